@@ -1,0 +1,1 @@
+"""Extractors: a ``Document`` in, an ``ExtractionResult`` out. See ``base.py`` for the contract."""

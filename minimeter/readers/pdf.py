@@ -1,0 +1,55 @@
+"""PDF text through pypdf: plain text per page, plus layout mode when asked."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from minimeter.errors import ReadError
+from minimeter.readers.base import Document, Page, ReadOptions
+
+log = logging.getLogger(__name__)
+
+
+def read_pdf(path: Path, options: ReadOptions) -> Document:
+    from pypdf import PdfReader
+    from pypdf.errors import FileNotDecryptedError, PdfReadError
+
+    with path.open("rb") as fh:
+        head = fh.read(1024)
+    if b"%PDF-" not in head:
+        raise ReadError("not a PDF file (it does not start with %PDF-)", hint="drop PDF or image bills only")
+    try:
+        reader = PdfReader(str(path), strict=False)
+        if reader.is_encrypted:
+            # Many bills are "encrypted" with an empty user password only to stop editing.
+            try:
+                ok = reader.decrypt("")
+            except Exception as exc:  # pypdf raises assorted errors for unsupported crypto
+                raise ReadError("the PDF is encrypted", hint="save an unprotected copy and drop that") from exc
+            if not ok:
+                raise ReadError("the PDF is password-protected", hint="save an unprotected copy and drop that")
+        total = len(reader.pages)
+        pages: list[Page] = []
+        for i, page in enumerate(reader.pages[: options.max_pages]):
+            text = page.extract_text() or ""
+            layout = None
+            if options.layout:
+                try:
+                    layout = page.extract_text(extraction_mode="layout") or ""
+                except Exception:  # layout mode is a bonus; plain text is what we need
+                    log.debug("layout extraction failed on page %d", i + 1, exc_info=True)
+            pages.append(Page(number=i + 1, text=text, layout_text=layout))
+    except ReadError:
+        raise
+    except FileNotDecryptedError as exc:
+        raise ReadError("the PDF is password-protected", hint="save an unprotected copy and drop that") from exc
+    except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError) as exc:
+        raise ReadError(
+            f"the PDF is damaged or truncated ({type(exc).__name__})",
+            hint="open it in a PDF viewer and save or print it to a new PDF",
+        ) from exc
+    doc = Document(pages=pages, kind="pdf", page_count=total)
+    if total > options.max_pages:
+        doc.warnings.append(f"only the first {options.max_pages} of {total} pages were read")
+    return doc

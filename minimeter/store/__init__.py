@@ -1,0 +1,21 @@
+"""Job stores. ``open_store(settings)`` is the one place a store is opened (and migrated)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from minimeter.settings import Settings
+    from minimeter.store.base import JobStore
+
+
+def open_store(settings: Settings, url: str | None = None) -> JobStore:
+    """Open the store at ``url`` (``sqlite:///path`` or a postgres URL), default: the data folder's SQLite file."""
+    from minimeter.store.sqlite import SQLiteStore
+
+    if url and not url.startswith("sqlite:"):
+        from minimeter.store.postgres import PostgresStore  # noqa: PLC0415 (optional backend)
+
+        return PostgresStore(url, settings)
+    path = url.removeprefix("sqlite:///") if url else settings.db_path
+    return SQLiteStore(path, settings)

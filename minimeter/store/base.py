@@ -1,0 +1,165 @@
+"""The job-store seam: durable jobs, leases, results and the event log.
+
+Contract
+--------
+A ``JobStore`` is safe to use from several threads and processes at once (each process
+opens its own). Every method is atomic: it either happened (and survives a crash or power
+loss once it returned) or it did not. Methods raise ``StoreError`` (retryable) when the
+database is busy beyond the busy timeout, full or read-only; never a raw driver error.
+
+Identity: a job's key is ``sha256:<hex>`` of the file's bytes. ``enqueue`` of known bytes
+creates nothing and records a ``duplicate`` event.
+
+Claims: ``claim(owner)`` picks the oldest claimable job (PENDING, FAILED whose backoff has
+passed, or RUNNING whose lease expired), rotating across tenants so one account's backlog
+cannot starve others, sets it RUNNING with a fresh ``lease_token`` and returns a ``Claim``.
+Every later write for that attempt (``heartbeat``, ``complete``, ``fail``) passes the
+token; a token that is no longer current (the lease expired and someone else claimed the
+job) makes the write a no-op returning False: a stale worker cannot overwrite a newer
+result.
+
+Status changes go through ``minimeter.store.lifecycle.check``; nothing else writes ``status``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from minimeter.schema import BillNormalized, ExtractionResult
+
+
+@dataclass(frozen=True)
+class Job:
+    id: int
+    sha256: str
+    original_name: str
+    ext: str
+    size: int
+    archive_path: str
+    status: str
+    attempts: int
+    max_attempts: int
+    next_attempt_at: str | None
+    lease_owner: str | None
+    lease_expires_at: str | None
+    extractor: str | None
+    provider: str | None
+    tenant: str | None
+    current_bill_id: int | None
+    last_error: str | None
+    created_at: str
+    updated_at: str
+    finished_at: str | None
+
+
+@dataclass(frozen=True)
+class Claim:
+    job: Job
+    token: str
+
+
+@dataclass(frozen=True)
+class BillVersion:
+    id: int
+    job_id: int
+    version: int
+    is_current: bool
+    source: str
+    status: str
+    reviewer: str | None
+    result: ExtractionResult
+    created_at: str
+
+
+@dataclass(frozen=True)
+class Event:
+    id: int
+    job_id: int | None
+    at: str
+    kind: str
+    from_status: str | None
+    to_status: str | None
+    message: str | None
+    data: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    seq: int
+    bill_id: int
+    job_id: int
+
+
+class JobStore(Protocol):
+    # --- intake ------------------------------------------------------------------
+    def enqueue(
+        self, sha256: str, original_name: str, size: int, archive_path: str, ext: str = "", *, force: bool = False
+    ) -> tuple[Job, bool]:
+        """Create a PENDING job for these bytes, or record a duplicate. Returns (job, created).
+
+        ``force`` puts an existing job back to PENDING (attempts reset); its earlier bill
+        versions stay as history and ``created`` is True.
+        """
+        ...
+
+    # --- work --------------------------------------------------------------------
+    def claim(self, owner: str) -> Claim | None: ...
+    def heartbeat(self, claim: Claim) -> bool: ...
+    def complete(self, claim: Claim, result: ExtractionResult) -> bool:
+        """Store ``result`` as the job's new current bill version, move the job to
+        ``result.status`` and append it to the outbox, in one transaction."""
+        ...
+
+    def fail(self, claim: Claim, error: str, *, retryable: bool = True) -> bool:
+        """Record a failed attempt: FAILED with backoff, or DEAD when attempts are used up
+        or ``retryable`` is False (a corrupt file will not get better)."""
+        ...
+
+    def release(self, claim: Claim) -> bool:
+        """Give a claimed job back untouched (graceful shutdown): PENDING, attempt not counted."""
+        ...
+
+    # --- people ------------------------------------------------------------------
+    def retry(self, job_id: int, *, by: str = "user") -> Job:
+        """Put a FAILED, DEAD, NEEDS_REVIEW or DISCARDED job back to PENDING now."""
+        ...
+
+    def review(self, job_id: int, bill: BillNormalized, *, reviewer: str, approve: bool, note: str = "") -> Job:
+        """Store a human version of the bill; approve -> SUCCEEDED, else stays NEEDS_REVIEW."""
+        ...
+
+    def discard(self, job_id: int, *, by: str, reason: str) -> Job: ...
+
+    # --- reading -----------------------------------------------------------------
+    def get_job(self, job_id: int) -> Job | None: ...
+    def find_job(self, ref: str) -> Job | None:
+        """By id, ``sha256:<hex>`` or a unique hex prefix of at least 6 characters."""
+        ...
+
+    def job_by_sha(self, sha256: str) -> Job | None: ...
+    def list_jobs(
+        self, status: str | None = None, *, limit: int = 200, offset: int = 0, search: str | None = None
+    ) -> list[Job]: ...
+    def counts(self) -> dict[str, int]: ...
+    def current_bill(self, job_id: int) -> BillVersion | None: ...
+    def bill_versions(self, job_id: int) -> list[BillVersion]: ...
+    def events(self, job_id: int | None = None, *, limit: int = 500) -> list[Event]: ...
+
+    # --- caches ------------------------------------------------------------------
+    def cache_get(self, key: str) -> ExtractionResult | None: ...
+    def cache_put(self, key: str, sha256: str, result: ExtractionResult) -> None: ...
+    def save_document(self, sha256: str, doc_json: str, kind: str, page_count: int) -> None: ...
+    def load_document(self, sha256: str) -> str | None: ...
+
+    # --- sync --------------------------------------------------------------------
+    def outbox_after(self, seq: int, limit: int = 500) -> list[OutboxRow]: ...
+    def outbox_max(self) -> int: ...
+    def watermark(self, target: str) -> int: ...
+    def set_watermark(self, target: str, seq: int, error: str | None = None) -> None: ...
+    def bill_by_id(self, bill_id: int) -> BillVersion | None: ...
+    def iter_current_bills(self) -> Iterator[BillVersion]: ...
+
+    def log_event(self, job_id: int | None, kind: str, message: str, data: dict[str, Any] | None = None) -> None: ...
+    def close(self) -> None: ...
