@@ -1,0 +1,98 @@
+"""One document through the stages: read -> extract -> validate, with the extraction cache.
+
+``extract_file`` needs no database (``minimeter extract``, ``minimeter eval``); the worker
+calls ``run_job``, which adds the store's caches. Both go through ``extract_document`` so
+every path validates the same way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from minimeter.extract import base as extractors
+from minimeter.readers.base import Document
+from minimeter.readers.sandbox import read_document
+from minimeter.validate import finalize
+
+if TYPE_CHECKING:
+    from minimeter.extract.base import Extractor
+    from minimeter.schema import ExtractionResult
+    from minimeter.settings import Settings
+    from minimeter.store.base import Job, JobStore
+
+log = logging.getLogger(__name__)
+_extractors: dict[tuple[str, str], Extractor] = {}
+
+
+def get_extractor(settings: Settings, name: str | None = None) -> Extractor:
+    """One extractor instance per (name, settings home) per process: a loaded model stays loaded."""
+    key = (name or settings.extractor, str(settings.home))
+    if key not in _extractors:
+        _extractors[key] = extractors.create(key[0], settings)
+    return _extractors[key]
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return "sha256:" + h.hexdigest()
+
+
+def cache_key(sha256: str, extractor: Extractor) -> str:
+    ident = extractor.cache_identity()
+    parts = [sha256, extractor.name] + [f"{k}={ident[k]}" for k in sorted(ident)]
+    return "|".join(parts)
+
+
+def extract_document(
+    doc: Document, settings: Settings, extractor: Extractor, *, sha256: str = "", file_name: str = ""
+) -> ExtractionResult:
+    ctx = extractors.ExtractionContext(sha256=sha256, file_name=file_name)
+    t0 = time.perf_counter()
+    result = extractor.extract(doc, ctx)
+    t1 = time.perf_counter()
+    result = finalize(result, doc, settings)
+    timings = dict(result.timings)
+    timings.setdefault("extract", t1 - t0)
+    timings["validate"] = time.perf_counter() - t1
+    return result.model_copy(update={"timings": timings})
+
+
+def extract_file(
+    path: Path, settings: Settings, extractor: Extractor | None = None
+) -> tuple[Document, ExtractionResult]:
+    """Read and extract one file with no database. Raises ReadError / ExtractionError."""
+    extractor = extractor or get_extractor(settings)
+    t0 = time.perf_counter()
+    doc = read_document(path, settings)
+    t_read = time.perf_counter() - t0
+    result = extract_document(doc, settings, extractor, sha256=sha256_file(path), file_name=path.name)
+    return doc, result.model_copy(update={"timings": {"read": t_read, **result.timings}})
+
+
+def run_job(job: Job, store: JobStore, settings: Settings, extractor: Extractor | None = None) -> ExtractionResult:
+    """Extract the archived original of ``job``, using and filling the store's caches."""
+    extractor = extractor or get_extractor(settings)
+    key = cache_key(job.sha256, extractor)
+    cached = store.cache_get(key)
+    if cached is not None:
+        log.info("job %s: cached result for %s", job.id, extractor.name)
+        return cached
+    t0 = time.perf_counter()
+    stored = store.load_document(job.sha256)
+    if stored is not None:
+        doc = Document.model_validate_json(stored)  # parsed before: never parse twice
+    else:
+        doc = read_document(Path(job.archive_path), settings)
+        store.save_document(job.sha256, doc.model_dump_json(), doc.kind, doc.page_count)
+    t_read = time.perf_counter() - t0
+    result = extract_document(doc, settings, extractor, sha256=job.sha256, file_name=job.original_name)
+    result = result.model_copy(update={"timings": {"read": t_read, **result.timings}})
+    store.cache_put(key, job.sha256, result)
+    return result
