@@ -202,3 +202,19 @@ def apply(conn: sqlite3.Connection) -> list[str]:
             raise
         applied.append(name)
     return applied
+
+
+@migration
+def m002_tenant_rotation(conn: sqlite3.Connection) -> None:
+    # Claims rotate across tenants (the inbox sub-folder a bill was dropped in, e.g. one per
+    # customer) so one customer's flood cannot starve the others.
+    _script(
+        conn,
+        """
+        CREATE TABLE tenant_state (
+            tenant TEXT PRIMARY KEY,
+            last_claim_at TEXT NOT NULL
+        );
+        CREATE INDEX jobs_tenant ON jobs(tenant, status)
+        """,
+    )
