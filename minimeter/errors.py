@@ -51,11 +51,15 @@ class NoTextError(ReadError):
 
 
 class ExtractionError(MinimeterError):
-    """An extractor failed (model missing, reply cut off, remote refused)."""
+    """An extractor failed (reply cut off, remote refused). Retryable unless said otherwise."""
+
+    retryable = True
 
 
 class ModelError(ExtractionError):
     """A local model file is missing, has the wrong checksum or cannot be loaded."""
+
+    retryable = False
 
 
 class SyncError(MinimeterError):

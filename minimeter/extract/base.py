@@ -82,7 +82,8 @@ def _load_builtins() -> None:
         try:
             importlib.import_module(mod)
         except ModuleNotFoundError as exc:
-            if exc.name != mod:
+            # Only "this optional module is not there yet" is fine; a missing dependency is not.
+            if not (exc.name and mod.startswith(exc.name)):
                 raise
 
 

@@ -95,12 +95,14 @@ class OutboxRow:
 class JobStore(Protocol):
     # --- intake ------------------------------------------------------------------
     def enqueue(
-        self, sha256: str, original_name: str, size: int, archive_path: str, ext: str = "", *, force: bool = False
+        self, sha256: str, original_name: str, size: int, archive_path: str, ext: str = "", *,
+        force: bool = False, tenant: str | None = None,
     ) -> tuple[Job, bool]:
         """Create a PENDING job for these bytes, or record a duplicate. Returns (job, created).
 
         ``force`` puts an existing job back to PENDING (attempts reset); its earlier bill
-        versions stay as history and ``created`` is True.
+        versions stay as history and ``created`` is True. ``tenant`` is the fairness key
+        (the inbox sub-folder, e.g. a customer).
         """
         ...
 

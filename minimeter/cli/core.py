@@ -1,0 +1,390 @@
+"""Core commands: watch, process, extract, jobs, show, retry, worker, demo, tui."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from minimeter.cli._common import console, settings_from
+
+if TYPE_CHECKING:
+    from minimeter.schema import ExtractionResult
+    from minimeter.store.base import Job, JobStore
+
+STATUS_STYLE = {
+    "PENDING": "yellow", "RUNNING": "cyan", "SUCCEEDED": "green", "NEEDS_REVIEW": "magenta",
+    "FAILED": "red", "DEAD": "bold red", "DISCARDED": "dim",
+}
+FAILED_STATES = {"FAILED", "DEAD"}
+
+extractor_option = click.option("--extractor", "-e", default=None,
+                                help="Extractor: auto, local, rules, llm, gemini, openai (default from settings).")
+store_option = click.option("--store", "store_url", default=None, envvar="MINIMETER_STORE",
+                            help="Job store URL (default: the data folder's SQLite file; postgresql://... to share).")
+
+
+def _open(ctx: click.Context, store_url: str | None = None, **overrides: Any) -> tuple[Any, JobStore]:
+    from minimeter.store import open_store
+
+    settings = settings_from(ctx, **overrides)
+    return settings, open_store(settings, store_url)
+
+
+def _bill_row(store: JobStore, job: Job) -> dict[str, Any]:
+    bill = store.current_bill(job.id) if job.current_bill_id else None
+    b = bill.result.bill if bill else None
+    return {
+        "id": job.id, "file": job.original_name, "status": job.status, "provider": job.provider or "",
+        "account": (b.account_number if b else None) or "",
+        "period": f"{b.billing_period_start or '?'} to {b.billing_period_end or '?'}" if b and b.billing_period_end else "",
+        "amount_due": f"{b.total_amount_due} {b.currency or ''}".strip() if b and b.total_amount_due is not None else "",
+        "reason": job.last_error or "",
+    }
+
+
+def _jobs_table(rows: list[dict[str, Any]], title: str) -> Any:
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left")
+    for col in ("id", "file", "status", "provider", "account", "period", "amount_due", "reason"):
+        table.add_column(col.replace("_", " "), overflow="fold", max_width=48 if col == "reason" else None)
+    for r in rows:
+        style = STATUS_STYLE.get(r["status"], "")
+        table.add_row(*(f"[{style}]{r[c]}[/]" if c == "status" else str(r[c]) for c in
+                        ("id", "file", "status", "provider", "account", "period", "amount_due", "reason")))
+    return table
+
+
+# --- process -------------------------------------------------------------------------------
+def _expand(paths: tuple[str, ...]) -> list[Path]:
+    from minimeter.intake.inbox import is_ignored
+
+    files: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            files += sorted(f for f in p.rglob("*") if f.is_file() and not is_ignored(f.name))
+        elif p.exists():
+            files.append(p)
+        else:
+            raise click.BadParameter(f"{p} does not exist", param_hint="PATH")
+    return files
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@extractor_option
+@click.option("--force", is_flag=True, help="Reprocess files already done (earlier results stay as history).")
+@click.option("--json", "as_json", is_flag=True, help="Print the jobs as JSON.")
+@click.pass_context
+def process(ctx: click.Context, paths: tuple[str, ...], extractor: str | None, force: bool, as_json: bool) -> None:
+    """Process files or folders now (they are archived, not moved); exit 1 if any failed."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from minimeter.errors import MinimeterError
+    from minimeter.intake.inbox import Inbox
+    from minimeter.worker import drain
+
+    settings, store = _open(ctx)
+    files = _expand(paths)
+    inbox = Inbox(settings, store)
+    err = console(stderr=True)
+    job_ids: list[int] = []
+    new = dup = 0
+    intake_errors: list[tuple[Path, str]] = []
+    t0 = time.perf_counter()
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True, disable=as_json) as progress:
+        task = progress.add_task("Archiving", total=len(files))
+        for f in files:
+            try:
+                res = inbox.take(f, move=False, force=force)
+            except MinimeterError as exc:
+                intake_errors.append((f, exc.one_line()))
+            else:
+                assert res.job is not None
+                job_ids.append(res.job.id)
+                new += res.created
+                dup += not res.created
+            progress.advance(task)
+        pending = sum(1 for j in job_ids if (job := store.get_job(j)) and job.status in ("PENDING", "FAILED"))
+        if pending:
+            task2 = progress.add_task("Extracting", total=pending)
+            drain(settings, store, extractor=extractor, on_outcome=lambda o: progress.advance(task2))
+    elapsed = time.perf_counter() - t0
+    jobs = [j for i in dict.fromkeys(job_ids) if (j := store.get_job(i))]
+    rows = [_bill_row(store, j) for j in jobs]
+    failed = [r for r in rows if r["status"] in FAILED_STATES]
+    if as_json:
+        click.echo(json.dumps({"jobs": rows, "new": new, "duplicates": dup, "seconds": round(elapsed, 3),
+                               "intake_errors": [{"file": str(f), "error": e} for f, e in intake_errors]}, indent=2))
+    else:
+        out = console()
+        if rows:
+            out.print(_jobs_table(rows, f"{len(files)} file(s): {new} new job(s), {dup} already known"))
+        for f, e in intake_errors:
+            out.print(f"[red]not taken[/] {f.name}: {e}")
+        out.print(f"Done in {elapsed:.2f} s.")
+    store.close()
+    if failed or intake_errors:
+        sys.exit(1)
+
+
+# --- extract -------------------------------------------------------------------------------
+def _result_json(result: ExtractionResult) -> dict[str, Any]:
+    return {
+        **result.bill.model_dump(mode="json"),
+        "status": result.status,
+        "issues": result.issues,
+        "checks": [c.model_dump(mode="json") for c in result.checks],
+        "confidence": {k: round(v.confidence, 3) for k, v in result.evidence.items()},
+        "extractor": result.extractor,
+        "timings": {k: round(v, 4) for k, v in result.timings.items()},
+        "tokens": {"prompt": result.tokens_prompt, "completion": result.tokens_completion},
+    }
+
+
+def _fields_table(result: ExtractionResult) -> Any:
+    from rich.table import Table
+
+    table = Table(title=f"{result.status} ({result.extractor})", title_justify="left")
+    table.add_column("field")
+    table.add_column("value", overflow="fold")
+    table.add_column("conf.", justify="right")
+    table.add_column("source")
+    for name in result.bill.scalar_fields():
+        value = getattr(result.bill, name)
+        if value is None:
+            continue
+        ev = result.evidence.get(name)
+        table.add_row(name, str(value), f"{ev.confidence:.2f}" if ev else "", ev.source if ev else "")
+    return table
+
+
+@click.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@extractor_option
+@click.option("--json", "as_json", is_flag=True, help="Print BillNormalized JSON plus status and issues.")
+@click.pass_context
+def extract(ctx: click.Context, file: Path, extractor: str | None, as_json: bool) -> None:
+    """Extract one file without touching the database."""
+    from minimeter.errors import NoTextError
+    from minimeter.pipeline import extract_file, get_extractor
+    from minimeter.schema import BillNormalized, ExtractionResult
+
+    settings = settings_from(ctx)
+    try:
+        _, result = extract_file(file, settings, get_extractor(settings, extractor))
+    except NoTextError as exc:
+        result = ExtractionResult(bill=BillNormalized(), extractor="none", status="NEEDS_REVIEW", issues=[exc.message])
+    if as_json:
+        click.echo(json.dumps(_result_json(result), indent=2, ensure_ascii=False))
+        return
+    out = console()
+    out.print(_fields_table(result))
+    for issue in result.issues:
+        out.print(f"[magenta]review:[/] {issue}")
+
+
+# --- jobs / show / retry -----------------------------------------------------------------------
+@click.command()
+@click.option("--status", "-s", default=None, help="Only these statuses (comma-separated), e.g. NEEDS_REVIEW,DEAD.")
+@click.option("--search", default=None, help="Match file name, provider or account.")
+@click.option("--limit", default=200, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+@store_option
+@click.pass_context
+def jobs(ctx: click.Context, status: str | None, search: str | None, limit: int, as_json: bool,
+         store_url: str | None) -> None:
+    """List jobs, newest first."""
+    _, store = _open(ctx, store_url)
+    rows = [_bill_row(store, j) for j in store.list_jobs(status, limit=limit, search=search)]
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    counts = store.counts()
+    summary = "  ".join(f"{k.lower()}: {v}" for k, v in counts.items() if v)
+    console().print(_jobs_table(rows, summary or "no jobs yet"))
+
+
+def _find(store: JobStore, ref: str) -> Job:
+    from minimeter.errors import MinimeterError
+
+    job = store.find_job(ref)
+    if job is None:
+        raise MinimeterError(f"no job matches {ref!r}", hint="use an id or a sha256 prefix from `minimeter jobs`")
+    return job
+
+
+@click.command()
+@click.argument("job_ref", metavar="JOB")
+@click.option("--json", "as_json", is_flag=True)
+@store_option
+@click.pass_context
+def show(ctx: click.Context, job_ref: str, as_json: bool, store_url: str | None) -> None:
+    """Show one job: its fields, the checks, and its history."""
+    from dataclasses import asdict
+
+    _, store = _open(ctx, store_url)
+    job = _find(store, job_ref)
+    bill = store.current_bill(job.id)
+    events = store.events(job.id)
+    if as_json:
+        click.echo(json.dumps({"job": asdict(job), "result": _result_json(bill.result) if bill else None,
+                               "versions": len(store.bill_versions(job.id)),
+                               "events": [asdict(e) for e in events]}, indent=2, default=str))
+        return
+    out = console()
+    style = STATUS_STYLE.get(job.status, "")
+    out.print(f"[bold]Job {job.id}[/] {job.original_name}  [{style}]{job.status}[/]  attempts {job.attempts}/"
+              f"{job.max_attempts}\n{job.sha256}\narchived at {job.archive_path}")
+    if job.last_error:
+        out.print(f"[red]reason:[/] {job.last_error}")
+    if bill:
+        out.print(_fields_table(bill.result))
+        for c in bill.result.checks:
+            mark = {True: "[green]pass[/]", False: "[red]FAIL[/]", None: "[dim]n/a[/]"}[c.passed]
+            out.print(f"  {mark} {c.rule}: {c.message}")
+    for e in events:
+        out.print(f"[dim]{e.at}[/] {e.kind:<12} {e.to_status or '':<13} {e.message or ''}")
+
+
+@click.command()
+@click.argument("job_refs", nargs=-1, metavar="JOB...")
+@click.option("--all-dead", is_flag=True, help="Retry every DEAD job.")
+@click.option("--all-failed", is_flag=True, help="Retry every FAILED job.")
+@store_option
+@click.pass_context
+def retry(ctx: click.Context, job_refs: tuple[str, ...], all_dead: bool, all_failed: bool,
+          store_url: str | None) -> None:
+    """Put jobs back in the queue (a watcher or `minimeter worker` picks them up)."""
+    from minimeter.errors import MinimeterError
+
+    _, store = _open(ctx, store_url)
+    targets = [_find(store, r) for r in job_refs]
+    if all_dead:
+        targets += store.list_jobs("DEAD", limit=100_000)
+    if all_failed:
+        targets += store.list_jobs("FAILED", limit=100_000)
+    if not targets:
+        raise MinimeterError("nothing to retry", hint="name a job, or use --all-dead / --all-failed")
+    for job in targets:
+        store.retry(job.id, by="cli")
+    click.echo(f"{len(targets)} job(s) queued again.")
+
+
+# --- long-running ----------------------------------------------------------------------------
+@click.command()
+@click.option("--polling", is_flag=True, help="Poll the folder (network shares) instead of OS events.")
+@click.option("--workers", "-w", type=int, default=None, help="Worker threads (default from settings).")
+@extractor_option
+@store_option
+@click.pass_context
+def watch(ctx: click.Context, polling: bool, workers: int | None, extractor: str | None, store_url: str | None) -> None:
+    """Watch the inbox and process bills as they arrive, until Ctrl-C."""
+    import threading
+
+    from minimeter.service import Service, ServiceEvent
+
+    settings, store = _open(ctx, store_url, watch_mode="polling" if polling else None)
+    out = console()
+
+    def show_event(ev: ServiceEvent) -> None:
+        style = STATUS_STYLE.get(ev.status or "", "")
+        job = f"job {ev.job_id}" if ev.job_id else "-"
+        out.print(f"{time.strftime('%H:%M:%S')} {ev.kind:<8} {job:<9} [{style}]{ev.status or ''}[/] {ev.message}")
+
+    service = Service(settings, store, listener=show_event, workers=workers, extractor=extractor)
+    out.print(f"Watching {settings.inbox_dir} ({settings.watch_mode}); Ctrl-C to stop.")
+    service.start()
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        out.print("Stopping (finishing the current job)...")
+    finally:
+        service.stop()
+        store.close()
+
+
+@click.command()
+@store_option
+@click.option("--concurrency", "-c", type=int, default=1, show_default=True, help="Worker processes.")
+@extractor_option
+@click.pass_context
+def worker(ctx: click.Context, store_url: str | None, concurrency: int, extractor: str | None) -> None:
+    """Run extraction workers until SIGTERM/Ctrl-C; each finishes or releases its job."""
+    import multiprocessing as mp
+
+    from minimeter.worker import serve_forever
+
+    settings = settings_from(ctx)
+    if concurrency <= 1:
+        serve_forever(settings, store_url, extractor=extractor)
+        return
+    procs = [mp.get_context("spawn").Process(target=serve_forever, args=(settings, store_url),
+                                               kwargs={"extractor": extractor, "index": i}) for i in range(concurrency)]
+    for p in procs:
+        p.start()
+    try:
+        for p in procs:
+            p.join()
+    except KeyboardInterrupt:
+        for p in procs:
+            p.terminate()
+            p.join(timeout=60)
+
+
+@click.command()
+@click.option("--count", default=6, show_default=True, help="How many sample bills to write.")
+@click.option("--fresh", is_flag=True, help="Start from an empty demo folder.")
+@extractor_option
+@click.pass_context
+def demo(ctx: click.Context, count: int, fresh: bool, extractor: str | None) -> None:
+    """Write sample bills into a demo inbox, process them, and print a summary."""
+    import shutil
+
+    from minimeter.intake.inbox import Inbox
+    from minimeter.samples import generate
+    from minimeter.settings import load_settings
+    from minimeter.store import open_store
+    from minimeter.worker import drain
+
+    base = settings_from(ctx)
+    home = base.home / "demo"
+    if fresh and home.exists():
+        shutil.rmtree(home)
+    settings = load_settings(home, stable_seconds=0.0)
+    settings.ensure_dirs()
+    out = console()
+    paths = generate(settings.inbox_dir, count, seed=int(time.time()) % 10_000 if fresh else 1, with_truth=False)
+    out.print(f"Wrote {len(paths)} sample bills into {settings.inbox_dir}")
+    store = open_store(settings)
+    inbox = Inbox(settings, store)
+    inbox.scan()  # first sight: remembers size and mtime
+    results = inbox.scan()  # second sight: stable (stable_seconds=0 for the demo) -> taken
+    with out.status("Extracting..."):
+        drain(settings, store, extractor=extractor)
+    rows = [_bill_row(store, r.job) for r in results if r.job]
+    rows = [_bill_row(store, j) for r in rows if (j := store.get_job(r["id"]))]
+    out.print(_jobs_table(rows, f"Demo: {len(rows)} bills (data folder {home})"))
+    counts = store.counts()
+    out.print("  ".join(f"{k.lower()}: {v}" for k, v in counts.items() if v))
+    out.print("Open the review queue with `minimeter --home " + str(home) + "`.")
+    store.close()
+
+
+@click.command()
+@click.pass_context
+def tui(ctx: click.Context) -> None:
+    """Open the terminal UI."""
+    settings = settings_from(ctx)
+    try:
+        from minimeter.tui.app import make_app
+    except ImportError:
+        click.echo("The terminal UI is not installed in this build; use `minimeter watch` and `minimeter jobs`.")
+        return
+    make_app(settings).run()

@@ -1,0 +1,1 @@
+"""Intake: files from the inbox (or the command line) into the archive and the job store."""

@@ -1,0 +1,70 @@
+"""Small builders shared by tests: real PDFs made with fpdf2, a fake extractor for the registry."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+from minimeter.extract.base import ExtractionContext
+from minimeter.readers.base import Document
+from minimeter.schema import BillNormalized, ExtractionResult, FieldEvidence
+
+
+def make_pdf(path: Path, lines: list[str], *, pages: int = 1) -> Path:
+    """A real text-layer PDF with ``lines`` on each page (deterministic bytes)."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_creation_date(__import__("datetime").datetime(2024, 1, 1, tzinfo=__import__("datetime").UTC))
+    pdf.set_font("Helvetica", size=11)
+    for _ in range(pages):
+        pdf.add_page()
+        for line in lines:
+            pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pdf.output(str(path))
+    return path
+
+
+def bill_lines(total: str = "123.45", account: str = "1234567890") -> list[str]:
+    return [
+        "Example Power & Light",
+        f"Account Number: {account}",
+        "Billing period: 01/05/2024 - 02/04/2024",
+        "Energy used: 512 kWh",
+        f"Total Amount Due: ${total}",
+    ]
+
+
+class FakeExtractor:
+    """A real (if tiny) extractor: regexes over the document text. Registered as ``fake``."""
+
+    name = "fake"
+    calls = 0
+
+    def __init__(self, settings: object = None) -> None:
+        pass
+
+    def cache_identity(self) -> dict[str, str | None]:
+        return {"version": "1"}
+
+    def extract(self, doc: Document, ctx: ExtractionContext) -> ExtractionResult:
+        FakeExtractor.calls += 1
+        text = doc.text
+        if "CRASH-THE-EXTRACTOR" in text:
+            raise RuntimeError("planted crash")
+        bill = BillNormalized()
+        evidence = {}
+        if m := re.search(r"Total Amount Due: \$([\d,.]+)", text):
+            bill.total_amount_due = Decimal(m.group(1).replace(",", ""))
+            evidence["total_amount_due"] = FieldEvidence(value=m.group(1), confidence=0.95, source="rules")
+        if m := re.search(r"Account Number: (\d+)", text):
+            bill.account_number = m.group(1)
+            evidence["account_number"] = FieldEvidence(value=m.group(1), confidence=0.95, source="rules")
+        if m := re.search(r"(\d\d)/(\d\d)/(\d{4}) - (\d\d)/(\d\d)/(\d{4})", text):
+            import datetime as dt
+
+            bill.billing_period_start = dt.date(int(m[3]), int(m[1]), int(m[2]))
+            bill.billing_period_end = dt.date(int(m[6]), int(m[4]), int(m[5]))
+        return ExtractionResult(bill=bill, evidence=evidence, extractor=self.name)
