@@ -1,0 +1,122 @@
+"""DuckDB over the SQLite store, strictly offline.
+
+DuckDB normally downloads its ``sqlite`` extension on first use, which cannot work on a
+machine that was never online. The extension ships as a pinned Python package
+(``duckdb-extension-sqlite-scanner``, same version as duckdb, signed binary): we find its
+``.duckdb_extension`` file through the package metadata, ``INSTALL`` it from that path into
+an extension folder inside the data folder and ``LOAD`` it. Automatic extension install and
+load are switched off, so a query that needed anything else fails instead of reaching out.
+
+The store is attached read-only (``AS s``); ``views.sql`` then defines the typed views every
+report and export reads (see docs/reports.md).
+"""
+
+from __future__ import annotations
+
+from importlib import metadata, resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from minimeter.errors import ReportError
+
+if TYPE_CHECKING:
+    import duckdb
+
+EXTENSION_PACKAGE = "duckdb-extension-sqlite-scanner"
+EXTENSION_NAME = "sqlite_scanner"
+
+# Nothing may be fetched on demand: an extension is either already loaded or the query fails.
+OFFLINE_CONFIG: dict[str, Any] = {
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "allow_community_extensions": False,
+}
+
+
+def extension_file() -> Path:
+    """Path of the sqlite_scanner binary inside the installed wheel, or raise ReportError."""
+    try:
+        dist = metadata.distribution(EXTENSION_PACKAGE)
+    except metadata.PackageNotFoundError as exc:
+        raise ReportError(
+            f"the package {EXTENSION_PACKAGE} is not installed",
+            hint="reinstall MiniMeter: reports need DuckDB's sqlite extension from that package",
+        ) from exc
+    import duckdb
+
+    want = f"v{duckdb.__version__}"
+    for f in dist.files or []:
+        if f.name == f"{EXTENSION_NAME}.duckdb_extension" and want in f.parts:
+            return Path(str(f.locate()))
+    raise ReportError(
+        f"{EXTENSION_PACKAGE} {dist.version} has no extension for duckdb {duckdb.__version__}",
+        hint=f"install {EXTENSION_PACKAGE}=={duckdb.__version__} (versions must match)",
+    )
+
+
+def sql_text(name: str) -> str:
+    """The text of ``minimeter/reports/<name>.sql``."""
+    return resources.files("minimeter.reports").joinpath(f"{name}.sql").read_text(encoding="utf-8")
+
+
+def _migrated(store_path: Path) -> None:
+    # Open through the store once so a new or old database has the current tables.
+    from minimeter.store.sqlite import SQLiteStore
+
+    store = SQLiteStore(store_path)
+    store.close()
+
+
+def connect(store_path: Path | str, *, extension_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB with the store attached read-only as ``s`` and the report views defined.
+
+    ``extension_dir`` (default: ``duckdb-extensions/`` beside the database) receives the
+    installed copy of the extension.
+    """
+    import duckdb
+
+    store_path = Path(store_path)
+    _migrated(store_path)
+    ext = extension_file()
+    ext_dir = extension_dir or store_path.parent / "duckdb-extensions"
+    try:
+        ext_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        con = duckdb.connect(":memory:", config={**OFFLINE_CONFIG, "extension_directory": str(ext_dir)})
+        con.execute(f"INSTALL '{_quote(ext)}'")
+        con.execute(f"LOAD {EXTENSION_NAME}")
+        con.execute(f"ATTACH '{_quote(store_path)}' AS s (TYPE sqlite, READ_ONLY)")
+        con.execute(sql_text("views"))
+    except (duckdb.Error, OSError) as exc:
+        raise ReportError(f"cannot open {store_path} for reports: {exc}".splitlines()[0],
+                          hint="check that the file is a MiniMeter database") from exc
+    return con
+
+
+def _quote(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def extension_status(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """Loaded extensions with where each came from (proof that nothing was downloaded)."""
+    rows = con.execute(
+        "SELECT extension_name, loaded, installed, install_path, installed_from "
+        "FROM duckdb_extensions() WHERE loaded OR installed ORDER BY extension_name"
+    ).fetchall()
+    keys = ("name", "loaded", "installed", "install_path", "installed_from")
+    return [dict(zip(keys, r, strict=True)) for r in rows]
+
+
+def query(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Run ``<name>.sql`` with named parameters; rows as dicts."""
+    import duckdb
+
+    try:
+        text = sql_text(name)
+        # DuckDB rejects named parameters a statement does not use.
+        used = {k: v for k, v in (params or {}).items() if f"${k}" in text}
+        cur = con.execute(text, used)
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+    except duckdb.Error as exc:
+        raise ReportError(f"report query {name}.sql failed: {exc}".splitlines()[0],
+                          hint="this is a bug; please report it") from exc
