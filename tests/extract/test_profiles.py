@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from minimeter.extract.profiles import GENERIC_CONTEXT, detect, get, load_profiles
+
+REALBILLS = Path(__file__).resolve().parents[2] / ".." / "shared" / "realbills"
+
+
+def test_at_least_thirty_profiles_load_with_valid_fields() -> None:
+    profiles = load_profiles()
+    assert len(profiles) >= 30
+    ids = [p.id for p in profiles]
+    assert len(ids) == len(set(ids))
+    for p in profiles:
+        assert len(p.currency) == 3 and p.currency.isupper()
+        assert p.date_order in {"MDY", "DMY", "YMD"}
+        assert p.number_format in {"us", "eu", "ch", "in"}
+    assert {p.country for p in profiles} >= {"US", "CH", "BR", "IN", "FR", "DE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Questions? visit coned.com or call Con Edison", "coned"),
+        ("PG&E Energy Statement  www.pge.com/MyEnergy", "pge"),
+        ("Services Industriels de Genève - www.sig-ge.ch", "sig"),
+        ("Conta de Energia Elétrica  www.cpfl.com.br", "cpfl"),
+        ("Pacific Power  pacificpower.net", "pacific_power"),
+    ],
+)
+def test_detect_by_names_and_keywords(text: str, expected: str) -> None:
+    p = detect(text)
+    assert p is not None and p.id == expected
+
+
+def test_unknown_utility_and_short_alias_inside_words() -> None:
+    assert detect("Example Power & Light\nTotal Amount Due: $12.00") is None
+    # "sig" inside "design"/"signature" must not name SIG; "aps" inside "perhaps" must not name APS.
+    assert detect("design signature perhaps maps") is None
+
+
+def test_context_names_the_utility_and_its_conventions() -> None:
+    p = get("coned")
+    assert p is not None
+    ctx = p.context()
+    assert "Con Edison" in ctx and "USD" in ctx and "MM/DD/YYYY" in ctx and "Total amount due" in ctx
+    sig = get("sig")
+    assert sig is not None and "CHF" in sig.context() and "1'234.50" in sig.context()
+    assert "unknown" in GENERIC_CONTEXT
+
+
+@pytest.mark.skipif(not REALBILLS.is_dir(), reason="../shared/realbills not present")
+def test_detects_the_real_bills_utilities() -> None:
+    from pypdf import PdfReader
+
+    expected = {"gn_atmos_gas.pdf": "atmos", "landingai_electric3.pdf": "coned", "saas_fatura_cpfl.pdf": "cpfl",
+                "sig_facture_2025-02.pdf": "sig", "gn_pacific_power.pdf": "pacific_power"}
+    for name, pid in expected.items():
+        text = "\n".join(pg.extract_text() or "" for pg in PdfReader(str(REALBILLS / name)).pages)
+        p = detect(text)
+        assert p is not None and p.id == pid, name
