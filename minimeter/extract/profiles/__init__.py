@@ -146,7 +146,7 @@ def score(profile: Profile, text: str) -> float:
             s += 2 + min(n, 5) * 0.2
     for k in profile.keywords:
         if _term_rx(k).search(text):
-            s += 1.5 if "." in k else 1
+            s += 2 if "." in k else 1  # a web domain names the utility outright
     return s
 
 
