@@ -1,0 +1,94 @@
+"""The sync-target seam: where finished and corrected bills go once the laptop is online.
+
+Contract
+--------
+The store keeps an outbox: every bill version a job gets (machine result or human
+correction) is appended with a monotonic ``seq``. Each target keeps its own watermark (the
+last ``seq`` it committed). The runner (``minimeter.sync.runner``) reads the outbox after a
+target's watermark in batches, turns each batch into a ``Batch`` and calls ``push``; only
+after ``push`` returned does it move that target's watermark. A crash between the two means
+the batch is pushed again, so ``push`` must be idempotent: the effect of pushing the same
+batch twice is the effect of pushing it once (at-least-once delivery + idempotent writes =
+exactly one copy of every row).
+
+Identity at the target: a bill is keyed by its job's content hash (``sha256:<hex>``), not by
+local ids (several laptops write to the same cloud). ``version`` travels with it; a target
+keeps the highest version it has seen, so a correction replaces the earlier version and an
+older version pushed again (``--since``) never overwrites a newer one. Children (meters,
+line items) are keyed ``(job_sha256, idx)`` and always belong to the stored version: rows of
+an earlier version that the new one no longer has are removed.
+
+A ``SyncTarget`` has:
+
+- ``name``: ``postgres``, ``bigquery`` or ``gcs`` (also the watermark's key in the store).
+- ``check()``: is the target configured and reachable? Creates nothing. Raises
+  ``ConfigError`` (settings or credentials missing/refused) or ``OfflineError`` (the host does
+  not answer), each with a one-line message and a hint.
+- ``prepare()``: create what is missing (schema, tables, dataset); idempotent; called once
+  per run before the first ``push``. Raises like ``push``.
+- ``push(batch) -> int``: write the batch in one unit (one transaction, or load jobs and
+  MERGEs that are each idempotent) and return how many records were written (a record a
+  target skipped because it already had it, or had a newer version, is not counted).
+  Returns only once the data is durable at the target. Raises ``OfflineError`` when the
+  connection goes, ``SyncError`` when the target refuses the batch, ``ConfigError`` on
+  permission problems; never a raw driver or HTTP error.
+- ``warnings``: one-line notes for the user from the last ``push`` (a missing original...).
+- ``close()``: release connections.
+
+Fault injection (tests only): ``MINIMETER_FAULT=after_commit:<target>[:<n>]`` makes the runner
+kill its own process with SIGKILL right after ``push`` number ``n`` (default 1) of that
+target returned and before the watermark moved: the exact window exactly-once must survive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from minimeter.store.base import BillVersion, Job
+
+TARGET_NAMES = ("postgres", "bigquery", "gcs")
+
+
+@dataclass(frozen=True)
+class SyncItem:
+    """One bill version to push, with the job it belongs to."""
+
+    seq: int
+    job: Job
+    bill: BillVersion
+
+    @property
+    def key(self) -> str:
+        """The bill's identity everywhere: the job's content hash."""
+        return self.job.sha256
+
+    @property
+    def original(self) -> Path:
+        return Path(self.job.archive_path)
+
+
+@dataclass
+class Batch:
+    """Outbox rows ``(first_seq, last_seq]`` resolved to bill versions, at most one per job.
+
+    When a batch holds several versions of one job only the highest is kept: it is the one
+    that must win, and the watermark still passes the others (``last_seq``).
+    """
+
+    items: list[SyncItem]
+    last_seq: int
+    rows: int = 0
+    """Outbox rows this batch covers (>= len(items))."""
+    extra: dict[str, int] = field(default_factory=dict)
+
+
+class SyncTarget(Protocol):
+    name: str
+    warnings: list[str]
+
+    def check(self) -> None: ...
+    def prepare(self) -> None: ...
+    def push(self, batch: Batch) -> int: ...
+    def close(self) -> None: ...

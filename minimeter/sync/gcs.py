@@ -1,0 +1,187 @@
+"""Cloud Storage target: archived originals, stored under their content hash, for audit.
+
+Object name: ``<prefix><sha256 hex>.<ext>`` (prefix default ``originals/``). An object that
+already exists with the same hash (its ``sha256`` metadata, or the MD5 of the local file) is
+skipped, so a rerun after a crash uploads nothing twice, and a corrected bill (same original)
+uploads nothing at all. Correctness does not rest on generation preconditions (the emulator
+ignores them): the name is the hash, so the only possible "conflict" is the same bytes.
+
+Before upload the local file's SHA-256 is checked against the job's hash, so a damaged
+archive copy is never published as the original; the upload itself is MD5-verified by the
+client. A missing or damaged local original is reported as a warning (the rest of the batch
+still goes; a person must restore the file and rerun with ``--since``).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import logging
+import mimetypes
+import os
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from minimeter.errors import ConfigError, MinimeterError, OfflineError, SyncError
+from minimeter.sync.base import Batch, SyncItem
+from minimeter.sync.bigquery import is_loopback
+
+if TYPE_CHECKING:
+    from minimeter.settings import Settings
+
+log = logging.getLogger("minimeter.sync")
+_THREADS = 8
+_TIMEOUT = 60.0
+
+
+def _digests(path: Path) -> tuple[str, str]:
+    """``(sha256:<hex>, base64 md5)`` of a file, in one read."""
+    sha, md5 = hashlib.sha256(), hashlib.md5(usedforsecurity=False)
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            sha.update(chunk)
+            md5.update(chunk)
+    return "sha256:" + sha.hexdigest(), base64.b64encode(md5.digest()).decode()
+
+
+class GcsTarget:
+    name = "gcs"
+
+    def __init__(self, settings: Settings) -> None:
+        self.cfg = settings.sync.gcs
+        if not self.cfg.bucket:
+            raise ConfigError(
+                "Cloud Storage is not configured",
+                hint="set sync.gcs.bucket in config.toml (or MINIMETER_SYNC__GCS__BUCKET)",
+            )
+        self.bucket_name: str = self.cfg.bucket
+        self.prefix = self.cfg.prefix
+        self.warnings: list[str] = []
+        self._client: Any = None
+        self._bucket: Any = None
+
+    @property
+    def bucket(self) -> Any:
+        if self._bucket is None:
+            from google.auth.exceptions import DefaultCredentialsError
+            from google.cloud import storage
+
+            kwargs: dict[str, Any] = {"project": self.cfg.project}
+            endpoint = self.cfg.endpoint or None
+            if endpoint:
+                kwargs["client_options"] = {"api_endpoint": endpoint}
+            if is_loopback(endpoint) or is_loopback(os.environ.get("STORAGE_EMULATOR_HOST")):
+                from google.auth.credentials import AnonymousCredentials
+
+                kwargs["credentials"] = AnonymousCredentials()
+                kwargs["project"] = self.cfg.project or "minimeter-local"
+            try:
+                self._client = storage.Client(**kwargs)
+            except DefaultCredentialsError as exc:
+                raise ConfigError(
+                    "no Google credentials for Cloud Storage",
+                    hint="run `gcloud auth application-default login` or set GOOGLE_APPLICATION_CREDENTIALS",
+                ) from exc
+            self._bucket = self._client.bucket(self.bucket_name)
+        return self._bucket
+
+    def object_name(self, item: SyncItem) -> str:
+        hexd = item.key.removeprefix("sha256:")
+        ext = item.job.ext or item.original.suffix.lstrip(".") or "bin"
+        return f"{self.prefix}{hexd}.{ext}"
+
+    def _error(self, exc: Exception, doing: str) -> MinimeterError:
+        import requests
+        from google.api_core import exceptions as gexc
+        from google.auth import exceptions as aexc
+
+        if isinstance(exc, MinimeterError):
+            return exc
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:240]
+        if isinstance(exc, aexc.GoogleAuthError):
+            return ConfigError(
+                f"Cloud Storage credentials were refused: {first}",
+                hint="check Application Default Credentials",
+            )
+        if isinstance(exc, (gexc.Forbidden, gexc.Unauthorized)):
+            return ConfigError(
+                f"Cloud Storage refused to {doing}: {first}",
+                hint=f"grant the account Storage Object Admin on gs://{self.bucket_name}",
+            )
+        cause = exc.__cause__ if isinstance(exc, gexc.RetryError) else exc
+        if isinstance(exc, gexc.RetryError) or isinstance(
+            cause,
+            (
+                requests.ConnectionError,
+                requests.Timeout,
+                gexc.ServiceUnavailable,
+                ConnectionError,
+                TimeoutError,
+            ),
+        ):
+            where = self.cfg.endpoint or os.environ.get("STORAGE_EMULATOR_HOST") or "storage.googleapis.com"
+            return OfflineError(
+                f"Cloud Storage ({where}) does not answer",
+                hint="check the network; everything stays queued",
+            )
+        return SyncError(
+            f"Cloud Storage failed to {doing}: {first}", hint="everything stays queued; run sync again"
+        )
+
+    # --- contract ---------------------------------------------------------------------
+    def check(self) -> None:
+        try:
+            exists = self.bucket.exists(timeout=15, retry=None)
+        except Exception as exc:
+            raise self._error(exc, "answer") from exc
+        if not exists:
+            raise ConfigError(
+                f"the bucket gs://{self.bucket_name} does not exist",
+                hint="create it (gcloud storage buckets create) or fix sync.gcs.bucket",
+            )
+
+    def prepare(self) -> None:
+        """Nothing to create: the bucket is the administrator's (its location and retention are policy)."""
+
+    def push(self, batch: Batch) -> int:
+        self.warnings = []
+        seen: dict[str, SyncItem] = {}
+        for item in batch.items:
+            seen.setdefault(self.object_name(item), item)
+        try:
+            with ThreadPoolExecutor(max_workers=_THREADS) as pool:
+                results = list(pool.map(lambda kv: self._upload(*kv), seen.items()))
+        except Exception as exc:
+            raise self._error(exc, "upload an original") from exc
+        self.warnings = [r for r in results if isinstance(r, str)]
+        return sum(1 for r in results if r is True)
+
+    def _upload(self, name: str, item: SyncItem) -> bool | str:
+        """True: uploaded; False: already there; str: a warning (nothing uploaded)."""
+        path = item.original
+        try:
+            sha, md5 = _digests(path)
+        except OSError:
+            return f"original of job {item.job.id} is missing from the archive ({path.name}); not uploaded"
+        if sha != item.key:
+            return f"original of job {item.job.id} no longer matches its hash; not uploaded"
+        existing = self.bucket.get_blob(name, timeout=_TIMEOUT)
+        if existing is not None and (
+            (existing.metadata or {}).get("sha256") == sha or existing.md5_hash == md5
+        ):
+            return False
+        blob = self.bucket.blob(name)
+        blob.metadata = {"sha256": sha}
+        blob.upload_from_filename(
+            str(path),
+            content_type=mimetypes.guess_type(path.name)[0] or "application/octet-stream",
+            checksum="md5",
+            timeout=_TIMEOUT,
+        )
+        return True
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+        self._client = self._bucket = None
