@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from minimeter.errors import NoTextError, ReadError
 from minimeter.readers.base import Document, ReadOptions
+from minimeter.readers.pool import ReaderPool
 
 if TYPE_CHECKING:
     from minimeter.settings import Settings
@@ -57,8 +58,16 @@ def _limit(memory_mb: int, cpu_seconds: int) -> None:  # runs in the child befor
     os.setsid()
 
 
-def read_document(path: Path, settings: Settings, options: ReadOptions | None = None) -> Document:
-    """Read ``path`` in a sandboxed child; raise ``ReadError`` with a human reason on failure."""
+_pools: dict[tuple[int, float], ReaderPool] = {}
+
+
+def read_document(path: Path, settings: Settings, options: ReadOptions | None = None, *,
+                  one_shot: bool = False) -> Document:
+    """Read ``path`` in a sandboxed child; raise ``ReadError`` with a human reason on failure.
+
+    By default a long-lived child from ``ReaderPool`` does the reading (same limits, no process
+    start per file); ``one_shot`` starts a fresh child for this file only.
+    """
     options = options or ReadOptions()
     size = path.stat().st_size
     if size == 0:
@@ -68,6 +77,11 @@ def read_document(path: Path, settings: Settings, options: ReadOptions | None = 
             f"the file is {size / 1e6:.0f} MB, over the {settings.max_file_mb} MB limit",
             hint="raise max_file_mb in config.toml if this really is a bill",
         )
+    if not one_shot:
+        key = (settings.read_memory_mb, settings.read_timeout_seconds)
+        if key not in _pools:
+            _pools[key] = ReaderPool(settings)
+        return _pools[key].read(path, options)
     timeout = settings.read_timeout_seconds
     cmd = [sys.executable, "-m", "minimeter.readers.sandbox", str(path), options.model_dump_json()]
     try:
