@@ -80,8 +80,11 @@ def _expand(paths: tuple[str, ...]) -> list[Path]:
 @extractor_option
 @click.option("--force", is_flag=True, help="Reprocess files already done (earlier results stay as history).")
 @click.option("--json", "as_json", is_flag=True, help="Print the jobs as JSON.")
+@click.option("--no-work", is_flag=True, help="Only archive and queue the files (workers elsewhere extract them).")
+@store_option
 @click.pass_context
-def process(ctx: click.Context, paths: tuple[str, ...], extractor: str | None, force: bool, as_json: bool) -> None:
+def process(ctx: click.Context, paths: tuple[str, ...], extractor: str | None, force: bool, as_json: bool,
+            no_work: bool, store_url: str | None) -> None:
     """Process files or folders now (they are archived, not moved); exit 1 if any failed."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -89,7 +92,7 @@ def process(ctx: click.Context, paths: tuple[str, ...], extractor: str | None, f
     from minimeter.intake.inbox import Inbox
     from minimeter.worker import drain
 
-    settings, store = _open(ctx)
+    settings, store = _open(ctx, store_url)
     files = _expand(paths)
     inbox = Inbox(settings, store)
     err = console(stderr=True)
@@ -112,13 +115,13 @@ def process(ctx: click.Context, paths: tuple[str, ...], extractor: str | None, f
                 dup += not res.created
             progress.advance(task)
         pending = sum(1 for j in job_ids if (job := store.get_job(j)) and job.status in ("PENDING", "FAILED"))
-        if pending:
+        if pending and not no_work:
             task2 = progress.add_task("Extracting", total=pending)
             drain(settings, store, extractor=extractor, on_outcome=lambda o: progress.advance(task2))
     elapsed = time.perf_counter() - t0
     jobs = [j for i in dict.fromkeys(job_ids) if (j := store.get_job(i))]
     rows = [_bill_row(store, j) for j in jobs]
-    failed = [r for r in rows if r["status"] in FAILED_STATES]
+    failed = [r for r in rows if r["status"] in FAILED_STATES and not (no_work and r["status"] == "FAILED")]
     if as_json:
         click.echo(json.dumps({"jobs": rows, "new": new, "duplicates": dup, "seconds": round(elapsed, 3),
                                "intake_errors": [{"file": str(f), "error": e} for f, e in intake_errors]}, indent=2))
@@ -378,13 +381,14 @@ def demo(ctx: click.Context, count: int, fresh: bool, extractor: str | None) -> 
 
 
 @click.command()
+@store_option
+@click.option("--no-watch", is_flag=True, help="Only show the store; run no watcher or workers here.")
 @click.pass_context
-def tui(ctx: click.Context) -> None:
-    """Open the terminal UI."""
+def tui(ctx: click.Context, store_url: str | None, no_watch: bool) -> None:
+    """Open the terminal UI (on a shared store with --store URL)."""
+    from minimeter.store import open_store
+    from minimeter.tui.app import make_app
+
     settings = settings_from(ctx)
-    try:
-        from minimeter.tui.app import make_app
-    except ImportError:
-        click.echo("The terminal UI is not installed in this build; use `minimeter watch` and `minimeter jobs`.")
-        return
-    make_app(settings).run()
+    store = open_store(settings, store_url)
+    make_app(settings, store=store, start_service=not no_watch).run()
