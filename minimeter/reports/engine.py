@@ -82,9 +82,9 @@ def connect(store_path: Path | str, *, extension_dir: Path | None = None) -> duc
     try:
         ext_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         con = duckdb.connect(":memory:", config={**OFFLINE_CONFIG, "extension_directory": str(ext_dir)})
-        con.execute(f"INSTALL '{_quote(ext)}'")
+        con.execute(f"INSTALL '{quote_path(ext)}'")
         con.execute(f"LOAD {EXTENSION_NAME}")
-        con.execute(f"ATTACH '{_quote(store_path)}' AS s (TYPE sqlite, READ_ONLY)")
+        con.execute(f"ATTACH '{quote_path(store_path)}' AS s (TYPE sqlite, READ_ONLY)")
         con.execute(sql_text("views"))
     except (duckdb.Error, OSError) as exc:
         raise ReportError(f"cannot open {store_path} for reports: {exc}".splitlines()[0],
@@ -92,7 +92,7 @@ def connect(store_path: Path | str, *, extension_dir: Path | None = None) -> duc
     return con
 
 
-def _quote(path: Path) -> str:
+def quote_path(path: Path) -> str:
     return str(path).replace("'", "''")
 
 

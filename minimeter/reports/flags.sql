@@ -82,7 +82,7 @@ found AS (
     SELECT 'duplicate', account_number, provider, billing_period_start, billing_period_end,
            all_jobs, copies, NULL,
            format('job {} is the same bill as job {} (same provider, account, period and total {}); counted once',
-                  job_id, first_job, CAST(COALESCE(total_amount_due, current_charges) AS DOUBLE))
+                  job_id, first_job, CAST(CAST(COALESCE(total_amount_due, current_charges) AS DECIMAL(18, 2)) AS VARCHAR))
     FROM (
         SELECT *,
                list_sort(list(job_id) OVER (PARTITION BY same_bill_key)) AS all_jobs,
