@@ -31,7 +31,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "models": ("minimeter.cli.models_cmd", "models", "List, verify and fetch local model files."),
     "sync": ("minimeter.cli.sync_cmd", "sync", "Push bills and originals to Postgres, BigQuery and Cloud Storage."),
     "report": ("minimeter.cli.report_cmd", "report", "Usage and cost reports with flags (DuckDB)."),
-    "export": ("minimeter.cli.report_cmd", "export", "Export bills, meters and line items (CSV, Parquet, JSON, ESPI XML)."),
+    "export": ("minimeter.cli.report_cmd", "export",
+               "Export bills, meters and line items (CSV, Parquet, JSON, ESPI XML)."),
 }
 
 log = logging.getLogger("minimeter")

@@ -41,8 +41,9 @@ def _bill_row(store: JobStore, job: Job) -> dict[str, Any]:
     return {
         "id": job.id, "file": job.original_name, "status": job.status, "provider": job.provider or "",
         "account": (b.account_number if b else None) or "",
-        "period": f"{b.billing_period_start or '?'} to {b.billing_period_end or '?'}" if b and b.billing_period_end else "",
-        "amount_due": f"{b.total_amount_due} {b.currency or ''}".strip() if b and b.total_amount_due is not None else "",
+        "period": f"{b.billing_period_start or '?'} to {b.billing_period_end}" if b and b.billing_period_end else "",
+        "amount_due": f"{b.total_amount_due} {b.currency or ''}".strip()
+        if b and b.total_amount_due is not None else "",
         "reason": job.last_error or "",
     }
 

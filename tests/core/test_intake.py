@@ -68,7 +68,7 @@ def test_temp_names_are_ignored_until_renamed(settings, store, tmp_path):
     for _ in range(3):
         assert inbox.scan() == []
         time.sleep(settings.stable_seconds)
-    os.rename(settings.inbox_dir / "bill.pdf.part", settings.inbox_dir / "bill.pdf")
+    (settings.inbox_dir / "bill.pdf.part").rename(settings.inbox_dir / "bill.pdf")
     inbox.scan()
     time.sleep(settings.stable_seconds + 0.05)
     taken = inbox.scan()
