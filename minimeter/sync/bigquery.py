@@ -68,7 +68,7 @@ def csv_value(v: Any) -> str:
             v = v.quantize(_NUMERIC_STEP, rounding=ROUND_HALF_EVEN)
         return format(v, "f")
     if isinstance(v, dt.datetime):
-        return v.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f+00:00")
+        return v.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f UTC")
     if isinstance(v, dt.date):
         return v.isoformat()
     if isinstance(v, float):
@@ -93,7 +93,7 @@ class BigQueryTarget:
         if not self.cfg.project:
             raise ConfigError(
                 "BigQuery is not configured",
-                hint="set sync.bigquery.project in config.toml (or MINIMETER_SYNC__BIGQUERY__PROJECT)",
+                hint="set sync.bigquery.project in config.toml or MINIMETER_SYNC__BIGQUERY__PROJECT",
             )
         if not _PROJECT.match(self.cfg.project) or not _DATASET.match(self.cfg.dataset):
             raise ConfigError(
@@ -147,7 +147,7 @@ class BigQueryTarget:
         if isinstance(exc, aexc.GoogleAuthError):
             return ConfigError(
                 f"BigQuery credentials were refused: {first}",
-                hint="check Application Default Credentials (gcloud auth application-default login)",
+                hint="check Application Default Credentials with gcloud auth application-default login",
             )
         if isinstance(exc, (gexc.Forbidden, gexc.Unauthorized)):
             return ConfigError(
@@ -170,9 +170,7 @@ class BigQueryTarget:
             return OfflineError(
                 f"BigQuery ({where}) does not answer", hint="check the network; everything stays queued"
             )
-        return SyncError(
-            f"BigQuery failed to {doing}: {first}", hint="everything stays queued; run sync again"
-        )
+        return SyncError(f"BigQuery failed to {doing}: {first}", hint="everything stays queued; run sync again")
 
     def _table(self, name: str) -> str:
         return f"{self.project}.{self.dataset}.{name}"
@@ -239,9 +237,7 @@ class BigQueryTarget:
         from google.cloud import bigquery
 
         schema = self._schema(table, staging=True)
-        self.client.create_table(
-            bigquery.Table(stage, schema=schema), retry=self._retry, timeout=_API_TIMEOUT
-        )
+        self.client.create_table(bigquery.Table(stage, schema=schema), retry=self._retry, timeout=_API_TIMEOUT)
         if not rows:
             return  # an empty staging table still lets the MERGE delete dropped children
         cfg = bigquery.LoadJobConfig(

@@ -53,7 +53,7 @@ class GcsTarget:
         if not self.cfg.bucket:
             raise ConfigError(
                 "Cloud Storage is not configured",
-                hint="set sync.gcs.bucket in config.toml (or MINIMETER_SYNC__GCS__BUCKET)",
+                hint="set sync.gcs.bucket in config.toml or MINIMETER_SYNC__GCS__BUCKET",
             )
         self.bucket_name: str = self.cfg.bucket
         self.prefix = self.cfg.prefix
@@ -125,9 +125,7 @@ class GcsTarget:
                 f"Cloud Storage ({where}) does not answer",
                 hint="check the network; everything stays queued",
             )
-        return SyncError(
-            f"Cloud Storage failed to {doing}: {first}", hint="everything stays queued; run sync again"
-        )
+        return SyncError(f"Cloud Storage failed to {doing}: {first}", hint="everything stays queued; run sync again")
 
     # --- contract ---------------------------------------------------------------------
     def check(self) -> None:
@@ -138,7 +136,7 @@ class GcsTarget:
         if not exists:
             raise ConfigError(
                 f"the bucket gs://{self.bucket_name} does not exist",
-                hint="create it (gcloud storage buckets create) or fix sync.gcs.bucket",
+                hint="create it with gcloud storage buckets create or fix sync.gcs.bucket",
             )
 
     def prepare(self) -> None:
@@ -167,9 +165,7 @@ class GcsTarget:
         if sha != item.key:
             return f"original of job {item.job.id} no longer matches its hash; not uploaded"
         existing = self.bucket.get_blob(name, timeout=_TIMEOUT)
-        if existing is not None and (
-            (existing.metadata or {}).get("sha256") == sha or existing.md5_hash == md5
-        ):
+        if existing is not None and ((existing.metadata or {}).get("sha256") == sha or existing.md5_hash == md5):
             return False
         blob = self.bucket.blob(name)
         blob.metadata = {"sha256": sha}

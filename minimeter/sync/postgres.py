@@ -174,19 +174,14 @@ class PostgresTarget:
                 hint="check the network or the server; everything stays queued",
             )
         if isinstance(exc, OperationalError) and any(
-            s in low
-            for s in ("password authentication", "does not exist", "permission denied", "no password")
+            s in low for s in ("password authentication", "does not exist", "permission denied", "no password")
         ):
             return ConfigError(
                 f"Postgres refused the connection: {text}", hint="check sync.postgres.url / MINIMETER_PG_URL"
             )
         if isinstance(exc, DBAPIError) and "permission denied" in low:
-            return ConfigError(
-                f"Postgres refused to {doing}: {text}", hint="grant the user rights on the schema"
-            )
-        return SyncError(
-            f"Postgres failed to {doing}: {text}", hint="everything stays queued; run sync again"
-        )
+            return ConfigError(f"Postgres refused to {doing}: {text}", hint="grant the user rights on the schema")
+        return SyncError(f"Postgres failed to {doing}: {text}", hint="everything stays queued; run sync again")
 
     # --- contract ---------------------------------------------------------------------
     def check(self) -> None:
@@ -207,9 +202,7 @@ class PostgresTarget:
         try:
             with self.engine.begin() as conn:
                 # One migrator at a time across every laptop; released at commit.
-                conn.execute(
-                    text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": f"minimeter-migrate-{s}"}
-                )
+                conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": f"minimeter-migrate-{s}"})
                 conn.execute(text(f"CREATE SCHEMA IF NOT EXISTS {s}"))
                 conn.execute(
                     text(

@@ -15,7 +15,7 @@ import signal
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from minimeter.errors import ConfigError, MinimeterError, OfflineError, SyncError
@@ -46,6 +46,8 @@ class TargetReport:
     watermark: int = 0
     seconds: float = 0.0
     message: str = ""
+    warnings: list[str] = field(default_factory=list)
+    """Notes from the target that did not stop the sync (a missing original...)."""
     error: MinimeterError | None = None
 
     @property
@@ -103,12 +105,7 @@ def _fault(point: str, target: str, n: int) -> None:
     if not spec:
         return
     parts = spec.split(":")
-    if (
-        len(parts) >= 2
-        and parts[0] == point
-        and parts[1] == target
-        and (len(parts) < 3 or int(parts[2]) == n)
-    ):
+    if len(parts) >= 2 and parts[0] == point and parts[1] == target and (len(parts) < 3 or int(parts[2]) == n):
         log.warning("fault injection %s: SIGKILL", spec)
         os.kill(os.getpid(), signal.SIGKILL)
 
@@ -163,9 +160,7 @@ class SyncRunner:
         with sync_lock(self.settings):
             return [self._run_one(name, target, since, dry_run) for name, target in self.targets.items()]
 
-    def _run_one(
-        self, name: str, target: SyncTarget | None, since: int | None, dry_run: bool
-    ) -> TargetReport:
+    def _run_one(self, name: str, target: SyncTarget | None, since: int | None, dry_run: bool) -> TargetReport:
         start, end, rows = self.pending(name, since)
         report = TargetReport(name=name, pending=rows, watermark=self.store.watermark(name))
         if target is None:
@@ -221,13 +216,15 @@ class SyncRunner:
             report.sent += batch.rows
             report.written += written
             for w in target.warnings:
-                report.message = w if not report.message else report.message
+                report.warnings.append(w)
                 log.warning("%s: %s", name, w)
+                self.store.log_event(None, "sync_warning", f"{name}: {w}")
             if self.progress:
                 self.progress(name, min(seq - start, total), total)
         report.status = "ok"
-        if not report.message:
-            report.message = f"sent {report.sent} outbox rows"
+        report.message = f"sent {report.sent} outbox rows"
+        if report.warnings:
+            report.message += f"; {len(report.warnings)} warning(s), first: {report.warnings[0]}"
 
     def _failed(self, report: TargetReport, exc: MinimeterError) -> None:
         report.error = exc

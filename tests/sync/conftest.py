@@ -109,9 +109,7 @@ def bigquery_emulator(tmp_path: Path) -> Iterator[Emulator]:
 
 @pytest.fixture
 def gcs_emulator(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Emulator]:
-    for emu in _emulator(
-        "gcp-storage-emulator", ["start", "--port", "{port}", "--in-memory", "-q"], tmp_path
-    ):
+    for emu in _emulator("gcp-storage-emulator", ["start", "--port", "{port}", "--in-memory", "-q"], tmp_path):
         monkeypatch.setenv("STORAGE_EMULATOR_HOST", emu.endpoint)
         from google.auth.credentials import AnonymousCredentials
         from google.cloud import storage

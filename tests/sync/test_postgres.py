@@ -79,8 +79,7 @@ def test_correction_replaces_the_earlier_version(minimeter_home: Path, pg_url: s
     assert bill == [(2, Decimal("99.99"), "review", "tester")]
     items = pg_rows(
         pg_url,
-        f"SELECT idx, amount, version FROM minimeter.line_items "
-        f"WHERE job_sha256 = '{jobs[2].sha256}' ORDER BY idx",
+        f"SELECT idx, amount, version FROM minimeter.line_items WHERE job_sha256 = '{jobs[2].sha256}' ORDER BY idx",
     )
     assert items == [(0, Decimal("99.99"), 2)]
 
@@ -88,9 +87,7 @@ def test_correction_replaces_the_earlier_version(minimeter_home: Path, pg_url: s
     again = _run(store, s, since=0)
     assert again.sent == 6  # type: ignore[attr-defined]
     assert _counts(pg_url) == (5, 5, 13)
-    assert pg_rows(pg_url, f"SELECT version FROM minimeter.bills WHERE job_sha256 = '{jobs[2].sha256}'") == [
-        (2,)
-    ]
+    assert pg_rows(pg_url, f"SELECT version FROM minimeter.bills WHERE job_sha256 = '{jobs[2].sha256}'") == [(2,)]
 
 
 def test_old_version_alone_never_overwrites_a_newer_one(minimeter_home: Path, pg_url: str) -> None:
