@@ -31,6 +31,12 @@ _TABLE_COLS = {
             "previous_therms", "therms_change_pct", "cost", "previous_cost", "cost_change_pct"],
     "flags": ["flag", "account", "provider", "period_start", "period_end", "job_ids", "detail"],
 }
+# Short headers so the tables fit an 80-column terminal.
+_HEADERS = {"kwh": "kWh", "cost_per_kwh": "/kWh", "cost_per_therm": "/therm", "pending_review": "review",
+            "period_start": "start", "period_end": "end", "previous_rate": "prev rate", "change_pct": "chg %",
+            "previous_month": "vs", "previous_kwh": "prev kWh", "kwh_change_pct": "kWh %",
+            "previous_therms": "prev therms", "therms_change_pct": "therms %", "previous_cost": "prev cost",
+            "cost_change_pct": "cost %", "job_ids": "jobs", "commodity": "fuel", "quantity": "qty"}
 _TITLES = {
     "monthly": "Usage and cost per month (billing periods prorated by days)",
     "rates": "Effective rate per bill",
@@ -42,7 +48,7 @@ _TITLES = {
 def _plain(v: Any) -> Any:
     """JSON-ready value: Decimals as numbers, dates as ISO text."""
     if isinstance(v, Decimal):
-        return int(v) if v == v.to_integral_value() and v.as_tuple().exponent >= 0 else float(v)
+        return float(v) if v.is_finite() else None
     if isinstance(v, (dt.date, dt.datetime)):
         return v.isoformat()
     if isinstance(v, list):
@@ -67,18 +73,37 @@ def _csv(rows: list[dict[str, Any]]) -> str:
     return buf.getvalue()
 
 
-def _rich_table(name: str, rows: list[dict[str, Any]]) -> Any:
+# Columns dropped, in this order, when the terminal is too narrow for the whole table.
+_OPTIONAL = {
+    "monthly": ["provider", "bills", "days", "pending_review"],
+    "rates": ["provider", "days", "period_end", "unit", "previous_rate"],
+    "yoy": ["provider", "previous_month", "previous_therms", "previous_kwh", "previous_cost"],
+    "flags": ["provider", "period_end", "job_ids"],
+}
+_TEXT_COLS = {"account", "provider", "month", "previous_month", "commodity", "unit", "flag", "detail", "period_start",
+              "period_end", "job_ids"}
+
+
+def _rich_table(name: str, rows: list[dict[str, Any]], width: int) -> Any:
     from rich.table import Table
 
+    def need(col: str) -> int:
+        header = _HEADERS.get(col, col.replace("_", " "))
+        return 30 if col == "detail" else min(24, max([len(_text(r.get(col))) for r in rows] + [len(header)]))
+
+    cols = list(_TABLE_COLS[name])
+    for optional in _OPTIONAL[name]:
+        if sum(need(c) + 3 for c in cols) + 1 <= width:
+            break
+        cols.remove(optional)
     table = Table(title=_TITLES[name], title_justify="left")
-    for col in _TABLE_COLS[name]:
-        numeric = col not in ("account", "provider", "month", "previous_month", "commodity", "unit", "flag",
-                              "detail", "period_start", "period_end", "job_ids")
-        wraps = col in ("detail", "provider", "account")
-        table.add_column(col.replace("_", " "), justify="right" if numeric else "left", overflow="fold",
-                         no_wrap=not wraps, style="bold red" if col == "flag" else None)
+    for col in cols:
+        # Keys and numbers keep their width; only the prose (detail) wraps.
+        table.add_column(_HEADERS.get(col, col.replace("_", " ")), justify="left" if col in _TEXT_COLS else "right",
+                         overflow="fold", min_width=None if col == "detail" else need(col),
+                         style="bold red" if col == "flag" else None)
     for r in rows:
-        table.add_row(*(_text(r.get(c)) for c in _TABLE_COLS[name]))
+        table.add_row(*(_text(r.get(c)) for c in cols))
     return table
 
 
@@ -132,7 +157,7 @@ def report(ctx: click.Context, which: str, as_json: bool, as_csv: bool, html_pat
         return
     for n in names:
         if results[n]:
-            out_console.print(_rich_table(n, results[n]))
+            out_console.print(_rich_table(n, results[n], out_console.width))
         else:
             out_console.print(f"[dim]{_TITLES[n]}: nothing to show[/]")
 

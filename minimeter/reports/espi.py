@@ -21,7 +21,6 @@ Raises ``ReportError``.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
@@ -178,7 +177,7 @@ def write_espi(store_path: Path | str, path: Path | str, *, account: str | None 
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_bytes(espi_xml(store_path, account=account))
-        os.replace(tmp, out)
+        tmp.replace(out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise ReportError(f"cannot write {out}: {exc.strerror}", hint="pick another --out path") from exc

@@ -9,7 +9,6 @@ Raises ``ReportError``.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from minimeter.errors import ReportError
@@ -39,7 +38,7 @@ def export_tables(store_path: Path | str, out_dir: Path | str, fmt: str) -> list
             select = engine.sql_text(f"export_{table}").strip().rstrip(";")
             try:
                 con.execute(f"COPY ({select}) TO '{engine.quote_path(tmp)}' {FORMATS[fmt]}")
-                os.replace(tmp, final)
+                tmp.replace(final)
             except (duckdb.Error, OSError) as exc:
                 tmp.unlink(missing_ok=True)
                 raise ReportError(f"cannot write {final}: {exc}".splitlines()[0],

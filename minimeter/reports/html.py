@@ -9,7 +9,6 @@ opens offline in any browser. Raises ``ReportError`` when the file cannot be wri
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Sequence
 from decimal import Decimal
 from html import escape
@@ -129,7 +128,7 @@ def save_page(page: str, path: Path | str) -> Path:
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_text(page, encoding="utf-8")
-        os.replace(tmp, out)
+        tmp.replace(out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise ReportError(f"cannot write {out}: {exc.strerror}", hint="pick another --html path") from exc

@@ -1,34 +1,12 @@
-"""A real SQLite store with known bills, built through the store API.
-
-Hand-computed expectations live in the tests; this file only says what the bills are.
-Account A-100 (Acme Power, electricity):
-  1  2024-01-01..01-31  310 kWh  62.00
-  2  2024-02-01..02-29  290 kWh  58.00   first extracted wrong (2900 kWh, NEEDS_REVIEW), approved corrected
-  3  2024-03-01..03-31  310 kWh  62.00
-  4  2024-04-16..05-15  600 kWh 150.00   gap before it, usage/cost spike, rate jump, spans two months
-  5  2024-05-10..06-09  310 kWh  62.00   overlaps bill 4 by 6 days
-  6  = bill 3 with other bytes (total written "62.0")     duplicate
-  7  2024-03-05..03-20 9999 kWh 9999.00   DISCARDED: must never count
-  8  2025-01-01..01-31  372 kWh  80.60   year-over-year against 2024-01
-Account G-7 (City Gas, no profile id, therms):
-  9  2024-01-15..02-13   60 therms 45.00
- 10  2024-02-14..03-14   45 therms 36.00  still NEEDS_REVIEW
-Account D-1 (Both Co, dual fuel):
- 11  2024-03-01..03-31  100 kWh + 10 therms  50.00
-"""
+"""Fixtures for the report tests: a known store (see known_bills.py) and a private data folder."""
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-from minimeter.schema import BillNormalized, ExtractionResult
-from minimeter.store.sqlite import SQLiteStore
+from known_bills import build_store
 
 
 @pytest.fixture(autouse=True)
@@ -36,61 +14,6 @@ def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     monkeypatch.setenv("MINIMETER_HOME", str(home))
     return home
-
-
-def _bill(provider: str, account: str, start: str, end: str, total: str, *, provider_id: str | None = None,
-          kwh: str | None = None, therms: str | None = None) -> BillNormalized:
-    return BillNormalized(
-        provider=provider, provider_id=provider_id, account_number=account,
-        billing_period_start=dt.date.fromisoformat(start), billing_period_end=dt.date.fromisoformat(end),
-        statement_date=dt.date.fromisoformat(end) + dt.timedelta(days=3), currency="USD",
-        total_amount_due=Decimal(total), current_charges=Decimal(total),
-        electricity_kwh=Decimal(kwh) if kwh else None, gas_therms=Decimal(therms) if therms else None,
-        meter_number=f"M-{account}",
-    )
-
-
-def add_bill(store: SQLiteStore, name: str, bill: BillNormalized, status: str = "SUCCEEDED") -> int:
-    """Enqueue distinct bytes, claim and complete them: returns the job id."""
-    sha = "sha256:" + hashlib.sha256(name.encode()).hexdigest()
-    job, created = store.enqueue(sha, name, 100, f"archive/{name}", ".pdf")
-    assert created
-    claim = store.claim("test")
-    assert claim is not None and claim.job.id == job.id
-    assert store.complete(claim, ExtractionResult(bill=bill, extractor="test", status=status))  # type: ignore[arg-type]
-    return job.id
-
-
-def build_store(path: Path) -> dict[str, Any]:
-    store = SQLiteStore(path)
-    acme = {"provider": "Acme Power", "provider_id": "acme"}
-    j: dict[str, int] = {}
-    j["1"] = add_bill(store, "a1.pdf", _bill(**acme, account="A-100", start="2024-01-01", end="2024-01-31",
-                                             total="62.00", kwh="310"))
-    j["2"] = add_bill(store, "a2.pdf", _bill(**acme, account="A-100", start="2024-02-01", end="2024-02-29",
-                                             total="58.00", kwh="2900"), status="NEEDS_REVIEW")
-    store.review(j["2"], _bill(**acme, account="A-100", start="2024-02-01", end="2024-02-29", total="58.00",
-                               kwh="290"), reviewer="tester", approve=True)
-    j["3"] = add_bill(store, "a3.pdf", _bill(**acme, account="A-100", start="2024-03-01", end="2024-03-31",
-                                             total="62.00", kwh="310"))
-    j["4"] = add_bill(store, "a4.pdf", _bill(**acme, account="A-100", start="2024-04-16", end="2024-05-15",
-                                             total="150.00", kwh="600"))
-    j["5"] = add_bill(store, "a5.pdf", _bill(**acme, account="A-100", start="2024-05-10", end="2024-06-09",
-                                             total="62.00", kwh="310"))
-    j["6"] = add_bill(store, "a3-scan.pdf", _bill(**acme, account="A-100", start="2024-03-01", end="2024-03-31",
-                                                  total="62.0", kwh="310"))
-    j["7"] = add_bill(store, "junk.pdf", _bill(**acme, account="A-100", start="2024-03-05", end="2024-03-20",
-                                               total="9999.00", kwh="9999"), status="NEEDS_REVIEW")
-    store.discard(j["7"], by="tester", reason="not a bill")
-    j["8"] = add_bill(store, "a8.pdf", _bill(**acme, account="A-100", start="2025-01-01", end="2025-01-31",
-                                             total="80.60", kwh="372"))
-    j["9"] = add_bill(store, "g1.pdf", _bill("City Gas", "G-7", "2024-01-15", "2024-02-13", "45.00", therms="60"))
-    j["10"] = add_bill(store, "g2.pdf", _bill("City Gas", "G-7", "2024-02-14", "2024-03-14", "36.00", therms="45"),
-                       status="NEEDS_REVIEW")
-    j["11"] = add_bill(store, "d1.pdf", _bill("Both Co", "D-1", "2024-03-01", "2024-03-31", "50.00", kwh="100",
-                                              therms="10"))
-    store.close()
-    return {"path": path, "jobs": j}
 
 
 @pytest.fixture
