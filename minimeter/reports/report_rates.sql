@@ -16,4 +16,4 @@ SELECT
     job_id
 FROM bill_rate
 WHERE $account IS NULL OR account_number = $account
-ORDER BY account_number NULLS LAST, provider_key, commodity, period_start, bill_id;
+ORDER BY account_number NULLS LAST, provider_key, commodity, sort_date, bill_id;

@@ -88,6 +88,9 @@ SELECT
     statement_date,
     CASE WHEN billing_period_start <= billing_period_end
          THEN billing_period_end - billing_period_start + 1 END AS days,
+    -- Where a bill sits in its account's sequence when its period is missing or unusable.
+    COALESCE(CASE WHEN billing_period_start <= billing_period_end THEN billing_period_start END,
+             billing_period_end, statement_date) AS sort_date,
     electricity_kwh AS kwh,
     COALESCE(gas_therms,
              CASE WHEN lower(trim(gas_usage_unit)) IN ('therm', 'therms', 'thm') THEN gas_usage END) AS therms,
@@ -153,11 +156,11 @@ GROUP BY account_number, provider_key, month;
 -- One row per distinct bill and commodity it meters, with its effective rate.
 CREATE OR REPLACE TEMP VIEW bill_commodity AS
 SELECT bill_id, job_id, pending_review, provider_key, provider, account_number, currency, period_start,
-       period_end, days, 'electricity' AS commodity, 'kWh' AS unit, kwh AS quantity, cost, commodities
+       period_end, days, sort_date, 'electricity' AS commodity, 'kWh' AS unit, kwh AS quantity, cost, commodities
 FROM usage WHERE kwh IS NOT NULL
 UNION ALL
 SELECT bill_id, job_id, pending_review, provider_key, provider, account_number, currency, period_start,
-       period_end, days, 'gas' AS commodity, 'therms' AS unit, therms AS quantity, cost, commodities
+       period_end, days, sort_date, 'gas' AS commodity, 'therms' AS unit, therms AS quantity, cost, commodities
 FROM usage WHERE therms IS NOT NULL;
 
 -- Effective rate of each single-commodity bill (a dual-fuel total cannot be split between
@@ -165,7 +168,7 @@ FROM usage WHERE therms IS NOT NULL;
 CREATE OR REPLACE TEMP VIEW bill_rate AS
 SELECT
     *,
-    lag(rate) OVER (PARTITION BY account_number, provider_key, commodity ORDER BY period_start, bill_id)
+    lag(rate) OVER (PARTITION BY account_number, provider_key, commodity ORDER BY sort_date, bill_id)
         AS previous_rate
 FROM (
     SELECT *, cost / quantity AS rate

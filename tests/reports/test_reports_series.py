@@ -7,6 +7,7 @@ from decimal import Decimal as D
 from typing import Any
 
 from minimeter.reports import flags, monthly_series, rates_series, yoy_series
+from minimeter.store.sqlite import SQLiteStore
 
 
 def _pick(rows: list[dict[str, Any]], *keys: str) -> list[tuple[Any, ...]]:
@@ -142,3 +143,32 @@ def test_shared_boundary_day_is_not_an_overlap(tmp_path: Any) -> None:
 def test_empty_store_reports_nothing(tmp_path: Any) -> None:
     path = tmp_path / "empty.db"
     assert monthly_series(path) == [] and flags(path) == [] and rates_series(path) == []
+
+
+def test_incomplete_bills_do_not_break_the_reports(tmp_path: Any) -> None:
+    from known_bills import add_bill
+
+    from minimeter.schema import BillNormalized
+
+    store = SQLiteStore(tmp_path / "odd.db")
+    # No period: the whole bill counts in its statement date's month.
+    add_bill(store, "o1", BillNormalized(provider="P", account_number="Z", statement_date=dt.date(2024, 7, 9),
+                                         electricity_kwh=D("100"), total_amount_due=D("30")))
+    # Start after end (a misread): no proration possible -> month of the period end, no days.
+    add_bill(store, "o2", BillNormalized(provider="P", account_number="Z", billing_period_start=dt.date(2024, 9, 30),
+                                         billing_period_end=dt.date(2024, 9, 1), electricity_kwh=D("50"),
+                                         current_charges=D("10"), total_amount_due=D("99")))
+    # No account, no provider, no dates at all: left out of the months, still exported.
+    add_bill(store, "o3", BillNormalized(electricity_kwh=D("5")))
+    # Gas billed in CCF with no therm figure: cost counts, no therms invented.
+    add_bill(store, "o4", BillNormalized(provider="P", account_number="Z", billing_period_start=dt.date(2024, 10, 1),
+                                         billing_period_end=dt.date(2024, 10, 31), gas_usage=D("40"),
+                                         gas_usage_unit="CCF", current_charges=D("20")))
+    store.close()
+    rows = _pick(monthly_series(tmp_path / "odd.db"), "account", "month", "days", "kwh", "therms", "cost")
+    assert rows == [
+        ("Z", "2024-07", None, D("100"), None, D("30")),
+        ("Z", "2024-09", None, D("50"), None, D("10")),  # current_charges preferred over total due
+        ("Z", "2024-10", 31, None, None, D("20")),
+    ]
+    assert flags(tmp_path / "odd.db") == []
