@@ -1,0 +1,91 @@
+"""Render an ``EvalReport`` as rich tables: summary, per field, per layout/provider, failures."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from minimeter.evaluation.runner import EvalReport
+
+
+def _pct(x: float | None) -> str:
+    return "-" if x is None else f"{x:.1%}"
+
+
+def _acc_style(x: float | None) -> str:
+    if x is None:
+        return "dim"
+    return "green" if x >= 0.9 else "yellow" if x >= 0.6 else "red"
+
+
+def render(report: EvalReport, console: Console, *, show_errors: bool = False) -> None:
+    from rich.table import Table
+
+    s = report.summary()
+    console.print(f"[bold]Eval[/bold] {report.folder}  extractor [bold]{report.extractor}[/bold]  "
+                  f"{s['bills']} bills ({s['failed']} could not be read or extracted)")
+
+    ft = Table(title="Per field", title_justify="left")
+    for col in ("field", "correct", "wrong", "missing", "halluc.", "accuracy"):
+        ft.add_column(col, justify="left" if col == "field" else "right")
+    for f, c in report.field_counts().items():
+        ft.add_row(f, str(c.correct), str(c.wrong), str(c.missing), str(c.hallucinated),
+                   f"[{_acc_style(c.accuracy)}]{_pct(c.accuracy)}[/]")
+    ft.add_section()
+    ft.add_row("[bold]all fields[/bold]", str(s["correct"]), str(s["wrong"]), str(s["missing"]),
+               str(s["hallucinated"]), f"[bold {_acc_style(s['field_accuracy'])}]{_pct(s['field_accuracy'])}[/]")
+    console.print(ft)
+
+    gt = Table(title="Per layout / provider", title_justify="left")
+    cols = ("group", "bills", "failed", "accuracy", "wrong", "missing", "halluc.", "passed valid.", "planted flagged")
+    for col in cols:
+        gt.add_column(col, justify="left" if col == "group" else "right")
+    for g, bills in report.groups().items():
+        gs = report.summary(bills)
+        planted = f"{gs['planted_flagged']}/{gs['planted']}" if gs["planted"] else "-"
+        gt.add_row(g, str(gs["bills"]), str(gs["failed"]), f"[{_acc_style(gs['field_accuracy'])}]"
+                   f"{_pct(gs['field_accuracy'])}[/]", str(gs["wrong"]), str(gs["missing"]),
+                   str(gs["hallucinated"]), _pct(gs["passed_validation"]), planted)
+    console.print(gt)
+
+    st = Table(title="Validation, latency, tokens", title_justify="left", show_header=False)
+    st.add_column("what")
+    st.add_column("value", justify="right")
+    for label, value in _summary_rows(s):
+        st.add_row(label, value)
+    console.print(st)
+
+    failed = [b for b in report.bills if b.error]
+    if failed:
+        console.print("[bold]Bills that failed[/bold]")
+        for b in failed:
+            console.print(f"  {b.name}: {b.error}", markup=False, highlight=False)
+    if show_errors:
+        console.print("[bold]Wrong or hallucinated values[/bold]")
+        for b in report.bills:
+            bad = {f: o for f, o in b.fields.items() if o in ("wrong", "hallucinated", "missing")}
+            if bad:
+                parts = [f"{f}={b.predicted.get(f)!r} ({o})" if o != "missing" else f"{f} (missing)"
+                         for f, o in bad.items()]
+                console.print(f"  {b.name} [{b.status}]: " + "; ".join(parts), markup=False, highlight=False)
+
+
+def _summary_rows(s: dict[str, Any]) -> list[tuple[str, str]]:
+    rows = [
+        ("bills passing validation (SUCCEEDED)", f"{_pct(s['passed_validation'])} "
+                                                 f"({s['passed_validation_count']}/{s['bills']})"),
+        ("clean bills passing validation", f"{s['clean_passed']}/{s['clean_bills']}"),
+        ("wrong values caught by validation",
+         f"{_pct(s['wrong_caught'])} ({s['wrong_caught_count']}/{s['wrong_bills']} bills with a wrong key field)"),
+    ]
+    if s["planted"]:
+        rows.append(("planted inconsistencies sent to review", f"{s['planted_flagged']}/{s['planted']} "
+                                                               f"(rule named: {s['planted_rule_named']})"))
+    rows += [
+        ("latency per bill, median", "-" if s["latency_median"] is None else f"{s['latency_median']:.2f} s"),
+        ("latency per bill, p95", "-" if s["latency_p95"] is None else f"{s['latency_p95']:.2f} s"),
+        ("tokens sent to the model (prompt + completion)", str(s["tokens"])),
+    ]
+    return rows
