@@ -80,10 +80,14 @@ def connect(store_path: Path | str, *, extension_dir: Path | None = None) -> duc
     ext = extension_file()
     ext_dir = extension_dir or store_path.parent / "duckdb-extensions"
     try:
-        ext_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         con = duckdb.connect(":memory:", config={**OFFLINE_CONFIG, "extension_directory": str(ext_dir)})
-        con.execute(f"INSTALL '{quote_path(ext)}'")
-        con.execute(f"LOAD {EXTENSION_NAME}")
+        try:
+            ext_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            con.execute(f"INSTALL '{quote_path(ext)}'")
+            con.execute(f"LOAD {EXTENSION_NAME}")
+        except (duckdb.Error, OSError):
+            # A read-only data folder: load the packaged file in place instead of a copy.
+            con.execute(f"LOAD '{quote_path(ext)}'")
         con.execute(f"ATTACH '{quote_path(store_path)}' AS s (TYPE sqlite, READ_ONLY)")
         con.execute(sql_text("views"))
     except (duckdb.Error, OSError) as exc:

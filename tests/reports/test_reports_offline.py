@@ -153,3 +153,16 @@ def test_no_socket_is_ever_created(known_store: dict[str, Any], tmp_path: Path) 
         assert run.returncode == 0, run.stderr
         calls = [line for line in log.read_text().splitlines() if "socket(" in line or "connect(" in line]
         assert calls == []
+
+
+def test_unwritable_extension_folder_loads_the_package_file_in_place(known_store: dict[str, Any],
+                                                                      tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")  # the extension folder cannot be created under a file
+    con = engine.connect(known_store["path"], extension_dir=blocker / "ext")
+    try:
+        scanner = next(s for s in engine.extension_status(con) if s["name"] == "sqlite_scanner")
+        assert scanner["loaded"]
+        assert con.execute("SELECT count(*) FROM bill").fetchone() == (10,)
+    finally:
+        con.close()
