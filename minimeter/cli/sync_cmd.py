@@ -143,4 +143,5 @@ def sync(ctx: click.Context, which: str, dry_run: bool, since: int | None) -> No
             else f"{len(failed)} targets failed ({names}): {first.message}"
         )
         cls = OfflineError if all(isinstance(r.error, OfflineError) for r in failed) else SyncError
-        raise cls(summary, hint="nothing was lost: unsent bills stay queued; run `minimeter sync` again")
+        hint = f"{first.hint}; " if first.hint else ""
+        raise cls(summary, hint=hint + "nothing was lost: unsent bills stay queued for the next `minimeter sync`")

@@ -42,7 +42,7 @@ target returned and before the watermark moved: the exact window exactly-once mu
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -81,7 +81,6 @@ class Batch:
     last_seq: int
     rows: int = 0
     """Outbox rows this batch covers (>= len(items))."""
-    extra: dict[str, int] = field(default_factory=dict)
 
 
 class SyncTarget(Protocol):

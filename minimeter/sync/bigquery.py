@@ -167,10 +167,10 @@ class BigQueryTarget:
             ),
         ) or isinstance(exc, gexc.RetryError):
             where = self.cfg.api_endpoint or "bigquery.googleapis.com"
-            return OfflineError(
-                f"BigQuery ({where}) does not answer", hint="check the network; everything stays queued"
-            )
-        return SyncError(f"BigQuery failed to {doing}: {first}", hint="everything stays queued; run sync again")
+            return OfflineError(f"BigQuery ({where}) does not answer", hint="check the network")
+        return SyncError(
+            f"BigQuery failed to {doing}: {first}", hint="run `minimeter sync` again later; if it persists, see the log"
+        )
 
     def _table(self, name: str) -> str:
         return f"{self.project}.{self.dataset}.{name}"
@@ -212,6 +212,22 @@ class BigQueryTarget:
                 )
         except Exception as exc:
             raise self._error(exc, "create its dataset and tables") from exc
+        self._drop_stale_stages()
+
+    def _drop_stale_stages(self) -> None:
+        """Staging tables left by a sync that lost the network before its cleanup, older than a day
+        (a younger one may belong to another laptop's sync that is running now)."""
+        cutoff = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
+        try:
+            stale = [
+                t.reference
+                for t in self.client.list_tables(f"{self.project}.{self.dataset}", timeout=_API_TIMEOUT)
+                if t.table_id.startswith("_stage_") and t.created is not None and t.created < cutoff
+            ]
+        except Exception:  # housekeeping only; the sync itself does not depend on it
+            log.debug("could not list staging tables", exc_info=True)
+            return
+        self._drop(stale)
 
     def push(self, batch: Batch) -> int:
         self.warnings = []
@@ -254,7 +270,7 @@ class BigQueryTarget:
         if job.output_rows is not None and int(job.output_rows) != len(rows):
             raise SyncError(
                 f"BigQuery loaded {job.output_rows} of {len(rows)} {table} rows",
-                hint="everything stays queued; run sync again",
+                hint="run `minimeter sync` again later; if it persists, see the log",
             )
 
     def _query(self, sql: str) -> Any:

@@ -123,9 +123,12 @@ class GcsTarget:
             where = self.cfg.endpoint or os.environ.get("STORAGE_EMULATOR_HOST") or "storage.googleapis.com"
             return OfflineError(
                 f"Cloud Storage ({where}) does not answer",
-                hint="check the network; everything stays queued",
+                hint="check the network",
             )
-        return SyncError(f"Cloud Storage failed to {doing}: {first}", hint="everything stays queued; run sync again")
+        return SyncError(
+            f"Cloud Storage failed to {doing}: {first}",
+            hint="run `minimeter sync` again later; if it persists, see the log",
+        )
 
     # --- contract ---------------------------------------------------------------------
     def check(self) -> None:

@@ -171,7 +171,7 @@ class PostgresTarget:
         ):
             return OfflineError(
                 f"Postgres does not answer ({text})",
-                hint="check the network or the server; everything stays queued",
+                hint="check the network or the server",
             )
         if isinstance(exc, OperationalError) and any(
             s in low for s in ("password authentication", "does not exist", "permission denied", "no password")
@@ -181,7 +181,9 @@ class PostgresTarget:
             )
         if isinstance(exc, DBAPIError) and "permission denied" in low:
             return ConfigError(f"Postgres refused to {doing}: {text}", hint="grant the user rights on the schema")
-        return SyncError(f"Postgres failed to {doing}: {text}", hint="everything stays queued; run sync again")
+        return SyncError(
+            f"Postgres failed to {doing}: {text}", hint="run `minimeter sync` again later; if it persists, see the log"
+        )
 
     # --- contract ---------------------------------------------------------------------
     def check(self) -> None:
