@@ -5,6 +5,8 @@ SELECT
     cur.provider,
     cur.month,
     prev.month                                                       AS previous_month,
+    cur.days,
+    prev.days                                                        AS previous_days,
     CAST(round(cur.kwh, 3) AS DECIMAL(18, 3))                        AS kwh,
     CAST(round(prev.kwh, 3) AS DECIMAL(18, 3))                       AS previous_kwh,
     CAST(round(100 * (cur.kwh / NULLIF(prev.kwh, 0) - 1), 1) AS DECIMAL(18, 1))       AS kwh_change_pct,

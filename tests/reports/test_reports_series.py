@@ -81,6 +81,7 @@ def test_rates_per_bill_and_change(known_store: dict[str, Any]) -> None:
 def test_year_over_year(known_store: dict[str, Any]) -> None:
     rows = yoy_series(known_store["path"])
     # Only 2025-01 has a year-earlier month: 372/310 = 1.20 -> +20.0 %; 80.60/62.00 = 1.30 -> +30.0 %.
+    assert _pick(rows, "days", "previous_days") == [(31, 31)]
     assert _pick(rows, "account", "month", "previous_month", "kwh", "previous_kwh", "kwh_change_pct", "cost",
                  "previous_cost", "cost_change_pct", "therms_change_pct") == [
         ("A-100", "2025-01", "2024-01", D("372"), D("310"), D("20.0"), D("80.60"), D("62.00"), D("30.0"), None),
