@@ -3,7 +3,7 @@
 ``generate(out_dir, count, seed)`` writes ``<name>.pdf`` and ``<name>.truth.json`` pairs and
 returns the PDF paths. Output is byte-deterministic for a seed (fixed PDF dates, seeded
 RNGs, no clock). Bills cycle through ``LAYOUTS`` (15 layouts modelled on real utilities);
-every 10th bill has one planted inconsistency (its truth's ``planted`` names the broken
+one bill in ten has one planted inconsistency (its truth's ``planted`` names the broken
 rule) and about 6 % are image-only (no text layer, the OCR case).
 
 Truth format: the flat fields of ``../shared/realbills/*.truth.json`` (null where the bill
@@ -131,9 +131,15 @@ def generate(out_dir: Path, count: int, seed: int = 0, *, layouts: list[str] | N
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []
+    n_planted = 0
     for i in range(count):
         layout = chosen[i % len(chosen)]
-        planted = PLANTABLE[(i // PLANT_EVERY) % len(PLANTABLE)] if i % PLANT_EVERY == PLANT_EVERY // 2 else None
+        # One bill in PLANT_EVERY, at a seeded position inside each block so every layout gets some.
+        block = random.Random(f"minimeter-plant:{seed}:{i // PLANT_EVERY}").randrange(PLANT_EVERY)
+        planted = None
+        if i % PLANT_EVERY == block:
+            planted = PLANTABLE[n_planted % len(PLANTABLE)]
+            n_planted += 1
         image_only = random.Random(f"minimeter-image:{seed}:{i}").random() < share
         canvas, truth = render_bill(layout, seed, i, planted=planted, image_only=image_only)
         name = f"{i + 1:03d}_{layout}"

@@ -1,0 +1,88 @@
+"""``minimeter eval``: extract labelled bills and score every field against its truth file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from minimeter.cli._common import console, settings_from
+
+_REPO_EVAL = Path(__file__).resolve().parents[2] / "eval" / "bills"
+
+
+@click.command("eval")
+@click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--extractor", "extractor_name", help="Extractor to score (rules, local, llm, gemini...); "
+              "default: the configured one.")
+@click.option("--model", "model_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="GGUF model file for the local extractors.")
+@click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+@click.option("--limit", type=int, help="Score only the first N bills.")
+@click.option("--layout", help="Score only bills of this layout (generated) or provider (real bills).")
+@click.option("--show-errors", is_flag=True, help="List every wrong, missing or hallucinated value.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write this run's per-field outcomes as a baseline file (eval/baseline.json).")
+@click.option("--check-baseline", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Exit 1 when a field's accuracy dropped more than --margin below this baseline.")
+@click.option("--margin", type=float, default=0.02, show_default=True, help="Allowed accuracy drop per field.")
+@click.pass_context
+def eval_command(
+    ctx: click.Context,
+    folder: Path | None,
+    extractor_name: str | None,
+    model_path: Path | None,
+    as_json: bool,
+    limit: int | None,
+    layout: str | None,
+    show_errors: bool,
+    write_baseline: Path | None,
+    check_baseline: Path | None,
+    margin: float,
+) -> None:
+    """Score extraction on FOLDER (default: the repository's eval/bills).
+
+    Every bill with a <name>.truth.json beside it is read, extracted and validated as
+    `minimeter process` would, then compared field by field with its truth.
+    """
+    from minimeter.evaluation import find_cases, run_eval
+    from minimeter.evaluation.report import render
+    from minimeter.evaluation.truth import EvalError
+    from minimeter.pipeline import get_extractor
+
+    if folder is None:
+        if not _REPO_EVAL.is_dir():
+            raise EvalError("no folder given and no eval/bills beside this installation",
+                            hint="pass a folder: minimeter eval path/to/bills")
+        folder = _REPO_EVAL
+    settings = settings_from(ctx, extractor=extractor_name, model_path=model_path)
+    cases = find_cases(folder, layout=layout, limit=limit)
+    extractor = get_extractor(settings, extractor_name)
+    out = console(stderr=True)
+    if as_json:
+        report = run_eval(cases, settings, extractor, folder=str(folder))
+    else:
+        with out.status("extracting...") as status:
+            def progress(i: int, n: int, name: str) -> None:
+                status.update(f"extracting {i + 1}/{n}: {name}")
+
+            report = run_eval(cases, settings, extractor, folder=str(folder), progress=progress)
+    if as_json:
+        click.echo(json.dumps(report.to_json(), indent=2, default=str))
+    else:
+        render(report, console(), show_errors=show_errors)
+    if write_baseline is not None:
+        from minimeter.evaluation.baseline import write_baseline as write
+
+        write(report, write_baseline, note=f"minimeter eval {folder.name} --extractor {extractor.name}")
+        out.print(f"baseline written to {write_baseline}")
+    if check_baseline is not None:
+        from minimeter.evaluation.baseline import load_baseline, regressions
+
+        worse = regressions(load_baseline(check_baseline), report, margin)
+        if worse:
+            for line in worse:
+                out.print(f"[red]regression[/red] {line}")
+            ctx.exit(1)
+        out.print(f"[green]no field dropped more than {margin:.0%} below {check_baseline}[/green]")
