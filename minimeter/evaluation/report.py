@@ -21,13 +21,14 @@ def _acc_style(x: float | None) -> str:
 
 
 def render(report: EvalReport, console: Console, *, show_errors: bool = False) -> None:
+    from rich import box
     from rich.table import Table
 
     s = report.summary()
     console.print(f"[bold]Eval[/bold] {report.folder}  extractor [bold]{report.extractor}[/bold]  "
                   f"{s['bills']} bills ({s['failed']} could not be read or extracted)")
 
-    ft = Table(title="Per field", title_justify="left")
+    ft = Table(title="Per field", title_justify="left", box=box.SIMPLE_HEAD)
     for col in ("field", "correct", "wrong", "missing", "halluc.", "accuracy"):
         ft.add_column(col, justify="left" if col == "field" else "right")
     for f, c in report.field_counts().items():
@@ -38,10 +39,14 @@ def render(report: EvalReport, console: Console, *, show_errors: bool = False) -
                str(s["hallucinated"]), f"[bold {_acc_style(s['field_accuracy'])}]{_pct(s['field_accuracy'])}[/]")
     console.print(ft)
 
-    gt = Table(title="Per layout / provider", title_justify="left")
-    cols = ("group", "bills", "failed", "accuracy", "wrong", "missing", "halluc.", "passed valid.", "planted flagged")
+    gt = Table(title="Per layout / provider", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
+               caption="valid: share SUCCEEDED; planted: planted bills sent to review", caption_justify="left")
+    cols = ("group", "bills", "fail", "acc.", "wrong", "miss", "hall.", "valid", "planted")
     for col in cols:
-        gt.add_column(col, justify="left" if col == "group" else "right")
+        if col == "group":  # real bills group by provider name, which can be long
+            gt.add_column(col, no_wrap=True, max_width=15, overflow="ellipsis")
+        else:
+            gt.add_column(col, justify="right", no_wrap=True, min_width=max(4, len(col)))
     for g, bills in report.groups().items():
         gs = report.summary(bills)
         planted = f"{gs['planted_flagged']}/{gs['planted']}" if gs["planted"] else "-"
@@ -50,7 +55,7 @@ def render(report: EvalReport, console: Console, *, show_errors: bool = False) -
                    str(gs["hallucinated"]), _pct(gs["passed_validation"]), planted)
     console.print(gt)
 
-    st = Table(title="Validation, latency, tokens", title_justify="left", show_header=False)
+    st = Table(title="Validation, latency, tokens", title_justify="left", show_header=False, box=box.SIMPLE)
     st.add_column("what")
     st.add_column("value", justify="right")
     for label, value in _summary_rows(s):
