@@ -101,7 +101,7 @@ def sync(ctx: click.Context, which: str, dry_run: bool, since: int | None) -> No
     Safe to interrupt and run again: each target has its own watermark that moves only after
     the target committed, and every write is an idempotent upsert.
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
     from minimeter.errors import OfflineError, SyncError
     from minimeter.store import open_store
@@ -120,7 +120,7 @@ def sync(ctx: click.Context, which: str, dry_run: bool, since: int | None) -> No
             console=console(stderr=True),
             transient=True,
         ) as bar:
-            tasks: dict[str, int] = {}
+            tasks: dict[str, TaskID] = {}
 
             def progress(name: str, done: int, total: int) -> None:
                 if name not in tasks:

@@ -65,7 +65,7 @@ class GcsTarget:
     def bucket(self) -> Any:
         if self._bucket is None:
             from google.auth.exceptions import DefaultCredentialsError
-            from google.cloud import storage
+            from google.cloud import storage  # type: ignore[attr-defined]
 
             kwargs: dict[str, Any] = {"project": self.cfg.project}
             endpoint = self.cfg.endpoint or None

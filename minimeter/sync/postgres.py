@@ -228,7 +228,7 @@ class PostgresTarget:
         from sqlalchemy import BigInteger, Column, Date, DateTime, Float, MetaData, Numeric, Table, Text
         from sqlalchemy.dialects.postgresql import JSONB
 
-        types = {
+        types: dict[str, Any] = {
             "text": Text,
             "numeric": Numeric,
             "date": Date,
@@ -281,7 +281,7 @@ class PostgresTarget:
         conn.execute(stmt, rows["bills"])
 
         incoming = {r["job_sha256"]: r["version"] for r in rows["bills"]}
-        stored = dict(
+        stored: dict[str, int] = dict(
             conn.execute(
                 select(bills.c.job_sha256, bills.c.version).where(bills.c.job_sha256.in_(list(incoming)))
             ).all()

@@ -23,7 +23,7 @@ from minimeter.sync.base import TARGET_NAMES, Batch, SyncItem, SyncTarget
 
 if TYPE_CHECKING:
     from minimeter.settings import Settings
-    from minimeter.store.base import JobStore, OutboxRow
+    from minimeter.store.base import Job, JobStore, OutboxRow
 
 log = logging.getLogger("minimeter.sync")
 FAULT_ENV = "MINIMETER_FAULT"
@@ -85,7 +85,7 @@ def make_target(name: str, settings: Settings) -> SyncTarget:
 def build_batch(store: JobStore, rows: list[OutboxRow]) -> Batch:
     """Resolve outbox rows to bill versions, keeping the highest version per job."""
     best: dict[int, SyncItem] = {}
-    jobs = {}
+    jobs: dict[int, Job] = {}
     for row in rows:
         bill = store.bill_by_id(row.bill_id)
         job = jobs.get(row.job_id) or store.get_job(row.job_id)
