@@ -81,7 +81,7 @@ class PdfCanvas:
 class ImageCanvas:
     """Same API, drawn with Pillow at a scanner-like resolution; pages become JPEGs."""
 
-    DPI = 110
+    DPI = 140
 
     def __init__(self) -> None:
         self.pages: list[Any] = []

@@ -62,7 +62,7 @@ def ch_fr(ctx: Ctx) -> None:
     rows = [(L("invoice"), f.other_ids["invoice"]), (L("customer_no"), f.other_ids["customer"]),
             (L("account"), f.account_number), (L("statement_date"), ctx.d(f.statement_date)),
             (L("period"), ctx.period()), (L("service_address"), ", ".join(f.service_address))]
-    y = r.kv(ctx, 12, 72, rows, 120, mode="split", size=8.5)
+    y = r.kv(ctx, 12, 72, rows, 120, mode=ctx.rng.choice(["split", "inline"]), size=8.5)
     y = r.kv(ctx, 12, y + 6, r.balance_rows(ctx), 120, size=9.5, bold_last=True)
     c.font("sans", 8)
     c.text(12, y + 3, f"{L('due_date')}: {ctx.d(f.due_date)}")

@@ -37,7 +37,7 @@ def pge(ctx: Ctx) -> None:
     c.font("sans", 11, True)
     c.text(12, y, "Your Account Summary")
     rows = r.balance_rows(ctx)
-    y = r.kv(ctx, 12, y + 7, rows, 150, mode="split", bold_last=True)
+    y = r.kv(ctx, 12, y + 7, rows, 150, mode=ctx.rng.choice(["split", "split", "inline"]), bold_last=True)
     r.paragraph(ctx, 12, y + 6, "Your next meter read is scheduled for " + ctx.d(f.next_read) + ". Visit "
                 "pge.com to compare rate plans and enroll in Budget Billing.", 180)
     r.stub(ctx, 205, ["PG&E", "Box 997300", "Sacramento, CA 95899-7300"])
@@ -202,7 +202,7 @@ def dominion(ctx: Ctx) -> None:
     rows = [(L("account"), f.account_number), (L("invoice"), f.other_ids["invoice"]),
             (L("statement_date"), ctx.d(f.statement_date)), (L("due_date"), ctx.d(f.due_date)),
             (L("rate_plan"), f.rate_plan), (L("period"), ctx.period())]
-    y = r.kv(ctx, 12, 34, rows, 110, mode="split", size=8, lead=4.3)
+    y = r.kv(ctx, 12, 34, rows, 110, mode=ctx.rng.choice(["split", "colon"]), size=8, lead=4.3)
     r.lines(ctx, 140, 34, [f.customer_name, *f.service_address], size=8)
     y = r.kv(ctx, 12, y + 6, r.balance_rows(ctx), 110, size=8.5, bold_last=True)
     y = r.meter_table(ctx, 12, y + 6, 190)
@@ -243,7 +243,7 @@ def xcel(ctx: Ctx) -> None:
     rows = [(L("account"), f.account_number), ("Premise", f.other_ids["premise"]),
             (L("statement_date"), ctx.d(f.statement_date)), (L("due_date"), ctx.d(f.due_date)),
             (L("amount_due"), ctx.m(f.total))]
-    y1 = r.kv(ctx, 120, y + 6, rows, 85, mode="split", size=8.5, bold_last=True)
+    y1 = r.kv(ctx, 120, y + 6, rows, 85, mode=ctx.rng.choice(["split", "inline"]), size=8.5, bold_last=True)
     r.lines(ctx, 12, y + 6, [f.customer_name, *f.mailing_address], size=8.5)
     y = r.kv(ctx, 12, y1 + 8, [(L("service_address"), " ".join(f.service_address)),
                                (L("period"), ctx.period()), (L("next_read"), ctx.d(f.next_read))], 100,
@@ -278,8 +278,12 @@ def comed(ctx: Ctx) -> None:
     c.font("sans", 8)
     c.text(114, 46, f"{L('due_date')} {ctx.d(f.due_date)}")
     r.lines(ctx, 12, 34, [f.customer_name, *f.mailing_address], size=8.5)
-    y = r.kv(ctx, 12, 62, [(L("service_address"), " ".join(f.service_address)), (L("period"), ctx.period()),
-                           (L("rate_plan"), f.rate_plan), (L("meter"), f.meters[0].number)], 110, mode="colon", size=8)
+    rows = [(L("service_address"), " ".join(f.service_address)), (L("period"), ctx.period()),
+            (L("rate_plan"), f.rate_plan), (L("meter"), f.meters[0].number)]
+    if ctx.rng.random() < 0.3:  # many bills never name the tariff
+        rows.pop(2)
+        ctx.hide("rate_plan")
+    y = r.kv(ctx, 12, 62, rows, 110, mode="colon", size=8)
     y = r.kv(ctx, 12, y + 6, r.balance_rows(ctx, with_total=ctx.rng.random() < 0.5), 100, size=8.5)
     y = r.meter_table(ctx, 12, y + 6, 190)
     y = r.items_table(ctx, 12, y + 6, 190, sections=True)
