@@ -7,8 +7,9 @@ machine that was never online. The extension ships as a pinned Python package
 an extension folder inside the data folder and ``LOAD`` it. Automatic extension install and
 load are switched off, so a query that needed anything else fails instead of reaching out.
 
-The store is attached read-only (``AS s``); ``views.sql`` then defines the typed views every
-report and export reads (see docs/reports.md).
+The extension reads a private snapshot of the store (``snapshot``), loaded into DuckDB's
+memory as schema ``s``; ``views.sql`` then defines the typed views every report and export
+reads (see docs/reports.md).
 """
 
 from __future__ import annotations
@@ -68,12 +69,17 @@ def _migrated(store_path: Path) -> None:
 
 
 def connect(store_path: Path | str, *, extension_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB with the store attached read-only as ``s`` and the report views defined.
+    """An in-memory DuckDB holding the store's report tables in schema ``s``, with the report views.
 
-    ``extension_dir`` (default: ``duckdb-extensions/`` beside the database) receives the
-    installed copy of the extension.
+    The tables come from a consistent snapshot of the store (see ``snapshot``: DuckDB's
+    SQLite library never opens the live, shared database). ``extension_dir`` (default:
+    ``duckdb-extensions/`` beside the database) receives the installed copy of the extension.
     """
+    import tempfile
+
     import duckdb
+
+    from minimeter.reports import snapshot
 
     store_path = Path(store_path)
     _migrated(store_path)
@@ -88,7 +94,14 @@ def connect(store_path: Path | str, *, extension_dir: Path | None = None) -> duc
         except (duckdb.Error, OSError):
             # A read-only data folder: load the packaged file in place instead of a copy.
             con.execute(f"LOAD '{quote_path(ext)}'")
-        con.execute(f"ATTACH '{quote_path(store_path)}' AS s (TYPE sqlite, READ_ONLY)")
+        with tempfile.TemporaryDirectory(prefix="minimeter-report-") as tmp:
+            snap = Path(tmp) / "snapshot.db"
+            snapshot.take(store_path, snap)
+            con.execute(f"ATTACH '{quote_path(snap)}' AS snap (TYPE sqlite, READ_ONLY)")
+            con.execute("CREATE SCHEMA s")
+            for table in snapshot.TABLES:
+                con.execute(f"CREATE TABLE s.{table} AS SELECT * FROM snap.{table}")
+            con.execute("DETACH snap")
         con.execute(sql_text("views"))
     except (duckdb.Error, OSError) as exc:
         raise ReportError(f"cannot open {store_path} for reports: {exc}".splitlines()[0],
