@@ -2,12 +2,14 @@
 
 ``run_eval(cases, settings, extractor)`` extracts each bill through the real pipeline
 (``minimeter.pipeline.extract_file``: read, extract, validate), scores each truth field and
-returns an ``EvalReport``. A bill that cannot be read or extracted counts as a failed bill
+returns an ``EvalReport``. A bill that cannot be read or extracted (a ``MinimeterError``, or
+an unexpected exception from a buggy extractor, which is also logged) counts as a failed bill
 with every truth value missing; it never stops the run.
 """
 
 from __future__ import annotations
 
+import logging
 import statistics
 import time
 from collections.abc import Callable
@@ -21,6 +23,8 @@ from minimeter.evaluation.truth import Case
 if TYPE_CHECKING:
     from minimeter.extract.base import Extractor
     from minimeter.settings import Settings
+
+log = logging.getLogger(__name__)
 
 # A wrong value in one of these is what validation exists to catch.
 KEY_FIELDS = ("total_amount_due", "current_charges", "previous_balance", "account_number", "statement_date",
@@ -169,10 +173,12 @@ def run_eval(
         t0 = time.perf_counter()
         try:
             _, result = extract_file(case.bill, settings, extractor)
-        except MinimeterError as exc:
+        except Exception as exc:  # noqa: BLE001 - one bad bill (or extractor bug) must not end the run
             secs = time.perf_counter() - t0
-            fields = score_bill(case, {})
-            outcomes.append(BillOutcome(case.name, case.group, None, exc.one_line(), fields, secs, 0,
+            msg = exc.one_line() if isinstance(exc, MinimeterError) else f"unexpected {type(exc).__name__}: {exc}"
+            if not isinstance(exc, MinimeterError):
+                log.warning("eval: %s crashed the extractor", case.name, exc_info=True)
+            outcomes.append(BillOutcome(case.name, case.group, None, msg, score_bill(case, {}), secs, 0,
                                         case.planted))
             continue
         secs = time.perf_counter() - t0

@@ -31,6 +31,8 @@ class RegexExtractor:
 
     def extract(self, doc: Document, ctx: ExtractionContext) -> ExtractionResult:
         text = doc.text
+        if "CRASH-THE-EVAL-EXTRACTOR" in text:
+            raise RuntimeError("planted extractor bug")
         bill = BillNormalized(demand_kw=Decimal(1))
         evidence = {"demand_kw": FieldEvidence(value="1", confidence=0.5, source="rules")}
         if m := _ACCOUNT.search(text):

@@ -43,3 +43,23 @@ def test_rules_not_worse_than_baseline_sample(minimeter_home: Path) -> None:
 @pytest.mark.slow
 def test_rules_not_worse_than_baseline_full(minimeter_home: Path) -> None:
     _check(minimeter_home, every=1)
+
+
+@pytest.mark.model
+def test_local_model_eval_runs(minimeter_home: Path) -> None:
+    """The local model path end to end on a few bills: every bill scored, tokens counted."""
+    from minimeter.errors import MinimeterError
+
+    if "local" not in extractors.available():
+        pytest.skip("the local extractor is not registered")
+    settings = load_settings(minimeter_home)
+    try:
+        extractor = get_extractor(settings, "local")
+    except MinimeterError as exc:
+        pytest.skip(f"local model unavailable: {exc.one_line()}")
+    cases = [c for c in find_cases(EVAL / "bills") if not c.truth.get("image_only")][:6]
+    report = run_eval(cases, settings, extractor, folder="eval/bills")
+    s = report.summary()
+    assert s["bills"] == 6
+    assert s["failed"] == 0, [b.error for b in report.bills if b.error]
+    assert s["correct"] > 0

@@ -25,14 +25,19 @@ def bills(tmp_path: Path) -> Path:
     (folder / "zz_broken.pdf").write_bytes(b"this is not a pdf")
     (folder / "zz_broken.truth.json").write_text(json.dumps({"total_amount_due": 10, "provider": "X"}))
     (folder / "no_truth.pdf").write_bytes(b"%PDF-1.4 unlabelled")
+    # An extractor bug on one bill is reported, not raised.
+    from tests.helpers import make_pdf
+
+    make_pdf(folder / "zz_crash.pdf", ["CRASH-THE-EVAL-EXTRACTOR"])
+    (folder / "zz_crash.truth.json").write_text(json.dumps({"layout": "crash", "account_number": "1"}))
     return folder
 
 
 def test_find_cases(bills: Path) -> None:
     cases = find_cases(bills)
     assert [c.name for c in cases][:2] == ["001_duke", "002_coned"]
-    assert len(cases) == 7  # the unlabelled file is skipped
-    assert {c.group for c in cases} == {"duke", "coned", "ngrid_gas", "X"}
+    assert len(cases) == 8  # the unlabelled file is skipped
+    assert {c.group for c in cases} == {"duke", "coned", "ngrid_gas", "X", "crash"}
     assert [c.name for c in find_cases(bills, layout="coned")] == ["002_coned", "005_coned"]
     assert len(find_cases(bills, limit=2)) == 2
     with pytest.raises(EvalError):
@@ -49,27 +54,30 @@ def test_run_eval_counts(bills: Path, regex_extractor: type, minimeter_home: Pat
     broken = by_name["zz_broken"]
     assert broken.status is None and broken.error
     assert broken.fields == {"total_amount_due": "missing", "provider": "missing"}
+    crash = by_name["zz_crash"]
+    assert crash.error and "planted extractor bug" in crash.error
+    assert crash.fields == {"account_number": "missing"}
 
     counts = report.field_counts()
-    generated = [c for c in cases if c.name != "zz_broken"]
+    generated = [c for c in cases if not c.name.startswith("zz_")]
     # demand_kw is always predicted as 1 kW: every bill without demand is a hallucination.
     no_demand = sum(1 for c in generated if c.truth["demand_kw"] is None)
     assert counts["demand_kw"].hallucinated == no_demand
     assert counts["account_number"].correct >= 1  # some layouts print "Account ...: value" on one line
-    assert counts["account_number"].correct + counts["account_number"].missing == len(cases) - 1
+    assert counts["account_number"].correct + counts["account_number"].missing == len(generated) + 1
     assert counts["statement_date"].missing == sum(1 for c in generated if c.truth["statement_date"])
     assert counts["currency"].correct == len(generated)
-    assert counts["provider"].missing == len(cases)
+    assert counts["provider"].missing == len(cases) - 1
 
     s = report.summary()
-    assert s["bills"] == 7 and s["failed"] == 1
+    assert s["bills"] == 8 and s["failed"] == 2
     assert s["tokens"] == 7 * 6
     assert s["latency_median"] is not None and s["latency_p95"] >= s["latency_median"]
     assert s["field_accuracy"] == pytest.approx(s["correct"] / (s["correct"] + s["wrong"] + s["missing"]
                                                                  + s["hallucinated"]))
     data = report.to_json()
     json.dumps(data)
-    assert set(data["groups"]) == {"duke", "coned", "ngrid_gas", "X"}
+    assert set(data["groups"]) == {"duke", "coned", "ngrid_gas", "X", "crash"}
 
     from rich.console import Console
 
