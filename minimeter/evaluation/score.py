@@ -62,8 +62,8 @@ def equal(field: str, truth: Any, predicted: Any) -> bool:
             return False
         return abs(a - b) <= max(abs(a) * _QTY_TOLERANCE, Decimal("0.005"))
     if field in DATES:
-        a, b = to_date(truth), to_date(predicted)
-        return a is not None and a == b
+        da, db = to_date(truth), to_date(predicted)
+        return da is not None and da == db
     if field in IDS:
         return norm_id(truth) == norm_id(predicted)
     if field in UNITS:
@@ -147,9 +147,9 @@ def to_date(v: Any) -> dt.date | None:
         return _safe(int(m[3]), _MONTHS[m[1][:3]], int(m[2]))
     m = re.fullmatch(r"(\d{1,2})\.?\s+([a-z]+)\.?\s+(\d{4})", s)
     if m:
-        month = _MONTHS.get(m[2]) or _MONTHS.get(m[2][:4]) or _MONTHS.get(m[2][:3])
-        if month:
-            return _safe(int(m[3]), month, int(m[1]))
+        mon = _MONTHS.get(m[2]) or _MONTHS.get(m[2][:4]) or _MONTHS.get(m[2][:3])
+        if mon:
+            return _safe(int(m[3]), mon, int(m[1]))
     return None
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 PAGE_W, PAGE_H = 215.9, 279.4
 _FIXED_DATE = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
@@ -26,6 +26,19 @@ _TTF = {
     ("mono", True): ["dejavu/DejaVuSansMono-Bold.ttf", "liberation/LiberationMono-Bold.ttf"],
 }
 _FONT_DIRS = [Path("/usr/share/fonts/truetype"), Path("/usr/share/fonts")]
+
+
+class Canvas(Protocol):
+    """What a layout may draw with; both backends implement exactly this."""
+
+    def new_page(self) -> None: ...
+    def font(self, family: str, size: float, bold: bool = False) -> None: ...
+    def gray(self, level: int) -> None: ...
+    def width(self, s: str) -> float: ...
+    def text(self, x: float, y: float, s: str, align: str = "L") -> None: ...
+    def rect(self, x: float, y: float, w: float, h: float, fill: int | None = None, stroke: bool = True) -> None: ...
+    def line(self, x1: float, y1: float, x2: float, y2: float) -> None: ...
+    def save(self, path: Path) -> None: ...
 
 
 def _new_fpdf() -> Any:

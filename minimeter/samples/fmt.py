@@ -57,7 +57,7 @@ def number(x: Decimal | float | int, loc: Locale, places: int = 2) -> str:
     d = abs(d).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP) if places else abs(d).quantize(
         Decimal(1), rounding=ROUND_HALF_UP)
     whole, _, frac = f"{d:f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

@@ -112,7 +112,7 @@ def sdge(ctx: Ctx) -> None:
 def coned(ctx: Ctx) -> None:
     c, f, L = ctx.c, ctx.f, ctx.L
     direct = f.autopay_date is not None
-    if direct:
+    if f.autopay_date is not None:
         f.due_date = f.autopay_date  # a Direct Pay date is the only due date these bills print
     c.new_page()
     c.font("serif", 20, True)

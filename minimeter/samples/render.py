@@ -13,15 +13,15 @@ import random
 from decimal import Decimal
 
 from minimeter.samples import fmt
-from minimeter.samples.canvas import PAGE_W
+from minimeter.samples.canvas import PAGE_W, Canvas
 from minimeter.samples.facts import Facts
 from minimeter.samples.labels import Labels
 
 
 class Ctx:
-    def __init__(self, facts: Facts, canvas: object, labels: Labels, rng: random.Random) -> None:
+    def __init__(self, facts: Facts, canvas: Canvas, labels: Labels, rng: random.Random) -> None:
         self.f = facts
-        self.c = canvas  # PdfCanvas or ImageCanvas (same API)
+        self.c = canvas
         self.L = labels
         self.rng = rng
         self.loc = facts.profile.locale
@@ -39,8 +39,8 @@ class Ctx:
     def d(self, d: dt.date, year: bool = True, style: str | None = None) -> str:
         return fmt.date(d, style or self.date_style, year=year)
 
-    def q(self, x: Decimal | int) -> str:
-        return fmt.quantity(x, self.loc)
+    def q(self, x: Decimal | int | None) -> str:
+        return "-" if x is None else fmt.quantity(x, self.loc)
 
     def period(self, year: bool = True) -> str:
         f = self.f
@@ -126,11 +126,11 @@ def table(ctx: Ctx, x: float, y: float, headers: list[str], rows: list[list[str]
     return y + (len(rows) + 1) * lead + 1
 
 
-def _cell(c: object, x: float, w: float, y: float, s: str, i: int) -> None:
+def _cell(c: Canvas, x: float, w: float, y: float, s: str, i: int) -> None:
     if i == 0:
-        c.text(x, y, s)  # type: ignore[attr-defined]
+        c.text(x, y, s)
     else:
-        c.text(x + w - 1, y, s, align="R")  # type: ignore[attr-defined]
+        c.text(x + w - 1, y, s, align="R")
 
 
 def lines(ctx: Ctx, x: float, y: float, items: list[str], *, size: float = 8, bold_first: bool = False,
