@@ -1,4 +1,5 @@
--- Typed views over the attached MiniMeter store (attached as `s`), read by every report.
+-- Typed views over the MiniMeter store's tables (schema `s`: jobs, bills, meters, line_items),
+-- read by every report. Outside MiniMeter: ATTACH 'minimeter.db' AS s (TYPE sqlite, READ_ONLY).
 -- Definitions and thresholds are documented in docs/reports.md.
 --
 -- Conventions
