@@ -2,7 +2,7 @@
 
 Real bills disagree on all of it: ``1,234.56`` / ``1.234,56`` / ``1'234.50`` / ``1 234,56``,
 ``07/24/2024`` / ``24.07.2024`` / ``Jul 24`` (no year), ``$`` before or ``CHF`` / ``EUR``
-after, credits as ``-12.00`` or ``12.00 CR``. A ``Locale`` is chosen per layout and a few
+after, credits as ``-12.00``, ``12.00 CR`` or ``12.00-``. A ``Locale`` is chosen per layout and a few
 of its choices (date style, credit style) per bill, so the eval set varies inside a layout.
 """
 
@@ -76,7 +76,9 @@ def money(x: Decimal, loc: Locale, *, symbol: bool = True, credit: str = "minus"
         body = f"{body} {loc.symbol}" if loc.symbol_after else f"{loc.symbol}{body}"
     if not neg:
         return body
-    return f"{body} CR" if credit == "cr" else f"-{body}"
+    if credit == "cr":
+        return f"{body} CR"
+    return f"{body}-" if credit == "trail" else f"-{body}"
 
 
 def quantity(x: Decimal | float | int, loc: Locale) -> str:
@@ -93,7 +95,7 @@ def date(d: dt.date, style: str, *, year: bool = True) -> str:
     )
 
 
-US = Locale("USD", "$", False, ",", ".", ("us_num", "us_num2", "us_mon", "us_month"))
+US = Locale("USD", "$", False, ",", ".", ("us_num", "us_num2", "us_mon", "us_month"), ("minus", "cr", "trail"))
 UK = Locale("GBP", "£", False, ",", ".", ("uk_num", "uk_mon"), ("minus", "cr"))
 CH = Locale("CHF", "CHF ", False, "'", ".", ("dot", "dot2", "fr_long"), ("minus",))
 DE = Locale("EUR", "EUR", True, ".", ",", ("dot", "dot2", "de_long"), ("minus",))

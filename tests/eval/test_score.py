@@ -36,6 +36,7 @@ def test_outcomes(truth: object, pred: object, expected: str) -> None:
         (1234.56, "1.234,56 EUR", True),
         (1234.56, "1 234,56 €", True),
         (-45.2, "45.20 CR", True),
+        (-45.2, "$45.20-", True),  # trailing minus, common on US bills
         (-45.2, Decimal("45.20"), False),  # a credit is not a debt
         (0, Decimal("0.00"), True),
     ],
