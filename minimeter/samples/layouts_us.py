@@ -185,6 +185,7 @@ def duke(ctx: Ctx) -> None:
     c.font("sans", 10, True)
     c.text(12, y + 26, "Billing summary")
     y = r.kv(ctx, 12, y + 32, r.balance_rows(ctx), 80, mode="inline", bold_last=True)
+    y = r.late_notice(ctx, 12, y + 2)
     y = r.meter_table(ctx, 12, y + 8, 190)
     y = r.items_table(ctx, 12, y + 6, 190)
     r.history(ctx, 12, y + 4, 190, "kWh")
@@ -285,6 +286,7 @@ def comed(ctx: Ctx) -> None:
         ctx.hide("rate_plan")
     y = r.kv(ctx, 12, 62, rows, 110, mode="colon", size=8)
     y = r.kv(ctx, 12, y + 6, r.balance_rows(ctx, with_total=ctx.rng.random() < 0.5), 100, size=8.5)
+    y = r.late_notice(ctx, 12, y + 2)
     y = r.meter_table(ctx, 12, y + 6, 190)
     y = r.items_table(ctx, 12, y + 6, 190, sections=True)
     y = r.compare(ctx, 12, y + 4, "kWh")
@@ -313,6 +315,7 @@ def water_muni(ctx: Ctx) -> None:
     y = r.meter_table(ctx, 14, y + 6, 185)
     y = r.items_table(ctx, 14, y + 6, 185)
     y = r.kv(ctx, 14, y + 4, r.balance_rows(ctx), 100, size=9, bold_last=True)
+    y = r.late_notice(ctx, 14, y + 2)
     r.history(ctx, 14, y + 6, 185, f.water_unit or "gallons")
     r.paragraph(ctx, 14, 250, "Payments received after the due date are subject to a 10% penalty. Water "
                 "service may be disconnected for non-payment.", 185)

@@ -256,3 +256,15 @@ def stub(ctx: Ctx, y: float, remit: list[str]) -> float:
                               (L("amount_due"), ctx.m(f.total)), ("Amount Enclosed", "")], PAGE_W - 20)
     lines(ctx, 120, y + 4, remit, size=8)
     return lines(ctx, 12, y + 4, [f.customer_name, *f.mailing_address], size=8)
+
+
+def late_notice(ctx: Ctx, x: float, y: float) -> float:
+    """'Amount due after <due>: <total + late fee>': a second, larger amount-due distractor."""
+    f = ctx.f
+    if f.total <= 0 or ctx.rng.random() < 0.4:
+        return y
+    fee = fmt.q2(max(Decimal("5.00"), f.total * Decimal("0.015")))
+    ctx.c.font("sans", 7.5)
+    ctx.c.text(x, y, f"Amount due if paid after {ctx.d(f.due_date)}: {ctx.m(f.total + fee)} "
+                     f"(includes late payment charge of {ctx.m(fee)})")
+    return y + 4
