@@ -44,7 +44,10 @@ def load_truth(path: Path) -> dict[str, Any]:
 
 
 def find_cases(folder: Path, *, layout: str | None = None, limit: int | None = None) -> list[Case]:
-    """Every bill in ``folder`` with a truth file, sorted by name; optionally one group, at most ``limit``."""
+    """Every bill in ``folder`` with a truth file, sorted by name; optionally one group, at most ``limit``.
+
+    ``layout`` selects a layout by exact name, else groups or file names containing it.
+    """
     if not folder.is_dir():
         raise EvalError(f"{folder} is not a folder", hint="pass a folder of bills with <name>.truth.json files")
     cases: list[Case] = []
@@ -58,10 +61,13 @@ def find_cases(folder: Path, *, layout: str | None = None, limit: int | None = N
             continue
         truth = load_truth(tpath)
         group = str(truth.get("layout") or truth.get("provider") or "unknown")
-        if layout and layout not in (group, truth.get("layout")):
-            continue
         planted = [str(p) for p in (truth.get("planted") or [])]
         cases.append(Case(stem, bill, truth, group, planted))
+    if layout:
+        # An exact layout name first; else a piece of a provider name or file name ("edison").
+        exact = [c for c in cases if c.group == layout]
+        key = layout.casefold()
+        cases = exact or [c for c in cases if key in c.group.casefold() or key in c.name.casefold()]
     if not cases:
         raise EvalError(f"no labelled bills in {folder}" + (f" for layout {layout!r}" if layout else ""),
                         hint="each bill needs a <name>.truth.json beside it")

@@ -40,6 +40,7 @@ def test_find_cases(bills: Path) -> None:
     assert {c.group for c in cases} == {"duke", "coned", "ngrid_gas", "X", "crash"}
     assert [c.name for c in find_cases(bills, layout="coned")] == ["002_coned", "005_coned"]
     assert len(find_cases(bills, limit=2)) == 2
+    assert [c.name for c in find_cases(bills, layout="GAS")] == ["003_ngrid_gas", "006_ngrid_gas"]
     with pytest.raises(EvalError):
         find_cases(bills, layout="nope")
     with pytest.raises(EvalError):
