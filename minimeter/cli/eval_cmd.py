@@ -20,7 +20,7 @@ _REPO_EVAL = Path(__file__).resolve().parents[2] / "eval" / "bills"
               help="GGUF model file for the local extractors.")
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 @click.option("--limit", type=int, help="Score only the first N bills.")
-@click.option("--layout", help="Score only bills of this layout (generated) or provider (real bills).")
+@click.option("--layout", help="Only this layout (generated bills), or bills whose provider or file name contains it.")
 @click.option("--show-errors", is_flag=True, help="List every wrong, missing or hallucinated value.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
               help="Write this run's per-field outcomes as a baseline file (eval/baseline.json).")
