@@ -1,0 +1,1 @@
+"""The Textual terminal UI. ``minimeter.tui.app.make_app(settings)`` is the entry point."""

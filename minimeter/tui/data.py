@@ -1,0 +1,338 @@
+"""What the screens show, computed away from the UI thread.
+
+Every function here takes the store (and settings) and returns plain dataclasses. Screens
+call them from ``@work(thread=True)`` workers and get the results back as messages, so a
+slow query or a busy database never freezes the terminal. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from minimeter.schema import BillNormalized, ExtractionResult
+
+if TYPE_CHECKING:
+    from minimeter.readers.base import Document
+    from minimeter.settings import Settings
+    from minimeter.store.base import BillVersion, Event, Job, JobStore
+
+# Statuses a human has to look at, in the order the review queue shows them.
+REVIEW_ORDER = ("NEEDS_REVIEW", "DEAD", "FAILED")
+# The truth-file fields of ../shared/realbills (README there): flat, numbers as numbers.
+TRUTH_FIELDS = (
+    "provider", "account_number", "service_address", "statement_date", "due_date", "billing_period_start",
+    "billing_period_end", "total_amount_due", "currency", "electricity_kwh", "gas_therms", "gas_usage",
+    "gas_usage_unit", "water_usage", "water_usage_unit", "demand_kw", "meter_number", "rate_plan",
+    "previous_balance", "current_charges",
+)
+
+
+def short_time(iso: str | None) -> str:
+    """``2026-11-28T15:01:02.123Z`` -> ``11-28 15:01`` (local-independent: stored times are UTC)."""
+    if not iso:
+        return ""
+    return f"{iso[5:10]} {iso[11:16]}"
+
+
+def short_path(path: Path | str | None) -> str:
+    """A path with the user's home folder written as ``~`` (shorter, and the same on every machine)."""
+    if path is None:
+        return "-"
+    p = str(path)
+    home = str(Path.home())
+    return "~" + p[len(home):] if home not in ("", "/") and p.startswith(home + os.sep) else p
+
+
+@dataclass(frozen=True)
+class JobRow:
+    id: int
+    file: str
+    provider: str
+    account: str
+    period: str
+    amount: str
+    amount_value: Decimal | None
+    status: str
+    confidence: float | None
+    time: str
+    attempts: int
+    error: str
+
+
+def job_row(store: JobStore, job: Job) -> JobRow:
+    version = store.current_bill(job.id) if job.current_bill_id else None
+    bill = version.result.bill if version else None
+    conf = [e.confidence for e in version.result.evidence.values()] if version else []
+    period = ""
+    if bill and (bill.billing_period_start or bill.billing_period_end):
+        period = f"{bill.billing_period_start or '?'}..{bill.billing_period_end or '?'}"
+    amount = ""
+    if bill and bill.total_amount_due is not None:
+        amount = f"{bill.total_amount_due:,.2f}" + (f" {bill.currency}" if bill.currency else "")
+    return JobRow(
+        id=job.id, file=job.original_name, provider=(bill.provider if bill and bill.provider else job.provider) or "",
+        account=(bill.account_number if bill else None) or "", period=period, amount=amount,
+        amount_value=bill.total_amount_due if bill else None, status=job.status,
+        confidence=min(conf) if conf else None, time=short_time(job.updated_at), attempts=job.attempts,
+        error=(job.last_error or "").splitlines()[0] if job.last_error else "",
+    )
+
+
+def job_rows(store: JobStore, *, status: str | None = None, search: str | None = None,
+             limit: int = 500) -> list[JobRow]:
+    return [job_row(store, j) for j in store.list_jobs(status, limit=limit, search=search or None)]
+
+
+def stuck(job: Job) -> bool:
+    """FAILED with no automatic retry planned (a file that cannot get better): a person must decide."""
+    return job.status == "FAILED" and not job.next_attempt_at
+
+
+def dead_rows(store: JobStore, limit: int = 500) -> list[JobRow]:
+    """Dead letters, plus failed jobs that will not be retried automatically."""
+    jobs = store.list_jobs("DEAD", limit=limit) + [j for j in store.list_jobs("FAILED", limit=limit) if stuck(j)]
+    return [job_row(store, j) for j in sorted(jobs, key=lambda j: j.id)]
+
+
+def review_rows(store: JobStore, limit: int = 500) -> list[JobRow]:
+    """NEEDS_REVIEW first, then DEAD, then FAILED; oldest first inside each group (first in, first out)."""
+    rows: list[JobRow] = []
+    for status in REVIEW_ORDER:
+        jobs = store.list_jobs(status, limit=limit)
+        rows += [job_row(store, j) for j in sorted(jobs, key=lambda j: j.id)]
+    return rows
+
+
+# --- job detail ----------------------------------------------------------------------------
+@dataclass
+class JobDetail:
+    job: Job
+    version: BillVersion | None
+    versions: int
+    events: list[Event]
+    doc: Document | None
+
+
+def job_detail(store: JobStore, job_id: int) -> JobDetail | None:
+    from minimeter.readers.base import Document
+
+    job = store.get_job(job_id)
+    if job is None:
+        return None
+    raw = store.load_document(job.sha256)
+    doc = Document.model_validate_json(raw) if raw else None
+    return JobDetail(job=job, version=store.current_bill(job_id), versions=len(store.bill_versions(job_id)),
+                     events=store.events(job_id), doc=doc)
+
+
+def display_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def bill_from_form(values: dict[str, str], base: BillNormalized) -> BillNormalized:
+    """The bill a reviewer typed: scalar fields from the form (empty -> None), lists kept from ``base``.
+
+    Raises pydantic.ValidationError with one entry per bad field (the form shows each next to its input).
+    """
+    data: dict[str, Any] = {k: (v.strip() or None) for k, v in values.items()}
+    data["meters"] = [m.model_dump() for m in base.meters]
+    data["line_items"] = [li.model_dump() for li in base.line_items]
+    return BillNormalized.model_validate(data)
+
+
+def reviewed_result(original: ExtractionResult | None, bill: BillNormalized) -> ExtractionResult:
+    """The machine's result with the reviewer's bill; fields the reviewer changed get human evidence."""
+    from minimeter.schema import FieldEvidence
+
+    if original is None:
+        original = ExtractionResult(bill=BillNormalized(), extractor="human")
+    evidence = dict(original.evidence)
+    for name in BillNormalized.scalar_fields():
+        new, old = getattr(bill, name), getattr(original.bill, name)
+        if new != old:
+            evidence[name] = FieldEvidence(value=display_value(new) or None, confidence=1.0, source="human")
+    return original.model_copy(update={"bill": bill, "evidence": evidence})
+
+
+def live_checks(result: ExtractionResult, doc: Document | None, settings: Settings) -> ExtractionResult:
+    """Run the pipeline's own validation on an edited result (never a second copy of the rules)."""
+    from minimeter.readers.base import Document
+    from minimeter.validate import finalize
+
+    return finalize(result, doc or Document(), settings)
+
+
+# --- eval-case export --------------------------------------------------------------------------
+def _truth_value(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def truth_json(bill: BillNormalized, note: str) -> dict[str, Any]:
+    """A bill in the realbills truth format: flat fields, numbers as numbers, ISO dates, ``notes``."""
+    out = {name: _truth_value(getattr(bill, name)) for name in TRUTH_FIELDS}
+    out["notes"] = note
+    return out
+
+
+def export_eval_case(settings: Settings, job: Job, bill: BillNormalized, reviewer: str) -> Path:
+    """Write ``<name><ext>`` (the archived original) and ``<name>.truth.json`` into ``eval-cases/``.
+
+    Returns the truth file's path. The name is stable per job (``job<id>-<stem>``) so exporting the
+    same job twice overwrites its earlier case rather than duplicating it.
+    """
+    folder = settings.home / "eval-cases"
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in Path(job.original_name).stem)[:60]
+    name = f"job{job.id}-{stem}"
+    ext = job.ext if job.ext.startswith(".") or not job.ext else f".{job.ext}"
+    ext = ext or Path(job.archive_path).suffix
+    shutil.copyfile(job.archive_path, folder / f"{name}{ext}")
+    truth = folder / f"{name}.truth.json"
+    note = f"Exported from a MiniMeter review of job {job.id} by {reviewer} on {dt.date.today().isoformat()}."
+    truth.write_text(json.dumps(truth_json(bill, note), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return truth
+
+
+# --- insights ----------------------------------------------------------------------------------
+@dataclass
+class AccountSeries:
+    account: str
+    provider: str
+    labels: list[str] = field(default_factory=list)
+    usage: list[float] = field(default_factory=list)
+    cost: list[float] = field(default_factory=list)
+    unit: str = "kWh"
+
+    @property
+    def cost_per_unit(self) -> float | None:
+        pairs = [(c, u) for c, u in zip(self.cost, self.usage, strict=False) if u]
+        return sum(c for c, _ in pairs) / sum(u for _, u in pairs) if pairs else None
+
+
+@dataclass
+class Insights:
+    series: list[AccountSeries]
+    flags: list[str]
+    source: str
+    """``reports`` (the DuckDB reports) or ``store`` (the fallback over current bills)."""
+    note: str = ""
+
+
+def _fallback_series(store: JobStore) -> list[AccountSeries]:
+    by_account: dict[str, list[BillNormalized]] = {}
+    for version in store.iter_current_bills():
+        if version.status != "SUCCEEDED":
+            continue
+        b = version.result.bill
+        if b.billing_period_end is None:
+            continue
+        by_account.setdefault(b.account_number or "(no account)", []).append(b)
+    out = []
+    for account, bills in sorted(by_account.items()):
+        bills.sort(key=lambda b: b.billing_period_end or dt.date.min)
+        s = AccountSeries(account=account, provider=next((b.provider for b in bills if b.provider), "") or "")
+        use_gas = all(b.electricity_kwh is None for b in bills) and any(b.gas_therms is not None for b in bills)
+        s.unit = "therms" if use_gas else "kWh"
+        for b in bills:
+            s.labels.append(str(b.billing_period_end)[:7])
+            q = b.gas_therms if use_gas else b.electricity_kwh
+            s.usage.append(float(q or 0))
+            cost = b.current_charges if b.current_charges is not None else b.total_amount_due
+            s.cost.append(float(cost or 0))
+        out.append(s)
+    return out
+
+
+def _reports_series(settings: Settings) -> tuple[list[AccountSeries], list[str]]:
+    from minimeter.reports import series as reports  # DuckDB: imported only when insights are shown
+
+    by_account: dict[str, AccountSeries] = {}
+    for row in reports.monthly_series(settings.db_path):
+        key = row.get("account") or "(no account)"
+        s = by_account.setdefault(key, AccountSeries(account=key, provider=row.get("provider") or ""))
+        s.labels.append(str(row.get("month")))
+        kwh, therms = row.get("kwh"), row.get("therms")
+        if kwh is None and therms is not None:
+            s.unit = "therms"
+        s.usage.append(float((kwh if s.unit == "kWh" else therms) or 0))
+        s.cost.append(float(row.get("cost") or 0))
+    flags = []
+    for f in reports.flags(settings.db_path):
+        flags.append(f"{f.get('flag')}: {f.get('account') or '-'} {f.get('period_start') or ''}..{f.get('period_end') or ''}"
+                     f"  {f.get('detail') or ''}".rstrip())
+    return [by_account[k] for k in sorted(by_account)], flags
+
+
+def insights(store: JobStore, settings: Settings) -> Insights:
+    """The reports module's series and flags when it is installed and works, else a simple fallback."""
+    try:
+        series, flags = _reports_series(settings)
+        return Insights(series=series, flags=flags, source="reports")
+    except ImportError:
+        note = "reports not available (DuckDB reports are not installed): showing per-bill series"
+    except Exception as exc:  # a report failing must not take the screen down
+        msg = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
+        note = f"reports not available ({msg.splitlines()[0][:120]}): showing per-bill series"
+    return Insights(series=_fallback_series(store), flags=[], source="store", note=note)
+
+
+# --- settings / status ---------------------------------------------------------------------
+@dataclass
+class StatusInfo:
+    rows: list[tuple[str, str]]
+    sync: list[tuple[str, str]]
+
+
+def gemini_configured(settings: Settings) -> str:
+    if settings.gemini_api_key is not None:
+        return "yes (key in settings)"
+    if settings.keys_path.is_file():
+        return "yes (keys file in the data folder)"
+    for var in ("GEMINI_API_KEY", "GOOGLE_API_KEY"):
+        if os.environ.get(var):
+            return f"yes ({var})"
+    return "no (offline extraction only)"
+
+
+def status_info(store: JobStore, settings: Settings, service_extractor: str | None,
+                worker_error: str | None) -> StatusInfo:
+    def size(p: Path) -> int:
+        return p.stat().st_size if p.exists() else 0
+
+    db = settings.db_path
+    db_kb = (size(db) + size(db.with_name(db.name + "-wal"))) / 1024
+    counts = store.counts()
+    rows = [
+        ("extractor", service_extractor or settings.extractor),
+        ("model", short_path(settings.model_path) if settings.model_path else "default (see models/README.md)"),
+        ("Gemini", gemini_configured(settings)),
+        ("data folder", short_path(settings.home)),
+        ("inbox", short_path(settings.inbox_dir)),
+        ("watch mode", f"{settings.watch_mode} (full rescan every {settings.rescan_seconds:g}s)"),
+        ("workers", f"{settings.workers} (max {settings.max_attempts} attempts, then dead letter)"),
+        ("database", f"{short_path(db)} ({db_kb:,.0f} KB)"),
+        ("jobs", ", ".join(f"{k.lower()} {v}" for k, v in counts.items() if v) or "none yet"),
+        ("workers say", worker_error or "ok"),
+    ]
+    sync_rows = []
+    state = getattr(store, "sync_state", None)
+    for r in state() if callable(state) else []:
+        when = short_time(r.get("updated_at"))
+        err = f"  error: {r['last_error']}" if r.get("last_error") else ""
+        sync_rows.append((str(r.get("target")), f"up to outbox #{r.get('watermark')} at {when}{err}"))
+    return StatusInfo(rows=rows, sync=sync_rows)

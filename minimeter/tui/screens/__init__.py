@@ -1,0 +1,1 @@
+"""One module per screen; ``base`` holds what they share (loading in workers, modals)."""

@@ -1,0 +1,153 @@
+"""What every screen shares: loading data in a thread worker, running store actions, small modals."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Input, Label, OptionList
+from textual.worker import get_current_worker
+
+from minimeter.errors import MinimeterError
+from minimeter.tui.messages import ActionDone, Loaded
+
+if TYPE_CHECKING:
+    from minimeter.tui.app import MiniMeterApp
+
+STATUS_STYLE = {
+    "PENDING": "yellow", "RUNNING": "bold cyan", "SUCCEEDED": "green", "NEEDS_REVIEW": "bold magenta",
+    "FAILED": "red", "DEAD": "bold white on red", "DISCARDED": "dim",
+}
+
+
+def status_text(status: str) -> Text:
+    return Text(status, style=STATUS_STYLE.get(status, ""))
+
+
+def confidence_text(conf: float | None) -> Text:
+    if conf is None:
+        return Text("-", style="dim")
+    style = "green" if conf >= 0.9 else "yellow" if conf >= 0.7 else "bold red"
+    return Text(f"{conf:.2f}", style=style)
+
+
+def one_line(exc: BaseException) -> str:
+    if isinstance(exc, MinimeterError):
+        return exc.one_line()
+    return f"{type(exc).__name__}: {exc}".splitlines()[0]
+
+
+class DataScreen(Screen[Any]):
+    """A screen whose data comes from the store. Subclasses implement ``fetch`` (runs in a thread)
+    and ``show`` (runs on the UI thread with what ``fetch`` returned)."""
+
+    @property
+    def mm(self) -> MiniMeterApp:
+        return self.app  # type: ignore[return-value]
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        self._load()
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _load(self) -> None:
+        try:
+            data = self.fetch()
+        except Exception as exc:  # the database busy beyond its timeout, a bug: say so, keep running
+            self.post_message(ActionDone("load", None, f"Could not load: {one_line(exc)}", error=True))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(Loaded(type(self).__name__, data))
+
+    def fetch(self) -> Any:
+        raise NotImplementedError
+
+    def show(self, data: Any) -> None:
+        raise NotImplementedError
+
+    def on_loaded(self, message: Loaded) -> None:
+        if message.what == type(self).__name__:
+            self.show(message.data)
+
+    # --- actions on the store ----------------------------------------------------------------
+    def act(self, action: str, job_id: int | None, fn: Callable[[], Any], done: str) -> None:
+        """Run ``fn`` (a store call) in a thread; report ``done`` or the error as an ``ActionDone``."""
+
+        def run() -> None:
+            try:
+                data = fn()
+            except Exception as exc:
+                self.post_message(ActionDone(action, job_id, f"{action} failed: {one_line(exc)}", error=True))
+                return
+            self.post_message(ActionDone(action, job_id, done, data=data))
+
+        self.run_worker(run, thread=True, group="actions", exit_on_error=False)
+
+    def on_action_done(self, message: ActionDone) -> None:
+        self.notify(message.message, severity="error" if message.error else "information",
+                    timeout=8 if message.error else 4)
+        if not message.error and message.action in ("retry", "retry all", "reprocess"):
+            self.mm.wake_workers()
+        self.after_action(message)
+        self.reload()
+
+    def after_action(self, message: ActionDone) -> None:
+        """Hook for screens that do more after an action (move to the next item...)."""
+
+    def commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
+        """Command palette entries for this screen's actions: (title, help, callback)."""
+        return []
+
+
+class PromptScreen(ModalScreen[str | None]):
+    """Ask for one line of text. Enter confirms, Escape cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, value: str = "", placeholder: str = "") -> None:
+        super().__init__()
+        self.title_text, self.value, self.placeholder = title, value, placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Input(self.value, placeholder=self.placeholder, id="prompt")
+            yield Label("Enter to confirm, Escape to cancel", classes="dim")
+
+    @on(Input.Submitted)
+    def _submit(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ChoiceScreen(ModalScreen[str | None]):
+    """Pick one of ``options`` with the arrow keys and Enter; Escape cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, options: list[str]) -> None:
+        super().__init__()
+        self.title_text, self.options = title, options
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield OptionList(*self.options, id="choices")
+            yield Label("Enter to choose, Escape to cancel", classes="dim")
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.options[event.option_index])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,48 @@
+"""Insights: per account, usage and cost over time as sparklines, cost per unit, and report flags."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Header, Label, Sparkline, Static
+
+from minimeter.tui import data
+from minimeter.tui.screens.base import DataScreen
+
+
+class InsightsScreen(DataScreen):
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        yield Static(id="insights-note")
+        yield VerticalScroll(id="insights")
+        yield Footer()
+
+    def fetch(self) -> data.Insights:
+        return data.insights(self.mm.store, self.mm.settings)
+
+    def show(self, ins: data.Insights) -> None:
+        key = (tuple((s.account, tuple(s.usage), tuple(s.cost)) for s in ins.series), tuple(ins.flags), ins.note)
+        if getattr(self, "_shown", None) == key:
+            return  # unchanged: do not rebuild (keeps the scroll position)
+        self._shown = key
+        self.query_one("#insights-note", Static).update(
+            ins.note or f"Source: MiniMeter reports ({len(ins.series)} accounts)")
+        box = self.query_one("#insights", VerticalScroll)
+        box.remove_children()
+        if not ins.series:
+            box.mount(Static("No approved bills with a billing period yet: insights appear as bills succeed."))
+        for s in ins.series:
+            cpu = s.cost_per_unit
+            head = (f"[b]{s.account}[/]  {s.provider}  ·  {len(s.labels)} periods {s.labels[0]}..{s.labels[-1]}"
+                    f"  ·  cost per {s.unit}: [b]{cpu:.4f}[/]" if cpu is not None else
+                    f"[b]{s.account}[/]  {s.provider}  ·  {len(s.labels)} periods")
+            box.mount(Vertical(
+                Static(head, classes="series-head"),
+                Horizontal(Label(f"usage {s.unit}", classes="spark-label"), Sparkline(s.usage, classes="spark"),
+                           Label(f"last {s.usage[-1]:,.0f}" if s.usage else "", classes="spark-last")),
+                Horizontal(Label("cost", classes="spark-label"), Sparkline(s.cost, classes="spark cost"),
+                           Label(f"last {s.cost[-1]:,.2f}" if s.cost else "", classes="spark-last")),
+                classes="series",
+            ))
+        if ins.flags:
+            box.mount(Static("[b]Flags[/]\n" + "\n".join(f" ⚑ {f}" for f in ins.flags), classes="flags"))
