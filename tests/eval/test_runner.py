@@ -124,3 +124,22 @@ def test_cli_eval_user_errors(tmp_path: Path, regex_extractor: type) -> None:
     res = runner.invoke(main, ["eval", str(tmp_path), "--extractor", "no-such-extractor"])
     assert res.exit_code == 1
     assert "Unknown extractor" in res.output
+
+
+def test_reads_the_realbills_truth_format() -> None:
+    """The same loader and scorer take ../shared/realbills (no contents printed)."""
+    from minimeter.evaluation.runner import score_bill
+    from minimeter.evaluation.score import SCORED_FIELDS
+
+    real = Path(__file__).resolve().parents[2] / ".." / "shared" / "realbills"
+    if not real.is_dir():
+        pytest.skip("../shared/realbills is not beside this checkout")
+    cases = find_cases(real)
+    assert len(cases) >= 10
+    assert any(c.bill.suffix.lower() == ".jpg" for c in cases)
+    for c in cases:
+        outcomes = score_bill(c, {})
+        assert set(outcomes) == set(SCORED_FIELDS)
+        assert set(outcomes.values()) <= {"missing", "absent"}
+        same = score_bill(c, {k: v for k, v in c.truth.items() if k in SCORED_FIELDS})
+        assert set(same.values()) <= {"correct", "absent"}, c.name
