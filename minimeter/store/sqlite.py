@@ -9,6 +9,7 @@ retryable ``StoreError``, never as a raw "database is locked". One connection pe
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 import uuid
@@ -44,14 +45,32 @@ def _text(v: Any) -> Any:
     return str(v.isoformat() if hasattr(v, "isoformat") else v)
 
 
+def _read_only(path: Path) -> bool:
+    """Whether the database (or the file system it lives on) cannot be written."""
+    try:
+        if os.statvfs(path.parent).f_flag & os.ST_RDONLY:
+            return True
+    except OSError:
+        return False
+    return path.exists() and not os.access(path, os.W_OK)
+
+
 def _store_error(exc: sqlite3.Error, path: Path) -> StoreError:
     msg = str(exc).lower()
     if "locked" in msg or "busy" in msg:
         return StoreError("the database is busy (another MiniMeter is writing)", hint="try again in a moment")
     if "full" in msg:
         return StoreError("the disk is full; nothing was written", hint="free some space and run again")
-    if "readonly" in msg or "read-only" in msg:
-        return StoreError(f"the database {path} is read-only", hint="check the file's permissions")
+    # A read-only file system shows up as "readonly", "unable to open" (WAL needs its -shm file)
+    # or "disk I/O error" depending on the moment; say what it is, not what SQLite tripped on.
+    if "readonly" in msg or "read-only" in msg or (
+        ("unable to open" in msg or "i/o error" in msg) and _read_only(path)
+    ):
+        return StoreError(f"the database {path} is read-only; nothing was written",
+                          hint="check the file's permissions and that its disk is mounted read-write")
+    if "unable to open" in msg:
+        return StoreError(f"cannot open the database {path}",
+                          hint="check that the data folder exists and is writable (MINIMETER_HOME)")
     if "malformed" in msg or "not a database" in msg:
         return StoreError(f"the database {path} is damaged", hint="restore it from a backup", retryable=False)
     return StoreError(f"database error: {exc}", hint="try again; if it persists, report it")
