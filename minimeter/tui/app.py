@@ -55,11 +55,11 @@ class MiniMeterApp(App[None]):
              "insights": InsightsScreen, "status": StatusScreen}
     DEFAULT_MODE = "jobs"
     BINDINGS = [
-        Binding("1", "switch_mode('jobs')", "Jobs"),
-        Binding("2", "switch_mode('review')", "Review"),
-        Binding("3", "switch_mode('dead')", "Dead"),
-        Binding("4", "switch_mode('insights')", "Insights"),
-        Binding("5", "switch_mode('status')", "Status"),
+        Binding("1", "switch_mode('jobs')", "Jobs", show=False),
+        Binding("2", "switch_mode('review')", "Review", show=False),
+        Binding("3", "switch_mode('dead')", "Dead", show=False),
+        Binding("4", "switch_mode('insights')", "Insights", show=False),
+        Binding("5", "switch_mode('status')", "Status", show=False),
         Binding("question_mark,f1", "help", "Help"),
         Binding("q", "quit", "Quit"),
     ]
@@ -77,9 +77,11 @@ class MiniMeterApp(App[None]):
         self.last_event = ""
         self._dirty = False
         self._last_reload = 0.0
+        self._last_resort: Any = None
 
     # --- lifecycle --------------------------------------------------------------------------
     def on_mount(self) -> None:
+        self._last_resort = _quiet_stderr_logging()
         if self.service is None and self.start_service:
             from minimeter.service import Service
 
@@ -93,6 +95,9 @@ class MiniMeterApp(App[None]):
     def on_unmount(self) -> None:
         if self.service is not None and self.start_service:
             self.service.stop(timeout=10.0)
+        import logging
+
+        logging.lastResort = self._last_resort
 
     def _on_service_event(self, event: ServiceEvent) -> None:
         # Called from watcher / worker threads: only post, never touch widgets here.
@@ -190,6 +195,20 @@ class MiniMeterApp(App[None]):
                 yield SystemCommand(title, help_text, callback)
 
 
+def _quiet_stderr_logging() -> Any:
+    """Log to the data folder's file only: a line on stderr would be drawn over the screen."""
+    import logging
+
+    for name in ("minimeter", ""):
+        logger = logging.getLogger(name)
+        for h in list(logger.handlers):
+            if isinstance(h, logging.StreamHandler) and not isinstance(h, logging.FileHandler):
+                logger.removeHandler(h)
+    old = logging.lastResort
+    logging.lastResort = None  # no handler at all must mean "dropped", not "printed to stderr"
+    return old
+
+
 def _reviewer() -> str:
     import getpass
 
@@ -203,6 +222,9 @@ def make_app(settings: Settings, *, store: JobStore | None = None, service: Serv
              start_service: bool = True) -> MiniMeterApp:
     """Build the app. ``store`` defaults to the data folder's; the service (watcher + workers)
     starts on mount unless ``start_service`` is False (tests and snapshots use fixed data)."""
+    from minimeter.logs import configure
+
+    configure(settings.log_dir)  # a no-op when the CLI already did it
     if store is None:
         from minimeter.store import open_store
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from minimeter.tui.data import JobRow
 from minimeter.tui.screens.base import confidence_text, status_text
@@ -81,3 +81,28 @@ class JobTable(DataTable[object]):
         except Exception:  # cursor outside the rows (table just cleared)
             return None
         return int(key.value) if key.value is not None else None
+
+
+NAV = (("1", "jobs", "Jobs"), ("2", "review", "Review"), ("3", "dead", "Dead letters"), ("4", "insights", "Insights"),
+       ("5", "status", "Status"))
+
+
+class NavBar(Static):
+    """One line naming every screen and its key, the current one highlighted (the app's "tabs")."""
+
+    def __init__(self, current: str) -> None:
+        super().__init__(classes="nav")
+        self.current = current
+
+    def on_mount(self) -> None:
+        text = Text()
+        for key, mode, label in NAV:
+            style = "bold reverse" if mode == self.current else ""
+            text.append(f" {key} ", style="bold " + ("reverse" if mode == self.current else "dim"))
+            text.append(f"{label} ", style=style)
+            text.append(" ")
+        text.append(" ? ", style="bold dim")
+        text.append("Help  ")
+        text.append("^p ", style="bold dim")
+        text.append("Commands")
+        self.update(text)

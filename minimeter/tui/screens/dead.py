@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from minimeter.tui import data
 from minimeter.tui.screens.base import DataScreen, PromptScreen
-from minimeter.tui.widgets import JobTable
+from minimeter.tui.widgets import JobTable, NavBar
 
 
 class DeadLettersScreen(DataScreen):
@@ -25,9 +25,11 @@ class DeadLettersScreen(DataScreen):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
+        yield NavBar("dead")
         yield Static(id="dead-title")
         yield JobTable(["id", "file", "status", "attempts", "time", "error"], id="dead")
-        yield Footer()
+        yield Static(id="dead-error")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(JobTable).focus()
@@ -37,6 +39,7 @@ class DeadLettersScreen(DataScreen):
 
     def show(self, rows: list[data.JobRow]) -> None:
         self.query_one(JobTable).set_rows(rows, self.size.width or None)
+        self._highlighted()
         title = Text(f" Dead letters: {len(rows)}", style="bold")
         title.append(f"  (failed {self.mm.settings.max_attempts} times, or a file that cannot get better)",
                      style="dim")
@@ -44,6 +47,15 @@ class DeadLettersScreen(DataScreen):
             title.append("\n FAILED rows will not be retried automatically (the file cannot get better).",
                          style="dim")
         self.query_one("#dead-title", Static).update(title)
+
+    @on(DataTable.RowHighlighted, "#dead")
+    def _highlighted(self) -> None:
+        """The selected job's whole error, wrapped: the table cell is only one line."""
+        table = self.query_one(JobTable)
+        job_id = table.selected_job()
+        row = next((r for r in table.rows_data if r.id == job_id), None)
+        self.query_one("#dead-error", Static).update(
+            Text(f"#{row.id}: {row.error}", style="red") if row else Text("No dead letters.", style="dim"))
 
     @on(DataTable.RowSelected, "#dead")
     def _selected(self) -> None:

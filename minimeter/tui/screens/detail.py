@@ -89,10 +89,10 @@ class JobDetailScreen(DataScreen):
         Binding("r", "retry", "Retry"),
         Binding("p", "reprocess", "Reprocess"),
         Binding("o", "open_file", "Open file"),
-        Binding("f", "tab('fields')", "Fields", show=False),
-        Binding("c", "tab('checks')", "Checks", show=False),
-        Binding("i", "tab('items')", "Items", show=False),
-        Binding("h", "tab('history')", "History", show=False),
+        Binding("f", "show_tab('fields')", "Fields", show=False),
+        Binding("c", "show_tab('checks')", "Checks", show=False),
+        Binding("i", "show_tab('items')", "Items", show=False),
+        Binding("h", "show_tab('history')", "History", show=False),
     ]
 
     def __init__(self, job_id: int) -> None:
@@ -108,21 +108,20 @@ class JobDetailScreen(DataScreen):
                 yield DataTable(id="fields-table", cursor_type="row", zebra_stripes=True)
                 with VerticalScroll(id="doc-scroll"):
                     yield Static(id="doc-text")
-            with TabPane("Checks (c)", id="checks"), VerticalScroll():
+            with TabPane("Checks (c)", id="checks"), VerticalScroll(id="checks-scroll"):
                 yield Static(id="checks-text")
-            with TabPane("Items & meters (i)", id="items"), VerticalScroll():
+            with TabPane("Items & meters (i)", id="items"), VerticalScroll(id="items-scroll"):
                 yield Static(id="items-text")
                 yield Static(id="meters-text")
-            with TabPane("History (h)", id="history"), VerticalScroll():
+            with TabPane("History (h)", id="history"), VerticalScroll(id="history-scroll"):
                 yield Static(id="history-text")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#fields-table", DataTable)
-        table.add_column("Field", key="field", width=20)
-        table.add_column("Value", key="value", width=22)
+        table.add_column("Field", key="field", width=18)
+        table.add_column("Value", key="value", width=16)
         table.add_column("Conf", key="conf", width=4)
-        table.add_column("From", key="src", width=7)
         table.focus()
 
     def fetch(self) -> data.JobDetail | None:
@@ -152,9 +151,8 @@ class JobDetailScreen(DataScreen):
             ev = result.evidence.get(name) if result else None
             if value is None and ev is None:
                 continue
-            src = Text(ev.source if ev else "", style="" if (ev is None or ev.grounded) else "red")
-            table.add_row(name, data.display_value(value), confidence_text(ev.confidence if ev else None), src,
-                          key=name)
+            shown = Text(data.display_value(value), style="" if (ev is None or ev.grounded) else "red")
+            table.add_row(name, shown, confidence_text(ev.confidence if ev else None), key=name)
         if table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1))
         self._highlight()
@@ -184,6 +182,20 @@ class JobDetailScreen(DataScreen):
         result = self.detail.version.result if self.detail.version else None
         ev = result.evidence.get(field) if (result and field) else None
         text, line = page_text(self.detail.doc, ev)
+        if field:
+            head = Text(f"{field}", style="bold")
+            value = getattr(result.bill, field, None) if result else None
+            head.append(f" = {data.display_value(value)}" if value is not None else " (empty)")
+            if ev is not None:
+                head.append(f"\nfrom {ev.source}, confidence {ev.confidence:.2f}"
+                            + ("" if ev.grounded else ", NOT found in the text"), style="dim" if ev.grounded else "red")
+                if ev.note:
+                    head.append(f"\n{ev.note}", style="dim")
+            elif value is not None:
+                head.append("\nno evidence recorded", style="dim")
+            head.append("\n")
+            line += head.plain.count("\n")
+            text = head + text
         self.query_one("#doc-text", Static).update(text)
         self.query_one("#doc-scroll", VerticalScroll).scroll_to(y=max(0, line - 3), animate=False)
 
@@ -191,8 +203,10 @@ class JobDetailScreen(DataScreen):
     def action_back(self) -> None:
         self.app.pop_screen()
 
-    def action_tab(self, tab: str) -> None:
+    def action_show_tab(self, tab: str) -> None:
+        # Focus goes into the new pane too: TabbedContent re-activates the pane that holds the focus.
         self.query_one(TabbedContent).active = tab
+        self.query_one("#fields-table" if tab == "fields" else f"#{tab}-scroll").focus()
 
     def action_review(self) -> None:
         from minimeter.tui.screens.review import ReviewFormScreen

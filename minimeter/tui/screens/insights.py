@@ -7,15 +7,17 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Label, Sparkline, Static
 
 from minimeter.tui import data
+from minimeter.tui.widgets import NavBar
 from minimeter.tui.screens.base import DataScreen
 
 
 class InsightsScreen(DataScreen):
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
+        yield NavBar("insights")
         yield Static(id="insights-note")
         yield VerticalScroll(id="insights")
-        yield Footer()
+        yield Footer(compact=True)
 
     def fetch(self) -> data.Insights:
         return data.insights(self.mm.store, self.mm.settings)

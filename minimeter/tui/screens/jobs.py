@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Input, ProgressBar, Stati
 from minimeter.store.lifecycle import Status
 from minimeter.tui import data
 from minimeter.tui.screens.base import STATUS_STYLE, DataScreen
-from minimeter.tui.widgets import COLUMNS, JobTable
+from minimeter.tui.widgets import COLUMNS, JobTable, NavBar
 
 FILTERS: list[str | None] = [None, *[str(s) for s in Status]]
 SORTABLE = ["id", "file", "provider", "account", "period", "amount", "status", "confidence", "time"]
@@ -57,6 +57,7 @@ class JobsScreen(DataScreen):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
+        yield NavBar("jobs")
         with Horizontal(id="summary"):
             yield Static(id="counts")
             yield Static(id="throughput")
@@ -65,7 +66,7 @@ class JobsScreen(DataScreen):
             yield Static(id="filter-label")
             yield Input(placeholder="/ search provider, account or file", id="search")
         yield JobTable(list(COLUMNS)[:-1], id="jobs")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#progress").display = False

@@ -25,7 +25,7 @@ from minimeter.tui import data
 from minimeter.tui.messages import ActionDone, Loaded
 from minimeter.tui.screens.base import DataScreen, PromptScreen, one_line, status_text
 from minimeter.tui.screens.detail import checks_text, page_text
-from minimeter.tui.widgets import JobTable
+from minimeter.tui.widgets import JobTable, NavBar
 
 
 class ReviewQueueScreen(DataScreen):
@@ -37,9 +37,10 @@ class ReviewQueueScreen(DataScreen):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
+        yield NavBar("review")
         yield Static(id="queue-title")
         yield JobTable(["id", "file", "provider", "account", "amount", "status", "confidence", "error"], id="queue")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(JobTable).focus()
@@ -141,7 +142,7 @@ class ReviewFormScreen(DataScreen):
                 yield Static(id="live-checks")
                 with VerticalScroll(id="form-doc"):
                     yield Static(id="form-doc-text")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         for err in self.query(".field-error"):

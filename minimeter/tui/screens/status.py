@@ -8,19 +8,21 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from minimeter.tui import data
+from minimeter.tui.widgets import NavBar
 from minimeter.tui.screens.base import DataScreen
 
 
 class StatusScreen(DataScreen):
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
+        yield NavBar("status")
         with VerticalScroll():
             yield Static(id="status-table")
             yield Static(id="sync-table")
             yield Static("Change settings in config.toml in the data folder or with MINIMETER_* variables "
                          "(see `minimeter --help`); reachability of Gemini is checked by the workers, "
                          "never from this screen.", classes="dim")
-        yield Footer()
+        yield Footer(compact=True)
 
     def fetch(self) -> data.StatusInfo:
         return data.status_info(self.mm.store, self.mm.settings, self.mm.service_extractor(), self.mm.worker_error())
