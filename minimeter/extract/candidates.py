@@ -1,0 +1,371 @@
+"""The grounded candidate finder: every value a field could take, with the exact characters it came from.
+
+For each field the finder looks for its labels (generic vocabulary plus the profile's) in each
+page's plain text and layout text, then for a value of the field's type (money, date, quantity,
+identifier, text) in the places a value follows a label: the rest of the line, the lines below
+(in layout text: the same column), and "stacked" label blocks where the text layer prints four
+labels and then their four values. Every candidate records page, view (plain/layout) and
+character span; ``view.text[start:end] == candidate.raw`` always holds.
+
+Scores are relative: label weight x position factor x distractor penalty. Choosing among them
+(and the arithmetic that settles ties) is ``select.py``'s job.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from minimeter.extract import parse
+from minimeter.extract.vocab import distractor_hits, label_rx, labels_for
+
+if TYPE_CHECKING:
+    from minimeter.extract.profiles import Profile
+    from minimeter.readers.base import Document
+
+MONEY = ("total_amount_due", "current_charges", "previous_balance", "payments")
+DATES = ("statement_date", "due_date", "billing_period_start", "billing_period_end")
+QTY = ("electricity_kwh", "gas_usage", "water_usage", "demand_kw")
+IDS = ("account_number", "meter_number")
+TEXTS = ("customer_name", "service_address", "rate_plan")
+UNITS_FOR = {
+    "electricity_kwh": {"kWh", "MWh"},
+    "gas_usage": {"therms", "CCF", "HCF", "MCF", "m3", "Dth", "CF"},
+    "water_usage": {"gallons", "kgal", "HCF", "CCF", "m3", "CF"},
+    "demand_kw": {"kW", "kVA"},
+}
+UNIT_WORDS = {
+    "electricity_kwh": ("kwh",), "gas_usage": ("therms", "ccf", "hcf", "m3", "therm"),
+    "water_usage": ("gallons", "gal", "hcf", "ccf", "m3", "kgal"),
+}
+ID_RX = re.compile(r"(?<![\w\-/.,])(?=[A-Z0-9\-./]*\d)[A-Z0-9]+(?:[-./][A-Z0-9]+)*(?: \d{1,2}(?![\w.,/:\-]))?(?![\w]|[.,]\d)")
+PHONE_RX = re.compile(r"^(?:1-)?\d{3}-\d{3}-\d{4}$|^\d{4}-\d{3}-\d{3,4}$")
+NUM_RX = re.compile(r"(?<![\w.,'/-])\d{1,3}(?:[,'’]\d{3})+(?:\.\d+)?(?![\w/])|(?<![\w.,'/-])\d+(?:[.,]\d+)?(?![\w/])")
+
+
+@dataclass
+class View:
+    page: int
+    text: str
+    layout: bool
+    starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer(r"\n", self.text)]
+
+    def line_no(self, pos: int) -> int:
+        return bisect.bisect_right(self.starts, pos) - 1
+
+    def line(self, n: int) -> tuple[int, int]:
+        s = self.starts[n]
+        e = self.starts[n + 1] - 1 if n + 1 < len(self.starts) else len(self.text)
+        return s, e
+
+    @property
+    def n_lines(self) -> int:
+        return len(self.starts)
+
+
+@dataclass
+class Candidate:
+    field: str
+    value: Any
+    raw: str
+    page: int
+    start: int
+    end: int
+    layout: bool
+    score: float
+    label: str | None = None
+    unit: str | None = None
+    why: str = ""
+
+
+def s_gap(between: str) -> int:
+    return len(between.strip()) + (0 if len(between) < 30 else len(between) - 30)
+
+
+def guess_number_format(text: str) -> str:
+    eu = len(re.findall(r"\d\.\d{3},\d{2}\b|\s\d+,\d{2}(?![\d,])", text))
+    us = len(re.findall(r"\d,\d{3}\.\d{2}\b|\s\d+\.\d{2}(?![\d.])", text))
+    ch = len(re.findall(r"\d['’]\d{3}(?:\.\d{2})?\b", text))
+    if ch >= 2 and ch >= eu:
+        return "ch"
+    return "eu" if eu > us else "us"
+
+
+def guess_date_order(text: str) -> str:
+    dmy = mdy = 0
+    for m in re.finditer(r"(?<![\d/.])(\d{1,2})([/.-])(\d{1,2})\2(?:\d{4}|\d\d)(?!\d)", text):
+        a, b = int(m[1]), int(m[3])
+        if a > 12 >= b:
+            dmy += 1
+        elif b > 12 >= a:
+            mdy += 1
+        elif m[2] == ".":
+            dmy += 0.5
+    return "DMY" if dmy > mdy else "MDY"
+
+
+class Finder:
+    """Finds candidates for every field of one document."""
+
+    def __init__(self, doc: Document, profile: Profile | None) -> None:
+        self.profile = profile
+        self.views: list[View] = []
+        for p in doc.pages:
+            self.views.append(View(p.number, p.text, False))
+            if p.layout_text and p.layout_text.strip():
+                self.views.append(View(p.number, p.layout_text, True))
+        alltext = "\n".join(v.text for v in self.views if not v.layout)
+        self.fmt = profile.number_format if profile else guess_number_format(alltext)
+        self.order = profile.date_order if profile else guess_date_order(alltext)
+        self.ref: dt.date | None = None
+        self._label_cache: dict[tuple[int, str], list[tuple[re.Match[str], str, float]]] = {}
+
+    # --- values of one type in a piece of a view ------------------------------------------
+    def values(self, kind: str, view: View, s: int, e: int, fname: str) -> list[tuple[Any, int, int, str | None]]:
+        seg = view.text[s:e]
+        out: list[tuple[Any, int, int, str | None]] = []
+        if kind == "money":
+            for m in parse.find_money(seg, self.fmt):
+                out.append((m.value, s + m.start, s + m.end, None))
+        elif kind == "date":
+            for m in parse.find_dates(seg, self.order, self.ref):
+                out.append((m.value, s + m.start, s + m.end, m.extra))
+        elif kind == "qty":
+            for m in parse.find_quantities(seg, self.fmt):
+                if m.extra in UNITS_FOR.get(fname, ()):
+                    out.append((m.value, s + m.start, s + m.end, m.extra))
+        elif kind == "id":
+            dspans = [(d.start, d.end) for d in parse.find_dates(seg, self.order)]
+            for m in ID_RX.finditer(seg):
+                tok = m.group(0)
+                if any(ds < m.end() and m.start() < de for ds, de in dspans):
+                    continue
+                letters = re.findall(r"[A-Za-z]+", tok)
+                if letters and all(x.lower() in parse.MONTHS for x in letters):
+                    continue  # "OUT/2023": a month, not an identifier
+                if " " in tok and "-" not in tok:  # "232135 69": an id and a quantity, not "28706321-002 8"
+                    tok = tok.split(" ")[0]
+                if re.fullmatch(r"\d+\.\d+", tok) or re.fullmatch(r"(?:19|20)\d\d", tok) or re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", tok):
+                    continue  # a year or a formatted number, not an identifier
+                digits = sum(c.isdigit() for c in tok)
+                if digits < 4 or PHONE_RX.match(tok) or re.fullmatch(r"\d+[.,]\d{2}", tok):
+                    continue
+                if parse.find_dates(tok, self.order) and not re.fullmatch(r"\d+", tok):
+                    continue
+                out.append((tok, s + m.start(), s + m.end(), None))
+        elif kind == "text":
+            t = seg.strip(" \t:#-")
+            if t and len(t) >= 3 and re.search(r"[A-Za-z]", t):
+                off = seg.index(t)
+                t = re.split(r"\s{3,}", t)[0] if view.layout else t
+                out.append((t[:120], s + off, s + off + len(t[:120]), None))
+        return out
+
+    def bare_usage(self, view: View, s: int, e: int, fname: str,
+                   label_text: str = "") -> list[tuple[Any, int, int, str | None]]:
+        """A number printed after a usage label with its unit elsewhere ("Actual Usage in CCF: 9.51",
+        "KWH 753"): taken at a lower weight, and only the first one."""
+        seg = view.text[s:e]
+        # Only when the field's unit is named right there (in the label or just before the number).
+        lab_ctx = label_text + " " + view.text[max(0, s - 40):s] + seg[:20]
+        if not any(re.search(rf"(?i)(?<![a-z]){re.escape(u)}(?![a-z])", lab_ctx) for u in UNIT_WORDS[fname]):
+            return []
+        m = re.match(r"[^\d\n]{0,16}?(?<![\w.,])(\d[\d,.'’]*)(?![\w/%$])", seg)
+        if not m or "$" in seg[: m.start(1)]:
+            return []
+        v = parse.parse_number(m.group(1).rstrip(".,"), self.fmt)
+        if v is None or v <= 0:
+            return []
+        raw = m.group(1).rstrip(".,")
+        return [(v, s + m.start(1), s + m.start(1) + len(raw), None)]
+
+    def labels(self, view_idx: int, fname: str) -> list[tuple[re.Match[str], str, float]]:
+        key = (view_idx, fname)
+        if key not in self._label_cache:
+            view = self.views[view_idx]
+            found = []
+            for phrase, w in labels_for(fname, self.profile):
+                for m in label_rx(phrase, strict=w < 1.1).finditer(view.text):
+                    found.append((m, phrase, w))
+            self._label_cache[key] = found
+        return self._label_cache[key]
+
+    # --- labelled candidates ------------------------------------------------------------------
+    def labelled(self, fname: str, kind: str, dkind: str | None) -> list[Candidate]:
+        out: list[Candidate] = []
+        for vi, view in enumerate(self.views):
+            for m, phrase, w in self.labels(vi, fname):
+                ln = view.line_no(m.start())
+                ls, le = view.line(ln)
+                # 1. the rest of the label's line
+                vals = self.values(kind, view, m.end(), le, fname)
+                if kind == "qty" and not vals and fname != "demand_kw":
+                    vals = self.bare_usage(view, m.end(), le, fname)
+                if kind == "text" and view.layout:
+                    vals = vals[:1]
+                if kind == "id":  # an identifier sits right after its label, not across the page
+                    vals = [v for v in vals if s_gap(view.text[m.end():v[1]]) <= 20]
+                for i, (val, s, e, extra) in enumerate(vals[:3]):
+                    gap = len(view.text[m.end():s].strip())
+                    pos = (1.0 if i == 0 else 0.55 / i) * (0.75 if gap > 12 else 1.0)
+                    if view.layout and s - m.end() > 60:
+                        pos *= 0.6
+                    out.append(self._cand(fname, val, view, s, e, w * pos, phrase, extra, dkind, ls))
+                if vals and kind != "text":
+                    continue
+                if kind == "text" and vals:
+                    continue
+                # 2. the lines below (layout: the same column)
+                col = m.start() - ls
+                for k in range(1, 4):
+                    if ln + k >= view.n_lines:
+                        break
+                    s2, e2 = view.line(ln + k)
+                    if view.layout:
+                        lo = s2 + max(0, col - 12)
+                        hi = min(e2, s2 + col + max(40, len(phrase) + 25))
+                        if lo >= hi:
+                            continue
+                        vals = self.values(kind, view, lo, hi, fname)
+                    else:
+                        vals = self.values(kind, view, s2, e2, fname)
+                    if kind == "qty" and not vals and fname != "demand_kw" and k == 1:
+                        vals = self.bare_usage(view, s2, e2, fname)
+                    if vals and fname == "account_number":
+                        seg_txt = view.text[lo:hi] if view.layout else view.text[s2:e2]
+                        if len(vals[0][0]) < 0.4 * len(seg_txt.strip()):
+                            vals = []
+                    if vals:
+                        val, s, e, extra = vals[0]
+                        out.append(self._cand(fname, val, view, s, e, w * 0.85 ** k, phrase, extra, dkind, ls))
+                        break
+                    if view.text[s2:e2].strip():
+                        if not view.layout:
+                            out.extend(self._stacked(fname, kind, view, ln, phrase, w, dkind))
+                            break
+                        continue
+        return out
+
+    def _stacked(self, fname: str, kind: str, view: View, ln: int, phrase: str, w: float,
+                 dkind: str | None) -> list[Candidate]:
+        """Labels printed one per line, then their values one per line in the same order."""
+        def is_label_line(n: int) -> bool:
+            s, e = view.line(n)
+            t = view.text[s:e].strip()
+            return bool(t) and len(t) < 40 and (t.endswith(":") or t.endswith("#")) and not re.search(r"\d{3}", t)
+
+        top = ln
+        while top > 0 and is_label_line(top - 1):
+            top -= 1
+        bottom = ln
+        while bottom + 1 < view.n_lines and is_label_line(bottom + 1):
+            bottom += 1
+        if bottom == top or not is_label_line(ln):
+            return []
+        idx = ln - top
+        n = bottom + 1
+        filled: list[int] = []
+        while n < view.n_lines and len(filled) <= idx:
+            s, e = view.line(n)
+            if view.text[s:e].strip():
+                filled.append(n)
+            n += 1
+        if len(filled) <= idx:
+            return []
+        s, e = view.line(filled[idx])
+        vals = self.values(kind, view, s, e, fname)
+        if not vals and kind == "qty" and fname != "demand_kw":
+            vals = self.bare_usage(view, s, e, fname, label_text=phrase)
+        if not vals:
+            return []
+        val, vs, ve, extra = vals[0]
+        return [self._cand(fname, val, view, vs, ve, w * 0.7, phrase, extra, dkind, view.line(ln)[0], "stacked")]
+
+    def _cand(self, fname: str, val: Any, view: View, s: int, e: int, score: float, label: str | None,
+              extra: str | None, dkind: str | None, ctx_start: int, why: str = "label") -> Candidate:
+        if dkind:
+            ls, le = view.line(view.line_no(s))
+            ctx = view.text[min(ctx_start, ls):s][-80:]
+            if label is None:  # unlabelled: what follows the value counts too ("10.00 KW Connected Load")
+                ctx += " " + view.text[e:min(le, e + 30)]
+            hits = distractor_hits(ctx, dkind)
+            if hits:
+                score *= 0.35
+                why += " distractor:" + hits[0]
+        if extra == "noyear":
+            score *= 0.9
+        unit = extra if extra and extra != "noyear" else None
+        return Candidate(fname, val, view.text[s:e], view.page, s, e, view.layout, score, label, unit, why)
+
+    # --- unlabelled candidates ----------------------------------------------------------------
+    def quantities(self, fname: str) -> list[Candidate]:
+        out = []
+        words = {"gas_usage": ("gas", "gaz", "therm", "erdgas"), "water_usage": ("water", "eau", "wasser", "agua", "água")}
+        for view in self.views:
+            for val, s, e, unit in self.values("qty", view, 0, len(view.text), fname):
+                if fname in words and unit in ("m3", "CCF", "HCF", "CF"):
+                    near = view.text[max(0, s - 300):e + 40].lower()
+                    if not any(w in near for w in words[fname]):
+                        continue  # m3/CCF are gas or water: only with the commodity named nearby
+                out.append(self._cand(fname, val, view, s, e, 0.3, None, unit, "usage", view.line(view.line_no(s))[0],
+                                      "unit"))
+        return out
+
+    def ranges(self) -> list[tuple[Candidate, Candidate]]:
+        """Date ranges: "Jun 18, 2024 to Jul 20, 2024", "05/21/2019 To: 06/21/2019", "du .. au ..."."""
+        out = []
+        conn = re.compile(r"(?i)^\s*(?:-|–|—|to:?|through|thru|until|au|à|a|al|bis|até|-\s*to)?\s*$")
+        for view in self.views:
+            dates = parse.find_dates(view.text, self.order, self.ref)
+            for a, b in zip(dates, dates[1:], strict=False):
+                between = view.text[a.end:b.start]
+                if "\n" in between or not conn.match(between) or b.value == a.value:
+                    continue
+                if b.value < a.value:  # type: ignore[operator]
+                    if between.strip():
+                        continue
+                    a, b = b, a  # "27/10/2023 27/09/2023": current read date printed first
+                days = (b.value - a.value).days  # type: ignore[operator]
+                ls, _ = view.line(view.line_no(a.start))
+                before = view.text[max(0, ls - 200 if not view.layout else ls - 400):a.start]
+                lw = 0.0
+                for phrase, w in labels_for("billing_period_start", self.profile):
+                    if label_rx(phrase).search(before[-160:]):
+                        lw = max(lw, w)
+                score = 0.45 + 0.6 * lw + (0.3 if 26 <= days <= 35 else 0.15 if 20 <= days <= 40 else 0.0)
+                if between.strip() == "":
+                    score -= 0.2
+                if distractor_hits(view.text[ls:a.start], "date"):
+                    score *= 0.3
+                ca = Candidate("billing_period_start", a.value, a.text, view.page, a.start, a.end, view.layout, score,
+                               None, None, "range")
+                cb = Candidate("billing_period_end", b.value, b.text, view.page, b.start, b.end, view.layout, score,
+                               None, None, "range")
+                out.append((ca, cb))
+        return out
+
+    def numbers(self, view: View) -> list[tuple[Decimal, int, int]]:
+        out = []
+        date_spans = [(m.start, m.end) for m in parse.find_dates(view.text, self.order)]
+        for m in NUM_RX.finditer(view.text):
+            if any(s <= m.start() < e for s, e in date_spans):
+                continue
+            v = parse.parse_number(m.group(0), self.fmt)
+            if v is not None:
+                out.append((v, m.start(), m.end()))
+        return out
+
+
+def dedupe(cands: list[Candidate]) -> dict[Any, list[Candidate]]:
+    by: dict[Any, list[Candidate]] = {}
+    for c in cands:
+        key = c.value.normalize() if isinstance(c.value, Decimal) else c.value
+        by.setdefault(key, []).append(c)
+    return by

@@ -1,0 +1,275 @@
+"""The deterministic extractor: profile detection, grounded candidates, arithmetic selection, reconcile.
+
+``extract_rules(doc, profile) -> RulesOutcome`` is what both the ``rules`` and ``local`` extractors run
+first. The outcome holds the chosen values with their evidence, plus what a model could be asked
+about: fields left missing and fields whose top candidates were close (``ambiguous``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from minimeter.extract.candidates import IDS, MONEY, QTY, TEXTS, Candidate, Finder
+from minimeter.extract.profiles import Profile, detect
+from minimeter.extract.select import (
+    Choice,
+    choose_money,
+    groups,
+    pick,
+    read_usage_candidates,
+    usage_support,
+)
+from minimeter.schema import BillNormalized, FieldEvidence, Meter, Span
+
+if TYPE_CHECKING:
+    from minimeter.readers.base import Document
+
+CURRENCY_SIGNS = [("R$", "BRL"), ("CHF", "CHF"), ("€", "EUR"), ("EUR", "EUR"), ("£", "GBP"), ("₹", "INR"),
+                  ("Rs.", "INR"), ("CA$", "CAD"), ("$", "USD")]
+
+
+@dataclass
+class RulesOutcome:
+    bill: BillNormalized
+    evidence: dict[str, FieldEvidence]
+    choices: dict[str, Choice]
+    candidates: dict[str, list[Candidate]]
+    profile: Profile | None
+    finder: Finder
+    ambiguous: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def _span(c: Candidate | None) -> Span | None:
+    if c is None:
+        return None
+    return Span(page=c.page, start=c.start, end=c.end, text=c.raw[:500], layout=c.layout)
+
+
+def _dates(finder: Finder, fname: str) -> list[Candidate]:
+    return finder.labelled(fname, "date", "date")
+
+
+def choose_dates(finder: Finder, total: Decimal | None) -> dict[str, Choice]:
+    out: dict[str, Choice] = {}
+    st = pick(_dates(finder, "statement_date"))
+    if st:
+        out["statement_date"] = st
+        finder.ref = st.value
+    else:  # anchor yearless dates on the latest full date printed
+        alld = [c.value for v in finder.views for c in _all_dates(finder, v)]
+        finder.ref = max(alld) if alld else None
+    ranges = finder.ranges()
+    if ranges:
+        agg: dict[tuple[dt.date, dt.date], list[tuple[Candidate, Candidate]]] = {}
+        for a, b in ranges:
+            if "statement_date" in out and b.value > out["statement_date"].value + dt.timedelta(days=3):
+                a.score *= 0.5
+            agg.setdefault((a.value, b.value), []).append((a, b))
+        scored = sorted(((max(x[0].score for x in v) + 0.08 * min(len(v) - 1, 4), k, v) for k, v in agg.items()),
+                        key=lambda t: -t[0])
+        s1, (_ds, _de), v = scored[0]
+        s2 = scored[1][0] if len(scored) > 1 else 0.0
+        if s1 >= 0.45:
+            a, b = max(v, key=lambda x: x[0].score)
+            conf = round(min(0.99, 0.45 + 0.35 * min(s1, 1.0) + 0.2 * max(0.0, (s1 - s2) / s1)), 3)
+            out["billing_period_start"] = Choice(a.value, a, conf, "date range")
+            out["billing_period_end"] = Choice(b.value, b, conf, "date range")
+    for fname in ("billing_period_start", "billing_period_end"):
+        if fname not in out:
+            cands = [c for c in _dates(finder, fname) if c.label not in ("from", "to", "period")]
+            ch = pick(cands, minimum=0.5)
+            if ch:
+                out[fname] = ch
+    due = _dates(finder, "due_date")
+    if total is not None:
+        due += stub_due_dates(finder, total)
+    if "statement_date" in out:
+        for c in due:
+            if c.value < out["statement_date"].value:
+                c.score *= 0.3
+    ch = pick(due)
+    if ch:
+        out["due_date"] = ch
+    return out
+
+
+def _all_dates(finder: Finder, view: Any) -> list[Candidate]:
+    from minimeter.extract import parse
+
+    return [Candidate("date", m.value, m.text, view.page, m.start, m.end, view.layout, 0.0)
+            for m in parse.find_dates(view.text, finder.order) if m.extra is None]
+
+
+def stub_due_dates(finder: Finder, total: Decimal) -> list[Candidate]:
+    """A payment stub prints the due date and the amount due side by side ("Aug 15, 2024  $ 19.25")."""
+    from minimeter.extract import parse
+
+    out = []
+    for view in finder.views:
+        for m in parse.find_dates(view.text, finder.order, finder.ref):
+            ls, le = view.line(view.line_no(m.start))
+            rest = view.text[m.end:le]
+            money = parse.find_money(rest, finder.fmt)
+            if money and money[0].value == total and money[0].start < 30:
+                out.append(Candidate("due_date", m.value, m.text, view.page, m.start, m.end, view.layout, 0.45,
+                                     None, None, "date beside the amount due"))
+    return out
+
+
+def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Choice], list[Meter]]:
+    out: dict[str, Choice] = {}
+    meters: list[Meter] = []
+    commodity_words = {"electricity_kwh": ("kwh", "electric", "énergie", "energia"),
+                       "gas_usage": ("therm", "ccf", "gas"), "water_usage": ("water", "gallon", "eau", "água")}
+    bare = read_usage_candidates(finder)
+    default = "electricity_kwh"
+    if profile and profile.commodities:
+        default = {"gas": "gas_usage", "water": "water_usage"}.get(profile.commodities[0], "electricity_kwh")
+    for fname in QTY:
+        commodity = {"gas_usage": "gas", "water_usage": "water"}.get(fname, "electricity")
+        if profile and profile.commodities and commodity not in profile.commodities:
+            continue  # the profile says this utility does not bill it
+        cands = finder.labelled(fname, "qty", "usage") + finder.quantities(fname)
+        if fname != "demand_kw":
+            for c, ctx in bare:
+                words = commodity_words[fname]
+                here = any(w in ctx for w in words)
+                if here or (fname == default and not any(any(w in ctx for w in ws) for ws in commodity_words.values())):
+                    cands.append(Candidate(fname, c.value, c.raw, c.page, c.start, c.end, c.layout, c.score,
+                                           None, None, "reads"))
+        if not cands:
+            continue
+        gs = groups(cands, 0.25)
+        if not gs:
+            continue
+        best = gs[0]
+        note = best.best.why
+        if fname != "demand_kw":
+            for g in gs[:6]:
+                sup = usage_support(finder, g.value)
+                if sup:
+                    g.score += 1.0
+                    if g.score > best.score or best is gs[0]:
+                        pass
+            gs.sort(key=lambda g: -g.score)
+            best = gs[0]
+            sup = usage_support(finder, best.value)
+            if sup:
+                how, ps, mult = sup
+                note = how
+                unit = next((c.unit for c in cands if c.value == best.value and c.unit), None)
+                for p in ps:
+                    meters.append(Meter(prior_read=p.prior, present_read=p.present,
+                                        multiplier=mult if mult != 1 else None,
+                                        usage=(p.present - p.prior) * mult if len(ps) > 1 else best.value,
+                                        unit=unit, commodity={"electricity_kwh": "electricity", "gas_usage": "gas",
+                                                              "water_usage": "water"}[fname]))
+        from minimeter.extract.select import confidence
+
+        conf = confidence(gs, best)
+        if note.startswith("present"):
+            conf = max(conf, 0.95)
+        out[fname] = Choice(best.value, best.best, conf, note, [g.value for g in gs[1:4]])
+        unit = best.best.unit or next((c.unit for c in cands if c.value == best.value and c.unit), None)
+        out[fname].alternatives = out[fname].alternatives
+        out[fname + "__unit"] = Choice(unit, None, conf)
+    return out, meters
+
+
+def _clean_text(fname: str, v: str) -> str | None:
+    v = re.sub(r"\s+", " ", v).strip(" :,-#")
+    if fname == "rate_plan":
+        v = re.split(r"(?i)\s(?:bill type|meter|service id|account)\b", v)[0]
+    if len(v) < 3 or not re.search(r"[A-Za-z]", v):
+        return None
+    return v[:120]
+
+
+def extract_rules(doc: Document, profile: Profile | None = None, *, detect_profile: bool = True) -> RulesOutcome:
+    t0 = time.perf_counter()
+    if profile is None and detect_profile:
+        profile = detect(doc.text)
+    t1 = time.perf_counter()
+    finder = Finder(doc, profile)
+    cands: dict[str, list[Candidate]] = {}
+    for f in MONEY:
+        cands[f] = finder.labelled(f, "money", "money")
+    choices: dict[str, Choice] = choose_money(cands)
+    total = choices["total_amount_due"].value if "total_amount_due" in choices else None
+    choices.update(choose_dates(finder, total))
+    usage, meters = choose_usage(finder, profile)
+    choices.update(usage)
+    for f in IDS:
+        cands[f] = finder.labelled(f, "id", "identifier")
+        if profile and profile.identifiers.get(f):
+            rx = re.compile(profile.identifiers[f])
+            for c in cands[f]:
+                if rx.fullmatch(str(c.value)):
+                    c.score *= 1.4
+        ch = pick(cands[f], minimum=0.3)
+        if ch:
+            choices[f] = ch
+    for f in TEXTS:
+        cands[f] = finder.labelled(f, "text", None)
+        for c in cands[f]:
+            c.value = _clean_text(f, c.value) or ""
+        ch = pick([c for c in cands[f] if c.value], minimum=0.5)
+        if ch:
+            choices[f] = ch
+    bill, evidence = reconcile(choices, profile, doc, meters)
+    ambiguous = [f for f, ch in choices.items() if "__" not in f and ch.confidence < 0.8]
+    t2 = time.perf_counter()
+    return RulesOutcome(bill, evidence, choices, cands, profile, finder, ambiguous,
+                        {"detect": t1 - t0, "rules": t2 - t1})
+
+
+def currency_of(text: str, profile: Profile | None) -> str | None:
+    if profile:
+        return profile.currency
+    for sign, code in CURRENCY_SIGNS:
+        if sign in text:
+            return code
+    return None
+
+
+def reconcile(choices: dict[str, Choice], profile: Profile | None, doc: Document,
+              meters: list[Meter]) -> tuple[BillNormalized, dict[str, FieldEvidence]]:
+    """Merge the chosen values into one validated ``BillNormalized`` plus per-field evidence."""
+    data: dict[str, Any] = {}
+    ev: dict[str, FieldEvidence] = {}
+    for fname, ch in choices.items():
+        if "__" in fname or ch.value in (None, ""):
+            continue
+        data[fname] = ch.value
+        ev[fname] = FieldEvidence(value=str(ch.value), confidence=ch.confidence, source="rules",
+                                  span=_span(ch.cand), grounded=True, note=ch.note[:200] or None)
+    for q, unit_field in (("gas_usage", "gas_usage_unit"), ("water_usage", "water_usage_unit")):
+        u = choices.get(q + "__unit")
+        if q in data and u and u.value:
+            data[unit_field] = u.value
+            ev[unit_field] = FieldEvidence(value=u.value, confidence=u.confidence, source="rules")
+    if "gas_usage" in data and data.get("gas_usage_unit") == "therms":
+        data["gas_therms"] = data["gas_usage"]
+        ev["gas_therms"] = ev["gas_usage"].model_copy()
+    if profile:
+        data["provider"] = profile.name
+        data["provider_id"] = profile.id
+        for f in ("provider", "provider_id"):
+            ev[f] = FieldEvidence(value=data[f], confidence=0.95, source="profile", note="detected profile")
+    cur = currency_of(doc.text, profile)
+    if cur:
+        data["currency"] = cur
+        ev["currency"] = FieldEvidence(value=cur, confidence=0.95 if profile else 0.85,
+                                       source="profile" if profile else "rules")
+    if meters:
+        if "meter_number" in data:
+            meters[0] = meters[0].model_copy(update={"number": data["meter_number"]})
+        data["meters"] = meters
+    bill = BillNormalized.model_validate(data)
+    return bill, ev

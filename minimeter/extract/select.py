@@ -1,0 +1,215 @@
+"""Choosing among candidates: group by value, then let the bill's own arithmetic settle it.
+
+* money: the (total, current, previous, payments) combination that makes
+  ``previous - payments + current = total`` (or ``current = total``) hold wins over a higher-scored
+  combination that does not;
+* usage: a value that equals a meter's ``(present - prior) x multiplier`` (or the sum over two
+  meters) wins over last year's or last month's figure;
+* dates: the statement date anchors yearless dates; a due date before the statement date and a
+  period whose end falls after the statement loses.
+
+``Choice`` keeps the winning candidate (for its span), a confidence and a note saying why.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from minimeter.extract.candidates import Candidate, Finder, View, dedupe
+
+
+@dataclass
+class Choice:
+    value: Any
+    cand: Candidate | None
+    confidence: float
+    note: str = ""
+    alternatives: list[Any] = field(default_factory=list)
+
+
+@dataclass
+class Group:
+    value: Any
+    score: float
+    best: Candidate
+    count: int
+
+
+def groups(cands: list[Candidate], minimum: float = 0.2) -> list[Group]:
+    out = []
+    for value, cs in dedupe(cands).items():
+        best = max(cs, key=lambda c: c.score)
+        pages = {(c.page, c.start) for c in cs if c.score >= 0.2}
+        score = best.score + 0.08 * min(len(pages) - 1, 4) if pages else best.score
+        out.append(Group(value, score, best, len(cs)))
+    out = [g for g in out if g.score >= minimum]
+    out.sort(key=lambda g: -g.score)
+    return out
+
+
+def confidence(gs: list[Group], chosen: Group) -> float:
+    others = [g.score for g in gs if g is not chosen]
+    s1 = chosen.score
+    s2 = max(others) if others else 0.0
+    margin = max(0.0, (s1 - s2) / s1) if s1 > 0 else 0.0
+    return round(min(0.99, 0.42 + 0.36 * min(s1, 1.0) + 0.22 * margin), 3)
+
+
+def pick(cands: list[Candidate], minimum: float = 0.25, note: str = "") -> Choice | None:
+    gs = groups(cands, minimum)
+    if not gs:
+        return None
+    g = gs[0]
+    return Choice(g.value, g.best, confidence(gs, g), note or g.best.why, [x.value for x in gs[1:4]])
+
+
+# --- money ---------------------------------------------------------------------------------------
+def choose_money(by_field: dict[str, list[Candidate]]) -> dict[str, Choice]:
+    names = ("total_amount_due", "current_charges", "previous_balance", "payments")
+    opts: dict[str, list[Group | None]] = {}
+    all_groups: dict[str, list[Group]] = {}
+    for n in names:
+        cands = by_field.get(n, [])
+        if n == "payments":  # payments are stored positive; a bill prints them as -41.15 or 41.15
+            for c in cands:
+                c.value = abs(c.value)
+        else:
+            cands = [c for c in cands if not (n == "total_amount_due" and c.value < 0 and c.score < 0.5)]
+        gs = groups(cands)
+        all_groups[n] = gs
+        opts[n] = [*gs[:4], None]
+    best: tuple[float, tuple[Group | None, ...], str] | None = None
+    for combo in itertools.product(*(opts[n] for n in names)):
+        t, c, p, y = (g.value if g else None for g in combo)
+        score = sum(g.score for g in combo if g)
+        why = ""
+        if t is not None and c is not None and p is not None and y is not None and p - y + c == t:
+            score += 1.5
+            why = "previous - payments + current = total"
+        elif t is not None and c is not None and p is not None and y is None and p + c == t and p != 0:
+            score += 1.0
+            why = "previous + current = total"
+        elif t is not None and c is not None and t != c and abs(t - c) < 1 and t == t.to_integral_value():
+            score += 0.45
+            why = "current = total (rounded)"
+        elif t is not None and c is not None and t == c:
+            score += 0.5 if (p is None or y is None or p == y) else 0.0
+            why = "current = total" if (p is None or y is None or p == y) else ""
+        if best is None or score > best[0]:
+            best = (score, combo, why)
+    out: dict[str, Choice] = {}
+    if best is None:
+        return out
+    _, combo, why = best
+    for n, g in zip(names, combo, strict=True):
+        if g is None:
+            continue
+        conf = confidence(all_groups[n], g)
+        if why and (n in ("total_amount_due", "current_charges") or "previous" in why):
+            conf = max(conf, 0.97)
+        out[n] = Choice(g.value, g.best, conf, why or g.best.why, [x.value for x in all_groups[n] if x is not g][:3])
+    return out
+
+
+# --- meter reads ----------------------------------------------------------------------------------
+READ_WORDS = re.compile(r"(?i)read|index|leitura|relev|zähler|stand|lectura|previous|present|prior|current|meter")
+
+
+@dataclass
+class ReadPair:
+    prior: Decimal
+    present: Decimal
+    view: View
+    line: int
+    pos: int
+
+
+def read_pairs(finder: Finder) -> list[ReadPair]:
+    """Adjacent numbers on a line that look like a meter's prior and present reads."""
+    out = []
+    for view in finder.views:
+        nums = finder.numbers(view)
+        for (a, sa, ea), (b, sb, _eb) in zip(nums, nums[1:], strict=False):
+            if view.line_no(sa) != view.line_no(sb) or a == b or min(a, b) < 10:
+                continue
+            lo, hi = sorted((a, b))
+            if (hi - lo) / hi > Decimal("0.5") or hi - lo < 1:
+                continue
+            between = view.text[ea:sb]
+            if len(between) > 40 or any(ch.isalpha() for ch in between.replace("Actual", "").replace("Estimated", "")):
+                continue
+            s0, _ = view.line(max(0, view.line_no(sa) - 4))
+            if not READ_WORDS.search(view.text[s0:sb]):
+                continue
+            # Present is usually printed first on US bills ("1829 Actual 1824 Actual"); either order works.
+            out.append(ReadPair(lo, hi, view, view.line_no(sa), sa))
+    return out
+
+
+def read_diffs(pairs: list[ReadPair]) -> list[tuple[Decimal, list[ReadPair]]]:
+    diffs = [(p.present - p.prior, [p]) for p in pairs]
+    for p, q in itertools.combinations(pairs, 2):
+        if p.view is q.view and 0 < abs(p.line - q.line) <= 2 and p.pos != q.pos:
+            diffs.append((p.present - p.prior + q.present - q.prior, [p, q]))
+    return diffs
+
+
+def _matches(value: Decimal, diff: Decimal, mults: list[Decimal]) -> Decimal | None:
+    exp = value.as_tuple().exponent
+    places = -exp if isinstance(exp, int) and exp < 0 else 0
+    q = Decimal(1).scaleb(-places)
+    for m in [Decimal(1), *mults]:
+        # Equal to the precision the bill prints the usage with: 11 x 0.864846 = 9.51 CCF.
+        if m > 0 and (diff * m).quantize(q) == value.quantize(q):
+            return m
+    return None
+
+
+def multipliers_near(finder: Finder, pair: ReadPair) -> list[Decimal]:
+    s, _ = pair.view.line(max(0, pair.line - 1))
+    _, e = pair.view.line(min(pair.view.n_lines - 1, pair.line + 3))
+    seg_nums = [v for v, st, en in finder.numbers(pair.view) if s <= st < e]
+    return [v for v in seg_nums if Decimal("0.01") < v < Decimal("20") and v != 1]
+
+
+def usage_support(finder: Finder, value: Decimal) -> tuple[str, list[ReadPair], Decimal] | None:
+    """Why ``value`` is the period's usage according to the meter reads, or None."""
+    for diff, ps in read_diffs(read_pairs(finder)):
+        if diff <= 0:
+            continue
+        mults = multipliers_near(finder, ps[0]) if len(ps) == 1 else []
+        m = _matches(value, diff, mults)
+        if m is not None:
+            how = "present - prior reads" + (f" x {m}" if m != 1 else "") + (" (two meters)" if len(ps) > 1 else "")
+            return how, ps, m
+    return None
+
+
+def read_usage_candidates(finder: Finder) -> list[tuple[Candidate, str]]:
+    """Bare numbers near the reads that equal their difference (x multiplier): the usage itself."""
+    out = []
+    pairs = read_pairs(finder)
+    for diff, ps in read_diffs(pairs):
+        if diff <= 0:
+            continue
+        view = ps[0].view
+        first = min(p.line for p in ps)
+        s, _ = view.line(max(0, first - 1))
+        _, e = view.line(min(view.n_lines - 1, max(p.line for p in ps) + 6))
+        mults = multipliers_near(finder, ps[0]) if len(ps) == 1 else []
+        for v, st, en in finder.numbers(view):
+            if not (s <= st < e) or any(st == p.pos for p in ps) or v <= 0:
+                continue
+            if v in (p.prior for p in ps) or v in (p.present for p in ps):
+                continue
+            m = _matches(v, diff, mults)
+            if m is None:
+                continue
+            ctx = view.text[s:e].lower()
+            out.append((Candidate("usage", v, view.text[st:en], view.page, st, en, view.layout, 0.75, None, None,
+                                  "reads"), ctx))
+    return out
