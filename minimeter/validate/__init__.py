@@ -2,20 +2,63 @@
 
 ``finalize(result, doc, settings) -> ExtractionResult`` fills ``checks``, ``issues`` and
 ``status``. Every extractor's output goes through it, so no extractor decides for itself.
+
+SUCCEEDED only when the bill re-validates with Pydantic, no rule in ``checks.RULES`` failed
+(``line_items_sum``, ``balance``, ``meter_reads``, ``usage_matches_meters``, ``period_order``,
+``period_length``, ``due_after_statement``, ``grounded``, ``required_fields``, ``confidence``),
+and the reader raised no "no text layer" warning. Every failed rule becomes one line in ``issues``.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from minimeter.schema import ExtractionResult
+from pydantic import ValidationError
+
+from minimeter.schema import BillNormalized, CheckResult, ExtractionResult
+from minimeter.validate.checks import RULES
 
 if TYPE_CHECKING:
     from minimeter.readers.base import Document
     from minimeter.settings import Settings
 
+_SENTENCES = {
+    "line_items_sum": "The line items do not add up to the current charges",
+    "balance": "The amounts do not add up (previous balance - payments + current charges = amount due)",
+    "meter_reads": "A meter's reads do not give its usage",
+    "usage_matches_meters": "The usage does not match the meters",
+    "period_order": "The billing period ends before it starts",
+    "period_length": "The billing period length is implausible",
+    "due_after_statement": "The due date is not after the statement date",
+    "grounded": "Some values do not occur in the bill's text",
+    "required_fields": "Required fields are missing",
+    "confidence": "Some fields were read with low confidence",
+}
+
+
+def run_checks(result: ExtractionResult, doc: Document | None, threshold: float) -> list[CheckResult]:
+    bill = result.bill
+    return [rule(bill, result=result, doc=doc, threshold=threshold) for rule in RULES]
+
 
 def finalize(result: ExtractionResult, doc: Document, settings: Settings) -> ExtractionResult:
-    """Minimal rule set until the full checks land: required fields present."""
-    issues = [f"{f} not found" for f in ("total_amount_due", "billing_period_end") if getattr(result.bill, f) is None]
-    return result.model_copy(update={"issues": issues, "status": "NEEDS_REVIEW" if issues else "SUCCEEDED"})
+    """Run every rule on ``result`` and decide its status; never raises for a bad bill."""
+    issues: list[str] = []
+    try:
+        bill = BillNormalized.model_validate(result.bill.model_dump())
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        issues.append(f"The bill does not validate: {'.'.join(map(str, first['loc']))}: {first['msg']}")
+        bill = result.bill
+    result = result.model_copy(update={"bill": bill})
+    checks = run_checks(result, doc, settings.review_confidence)
+    for c in checks:
+        if c.passed is False:
+            issues.append(f"{_SENTENCES.get(c.rule, c.rule)} [{c.rule}]: {c.message}")
+    for w in doc.warnings if doc is not None else []:
+        if w.startswith("no text layer"):
+            issues.append(w)
+    if doc is not None and not doc.has_text and not any(i.startswith("no text layer") for i in issues):
+        issues.append("no text layer; OCR not available")
+    status = "NEEDS_REVIEW" if issues else "SUCCEEDED"
+    return result.model_copy(update={"checks": checks, "issues": issues, "status": status})

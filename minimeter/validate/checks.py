@@ -1,0 +1,191 @@
+"""The validation rules. Each returns one ``CheckResult`` (``passed=None``: not applicable).
+
+Rule names are stable (the store, TUI and reports show them): ``line_items_sum``, ``balance``,
+``meter_reads``, ``usage_matches_meters``, ``period_order``, ``period_length``,
+``due_after_statement``, ``grounded``, ``required_fields``, ``confidence``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from minimeter.schema import CheckResult
+
+if TYPE_CHECKING:
+    from minimeter.readers.base import Document
+    from minimeter.schema import BillNormalized, ExtractionResult
+
+CENT = Decimal("0.01")
+REQUIRED = ("total_amount_due", "billing_period_start", "billing_period_end", "account_number")
+KEY_FIELDS = ("total_amount_due", "billing_period_start", "billing_period_end", "due_date", "statement_date",
+              "account_number", "electricity_kwh", "gas_usage", "gas_therms", "water_usage", "current_charges")
+USAGE_FIELD = {"electricity": "electricity_kwh", "gas": "gas_usage", "water": "water_usage"}
+
+
+def _na(rule: str, why: str) -> CheckResult:
+    return CheckResult(rule=rule, passed=None, message=why)
+
+
+def _money(v: Decimal) -> str:
+    return f"{v:,.2f}"
+
+
+def line_items_sum(bill: BillNormalized, **_: object) -> CheckResult:
+    if not bill.line_items or bill.current_charges is None:
+        return _na("line_items_sum", "no line items or no current charges to compare")
+    total = sum((li.amount for li in bill.line_items), Decimal(0))
+    ok = abs(total - bill.current_charges) <= CENT
+    return CheckResult(rule="line_items_sum", passed=ok, fields=["line_items", "current_charges"],
+                       message=f"line items add up to {_money(total)}"
+                       + ("" if ok else f", not the current charges {_money(bill.current_charges)}"))
+
+
+def balance(bill: BillNormalized, **_: object) -> CheckResult:
+    t, c, p, y = bill.total_amount_due, bill.current_charges, bill.previous_balance, bill.payments
+    fields = ["total_amount_due", "current_charges", "previous_balance", "payments"]
+    if t is None or c is None:
+        return _na("balance", "total or current charges missing")
+
+    def near(a: Decimal, b: Decimal) -> bool:
+        # A total rounded to whole units ("9,021.00" for 9,020.86) is still the same bill.
+        return abs(a - b) <= CENT or (abs(a - b) < 1 and a == a.to_integral_value())
+
+    if p is not None and y is not None:
+        expect = p - y + c
+        ok = near(t, expect)
+        return CheckResult(rule="balance", passed=ok, fields=fields,
+                           message=f"previous {_money(p)} - payments {_money(y)} + current {_money(c)} = "
+                           f"{_money(expect)}" + ("" if ok else f", but the amount due is {_money(t)}"))
+    if near(t, c):
+        return CheckResult(rule="balance", passed=True, fields=fields, message="amount due equals current charges")
+    if p is not None and near(t, p + c):
+        return CheckResult(rule="balance", passed=True, fields=fields,
+                           message="previous balance + current charges = amount due")
+    if p is None and t > c:
+        return _na("balance", "amount due differs from current charges and no previous balance was read")
+    return CheckResult(rule="balance", passed=False, fields=fields,
+                       message=f"amount due {_money(t)} does not follow from current charges {_money(c)}"
+                       + (f" and previous balance {_money(p)}" if p is not None else ""))
+
+
+def meter_reads(bill: BillNormalized, **_: object) -> CheckResult:
+    checked = []
+    for i, m in enumerate(bill.meters):
+        if m.prior_read is None or m.present_read is None or m.usage is None:
+            continue
+        diff = (m.present_read - m.prior_read) * (m.multiplier or 1)
+        exp = m.usage.as_tuple().exponent
+        q = Decimal(1).scaleb(exp if isinstance(exp, int) and exp < 0 else 0)
+        ok = diff.quantize(q) == m.usage.quantize(q) or abs(diff - m.usage) <= CENT
+        checked.append(ok)
+        if not ok:
+            return CheckResult(rule="meter_reads", passed=False, fields=["meters"],
+                               message=f"meter {m.number or i + 1}: reads {m.prior_read} -> {m.present_read}"
+                               f" x {m.multiplier or 1} give {diff}, not the usage {m.usage}")
+    if not checked:
+        return _na("meter_reads", "no meter with prior and present reads")
+    return CheckResult(rule="meter_reads", passed=True, fields=["meters"],
+                       message=f"{len(checked)} meter(s): present - prior x multiplier = usage")
+
+
+def usage_matches_meters(bill: BillNormalized, **_: object) -> CheckResult:
+    sums: dict[str, Decimal] = {}
+    for m in bill.meters:
+        if m.usage is not None and m.commodity is not None and m.commodity.value in USAGE_FIELD:
+            sums[m.commodity.value] = sums.get(m.commodity.value, Decimal(0)) + m.usage
+    if not sums:
+        return _na("usage_matches_meters", "no meter usage to compare")
+    for commodity, total in sums.items():
+        fname = USAGE_FIELD[commodity]
+        v = getattr(bill, fname)
+        if v is None:
+            continue
+        if abs(v - total) > max(CENT, abs(total) * Decimal("0.001")):
+            return CheckResult(rule="usage_matches_meters", passed=False, fields=[fname, "meters"],
+                               message=f"{fname} is {v} but the meters add up to {total}")
+    return CheckResult(rule="usage_matches_meters", passed=True, fields=["meters"],
+                       message="usage equals the meters' total")
+
+
+def period_order(bill: BillNormalized, **_: object) -> CheckResult:
+    s, e = bill.billing_period_start, bill.billing_period_end
+    if s is None or e is None:
+        return _na("period_order", "billing period incomplete")
+    ok = e > s
+    return CheckResult(rule="period_order", passed=ok, fields=["billing_period_start", "billing_period_end"],
+                       message=f"period {s} to {e}" + ("" if ok else ": the end is not after the start"))
+
+
+def stated_days(text: str) -> set[int]:
+    """Day counts the bill states ("28 days", "(144 jours)", "32 dias", "for 31 days")."""
+    rx = r"(?i)(?<![\d.,])(\d{1,3})\s*(?:days?|jours?|dias|días|tage|giorni|day\(s\))(?![a-z])"
+    return {int(m) for m in re.findall(rx, text)}
+
+
+def period_length(bill: BillNormalized, doc: Document | None = None, **_: object) -> CheckResult:
+    s, e = bill.billing_period_start, bill.billing_period_end
+    if s is None or e is None or e <= s:
+        return _na("period_length", "billing period incomplete or out of order")
+    days = (e - s).days
+    fields = ["billing_period_start", "billing_period_end"]
+    if 20 <= days <= 40:
+        return CheckResult(rule="period_length", passed=True, fields=fields, message=f"{days} days")
+    if doc is not None and ({days, days + 1} & stated_days(doc.text)):
+        return CheckResult(rule="period_length", passed=True, fields=fields,
+                           message=f"{days} days, as the bill states")
+    return CheckResult(rule="period_length", passed=False, fields=fields,
+                       message=f"{days} days, outside 20-40 and not stated on the bill")
+
+
+def due_after_statement(bill: BillNormalized, **_: object) -> CheckResult:
+    d, s = bill.due_date, bill.statement_date
+    if d is None or s is None:
+        return _na("due_after_statement", "due date or statement date missing")
+    ok = d >= s and (d - s).days <= 120
+    return CheckResult(rule="due_after_statement", passed=ok, fields=["due_date", "statement_date"],
+                       message=f"due {d}, issued {s}" + ("" if ok else ": the due date does not follow the statement"))
+
+
+def grounded(bill: BillNormalized, result: ExtractionResult | None = None, doc: Document | None = None,
+             **_: object) -> CheckResult:
+    from minimeter.validate.ground import ungrounded_fields
+
+    bad = ungrounded_fields(bill, result, doc)
+    if bad:
+        return CheckResult(rule="grounded", passed=False, fields=bad,
+                           message="not found in the bill's text: " + ", ".join(bad))
+    return CheckResult(rule="grounded", passed=True, message="every value occurs in the text")
+
+
+def required_fields(bill: BillNormalized, **_: object) -> CheckResult:
+    missing = [f for f in REQUIRED if getattr(bill, f) is None]
+    if missing:
+        return CheckResult(rule="required_fields", passed=False, fields=missing,
+                           message="missing: " + ", ".join(missing))
+    return CheckResult(rule="required_fields", passed=True, message="all required fields present")
+
+
+def confidence(bill: BillNormalized, result: ExtractionResult | None = None, threshold: float = 0.8,
+               **_: object) -> CheckResult:
+    if result is None:
+        return _na("confidence", "no evidence")
+    low = []
+    for f in KEY_FIELDS:
+        if getattr(bill, f) is None:
+            continue
+        ev = result.evidence.get(f)
+        if ev is None or ev.confidence < threshold:
+            low.append(f"{f} ({ev.confidence:.2f})" if ev else f"{f} (no evidence)")
+    if low:
+        return CheckResult(rule="confidence", passed=False, fields=[x.split(" ")[0] for x in low],
+                           message=f"below {threshold:.2f}: " + ", ".join(low))
+    return CheckResult(rule="confidence", passed=True, message=f"key fields at or above {threshold:.2f}")
+
+
+RULES: list[Callable[..., CheckResult]] = [
+    line_items_sum, balance, meter_reads, usage_matches_meters, period_order, period_length,
+    due_after_statement, grounded, required_fields, confidence,
+]
