@@ -487,7 +487,7 @@ class PostgresStore:
                      reviewer: str | None) -> int:
         bill = result.bill
         version = cur.execute("SELECT COALESCE(MAX(version), 0) + 1 AS v FROM bills WHERE job_id = %s",
-                              (job.id,)).fetchone()["v"]
+                              (job.id,)).fetchall()[0]["v"]
         cur.execute("UPDATE bills SET is_current = FALSE WHERE job_id = %s AND is_current", (job.id,))
         confidences = [e.confidence for e in result.evidence.values()]
         cols: dict[str, Any] = {
@@ -506,7 +506,7 @@ class PostgresStore:
         marks = ", ".join("%s::jsonb" if k in ("data", "evidence", "checks", "issues", "timings") else "%s"
                           for k in cols)
         bill_id = int(cur.execute(f"INSERT INTO bills({', '.join(cols)}) VALUES ({marks}) RETURNING id",
-                                  tuple(cols.values())).fetchone()["id"])
+                                  tuple(cols.values())).fetchall()[0]["id"])
         if bill.meters:
             cur.executemany(
                 "INSERT INTO meters(bill_id, idx, number, commodity, prior_read, present_read, multiplier, usage, unit)"
@@ -617,7 +617,8 @@ class PostgresStore:
 
     def cache_put(self, key: str, sha256: str, result: ExtractionResult) -> None:
         self._write("INSERT INTO extraction_cache(key, sha256, result) VALUES (%s, %s, %s) ON CONFLICT (key) "
-                    "DO UPDATE SET result = excluded.result, created_at = now()", (key, sha256, result.model_dump_json()))
+                    "DO UPDATE SET result = excluded.result, created_at = now()",
+                    (key, sha256, result.model_dump_json()))
 
     def cache_drop(self, sha256: str) -> None:
         self._write("DELETE FROM extraction_cache WHERE sha256 = %s", (sha256,))
