@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from minimeter.extract import parse
-from minimeter.extract.vocab import distractor_hits, label_rx, labels_for
+from minimeter.extract.vocab import any_label_rx, distractor_hits, label_rx, labels_for
 
 if TYPE_CHECKING:
     from minimeter.extract.profiles import Profile
@@ -42,7 +42,7 @@ UNIT_WORDS = {
     "electricity_kwh": ("kwh",), "gas_usage": ("therms", "ccf", "hcf", "m3", "therm"),
     "water_usage": ("gallons", "gal", "hcf", "ccf", "m3", "kgal"),
 }
-ID_RX = re.compile(r"(?<![\w\-/.,])(?=[A-Z0-9\-./]*\d)[A-Z0-9]+(?:[-./][A-Z0-9]+)*(?: \d{1,2}(?![\w.,/:\-]))?(?![\w]|[.,]\d)")
+ID_RX = re.compile(r"(?<![\w\-/.,])(?=[A-Z0-9\-./]*\d)[A-Z0-9]+(?:[-./][A-Z0-9]+)*(?: \d{1,5}(?![\w.,/:\-]|[.,]\d))*(?![\w]|[.,]\d)")
 PHONE_RX = re.compile(r"^(?:1-)?\d{3}-\d{3}-\d{4}$|^\d{4}-\d{3}-\d{3,4}$")
 NUM_RX = re.compile(r"(?<![\w.,'/-])\d{1,3}(?:[,'’]\d{3})+(?:\.\d+)?(?![\w/])|(?<![\w.,'/-])\d+(?:[.,]\d+)?(?![\w/])")
 
@@ -125,6 +125,7 @@ class Finder:
         self.fmt = profile.number_format if profile else guess_number_format(alltext)
         self.order = profile.date_order if profile else guess_date_order(alltext)
         self.ref: dt.date | None = None
+        self._gas_label = False  # gas billed in kWh counts only after a label that says "gas"
         self._label_cache: dict[tuple[int, str], list[tuple[re.Match[str], str, float]]] = {}
 
     # --- values of one type in a piece of a view ------------------------------------------
@@ -139,7 +140,8 @@ class Finder:
                 out.append((m.value, s + m.start, s + m.end, m.extra))
         elif kind == "qty":
             for m in parse.find_quantities(seg, self.fmt):
-                if m.extra in UNITS_FOR.get(fname, ()):
+                gas_kwh = fname == "gas_usage" and m.extra == "kWh" and self._gas_label
+                if m.extra in UNITS_FOR.get(fname, ()) or gas_kwh:
                     out.append((m.value, s + m.start, s + m.end, m.extra))
         elif kind == "id":
             dspans = [(d.start, d.end) for d in parse.find_dates(seg, self.order)]
@@ -150,8 +152,8 @@ class Finder:
                 letters = re.findall(r"[A-Za-z]+", tok)
                 if letters and all(x.lower() in parse.MONTHS for x in letters):
                     continue  # "OUT/2023": a month, not an identifier
-                if " " in tok and "-" not in tok:  # "232135 69": an id and a quantity, not "28706321-002 8"
-                    tok = tok.split(" ")[0]
+                if " " in tok and "-" not in tok and len(tok.split(" ")[0]) > 5:
+                    tok = tok.split(" ")[0]  # "232135 69": an id then a quantity; "816 379 998 588" stays
                 if re.fullmatch(r"\d+\.\d+", tok) or re.fullmatch(r"(?:19|20)\d\d", tok) or re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", tok):
                     continue  # a year or a formatted number, not an identifier
                 digits = sum(c.isdigit() for c in tok)
@@ -202,6 +204,7 @@ class Finder:
         out: list[Candidate] = []
         for vi, view in enumerate(self.views):
             for m, phrase, w in self.labels(vi, fname):
+                self._gas_label = fname == "gas_usage" and bool(re.search(r"(?i)ga[sz]", phrase))
                 ln = view.line_no(m.start())
                 ls, le = view.line(ln)
                 # 1. the rest of the label's line
@@ -259,7 +262,9 @@ class Finder:
         def is_label_line(n: int) -> bool:
             s, e = view.line(n)
             t = view.text[s:e].strip()
-            return bool(t) and len(t) < 40 and (t.endswith(":") or t.endswith("#")) and not re.search(r"\d{3}", t)
+            if not t or len(t) >= 40 or re.search(r"\d{3}", t):
+                return False
+            return t.endswith(":") or t.endswith("#") or bool(any_label_rx().match(t))
 
         top = ln
         while top > 0 and is_label_line(top - 1):

@@ -154,9 +154,8 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
             for g in gs[:6]:
                 sup = usage_support(finder, g.value)
                 if sup:
-                    g.score += 1.0
-                    if g.score > best.score or best is gs[0]:
-                        pass
+                    # A printed multiplier that explains the value beats the raw read difference.
+                    g.score += 1.0 + (0.3 if sup[2] != 1 else 0.0)
             gs.sort(key=lambda g: -g.score)
             best = gs[0]
             sup = usage_support(finder, best.value)
@@ -229,6 +228,20 @@ def extract_rules(doc: Document, profile: Profile | None = None, *, detect_profi
                         {"detect": t1 - t0, "rules": t2 - t1})
 
 
+_ORG = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\w+|city of|town of|village of|county|"
+                  r"stadtwerke|énergie|energie|électricité|inc\b|llc\b|ltd\b|gmbh|\bsa\b|\bag\b|company|"
+                  r"cooperative|co-op|authority|district|services industriels|hydro)")
+
+
+def provider_guess(doc: Document) -> str | None:
+    """An unknown utility's name: the first of the top lines that reads like an organisation."""
+    lines = [ln.strip() for ln in (doc.pages[0].text if doc.pages else "").splitlines() if ln.strip()][:8]
+    for ln in lines:
+        if _ORG.search(ln) and len(ln) <= 80 and not re.search(r"\d{3}", ln) and "@" not in ln:
+            return re.split(r"\s{2,}| - | · ", ln)[0][:120]
+    return None
+
+
 def currency_of(text: str, profile: Profile | None) -> str | None:
     if profile:
         return profile.currency
@@ -257,6 +270,11 @@ def reconcile(choices: dict[str, Choice], profile: Profile | None, doc: Document
     if "gas_usage" in data and data.get("gas_usage_unit") == "therms":
         data["gas_therms"] = data["gas_usage"]
         ev["gas_therms"] = ev["gas_usage"].model_copy()
+    if not profile:
+        name = provider_guess(doc)
+        if name:
+            data["provider"] = name
+            ev["provider"] = FieldEvidence(value=name, confidence=0.6, source="rules", note="first lines")
     if profile:
         data["provider"] = profile.name
         data["provider_id"] = profile.id
