@@ -140,7 +140,8 @@ def main() -> None:
                     results.append(time_target(store, load_settings(home, sync=sync), name, args.bills))
             else:
                 raise SystemExit(f"unknown target {name}")
-            print(json.dumps(results[-1]) if args.json else "", end="\n" if args.json else "")
+            # One line per target as soon as it is measured (a slow emulator must not hide the others).
+            print(json.dumps(results[-1]), file=sys.stderr if not args.json else sys.stdout, flush=True)
         store.close()
         if not args.json:
             cols = ["target", "bills", "rows", "seconds", "bills_per_s", "rows_per_s", "second_run_s"]

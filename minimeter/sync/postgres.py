@@ -112,7 +112,8 @@ class PostgresTarget:
             return create_engine(url, **kwargs)
         except (ArgumentError, NoSuchModuleError, ValueError) as exc:
             raise ConfigError(
-                f"the Postgres URL is not usable: {exc}",
+                # Not the URL itself, nor the parser's message quoting it: it may hold a password.
+                f"the Postgres URL is not usable ({type(exc).__name__})",
                 hint="use postgresql+psycopg://user:password@host:5432/db",
             ) from exc
 

@@ -118,3 +118,12 @@ def test_offline_gives_a_clear_message_and_loses_nothing(minimeter_home: Path, p
     assert (back.status, back.sent) == ("ok", 3)  # type: ignore[attr-defined]
     assert _counts(pg_url) == (3, 3, 9)
     assert store.sync_state()[0]["last_error"] is None
+
+
+def test_bad_url_is_a_config_error_that_does_not_echo_the_password(minimeter_home: Path) -> None:
+    from minimeter.errors import ConfigError
+
+    s = _settings(minimeter_home, "notadriver://user:s3cret@host/db")
+    with pytest.raises(ConfigError) as err:
+        PostgresTarget(s).check()
+    assert "s3cret" not in err.value.one_line() and "Postgres URL is not usable" in err.value.one_line()
