@@ -1,6 +1,6 @@
 """Accuracy must not quietly drop: the rules extractor on the eval set vs eval/baseline.json.
 
-The fast test scores every fifth bill and compares with the baseline's outcomes for exactly
+The fast test scores every seventh bill and compares with the baseline's outcomes for exactly
 those bills; the slow one scores the whole set. Either fails when a field's accuracy drops by
 more than MARGIN. After an intended change, refresh the baseline (see eval/README.md).
 """
@@ -37,7 +37,7 @@ def _check(minimeter_home: Path, every: int) -> None:
 
 
 def test_rules_not_worse_than_baseline_sample(minimeter_home: Path) -> None:
-    _check(minimeter_home, every=5)
+    _check(minimeter_home, every=7)  # 22 bills; 7 and 15 layouts are coprime, so every layout is in
 
 
 @pytest.mark.slow
