@@ -139,7 +139,8 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
         if fname != "demand_kw":
             for c, ctx in bare:
                 words = commodity_words[fname]
-                here = any(w in ctx for w in words)
+                here = any(w in ctx for w in words) and not any(
+                    w in ctx for f2, ws in commodity_words.items() if f2 != fname for w in ws)
                 if here or (fname == default and not any(any(w in ctx for w in ws) for ws in commodity_words.values())):
                     cands.append(Candidate(fname, c.value, c.raw, c.page, c.start, c.end, c.layout, c.score,
                                            None, None, "reads"))

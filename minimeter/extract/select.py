@@ -41,8 +41,9 @@ class Group:
 
 def groups(cands: list[Candidate], minimum: float = 0.2) -> list[Group]:
     out = []
-    for value, cs in dedupe(cands).items():
+    for _key, cs in dedupe(cands).items():
         best = max(cs, key=lambda c: c.score)
+        value = best.value
         pages = {(c.page, c.start) for c in cs if c.score >= 0.2}
         score = best.score + 0.08 * min(len(pages) - 1, 4) if pages else best.score
         out.append(Group(value, score, best, len(cs)))
@@ -173,7 +174,9 @@ def multipliers_near(finder: Finder, pair: ReadPair) -> list[Decimal]:
     s, _ = pair.view.line(max(0, pair.line - 1))
     _, e = pair.view.line(min(pair.view.n_lines - 1, pair.line + 3))
     seg_nums = [v for v, st, en in finder.numbers(pair.view) if s <= st < e]
-    return [v for v in seg_nums if Decimal("0.01") < v < Decimal("20") and v != 1]
+    own = {pair.prior, pair.present}
+    # Pressure/therm factors (1.02923) and CT multipliers (40, 80, 200) both scale the read difference.
+    return [v for v in seg_nums if Decimal("0.01") < v <= Decimal("1000") and v != 1 and v not in own]
 
 
 def usage_support(finder: Finder, value: Decimal) -> tuple[str, list[ReadPair], Decimal] | None:
@@ -209,7 +212,10 @@ def read_usage_candidates(finder: Finder) -> list[tuple[Candidate, str]]:
             m = _matches(v, diff, mults)
             if m is None:
                 continue
-            ctx = view.text[s:e].lower()
+            ls, le = view.line(view.line_no(st))
+            ps_, pe_ = view.line(ps[0].line)
+            # The unit printed on the value's own line (or the reads' line) names the commodity.
+            ctx = (view.text[ls:le] + " " + view.text[ps_:pe_]).lower()
             out.append((Candidate("usage", v, view.text[st:en], view.page, st, en, view.layout, 0.75, None, None,
                                   "reads"), ctx))
     return out
