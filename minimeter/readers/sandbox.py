@@ -40,11 +40,10 @@ def read_in_process(path: Path, options: ReadOptions) -> Document:
     from minimeter.readers.pdf import read_pdf
 
     doc = read_pdf(path, options)
-    if not doc.has_text and options.ocr:
-        try:
-            from minimeter.readers.ocr import ocr_pdf_pages
-        except ImportError:
-            return doc
+    if any(not p.text.strip() for p in doc.pages):
+        from minimeter.readers.ocr import ocr_pdf_pages
+
+        # Scanned pages get OCR; without Tesseract the document says so in its warnings.
         doc = ocr_pdf_pages(path, doc, options)
     return doc
 
