@@ -36,14 +36,16 @@ class JobTable(DataTable[object]):
     Rows are keyed by job id so a reload keeps the cursor on the same job.
     """
 
-    def __init__(self, columns: Sequence[str], *, id: str | None = None) -> None:  # noqa: A002
+    def __init__(self, columns: Sequence[str], *, id: str | None = None,  # noqa: A002
+                 min_widths: dict[str, int] | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.wanted = list(columns)
+        self.min_widths = min_widths or {}
         self.shown: list[str] = []
         self.rows_data: list[JobRow] = []
 
     def visible_columns(self, width: int) -> list[str]:
-        return [c for c in self.wanted if width >= COLUMNS[c][2]]
+        return [c for c in self.wanted if width >= self.min_widths.get(c, COLUMNS[c][2])]
 
     def set_rows(self, rows: list[JobRow], width: int | None = None) -> None:
         width = width or self.app.size.width
@@ -83,7 +85,7 @@ class JobTable(DataTable[object]):
         return int(key.value) if key.value is not None else None
 
 
-NAV = (("1", "jobs", "Jobs"), ("2", "review", "Review"), ("3", "dead", "Dead letters"), ("4", "insights", "Insights"),
+NAV = (("1", "jobs", "Jobs"), ("2", "review", "Review"), ("3", "dead", "Dead"), ("4", "insights", "Insights"),
        ("5", "status", "Status"))
 
 
@@ -102,7 +104,5 @@ class NavBar(Static):
             text.append(f"{label} ", style=style)
             text.append(" ")
         text.append(" ? ", style="bold dim")
-        text.append("Help  ")
-        text.append("^p ", style="bold dim")
-        text.append("Commands")
+        text.append("Help")
         self.update(text)

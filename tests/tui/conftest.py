@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import time
 from pathlib import Path
 
 import pytest
 
+from minimeter.extract import base as extractors
 from minimeter.intake.inbox import Inbox
+from minimeter.schema import FieldEvidence, Span
 from minimeter.store.sqlite import SQLiteStore
 from minimeter.worker import drain
-from tests.helpers import bill_lines, make_pdf
+from tests.helpers import FakeExtractor, bill_lines, make_pdf
 
 FIXED_TIME = "2026-01-15T09:30:00.000000Z"
 
@@ -58,11 +61,48 @@ def pin_times(db_path: Path) -> None:
                     " THEN NULL ELSE ? END", (FIXED_TIME, FIXED_TIME, FIXED_TIME))
         con.execute("UPDATE events SET at = ?", (FIXED_TIME,))
         con.execute("UPDATE bills SET created_at = ?", (FIXED_TIME,))
+        # worker names carry the host and pid ("claimed by host:1234:t0")
+        for row_id, message in con.execute("SELECT id, message FROM events WHERE message LIKE '%claimed by %'").fetchall():
+            con.execute("UPDATE events SET message = ? WHERE id = ?",
+                        (re.sub(r"claimed by \S+", "claimed by worker", message), row_id))
     con.close()
 
 
+class SpanFakeExtractor(FakeExtractor):
+    """The shared regex fake, plus evidence with spans for every value it found (as real extractors give).
+
+    The pipeline's confidence rule wants evidence for each field; spans also let the detail screen
+    highlight where a value was read.
+    """
+
+    PATTERNS = {
+        "account_number": r"Account Number: (\d+)",
+        "total_amount_due": r"Total Amount Due: \$([\d,.]+)",
+        "billing_period_start": r"(\d\d/\d\d/\d{4}) - ",
+        "billing_period_end": r" - (\d\d/\d\d/\d{4})",
+    }
+
+    def extract(self, doc, ctx):
+        result = super().extract(doc, ctx)
+        text = doc.pages[0].text if doc.pages else ""
+        evidence = dict(result.evidence)
+        for name, pattern in self.PATTERNS.items():
+            m = re.search(pattern, text)
+            if m and getattr(result.bill, name) is not None:
+                span = Span(page=1, start=m.start(1), end=m.end(1), text=m.group(1))
+                evidence[name] = FieldEvidence(value=m.group(1), confidence=0.95, source="rules", span=span)
+        return result.model_copy(update={"evidence": evidence})
+
+
 @pytest.fixture
-def seeded(settings, store, fake_extractor, tmp_path) -> dict[str, int]:
+def span_extractor(fake_extractor):
+    """Registers ``SpanFakeExtractor`` as ``fake`` (the name the shared ``settings`` fixture selects)."""
+    extractors.register("fake", SpanFakeExtractor)
+    return SpanFakeExtractor
+
+
+@pytest.fixture
+def seeded(settings, store, span_extractor, tmp_path) -> dict[str, int]:
     return seed(settings, store, tmp_path / "incoming")
 
 

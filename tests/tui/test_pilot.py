@@ -27,7 +27,7 @@ def table_statuses(app) -> dict[str, str]:
     return {str(table.get_row_at(i)[fi]): str(table.get_row_at(i)[si]) for i in range(table.row_count)}
 
 
-async def test_dropped_bills_appear_and_reach_their_final_status(settings, store, fake_extractor):
+async def test_dropped_bills_appear_and_reach_their_final_status(settings, store, span_extractor):
     make_pdf(settings.inbox_dir / "jan.pdf", bill_lines(total="101.00"))
     make_pdf(settings.inbox_dir / "feb.pdf", bill_lines(total="102.00"))
     make_pdf(settings.inbox_dir / "odd.pdf", review_lines())
@@ -51,7 +51,7 @@ async def test_review_correct_and_approve_from_the_keyboard(settings, store, see
     review_id = seeded["review"]
     assert store.get_job(review_id).status == "NEEDS_REVIEW"
     app = make_app(settings, store=store, start_service=False)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2")
         assert await wait_until(pilot, lambda: app.screen.query_one(JobTable).row_count >= 1)
         assert app.screen.query_one(JobTable).selected_job() == review_id  # NEEDS_REVIEW comes first
@@ -73,6 +73,8 @@ async def test_review_correct_and_approve_from_the_keyboard(settings, store, see
         assert not form.query_one("#err-billing_period_end").display
         await pilot.press("down", "down", "ctrl+u", *"88.20")  # total_amount_due was misread
         assert app.focused.id == "in-total_amount_due"
+        # the pipeline's own checks re-ran on the edited bill: nothing is missing any more
+        assert await wait_until(pilot, lambda: "Checks (live): SUCCEEDED" in str(form.query_one("#live-checks").render()))
         await pilot.press("ctrl+o", "ctrl+s")
         assert await wait_until(pilot, lambda: store.get_job(review_id).status == "SUCCEEDED")
     bill = store.current_bill(review_id)
@@ -153,3 +155,20 @@ async def test_every_screen_is_reachable_and_typing_in_search_does_not_switch(se
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert {"Go to Jobs", "Go to Review queue", "Go to Dead letters", "Go to Insights",
                 "Go to Settings / status", "Jobs: retry selected job"} <= set(titles)
+
+
+async def test_detail_highlights_where_the_selected_field_was_read(settings, store, seeded):
+    from minimeter.tui.screens.detail import JobDetailScreen
+
+    app = make_app(settings, store=store, start_service=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.push_screen(JobDetailScreen(seeded["good1"]))
+        assert await wait_until(pilot, lambda: getattr(app.screen, "detail", None) is not None)
+        table = app.screen.query_one("#fields-table")
+        rows = [table.get_row_at(i)[0] for i in range(table.row_count)]
+        await pilot.press(*["down"] * rows.index("total_amount_due"))
+        await pilot.pause(0.2)
+        text = app.screen.query_one("#doc-text").render()
+        highlighted = [text.plain[s.start:s.end] for s in text.spans if "yellow" in str(s.style)]
+        assert highlighted == ["123.45"]
+        assert "from rules, confidence 0.95" in text.plain

@@ -119,8 +119,8 @@ class JobDetailScreen(DataScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#fields-table", DataTable)
-        table.add_column("Field", key="field", width=18)
-        table.add_column("Value", key="value", width=16)
+        table.add_column("Field", key="field", width=20)
+        table.add_column("Value", key="value", width=14)
         table.add_column("Conf", key="conf", width=4)
         table.focus()
 

@@ -39,7 +39,8 @@ class ReviewQueueScreen(DataScreen):
         yield Header(icon="≡")
         yield NavBar("review")
         yield Static(id="queue-title")
-        yield JobTable(["id", "file", "provider", "account", "amount", "status", "confidence", "error"], id="queue")
+        yield JobTable(["id", "file", "provider", "account", "amount", "status", "confidence", "error"], id="queue",
+                       min_widths={"error": 100})
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -52,8 +53,8 @@ class ReviewQueueScreen(DataScreen):
         self.query_one(JobTable).set_rows(rows, self.size.width or None)
         n = {s: sum(1 for r in rows if r.status == s) for s in data.REVIEW_ORDER}
         title = Text(" Review queue: ", style="bold")
-        title.append(f"{n['NEEDS_REVIEW']} to review, {n['DEAD']} dead, {n['FAILED']} failed (retrying)")
-        title.append("   Enter: review the selected bill" if rows else "   Nothing to review.", style="dim")
+        title.append(f"{n['NEEDS_REVIEW']} to review, {n['DEAD']} dead, {n['FAILED']} failed")
+        title.append("  enter: review" if rows else "  Nothing to review.", style="dim")
         self.query_one("#queue-title", Static).update(title)
 
     @on(DataTable.RowSelected, "#queue")
@@ -115,8 +116,9 @@ class ReviewFormScreen(DataScreen):
         Binding("ctrl+r", "reject", "Reject", priority=True),
         Binding("ctrl+o", "toggle_export", "Eval case", priority=True),
         Binding("escape", "cancel", "Back"),
-        Binding("down", "app.focus_next", "Next field", show=False),
-        Binding("up", "app.focus_previous", "Previous field", show=False),
+        # priority: the scrolling form would otherwise take up/down to scroll instead of moving field
+        Binding("down", "app.focus_next", "Next field", show=False, priority=True),
+        Binding("up", "app.focus_previous", "Previous field", show=False, priority=True),
     ]
 
     def __init__(self, job_id: int) -> None:
