@@ -196,8 +196,9 @@ class PostgresStore:
             raise _store_error(exc, url) from exc
         self._pool = ConnectionPool(
             self._conninfo, min_size=1, max_size=pool_size, open=True, timeout=30.0, name="minimeter",
-            kwargs={"autocommit": True, "row_factory": dict_row}, check=ConnectionPool.check_connection,
-        )
+            kwargs={"autocommit": True, "row_factory": dict_row}, max_idle=300.0,
+        )  # no check on checkout (a round trip per transaction): a dead connection fails one call with a
+        # retryable StoreError and the pool drops it when it comes back broken
 
     # --- schema -----------------------------------------------------------------------
     @staticmethod
@@ -222,13 +223,22 @@ class PostgresStore:
 
     # --- connections ------------------------------------------------------------------
     @contextmanager
-    def _tx(self) -> Iterator[psycopg.Cursor[Any]]:
+    def _tx(self, *, block: bool = True, durable: bool = True) -> Iterator[psycopg.Cursor[Any]]:
+        """A cursor in one transaction. ``block=False``: a single statement in autocommit (one round
+        trip, no BEGIN/COMMIT). ``durable=False``: commit without waiting for the WAL flush, for
+        caches a crash may lose harmlessly (they are rebuilt from the original)."""
         import psycopg
         from psycopg_pool import PoolTimeout
 
         try:
-            with self._pool.connection() as conn, conn.transaction(), conn.cursor() as cur:
-                yield cur
+            with self._pool.connection() as conn, conn.cursor() as cur:
+                if not block:
+                    yield cur
+                    return
+                with conn.transaction():
+                    if not durable:
+                        cur.execute("SET LOCAL synchronous_commit = off")
+                    yield cur
         except PoolTimeout as exc:
             raise StoreError("no free connection to the Postgres store", hint="raise max_connections or "
                              "run fewer workers per machine") from exc
@@ -236,8 +246,14 @@ class PostgresStore:
             raise _store_error(exc, self.url) from exc
 
     def _read(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[dict[str, Any]]:
-        with self._tx() as cur:
+        with self._tx(block=False) as cur:  # one statement sees one snapshot: no transaction needed
             return cur.execute(sql, params).fetchall()
+
+    def _write(self, sql: str, params: tuple[Any, ...], *, durable: bool = True) -> int:
+        # A single statement in autocommit is already atomic and durable; a cache write that need not
+        # wait for the WAL flush takes a transaction for its SET LOCAL.
+        with self._tx(block=not durable, durable=durable) as cur:
+            return cur.execute(sql, params).rowcount
 
     def close(self) -> None:
         self._pool.close()
@@ -314,10 +330,10 @@ class PostgresStore:
             return existing, False
 
     # --- work -------------------------------------------------------------------------
-    def _pick(self, cur: psycopg.Cursor[Any]) -> int | None:
+    def _pick(self, cur: psycopg.Cursor[Any]) -> Job | None:
         """Lock one claimable job, least recently served tenant first; None when there is none."""
         has_work = f"EXISTS (SELECT 1 FROM jobs j WHERE j.tenant_key = t.tenant AND {_CLAIMABLE})"
-        job_sql = (f"SELECT j.id FROM jobs j WHERE j.tenant_key = %s AND {_CLAIMABLE} "
+        job_sql = (f"SELECT j.* FROM jobs j WHERE j.tenant_key = %s AND {_CLAIMABLE} "
                    "ORDER BY j.id LIMIT 1 FOR UPDATE SKIP LOCKED")
         # First a tenant no other claimer holds right now: concurrent claims spread over tenants.
         row = cur.execute(f"SELECT tenant FROM tenant_state t WHERE {has_work} "
@@ -327,19 +343,18 @@ class PostgresStore:
             tenants = [r["tenant"] for r in cur.execute(
                 f"SELECT tenant FROM tenant_state t WHERE {has_work} ORDER BY last_claim_at, tenant LIMIT 100")]
         for tenant in tenants:
-            found = cur.execute(job_sql, (tenant,)).fetchone()
+            found = self._job(cur.execute(job_sql, (tenant,)).fetchone())
             if found:
                 cur.execute("UPDATE tenant_state SET last_claim_at = clock_timestamp() WHERE tenant = %s", (tenant,))
-                return int(found["id"])
+                return found
         return None
 
     def claim(self, owner: str) -> Claim | None:
         while True:
             with self._tx() as cur:
-                job_id = self._pick(cur)
-                if job_id is None:
+                job = self._pick(cur)
+                if job is None:
                     return None
-                job = self._locked_job(cur, job_id)
                 if job.status == Status.RUNNING and job.attempts >= job.max_attempts:
                     # The worker died on this job every time: a poison file, not bad luck.
                     msg = f"a worker stopped while processing it {job.attempts} times"
@@ -348,19 +363,22 @@ class PostgresStore:
                     continue
                 if job.status == Status.RUNNING:
                     self._event(cur, job.id, "lease_expired", f"lease of {job.lease_owner} expired; reclaimed")
+                lifecycle.check(job.status, Status.RUNNING)
                 token = uuid.uuid4().hex
-                self._set_status(cur, job, Status.RUNNING, f"claimed by {owner}", attempts=job.attempts + 1,
-                                 lease_owner=owner, lease_token=token, next_attempt_at=None)
-                cur.execute("UPDATE jobs SET lease_expires_at = now() + make_interval(secs => %s) WHERE id = %s",
-                            (self.lease_seconds, job.id))
-                return Claim(job=self._locked_job(cur, job.id), token=token)
+                # One statement for the status, the attempt and the lease (on the server's clock).
+                claimed = self._job(cur.execute(
+                    "UPDATE jobs SET status = 'RUNNING', attempts = attempts + 1, lease_owner = %s, lease_token = %s,"
+                    " lease_expires_at = now() + make_interval(secs => %s), next_attempt_at = NULL,"
+                    " updated_at = now() WHERE id = %s RETURNING *",
+                    (owner, token, self.lease_seconds, job.id)).fetchone())
+                self._event(cur, job.id, "status", f"claimed by {owner}", job.status, Status.RUNNING)
+                assert claimed is not None  # the row is locked by this transaction
+                return Claim(job=claimed, token=token)
 
     def heartbeat(self, claim: Claim) -> bool:
-        with self._tx() as cur:
-            cur.execute("UPDATE jobs SET lease_expires_at = now() + make_interval(secs => %s), updated_at = now() "
-                        "WHERE id = %s AND lease_token = %s AND status = 'RUNNING'",
-                        (self.lease_seconds, claim.job.id, claim.token))
-            return cur.rowcount == 1
+        return self._write("UPDATE jobs SET lease_expires_at = now() + make_interval(secs => %s), updated_at = now() "
+                           "WHERE id = %s AND lease_token = %s AND status = 'RUNNING'",
+                           (self.lease_seconds, claim.job.id, claim.token)) == 1
 
     def complete(self, claim: Claim, result: ExtractionResult) -> bool:
         with self._tx() as cur:
@@ -480,15 +498,16 @@ class PostgresStore:
     def _outbox(self, cur: psycopg.Cursor[Any], bill_id: int, job_id: int) -> None:
         # Last statement of the transaction: the lock serialises outbox commits (so seq order is
         # commit order) for as short a time as possible.
-        cur.execute("SELECT pg_advisory_xact_lock(%s)", (_OUTBOX_LOCK,))
-        cur.execute("INSERT INTO outbox(bill_id, job_id) VALUES (%s, %s)", (bill_id, job_id))
+        cur.execute("INSERT INTO outbox(bill_id, job_id) SELECT %s, %s FROM (SELECT pg_advisory_xact_lock(%s)) AS l",
+                    (bill_id, job_id, _OUTBOX_LOCK))
 
     def _insert_bill(self, cur: psycopg.Cursor[Any], job: Job, result: ExtractionResult, *, source: str,
                      reviewer: str | None) -> int:
         bill = result.bill
-        version = cur.execute("SELECT COALESCE(MAX(version), 0) + 1 AS v FROM bills WHERE job_id = %s",
-                              (job.id,)).fetchall()[0]["v"]
-        cur.execute("UPDATE bills SET is_current = FALSE WHERE job_id = %s AND is_current", (job.id,))
+        # The job row is locked by the caller, so no other version of this job is being written.
+        version = cur.execute("WITH old AS (UPDATE bills SET is_current = FALSE WHERE job_id = %s AND is_current) "
+                              "SELECT COALESCE(MAX(version), 0) + 1 AS v FROM bills WHERE job_id = %s",
+                              (job.id, job.id)).fetchall()[0]["v"]
         confidences = [e.confidence for e in result.evidence.values()]
         cols: dict[str, Any] = {
             "job_id": job.id, "version": version, "is_current": True, "source": source, "status": result.status,
@@ -618,7 +637,7 @@ class PostgresStore:
     def cache_put(self, key: str, sha256: str, result: ExtractionResult) -> None:
         self._write("INSERT INTO extraction_cache(key, sha256, result) VALUES (%s, %s, %s) ON CONFLICT (key) "
                     "DO UPDATE SET result = excluded.result, created_at = now()",
-                    (key, sha256, result.model_dump_json()))
+                    (key, sha256, result.model_dump_json()), durable=False)
 
     def cache_drop(self, sha256: str) -> None:
         self._write("DELETE FROM extraction_cache WHERE sha256 = %s", (sha256,))
@@ -626,15 +645,12 @@ class PostgresStore:
     def save_document(self, sha256: str, doc_json: str, kind: str, page_count: int) -> None:
         self._write("INSERT INTO documents(sha256, kind, page_count, pages) VALUES (%s, %s, %s, %s) "
                     "ON CONFLICT (sha256) DO UPDATE SET kind = excluded.kind, page_count = excluded.page_count, "
-                    "pages = excluded.pages, created_at = now()", (sha256, kind, page_count, doc_json))
+                    "pages = excluded.pages, created_at = now()", (sha256, kind, page_count, doc_json),
+                    durable=False)
 
     def load_document(self, sha256: str) -> str | None:
         rows = self._read("SELECT pages FROM documents WHERE sha256 = %s", (sha256,))
         return rows[0]["pages"] if rows else None
-
-    def _write(self, sql: str, params: tuple[Any, ...]) -> None:
-        with self._tx() as cur:
-            cur.execute(sql, params)
 
     # --- sync -------------------------------------------------------------------------
     def outbox_after(self, seq: int, limit: int = 500) -> list[OutboxRow]:
