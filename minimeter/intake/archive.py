@@ -70,8 +70,15 @@ def archive_file(src: Path, archive_dir: Path, expected_sha256: str | None = Non
     ``expected_sha256`` (from an earlier hash of the same file) guards against a file that
     changed between hashing and copying: then IntakeError (retryable) is raised and nothing is kept.
     """
-    with src.open("rb") as fh:
-        head = fh.read(8)
+    try:
+        with src.open("rb") as fh:
+            head = fh.read(8)
+    except FileNotFoundError:
+        # Moved or deleted by its owner between hashing and copying: nothing to keep.
+        raise IntakeError("the file vanished before it could be archived", retryable=False) from None
+    except OSError as exc:
+        raise IntakeError(f"cannot read the file: {exc.strerror}", hint="check its permissions",
+                          retryable=True) from exc
     ext = safe_ext(src.name, head)
     archive_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     tmp = archive_dir / f".incoming-{os.getpid()}-{os.urandom(6).hex()}.tmp"

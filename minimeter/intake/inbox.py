@@ -119,7 +119,7 @@ class Inbox:
                 continue
             if now < seen.retry_at or now - seen.since < self.settings.stable_seconds:
                 continue
-            if st.st_size == 0 and now - seen.since < EMPTY_GRACE_SECONDS:
+            if st.st_size == 0 and stat.S_ISREG(st.st_mode) and now - seen.since < EMPTY_GRACE_SECONDS:
                 continue  # often a placeholder the copier fills later; give it time
             results.append(self._take_tracked(path, st, seen, now))
         for gone in set(self._seen) - present:
@@ -166,7 +166,11 @@ class Inbox:
         else:
             job, created = self.store.enqueue(sha, path.name, size, job.archive_path, job.ext)
         if move:
-            self._move(path, PROCESSED)
+            try:
+                self._move(path, PROCESSED)
+            except FileNotFoundError:
+                # Archived and queued, then removed by its owner: taken all the same.
+                log.info("%s vanished after it was archived", path.name)
         return IntakeResult(path, job, created)
 
     def _reject(self, path: Path, reason: str) -> IntakeResult:
@@ -174,6 +178,8 @@ class Inbox:
         try:
             dest = self._move(path, FAILED)
             dest.with_name(dest.name + ".reason.txt").write_text(reason + "\n", encoding="utf-8")
+        except FileNotFoundError:
+            pass  # it vanished: there is nothing left to move, the reason is in the log
         except OSError as exc:
             log.error("could not move %s to failed/: %s", path.name, exc)
         return IntakeResult(path, None, False, reason)

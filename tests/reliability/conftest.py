@@ -11,6 +11,13 @@ import pytest
 from minimeter.settings import Settings
 from minimeter.store.sqlite import SQLiteStore
 
+DONE = "SUCCEEDED,NEEDS_REVIEW"
+"""A job that ran to a stored result (the validation rules decide which of the two)."""
+
+
+def done_count(statuses: dict[str, int]) -> int:
+    return sum(n for s, n in statuses.items() if s in DONE.split(","))
+
 
 @pytest.fixture
 def store(settings: Settings) -> Iterator[SQLiteStore]:

@@ -31,7 +31,7 @@ from minimeter.settings import load_settings
 from minimeter.store.sqlite import SQLiteStore
 from tests.helpers import FakeExtractor
 from tests.reliability._bills import write_bill
-from tests.reliability.conftest import db_facts
+from tests.reliability.conftest import db_facts, done_count
 
 pytestmark = [pytest.mark.reliability, pytest.mark.slow]
 
@@ -150,7 +150,8 @@ def test_100_sigkills_lose_nothing_and_complete_nothing_twice(settings, store, f
             from minimeter.worker import drain
 
             sandbox._pools.clear()
-            s2 = load_settings(settings.home, extractor="fake", lease_seconds=LEASE, max_attempts=1000)
+            s2 = load_settings(settings.home, extractor="fake", lease_seconds=LEASE, max_attempts=1000,
+                               retry_backoff_seconds=0.01)
             st = SQLiteStore(s2.db_path, s2)
             for _ in range(50):
                 drain(s2, st)
@@ -165,7 +166,12 @@ def test_100_sigkills_lose_nothing_and_complete_nothing_twice(settings, store, f
     facts = db_facts(settings.db_path)
     assert facts["integrity"] == "ok"
     assert facts["jobs"] == made, "a job was lost"
-    assert facts["statuses"] == {"SUCCEEDED": made}
+    if done_count(facts["statuses"]) != made:
+        conn = sqlite3.connect(settings.db_path)
+        odd = conn.execute("SELECT id, status, last_error FROM jobs WHERE status NOT IN ('SUCCEEDED','NEEDS_REVIEW')"
+                           " LIMIT 5").fetchall()
+        conn.close()
+        pytest.fail(f"jobs not done: {facts['statuses']} {odd}")
     assert len(facts["bills_per_job"]) == made
     assert all(n == 1 for n in facts["bills_per_job"].values()), "a job was completed twice"
     assert facts["outbox"] == made
