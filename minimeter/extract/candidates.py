@@ -36,7 +36,7 @@ UNITS_FOR = {
     "electricity_kwh": {"kWh", "MWh"},
     "gas_usage": {"therms", "CCF", "HCF", "MCF", "m3", "Dth", "CF"},
     "water_usage": {"gallons", "kgal", "HCF", "CCF", "m3", "CF"},
-    "demand_kw": {"kW", "kVA"},
+    "demand_kw": {"kW"},
 }
 UNIT_WORDS = {
     "electricity_kwh": ("kwh",), "gas_usage": ("therms", "ccf", "hcf", "m3", "therm"),
@@ -215,9 +215,14 @@ class Finder:
                     vals = vals[:1]
                 if kind == "id":  # an identifier sits right after its label, not across the page
                     vals = [v for v in vals if s_gap(view.text[m.end():v[1]]) <= 20]
+                # "153 m3 x 10.6441 = 1,629 kWh": the value after "=" is the result the bill uses.
+                eq = next((i for i, v in enumerate(vals[:3]) if view.text[max(m.end(), v[1] - 3):v[1]].strip() == "="),
+                          None)
                 for i, (val, s, e, extra) in enumerate(vals[:3]):
                     gap = len(view.text[m.end():s].strip())
                     pos = (1.0 if i == 0 else 0.55 / i) * (0.75 if gap > 12 else 1.0)
+                    if eq is not None:
+                        pos = 1.0 if i == eq else 0.5
                     if view.layout and s - m.end() > 60:
                         pos *= 0.6
                     out.append(self._cand(fname, val, view, s, e, w * pos, phrase, extra, dkind, ls))

@@ -147,7 +147,8 @@ DISTRACTORS: dict[str, list[str]] = {
         "avg", "per day", "daily", "history", "last yr", "this month last year", "@", "/kwh", "per kwh",
         "moyenne", "par jour", "média", "historico", "histórico", "last 6 months", "p.f.y", "compensad",
         "injet", "inj.", "saldo", "x ", "1st", "first", "over", "block", "tier", "read difference",
-        "sanctioned", "connected load", "contract", "load (kw", "capacity",
+        "sanctioned", "connected load", "contract", "load (kw", "capacity", "tarif", "souscrite", "subscribed",
+        "abonnement", "option",
     ],
     "money": [
         "last year", "average", "avg", "per day", "per month", "budget", "after due date", "late",
