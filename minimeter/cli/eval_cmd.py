@@ -75,7 +75,8 @@ def eval_command(
     if write_baseline is not None:
         from minimeter.evaluation.baseline import write_baseline as write
 
-        write(report, write_baseline, note=f"minimeter eval {folder.name} --extractor {extractor.name}")
+        note = f"minimeter eval {folder.parent.name}/{folder.name} --extractor {extractor.name}"
+        write(report, write_baseline, note=note)
         out.print(f"baseline written to {write_baseline}")
     if check_baseline is not None:
         from minimeter.evaluation.baseline import load_baseline, regressions
