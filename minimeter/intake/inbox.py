@@ -39,6 +39,12 @@ MAX_TAKE_FAILURES = 5
 EMPTY_GRACE_SECONDS = 300.0
 
 
+def display_name(name: str) -> str:
+    """A file name as text every store can hold: bytes that are not UTF-8 (POSIX allows them,
+    Python keeps them as lone surrogates) become U+FFFD. The name is metadata only."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def is_ignored(name: str) -> bool:
     """Temp, partial and hidden names: not ours until renamed into place."""
     return any(fnmatch.fnmatchcase(name, p) or fnmatch.fnmatchcase(name.lower(), p) for p in IGNORED_PATTERNS)
@@ -161,10 +167,10 @@ class Inbox:
         job = self.store.job_by_sha(sha)
         if job is None or force:
             archived = archive_file(path, self.settings.archive_dir, expected_sha256=sha)
-            job, created = self.store.enqueue(sha, path.name, size, str(archived.path), archived.ext, force=force,
-                                              tenant=tenant)
+            job, created = self.store.enqueue(sha, display_name(path.name), size, str(archived.path), archived.ext,
+                                              force=force, tenant=display_name(tenant) if tenant else None)
         else:
-            job, created = self.store.enqueue(sha, path.name, size, job.archive_path, job.ext)
+            job, created = self.store.enqueue(sha, display_name(path.name), size, job.archive_path, job.ext)
         if move:
             try:
                 self._move(path, PROCESSED)

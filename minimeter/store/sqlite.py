@@ -194,6 +194,8 @@ class SQLiteStore:
     # --- intake -----------------------------------------------------------------------
     def enqueue(self, sha256: str, original_name: str, size: int, archive_path: str, ext: str = "", *,
                 force: bool = False, tenant: str | None = None) -> tuple[Job, bool]:
+        # Names are metadata from the outside world: never let undecodable bytes fail a write.
+        original_name = original_name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
         with self._tx() as conn:
             existing = self._job(conn.execute("SELECT * FROM jobs WHERE sha256 = ?", (sha256,)).fetchone())
             if existing is not None:
