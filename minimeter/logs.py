@@ -21,6 +21,16 @@ def mask(text: str) -> str:
     return _LONG_NUMBER.sub(lambda m: "****" + re.sub(r"\D", "", m.group())[-4:], text)
 
 
+class OwnerOnlyFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose every file (the first and each one after a rollover) is created 0600;
+    the umask would otherwise make a fresh file world-readable."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.fchmod(fd, 0o600)  # a file left by an older version may be wider
+        return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
+
+
 class MaskingFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         record.msg = mask(record.getMessage())
@@ -40,8 +50,7 @@ def configure(log_dir: Path, verbose: int = 0) -> None:
     try:
         log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         path = log_dir / "minimeter.log"
-        fh = logging.handlers.RotatingFileHandler(path, maxBytes=5_000_000, backupCount=3, encoding="utf-8")
-        os.chmod(path, 0o600)
+        fh = OwnerOnlyFileHandler(path, maxBytes=5_000_000, backupCount=3, encoding="utf-8")
         fh.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(process)d: %(message)s"))
         fh.addFilter(MaskingFilter())
         root.addHandler(fh)
