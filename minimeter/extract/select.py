@@ -120,6 +120,11 @@ def choose_money(by_field: dict[str, list[Candidate]]) -> dict[str, Choice]:
 READ_WORDS = re.compile(r"(?i)read|index|leitura|relev|zähler|stand|lectura|previous|present|prior|current|meter")
 
 
+# What may separate a prior and a present read: "1829 Actual 1824", "20451 Present Reading 21706".
+BETWEEN_READS = re.compile(r"(?i)^[\s:|-]*(?:(?:actual|estimated|est|present|current|new|prior|previous|reading|read|"
+                           r"index|kwh|ccf|therms)\b[\s:|-]*)*$")
+
+
 @dataclass
 class ReadPair:
     prior: Decimal
@@ -141,7 +146,7 @@ def read_pairs(finder: Finder) -> list[ReadPair]:
             if (hi - lo) / hi > Decimal("0.5") or hi - lo < 1:
                 continue
             between = view.text[ea:sb]
-            if len(between) > 40 or any(ch.isalpha() for ch in between.replace("Actual", "").replace("Estimated", "")):
+            if len(between) > 40 or not BETWEEN_READS.match(between):
                 continue
             s0, _ = view.line(max(0, view.line_no(sa) - 4))
             if not READ_WORDS.search(view.text[s0:sb]):
