@@ -212,7 +212,9 @@ def balance_rows(ctx: Ctx, *, with_total: bool = True) -> list[tuple[str, str]]:
 
 def meter_table(ctx: Ctx, x: float, y: float, w: float) -> float:
     f, L = ctx.f, ctx.L
-    heads = [L("meter"), L("prior_read"), L("present_read"), L("multiplier"), "Usage", "Unit"]
+    usage, unit = {"fr": ("Consommation", "Unité"), "de": ("Verbrauch", "Einheit")}.get(
+        f.profile.lang, ("Usage", "Unit"))
+    heads = [L("meter"), L("prior_read"), L("present_read"), L("multiplier"), usage, unit]
     rows = []
     for m in f.meters:
         mult = ctx.q(m.multiplier)
@@ -222,13 +224,20 @@ def meter_table(ctx: Ctx, x: float, y: float, w: float) -> float:
     return table(ctx, x, y, heads, rows, widths)
 
 
+_SECTIONS = {
+    "en": {"electric": "Electric", "gas": "Gas", "water": "Water & Sewer", "tax": "Taxes", "credit": "Credits"},
+    "fr": {"electric": "Électricité", "gas": "Gaz", "water": "Eau", "tax": "Taxes", "credit": "Crédits"},
+    "de": {"electric": "Strom", "gas": "Erdgas", "water": "Wasser", "tax": "Steuern", "credit": "Gutschriften"},
+}
+
+
 def items_table(ctx: Ctx, x: float, y: float, w: float, *, detail: bool = True, sections: bool = False) -> float:
     f = ctx.f
     rows: list[list[str]] = []
     last = None
     for it in f.items:
         if sections and it.section != last:
-            rows.append([it.section.capitalize(), "", ""])
+            rows.append([_SECTIONS.get(f.profile.lang, _SECTIONS["en"])[it.section], "", ""])
             last = it.section
         qty = ""
         if detail and it.quantity is not None and it.rate is not None:
