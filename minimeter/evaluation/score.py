@@ -229,7 +229,7 @@ _GENERIC = {"energy", "electric", "electricity", "gas", "power", "light", "utili
 
 
 def provider_match(truth: str, predicted: str) -> bool:
-    """Either name contains the other's core, or one is the other's acronym (PG&E, SDG&E, PSE&G)."""
+    """Either name contains the other's core, or one abbreviates the other (PG&E, PSE&G, ComEd)."""
     core_t = " ".join(t for t in tokens(truth) if t not in _GENERIC)
     core_p = " ".join(t for t in tokens(predicted) if t not in _GENERIC)
     if core_t and core_p:
@@ -238,11 +238,19 @@ def provider_match(truth: str, predicted: str) -> bool:
     elif loose_match(truth, predicted, threshold=0.5):
         return True
     for long, short in ((truth, predicted), (predicted, truth)):
-        initials = "".join(t[0] for t in tokens(long))
+        toks = tokens(long)
         short_c = _compact(short)
-        if len(short_c) >= 2 and short_c == initials:
+        if len(toks) >= 2 and len(short_c) >= 2 and _prefix_cover(short_c, toks):
             return True
     return False
+
+
+def _prefix_cover(short: str, toks: list[str]) -> bool:
+    """``short`` is a prefix of every token in turn: PG&E = P+G+E, ComEd = Com+Ed, ConEd = Con+Ed."""
+    if not toks:
+        return not short
+    return any(short.startswith(toks[0][:k]) and _prefix_cover(short[k:], toks[1:])
+               for k in range(1, min(len(toks[0]), len(short)) + 1))
 
 
 def address_match(truth: str, predicted: str) -> bool:

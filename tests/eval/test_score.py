@@ -132,6 +132,9 @@ def test_units(truth: str, pred: str, ok: bool) -> None:
     [
         ("Pacific Gas and Electric Company", "PG&E", True),  # acronym
         ("PSE&G", "Public Service Electric and Gas", True),
+        ("ComEd", "Commonwealth Edison Company", True),  # syllable abbreviation
+        ("Con Edison", "ConEd", True),
+        ("ComEd", "Con Edison", False),
         ("Con Edison (Consolidated Edison Company of New York)", "Con Edison", True),  # containment
         ("National Grid (Massachusetts gas)", "nationalgrid", True),
         ("SIG - Services Industriels de Genève", "SIG", True),
