@@ -38,4 +38,5 @@ def test_four_workers_do_2000_jobs_exactly_once(pg_url: str, workers: Workers, s
         per_owner[owner] = per_owner.get(owner, 0) + 1
     assert len(claims) == 2000, "a job was claimed twice with no failure or kill to explain it"
     assert len(per_owner) == 4 and min(per_owner.values()) > 100, per_owner  # all four really worked
-    print(f"\n2000 jobs, 4 workers: {elapsed:.1f} s, {2000 / elapsed:.0f} jobs/s; per worker {sorted(per_owner.values())}")
+    rate = 2000 / elapsed
+    print(f"\n2000 jobs, 4 workers: {elapsed:.1f} s, {rate:.0f} jobs/s; per worker {sorted(per_owner.values())}")
