@@ -38,6 +38,8 @@ UNITS_FOR = {
     "water_usage": {"gallons", "kgal", "HCF", "CCF", "m3", "CF"},
     "demand_kw": {"kW"},
 }
+HEADER_WORDS = {"amount", "quantity", "usage", "unit", "rate", "price", "total", "charge", "charges", "description",
+                "montant", "betrag", "menge", "qty", "days", "meter", "read", "reading", "cost", "per", "x"}
 UNIT_WORDS = {
     "electricity_kwh": ("kwh",), "gas_usage": ("therms", "ccf", "hcf", "m3", "therm"),
     "water_usage": ("gallons", "gal", "hcf", "ccf", "m3", "kgal"),
@@ -164,11 +166,25 @@ class Finder:
                 out.append((tok, s + m.start(), s + m.end(), None))
         elif kind == "text":
             t = seg.strip(" \t:#-")
+            first = t.split(" ")[0].lower() if t else ""
+            if first in HEADER_WORDS or (t[:1].islower() and fname != "service_address"):
+                return out
+            if fname == "service_address" and not re.match(r"(?i)\d|p\.?\s?o\.?\s|ch\.|rue|av", t):
+                return out
             if t and len(t) >= 3 and re.search(r"[A-Za-z]", t):
                 off = seg.index(t)
                 t = re.split(r"\s{3,}", t)[0] if view.layout else t
                 out.append((t[:120], s + off, s + off + len(t[:120]), None))
         return out
+
+    def _text_label_ok(self, view: View, m: re.Match[str], ls: int, le: int) -> bool:
+        """A text field's label must look like one: "Rate: X", "Rate    X", or alone on its line.
+        ("Quantity x Rate Amount" is a table header, "rate plans and enroll" is a sentence.)"""
+        after = view.text[m.end():le]
+        before = view.text[ls:m.start()]
+        if before.strip() and not re.search(r"\s{2,}$|[|:]\s*$", before):
+            return False
+        return not after.strip() or bool(re.match(r"\s*[:#]|\s{2,}\S", after))
 
     def bare_usage(self, view: View, s: int, e: int, fname: str,
                    label_text: str = "") -> list[tuple[Any, int, int, str | None]]:
@@ -207,6 +223,8 @@ class Finder:
                 self._gas_label = fname == "gas_usage" and bool(re.search(r"(?i)ga[sz]", phrase))
                 ln = view.line_no(m.start())
                 ls, le = view.line(ln)
+                if kind == "text" and not self._text_label_ok(view, m, ls, le):
+                    continue
                 # 1. the rest of the label's line
                 vals = self.values(kind, view, m.end(), le, fname)
                 if kind == "qty" and not vals and fname != "demand_kw":

@@ -222,6 +222,10 @@ def extract_rules(doc: Document, profile: Profile | None = None, *, detect_profi
         ch = pick([c for c in cands[f] if c.value], minimum=0.5)
         if ch:
             choices[f] = ch
+    if "customer_name" not in choices:
+        who = addressee(finder, profile)
+        if who:
+            choices["customer_name"] = who
     bill, evidence = reconcile(choices, profile, doc, meters)
     ambiguous = [f for f, ch in choices.items() if "__" not in f and ch.confidence < 0.8]
     t2 = time.perf_counter()
@@ -240,6 +244,48 @@ def provider_guess(doc: Document) -> str | None:
     for ln in lines:
         if _ORG.search(ln) and len(ln) <= 80 and not re.search(r"\d{3}", ln) and "@" not in ln:
             return re.split(r"\s{2,}| - | · ", ln)[0][:120]
+    return None
+
+
+_MAIL_LINE = re.compile(r"(?i)^\s*(?:p\.?\s?o\.?\s*box\b|\d{1,6}\s+[a-z]|[a-z][a-z'. -]+\s\d{1,5}\b)")
+
+
+def addressee(finder: Finder, profile: Profile | None) -> Choice | None:
+    """The customer's name on the mailing block: the line above the first postal line that is not the
+    utility's own address. Labels and values glued onto that line ("Facture du 29/06/2024") are cut."""
+    from minimeter.extract import parse
+    from minimeter.extract.vocab import LABELS
+
+    view = next((v for v in finder.views if not v.layout), None)
+    if view is None:
+        return None
+    names = [n.lower() for n in ((profile.name, *profile.aliases) if profile else ())]
+    for n in range(1, min(view.n_lines, 40)):
+        s, e = view.line(n)
+        if not _MAIL_LINE.match(view.text[s:e]):
+            continue
+        ps, pe = view.line(n - 1)
+        prev = view.text[ps:pe]
+        low = prev.lower()
+        if not prev.strip() or any(x in low for x in names) or "www" in low or "@" in low:
+            continue
+        cut = prev
+        for m in parse.find_dates(prev, finder.order):
+            cut = cut.replace(m.text, "  ")
+        for phrases in LABELS.values():
+            for p, _w in phrases:
+                if len(p) > 4 and p in cut.lower():
+                    i = cut.lower().index(p)
+                    cut = cut[:i] + "  " + cut[i + len(p):]
+        chunks = [c.strip(" :#") for c in re.split(r"\s{2,}|:", cut)]
+        chunks = [c for c in chunks if 2 <= len(c.split()) <= 5 and not re.search(r"\d", c) and c[:1].isupper()]
+        if not chunks or _ORG.search(chunks[0]) and not re.search(r"(?i)\b(?:llc|inc|ltd|gmbh|sa|ag)\b", chunks[0]):
+            return None
+        name = chunks[0]
+        start = prev.find(name)
+        cand = Candidate("customer_name", name, name, view.page, ps + start, ps + start + len(name), False, 0.6,
+                         None, None, "addressee")
+        return Choice(name, cand, 0.6, "the line above the mailing address")
     return None
 
 
