@@ -46,7 +46,7 @@ def _wait_done(settings, n: int, timeout: float) -> dict[str, object]:  # type: 
         conn = sqlite3.connect(settings.db_path)
         done = conn.execute("SELECT COUNT(*) FROM jobs WHERE status IN ('SUCCEEDED', 'NEEDS_REVIEW')").fetchone()[0]
         conn.close()
-        if done >= n and processed.is_dir() and len(os.listdir(processed)) >= n:
+        if done >= n and processed.is_dir() and len(list(processed.iterdir())) >= n:
             break
         time.sleep(0.5)
     return db_facts(settings.db_path)
@@ -62,7 +62,7 @@ def _assert_exactly_once(settings, n: int) -> None:  # type: ignore[no-untyped-d
     dups = conn.execute("SELECT COUNT(*) FROM events WHERE kind = 'duplicate'").fetchone()[0]
     conn.close()
     assert dups == 0, "a file was taken twice"
-    assert len(os.listdir(settings.inbox_dir / "processed")) == n
+    assert len(list((settings.inbox_dir / "processed").iterdir())) == n
     assert not [p for p in settings.inbox_dir.iterdir() if p.is_file()], "a file was left in the inbox"
     assert not (settings.inbox_dir / "failed").exists()
 

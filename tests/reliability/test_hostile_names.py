@@ -46,7 +46,7 @@ def _tree(root: Path, skip: Path) -> dict[str, tuple[int, int, int, bytes]]:
             if p == skip:
                 continue
             st = p.lstat()
-            extra = os.fsencode(os.readlink(p)) if p.is_symlink() else (
+            extra = os.fsencode(p.readlink()) if p.is_symlink() else (
                 p.read_bytes()[:64] if p.is_file() else b"")
             out[os.fsdecode(p.relative_to(root))] = (st.st_mode, st.st_size, st.st_mtime_ns, extra)
     return out

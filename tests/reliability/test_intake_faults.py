@@ -104,14 +104,14 @@ def test_unreadable_file_is_retried_with_backoff_then_failed_visibly(fake_extrac
     nobody = 65534
     base = Path(tempfile.mkdtemp(prefix="mm-unreadable-"))
     try:
-        os.chmod(base, 0o755)
+        base.chmod(0o755)
         home = base / "home"
         settings = load_settings(home, extractor="fake", stable_seconds=0.2)
         settings.ensure_dirs()
         for p in [home, *home.rglob("*")]:
             os.chown(p, nobody, nobody)
         secret = write_bill(settings.inbox_dir / "locked.pdf", 2)
-        os.chmod(secret, 0o600)  # root's file: nobody cannot open it
+        secret.chmod(0o600)  # root's file: nobody cannot open it
         fine = write_bill(settings.inbox_dir / "fine.pdf", 3)
         os.chown(fine, nobody, nobody)
         r, w = os.pipe()
