@@ -127,7 +127,8 @@ class Finder:
         self.fmt = profile.number_format if profile else guess_number_format(alltext)
         self.order = profile.date_order if profile else guess_date_order(alltext)
         self.ref: dt.date | None = None
-        self._gas_label = False  # gas billed in kWh counts only after a label that says "gas"
+        self._gas_label = False
+        self.has_layout = {v.page: True for v in self.views if v.layout}  # gas billed in kWh counts only after a label that says "gas"
         self._label_cache: dict[tuple[int, str], list[tuple[re.Match[str], str, float]]] = {}
 
     # --- values of one type in a piece of a view ------------------------------------------
@@ -248,8 +249,12 @@ class Finder:
                     continue
                 if kind == "text" and vals:
                     continue
-                # 2. the lines below (layout: the same column)
+                # 2. the lines below (layout: the same column). A label sharing its line with other
+                # labels is a header grid: only the layout text knows which value sits under it.
                 col = m.start() - ls
+                crowded = len(view.text[ls:le].strip()) > len(m.group(0)) + 2
+                if not view.layout and crowded and kind in ("date", "money") and self.has_layout.get(view.page):
+                    continue
                 for k in range(1, 4):
                     if ln + k >= view.n_lines:
                         break

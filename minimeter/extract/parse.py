@@ -154,7 +154,7 @@ DATE_RXS = [
     ("num", re.compile(r"(?<![\d/.:-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)?\d\d)(?![\d/]|[.,]\d)")),
     # 18 Fév 25 / 17 Avril 2025 (with a year: tried before month-first so "18 Fév 25" is not "Fév 25")
     ("dmy", re.compile(rf"(?i)(?<![\w.]){_WD}(?P<d>\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s+(?:de\s+)?(?P<mon>{_MON})\.?"
-                       rf",?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d|\d\d(?![\d:]))(?![\w])")),
+                       rf",?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d|\d\d(?![\d:])(?!,\s*\d))(?![\w])")),
     # Jun 18, 2024 / June 18 2024 / Mar 27, 23 / Tuesday, Apr 25, 2023 / JUL 5
     ("mdy", re.compile(rf"(?i)(?<![\w]){_WD}(?P<mon>{_MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
                        rf"(?:,?\s+(?P<y>(?:19|20)\d\d)(?![\d:])|,\s?(?P<y2>\d\d)(?![\d:]))?")),
