@@ -114,7 +114,7 @@ def render_bill(layout: str, seed: int, index: int, *, planted: str | None = Non
     if planted:
         plant(facts, planted, rng)
     facts.image_only = image_only
-    canvas = ImageCanvas() if image_only else PdfCanvas()
+    canvas = ImageCanvas(skew=round(rng.uniform(-0.8, 0.8), 2)) if image_only else PdfCanvas()
     ctx = Ctx(facts, canvas, Labels(profile.lang, rng), rng)
     draw(ctx)
     return canvas, truth_of(facts, ctx, layout)

@@ -96,7 +96,9 @@ class ImageCanvas:
 
     DPI = 140
 
-    def __init__(self) -> None:
+    def __init__(self, skew: float = 0.0) -> None:
+        self.skew = skew
+        """Degrees the 'paper' is turned on the scanner glass."""
         self.pages: list[Any] = []
         self.draw: Any = None
         self._font: Any = None
@@ -153,7 +155,11 @@ class ImageCanvas:
 
     def save(self, path: Path) -> None:
         pdf = _new_fpdf()
+        from PIL import Image
+
         for img in self.pages:
+            if self.skew:
+                img = img.rotate(self.skew, resample=Image.Resampling.BICUBIC, fillcolor=255)
             buf = io.BytesIO()
             img.save(buf, format="JPEG", quality=55, optimize=True)
             buf.seek(0)
