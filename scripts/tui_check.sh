@@ -64,6 +64,8 @@ for i in range(n):
         lines.append("CRASH-THE-EXTRACTOR")
     p = make_pdf(stage / f"bill-{i:03d}-{acct[-4:]}.pdf", lines)
     p.rename(inbox / p.name)  # appear in the inbox whole, like a finished copy
+(stage / "not-a-bill.pdf").write_bytes(b"a text file with a .pdf name")  # unreadable: a dead letter
+(stage / "not-a-bill.pdf").rename(inbox / "not-a-bill.pdf")
 EOF
 
 cap() {  # cap <size-dir> <name>
@@ -107,7 +109,7 @@ run_size() {  # run_size <cols> <rows>
   key i; cap "$dir" 08-detail-items
   key h; cap "$dir" 09-detail-history
   key Escape
-  key 4; sleep 1; cap "$dir" 10-insights
+  key 4; echo "insights_ms $(wait_for 'last ' 30)" >>"$dir/latency.txt"; cap "$dir" 10-insights
   key 3; cap "$dir" 11-dead-letters
   key '?'; cap "$dir" 12-help; key Escape
   key C-p; key g o " " t o " " r e v; cap "$dir" 13-command-palette; key Escape

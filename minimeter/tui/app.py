@@ -90,7 +90,7 @@ class MiniMeterApp(App[None]):
             self.service.listener = self._on_service_event
         if self.service is not None and self.start_service:
             self.run_worker(self.service.start, thread=True, name="service-start", group="service")
-        self.set_interval(0.5, self._tick)
+        self.set_interval(1.0, self._tick)
 
     def on_unmount(self) -> None:
         if self.service is not None and self.start_service:

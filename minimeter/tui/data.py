@@ -85,9 +85,33 @@ def job_row(store: JobStore, job: Job) -> JobRow:
     )
 
 
+RowCache = dict[tuple[int, str, int | None], JobRow]
+
+
 def job_rows(store: JobStore, *, status: str | None = None, search: str | None = None,
-             limit: int = 500) -> list[JobRow]:
-    return [job_row(store, j) for j in store.list_jobs(status, limit=limit, search=search or None)]
+             limit: int = 500, cache: RowCache | None = None) -> list[JobRow]:
+    """Rows for the jobs table. With ``cache``, only jobs that changed since the last call are
+    re-read (parsing a stored bill is the expensive part; the table reloads often while work runs)."""
+    rows = []
+    for j in store.list_jobs(status, limit=limit, search=search or None):
+        key = (j.id, j.updated_at, j.current_bill_id)
+        row = cache.get(key) if cache is not None else None
+        if row is None:
+            row = job_row(store, j)
+            if cache is not None:
+                cache[key] = row
+        rows.append(row)
+    if cache is not None and len(cache) > 4 * limit:
+        live = {(r.id) for r in rows}
+        for key in [k for k in list(cache) if k[0] not in live]:
+            del cache[key]
+    return rows
+
+
+def queued(store: JobStore, counts: dict[str, int]) -> int:
+    """Jobs the workers will still run: pending, running, and failed ones with a retry planned."""
+    waiting = counts.get("FAILED", 0) and sum(1 for j in store.list_jobs("FAILED", limit=10_000) if not stuck(j))
+    return counts.get("PENDING", 0) + counts.get("RUNNING", 0) + int(waiting or 0)
 
 
 def stuck(job: Job) -> bool:
@@ -242,7 +266,7 @@ def _fallback_series(store: JobStore) -> list[AccountSeries]:
         if b.billing_period_end is None:
             continue
         by_account.setdefault(b.account_number or "(no account)", []).append(b)
-    out = []
+    out: list[AccountSeries] = []
     for account, bills in sorted(by_account.items()):
         bills.sort(key=lambda b: b.billing_period_end or dt.date.min)
         s = AccountSeries(account=account, provider=next((b.provider for b in bills if b.provider), "") or "")
@@ -275,7 +299,14 @@ def _reports_series(settings: Settings) -> tuple[list[AccountSeries], list[str]]
     for f in reports.flags(settings.db_path):
         flags.append(f"{f.get('flag')}: {f.get('account') or '-'} {f.get('period_start') or ''}..{f.get('period_end') or ''}"
                      f"  {f.get('detail') or ''}".rstrip())
+    for s in by_account.values():  # chronological, whatever order the report returned
+        order = sorted(range(len(s.labels)), key=lambda i: s.labels[i])
+        s.labels, s.usage, s.cost = ([seq[i] for i in order] for seq in (s.labels, s.usage, s.cost))
     return [by_account[k] for k in sorted(by_account)], flags
+
+
+def insights_fallback(store: JobStore, why: str) -> Insights:
+    return Insights(series=_fallback_series(store), flags=[], source="store", note=f"{why}: showing per-bill series")
 
 
 def insights(store: JobStore, settings: Settings) -> Insights:
@@ -284,11 +315,10 @@ def insights(store: JobStore, settings: Settings) -> Insights:
         series, flags = _reports_series(settings)
         return Insights(series=series, flags=flags, source="reports")
     except ImportError:
-        note = "reports not available (DuckDB reports are not installed): showing per-bill series"
+        return insights_fallback(store, "reports not available (DuckDB reports are not installed)")
     except Exception as exc:  # a report failing must not take the screen down
         msg = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
-        note = f"reports not available ({msg.splitlines()[0][:120]}): showing per-bill series"
-    return Insights(series=_fallback_series(store), flags=[], source="store", note=note)
+        return insights_fallback(store, f"reports not available ({msg.splitlines()[0][:120]})")
 
 
 # --- settings / status ---------------------------------------------------------------------

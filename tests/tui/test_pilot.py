@@ -172,3 +172,19 @@ async def test_detail_highlights_where_the_selected_field_was_read(settings, sto
         highlighted = [text.plain[s.start:s.end] for s in text.spans if "yellow" in str(s.style)]
         assert highlighted == ["123.45"]
         assert "from rules, confidence 0.95" in text.plain
+
+
+async def test_reprocess_from_the_detail_screen_queues_the_job_again(settings, store, seeded):
+    from minimeter.tui.screens.detail import JobDetailScreen
+
+    job_id = seeded["good2"]
+    app = make_app(settings, store=store, start_service=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(JobDetailScreen(job_id))
+        assert await wait_until(pilot, lambda: getattr(app.screen, "detail", None) is not None)
+        await pilot.press("p")
+        assert await wait_until(pilot, lambda: type(app.screen).__name__ == "ChoiceScreen")
+        assert app.screen.options[0] == "fake"  # the extractor in use is offered first
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: store.get_job(job_id).status == "PENDING")
+    assert any(e.kind == "retry" and "reprocess with fake" in (e.message or "") for e in store.events(job_id))

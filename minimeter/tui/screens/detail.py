@@ -42,16 +42,20 @@ def page_text(doc: Document | None, ev: FieldEvidence | None) -> tuple[Text, int
 
 
 def checks_text(checks: list[CheckResult], issues: list[str]) -> Text:
+    """Failed rules first, then passed ones; rules that did not apply (missing inputs) on one line."""
     out = Text()
     if not checks:
         out.append("No rule checks recorded.\n", style="dim")
-    for c in checks:
-        mark, style = ("✓", "green") if c.passed else ("–", "dim") if c.passed is None else ("✗", "bold red")
+    for c in sorted((c for c in checks if c.passed is not None), key=lambda c: bool(c.passed)):
+        mark, style = ("✓", "green") if c.passed else ("✗", "bold red")
         out.append(f" {mark} ", style=style)
         out.append(f"{c.rule}", style="bold")
         out.append(f"  {c.message}\n")
+    skipped = [c.rule for c in checks if c.passed is None]
+    if skipped:
+        out.append(f" – not applicable: {', '.join(skipped)}\n", style="dim")
     if issues:
-        out.append("\nWhy it needs a person:\n", style="bold")
+        out.append("Why it needs a person:\n", style="bold")
         for i in issues:
             out.append(f" • {i}\n", style="magenta")
     return out

@@ -52,6 +52,10 @@ Drop bills (PDF or images) into the inbox folder; they appear on **Jobs** as the
 | `r` / `a` | retry the selected / all |
 | `d` | discard (asks why; kept in history) |
 | `enter` | detail |
+
+| Insights | |
+|---|---|
+| `r` | refresh now (otherwise at most every 30 s: the reports scan the whole store) |
 """
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import time
+
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Label, Sparkline, Static
 
@@ -11,16 +14,44 @@ from minimeter.tui.widgets import NavBar
 from minimeter.tui.screens.base import DataScreen
 
 
+REFRESH_SECONDS = 30.0
+"""The reports run DuckDB over the whole store: refresh at most this often unless asked (r)."""
+
+
 class InsightsScreen(DataScreen):
+    BINDINGS = [Binding("r", "refresh", "Refresh")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._loaded_at = 0.0
+
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         yield NavBar("insights")
-        yield Static(id="insights-note")
+        yield Static("Computing the series per account…", id="insights-note")
         yield VerticalScroll(id="insights")
         yield Footer(compact=True)
 
+    def reload(self) -> None:
+        if time.monotonic() - self._loaded_at >= REFRESH_SECONDS:
+            self.action_refresh()
+
+    def action_refresh(self) -> None:
+        self._loaded_at = time.monotonic()
+        self._load()
+
     def fetch(self) -> data.Insights:
-        return data.insights(self.mm.store, self.mm.settings)
+        try:
+            import minimeter.reports.series  # noqa: F401  (cheap: DuckDB itself is imported lazily)
+        except ImportError:
+            return data.insights(self.mm.store, self.mm.settings)  # the fallback needs no DuckDB
+        from minimeter.tui.insights_proc import compute_in_child
+
+        try:
+            return compute_in_child(self.mm.settings)
+        except Exception as exc:  # the child failed: still show what the store alone can give
+            ins = data.insights_fallback(self.mm.store, f"reports failed ({str(exc)[:120]})")
+            return ins
 
     def show(self, ins: data.Insights) -> None:
         key = (tuple((s.account, tuple(s.usage), tuple(s.cost)) for s in ins.series), tuple(ins.flags), ins.note)

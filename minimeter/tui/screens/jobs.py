@@ -26,6 +26,7 @@ SORTABLE = ["id", "file", "provider", "account", "period", "amount", "status", "
 class JobsData:
     rows: list[data.JobRow]
     counts: dict[str, int]
+    queued: int
 
 
 def _sort_key(col: str) -> Any:
@@ -54,6 +55,7 @@ class JobsScreen(DataScreen):
         self.sort_col = "id"
         self.sort_reverse = True
         self.last: JobsData | None = None
+        self._cache: data.RowCache = {}
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -75,8 +77,9 @@ class JobsScreen(DataScreen):
 
     def fetch(self) -> JobsData:
         store = self.mm.store
-        return JobsData(rows=data.job_rows(store, status=self.status_filter, search=self.search),
-                        counts=store.counts())
+        counts = store.counts()
+        return JobsData(rows=data.job_rows(store, status=self.status_filter, search=self.search, cache=self._cache),
+                        counts=counts, queued=data.queued(store, counts))
 
     def show(self, d: JobsData) -> None:
         self.last = d
@@ -88,7 +91,7 @@ class JobsScreen(DataScreen):
                 counts.append(f" {status.lower().replace('_', ' ')} ", style=STATUS_STYLE.get(status, ""))
                 counts.append(f"{n} ", style="bold")
         self.query_one("#counts", Static).update(counts)
-        queued = d.counts.get("PENDING", 0) + d.counts.get("RUNNING", 0) + d.counts.get("FAILED", 0)
+        queued = d.queued
         rate = self.mm.throughput()
         tp = f"{rate:.1f} bills/min" if rate is not None else "idle"
         self.query_one("#throughput", Static).update(f"{queued} queued · {tp}")

@@ -128,6 +128,7 @@ class ReviewFormScreen(DataScreen):
         self.bill: BillNormalized | None = None
         self.errors: dict[str, str] = {}
         self.busy = False
+        self._check_seq = 0
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -170,7 +171,7 @@ class ReviewFormScreen(DataScreen):
         title = Text(f" Review #{job.id} {job.original_name}  ", style="bold")
         title.append_text(status_text(job.status))
         if job.last_error:
-            title.append(f"  {job.last_error.splitlines()[0][:90]}", style="red")
+            title.append(f"  {job.last_error.splitlines()[0]}", style="red")
         self.query_one("#form-title", Static).update(title)
         bill = state.original.bill if state.original else BillNormalized()
         for name in BillNormalized.scalar_fields():
@@ -217,29 +218,32 @@ class ReviewFormScreen(DataScreen):
             box.update(f"↑ {errors.get(name, '')}")
             self.query_one(f"#in-{name}", Input).set_class(name in errors, "invalid")
         if self.bill is not None:
-            self._live_checks(self.bill)
+            self._check_seq += 1
+            self._live_checks(self.bill, self._check_seq)
         else:
             self.query_one("#live-checks", Static).update(
                 Text(f"Fix {len(errors)} field(s) before the checks can run.", style="bold red"))
 
     @work(thread=True, exclusive=True, group="checks", exit_on_error=False)
-    def _live_checks(self, bill: BillNormalized) -> None:
+    def _live_checks(self, bill: BillNormalized, seq: int) -> None:
         assert self.state is not None
         try:
             result = data.live_checks(data.reviewed_result(self.state.original, bill), self.state.detail.doc,
                                       self.mm.settings)
         except Exception as exc:
-            self.post_message(Loaded("checks", Text(f"checks could not run: {one_line(exc)}", style="red")))
+            self.post_message(Loaded("checks", (seq, Text(f"checks could not run: {one_line(exc)}", style="red"))))
             return
         text = Text("Checks (live): ", style="bold")
         text.append(result.status, style="green" if result.status == "SUCCEEDED" else "magenta")
         text.append("\n")
         text.append_text(checks_text(result.checks, result.issues))
-        self.post_message(Loaded("checks", text))
+        self.post_message(Loaded("checks", (seq, text)))
 
     def on_loaded(self, message: Loaded) -> None:
         if message.what == "checks":
-            self.query_one("#live-checks", Static).update(message.data)
+            seq, text = message.data
+            if seq == self._check_seq:  # an older run finishing late must not overwrite a newer one
+                self.query_one("#live-checks", Static).update(text)
         else:
             super().on_loaded(message)
 
