@@ -185,6 +185,10 @@ class Finder:
         before = view.text[ls:m.start()]
         if before.strip() and not re.search(r"\s{2,}$|[|:]\s*$", before):
             return False
+        if view.layout and after.strip() and len(after) - len(after.lstrip(" :#")) > 24:
+            return False  # the next column's text, not this label's value
+        if not before.strip() and m.group(0).isupper() and re.match(r" [A-Z0-9]", after):
+            return True  # "RATE R-3 Residential Heating"
         return not after.strip() or bool(re.match(r"\s*[:#]|\s{2,}\S", after))
 
     def bare_usage(self, view: View, s: int, e: int, fname: str,

@@ -136,6 +136,7 @@ LABELS["gas_usage"] += [('gasverbrauch', 1.0), ('consommation gaz', 1.0), ('gas 
 LABELS["water_usage"] += [('consommation eau', 1.0), ('wasserverbrauch', 1.0), ('water consumption', 1.0), ('consumo de agua', 1.0)]
 LABELS["rate_plan"] += [('option tarifaire', 1.0), ('offre', 0.7), ('produkt', 0.7), ('rate class', 1.0), ('tariff name', 1.0), ('your tariff', 1.0)]
 LABELS["service_address"] += [('point de livraison', 0.9), ('lieferstelle', 1.0), ('service at', 0.8), ('supply address', 1.0), ('property address', 0.9), ('premise address', 1.0)]
+LABELS["rate_plan"] += [("class", 0.7), ("rate code", 1.0), ("service classification", 1.0)]
 LABELS["statement_date"] += [("date prepared", 1.0), ("prepared on", 0.9), ("date bill prepared", 1.0)]
 LABELS["service_address"] += [("premises", 0.9), ("service location", 1.0)]
 LABELS["customer_name"] += [("customer", 0.7), ("nom du client", 1.0), ("kunde", 0.5)]
