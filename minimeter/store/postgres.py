@@ -338,16 +338,24 @@ class PostgresStore:
         # First a tenant no other claimer holds right now: concurrent claims spread over tenants.
         row = cur.execute(f"SELECT tenant FROM tenant_state t WHERE {has_work} "
                           "ORDER BY last_claim_at, tenant LIMIT 1 FOR UPDATE SKIP LOCKED").fetchone()
-        tenants = [row["tenant"]] if row else []
-        if not row:  # every tenant with work is being claimed from: share one (its row lock is brief)
-            tenants = [r["tenant"] for r in cur.execute(
-                f"SELECT tenant FROM tenant_state t WHERE {has_work} ORDER BY last_claim_at, tenant LIMIT 100")]
-        for tenant in tenants:
-            found = self._job(cur.execute(job_sql, (tenant,)).fetchone())
-            if found:
-                cur.execute("UPDATE tenant_state SET last_claim_at = clock_timestamp() WHERE tenant = %s", (tenant,))
-                return found
-        return None
+        if row and (found := self._job(cur.execute(job_sql, (row["tenant"],)).fetchone())):
+            tenant = row["tenant"]
+        else:
+            # Every tenant with work is being claimed from right now, or this one's jobs are all being
+            # taken: share tenants (their row lock is brief), least recently served first.
+            found, tenant = None, ""
+            for r in cur.execute(f"SELECT tenant FROM tenant_state t WHERE {has_work} "
+                                 "ORDER BY last_claim_at, tenant LIMIT 100").fetchall():
+                if found := self._job(cur.execute(job_sql, (r["tenant"],)).fetchone()):
+                    tenant = r["tenant"]
+                    break
+        if found is None:
+            return None
+        # Never wait for a tenant row another claimer holds (two claimers each holding one tenant and
+        # wanting the other's would deadlock); that claimer is about to mark the tenant served anyway.
+        cur.execute("UPDATE tenant_state SET last_claim_at = clock_timestamp() WHERE tenant = "
+                    "(SELECT tenant FROM tenant_state WHERE tenant = %s FOR UPDATE SKIP LOCKED)", (tenant,))
+        return found
 
     def claim(self, owner: str) -> Claim | None:
         while True:
