@@ -388,6 +388,29 @@ class Finder:
                 out.append((ca, cb))
         return out
 
+    def short_ranges(self) -> list[tuple[Candidate, Candidate]]:
+        """Yearless numeric ranges ("4/19 to 5/18"), placed before the statement date."""
+        out: list[tuple[Candidate, Candidate]] = []
+        if self.ref is None:
+            return out
+        rx = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})\s*(?:-|–|to|through|thru|au|bis)\s*(\d{1,2})[/.](\d{1,2})(?![\d/.])")
+        for view in self.views:
+            for m in rx.finditer(view.text):
+                a, b, c, d = (int(x) for x in m.groups())
+                if self.order == "DMY":
+                    a, b, c, d = b, a, d, c
+                end = parse.infer_year(c, d, self.ref, prefer="before")
+                start = parse.infer_year(a, b, end or self.ref, prefer="before")
+                if start is None or end is None or not (15 <= (end - start).days <= 70):
+                    continue
+                ca = Candidate("billing_period_start", start, m.group(0)[: m.group(0).find(m.group(2)) + len(m.group(2))],
+                               view.page, m.start(), m.start(2) + len(m.group(2)), view.layout, 0.7, None, None, "range")
+                cb = Candidate("billing_period_end", end, view.text[m.start(3):m.end()], view.page, m.start(3), m.end(),
+                               view.layout, 0.7, None, None, "range")
+                ca.raw = view.text[ca.start:ca.end]
+                out.append((ca, cb))
+        return out
+
     def numbers(self, view: View) -> list[tuple[Decimal, int, int]]:
         out = []
         date_spans = [(m.start, m.end) for m in parse.find_dates(view.text, self.order)]

@@ -64,7 +64,7 @@ def choose_dates(finder: Finder, total: Decimal | None) -> dict[str, Choice]:
     else:  # anchor yearless dates on the latest full date printed
         alld = [c.value for v in finder.views for c in _all_dates(finder, v)]
         finder.ref = max(alld) if alld else None
-    ranges = finder.ranges()
+    ranges = finder.ranges() + finder.short_ranges()
     if ranges:
         agg: dict[tuple[dt.date, dt.date], list[tuple[Candidate, Candidate]]] = {}
         for a, b in ranges:
@@ -78,6 +78,9 @@ def choose_dates(finder: Finder, total: Decimal | None) -> dict[str, Choice]:
         if s1 >= 0.45:
             a, b = max(v, key=lambda x: x[0].score)
             conf = round(min(0.99, 0.45 + 0.35 * min(s1, 1.0) + 0.2 * max(0.0, (s1 - s2) / s1)), 3)
+            if "statement_date" not in out and any(x.why == "range" and x.raw.count("/") < 2 and not
+                                                   re.search(r"\d{4}", x.raw) for x in (a, b)):
+                conf = min(conf, 0.75)  # a yearless period with nothing to anchor its year
             out["billing_period_start"] = Choice(a.value, a, conf, "date range")
             out["billing_period_end"] = Choice(b.value, b, conf, "date range")
     for fname in ("billing_period_start", "billing_period_end"):
@@ -175,6 +178,13 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
         conf = confidence(gs, best)
         if note.startswith("present"):
             conf = max(conf, 0.95)
+        # A strongly labelled figure that disagrees with the reads: net metering, a second meter...
+        # Let a person look rather than trust either.
+        strong = [c for c in cands if c.label and c.score >= 0.85 and c.value != best.value and
+                  not c.why.startswith("stacked")]
+        if strong and note.startswith("present"):
+            conf = min(conf, 0.6)
+            note += f"; but '{strong[0].label}' says {strong[0].raw}"
         out[fname] = Choice(best.value, best.best, conf, note, [g.value for g in gs[1:4]])
         unit = best.best.unit or next((c.unit for c in cands if c.value == best.value and c.unit), None)
         out[fname].alternatives = out[fname].alternatives
