@@ -44,7 +44,7 @@ def render(report: EvalReport, console: Console, *, show_errors: bool = False) -
     cols = ("group", "bills", "fail", "acc.", "wrong", "miss", "hall.", "valid", "planted")
     for col in cols:
         if col == "group":  # real bills group by provider name, which can be long
-            gt.add_column(col, no_wrap=True, max_width=14, overflow="ellipsis")
+            gt.add_column(col, no_wrap=True, max_width=12, overflow="ellipsis")
         else:
             gt.add_column(col, justify="right", no_wrap=True, min_width=max(4, len(col)))
     for g, bills in report.groups().items():
