@@ -289,9 +289,13 @@ class PostgresStore:
         sets = ["updated_at = now()"] + [f"{k} = %s" for k in cols]
         if new in lifecycle.FINISHED and "finished_at" not in cols:
             sets.append("finished_at = now()")
-        cur.execute(f"UPDATE jobs SET {', '.join(sets)} WHERE id = %s", (*cols.values(), job.id))
-        if job.status != new or message:
-            self._event(cur, job.id, "status", message, job.status, str(new))
+        update = f"UPDATE jobs SET {', '.join(sets)} WHERE id = %s"
+        if job.status != new or message:  # the status event rides in the same statement: one round trip
+            cur.execute(f"WITH u AS ({update} RETURNING id) INSERT INTO events(job_id, at, kind, from_status, "
+                        "to_status, message) SELECT id, clock_timestamp(), 'status', %s, %s, %s FROM u",
+                        (*cols.values(), job.id, job.status, str(new), message))
+        else:
+            cur.execute(update, (*cols.values(), job.id))
 
     def _locked_job(self, cur: psycopg.Cursor[Any], job_id: int) -> Job:
         job = self._job(cur.execute("SELECT * FROM jobs WHERE id = %s FOR UPDATE", (job_id,)).fetchone())
@@ -330,7 +334,7 @@ class PostgresStore:
             return existing, False
 
     # --- work -------------------------------------------------------------------------
-    def _pick(self, cur: psycopg.Cursor[Any]) -> Job | None:
+    def _pick(self, cur: psycopg.Cursor[Any]) -> tuple[Job, str] | None:
         """Lock one claimable job, least recently served tenant first; None when there is none."""
         has_work = f"EXISTS (SELECT 1 FROM jobs j WHERE j.tenant_key = t.tenant AND {_CLAIMABLE})"
         job_sql = (f"SELECT j.* FROM jobs j WHERE j.tenant_key = %s AND {_CLAIMABLE} "
@@ -349,20 +353,15 @@ class PostgresStore:
                 if found := self._job(cur.execute(job_sql, (r["tenant"],)).fetchone()):
                     tenant = r["tenant"]
                     break
-        if found is None:
-            return None
-        # Never wait for a tenant row another claimer holds (two claimers each holding one tenant and
-        # wanting the other's would deadlock); that claimer is about to mark the tenant served anyway.
-        cur.execute("UPDATE tenant_state SET last_claim_at = clock_timestamp() WHERE tenant = "
-                    "(SELECT tenant FROM tenant_state WHERE tenant = %s FOR UPDATE SKIP LOCKED)", (tenant,))
-        return found
+        return (found, tenant) if found is not None else None
 
     def claim(self, owner: str) -> Claim | None:
         while True:
             with self._tx() as cur:
-                job = self._pick(cur)
-                if job is None:
+                picked = self._pick(cur)
+                if picked is None:
                     return None
+                job, tenant = picked
                 if job.status == Status.RUNNING and job.attempts >= job.max_attempts:
                     # The worker died on this job every time: a poison file, not bad luck.
                     msg = f"a worker stopped while processing it {job.attempts} times"
@@ -373,13 +372,21 @@ class PostgresStore:
                     self._event(cur, job.id, "lease_expired", f"lease of {job.lease_owner} expired; reclaimed")
                 lifecycle.check(job.status, Status.RUNNING)
                 token = uuid.uuid4().hex
-                # One statement for the status, the attempt and the lease (on the server's clock).
+                # One statement: status, attempt and lease (on the server's clock), the status event, and
+                # the tenant marked served. It never waits for a tenant row another claimer holds (two
+                # claimers each holding one tenant and wanting the other's would deadlock); that claimer
+                # marks the tenant served anyway.
                 claimed = self._job(cur.execute(
-                    "UPDATE jobs SET status = 'RUNNING', attempts = attempts + 1, lease_owner = %s, lease_token = %s,"
-                    " lease_expires_at = now() + make_interval(secs => %s), next_attempt_at = NULL,"
-                    " updated_at = now() WHERE id = %s RETURNING *",
-                    (owner, token, self.lease_seconds, job.id)).fetchone())
-                self._event(cur, job.id, "status", f"claimed by {owner}", job.status, Status.RUNNING)
+                    "WITH u AS (UPDATE jobs SET status = 'RUNNING', attempts = attempts + 1, lease_owner = %(owner)s,"
+                    " lease_token = %(token)s, lease_expires_at = now() + make_interval(secs => %(lease)s),"
+                    " next_attempt_at = NULL, updated_at = now() WHERE id = %(id)s RETURNING *),"
+                    " e AS (INSERT INTO events(job_id, at, kind, from_status, to_status, message)"
+                    "  SELECT id, clock_timestamp(), 'status', %(old)s, 'RUNNING', %(msg)s FROM u),"
+                    " t AS (UPDATE tenant_state SET last_claim_at = clock_timestamp() WHERE tenant ="
+                    "  (SELECT tenant FROM tenant_state WHERE tenant = %(tenant)s FOR UPDATE SKIP LOCKED))"
+                    " SELECT * FROM u",
+                    {"owner": owner, "token": token, "lease": self.lease_seconds, "id": job.id, "old": job.status,
+                     "msg": f"claimed by {owner}", "tenant": tenant}).fetchone())
                 assert claimed is not None  # the row is locked by this transaction
                 return Claim(job=claimed, token=token)
 
