@@ -296,7 +296,11 @@ class Finder:
             t = view.text[s:e].strip()
             if not t or len(t) >= 40 or re.search(r"\d{3}", t):
                 return False
-            return t.endswith(":") or t.endswith("#") or bool(any_label_rx().match(t))
+            if t.endswith(":") or t.endswith("#") or any_label_rx().match(t):
+                return True
+            # "N° de facture", "Numéro client": identifier-ish captions with no digits
+            return len(t.split()) <= 4 and not re.search(r"\d", t) and bool(re.search(
+                r"(?i)(?:^|\s)(?:n°|no\.?|nr\.?|numéro|number|date|datum|période|period)(?:\s|$)", t))
 
         top = ln
         while top > 0 and is_label_line(top - 1):

@@ -180,7 +180,7 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
             conf = max(conf, 0.95)
         # A strongly labelled figure that disagrees with the reads: net metering, a second meter...
         # Let a person look rather than trust either.
-        strong = [c for c in cands if c.label and c.score >= 0.85 and c.value != best.value and
+        strong = [c for c in cands if c.label and c.score >= 0.6 and c.value != best.value and
                   not c.why.startswith("stacked")]
         if strong and note.startswith("present"):
             conf = min(conf, 0.6)
