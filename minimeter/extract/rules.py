@@ -21,6 +21,7 @@ from minimeter.extract.select import (
     choose_money,
     groups,
     pick,
+    read_pairs,
     read_usage_candidates,
     usage_support,
 )
@@ -173,6 +174,19 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
                                         usage=(p.present - p.prior) * mult if len(ps) > 1 else best.value,
                                         unit=unit, commodity={"electricity_kwh": "electricity", "gas_usage": "gas",
                                                               "water_usage": "water"}[fname]))
+            else:
+                # No read pair explains the value: if it sits on a meter row, record that meter so
+                # validation's meter_reads rule can say the reads and the usage disagree.
+                for p in read_pairs(finder):
+                    for c in cands:
+                        if (c.value == best.value and c.page == p.view.page and c.layout == p.view.layout
+                                and p.view.line_no(c.start) == p.line and c.start > p.pos):
+                            meters.append(Meter(prior_read=p.prior, present_read=p.present, usage=best.value,
+                                                unit=c.unit))
+                            break
+                    else:
+                        continue
+                    break
         from minimeter.extract.select import confidence
 
         conf = confidence(gs, best)
