@@ -120,3 +120,17 @@ def test_truth_has_the_realbills_fields(tmp_path: Path) -> None:
     if not real:
         pytest.skip("../shared/realbills is not beside this checkout")
     assert set(json.loads(real[0].read_text(encoding="utf-8"))) <= set(truth)
+
+
+def test_generate_bills_script(tmp_path: Path) -> None:
+    import runpy
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "generate_bills.py"
+    main = runpy.run_path(str(script))["main"]
+    out = tmp_path / "bills"
+    assert main(["--out", str(out), "--count", "3", "--seed", "1", "--layout", "xcel", "--image-only-share", "0"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        "001_xcel.pdf", "001_xcel.truth.json", "002_xcel.pdf", "002_xcel.truth.json", "003_xcel.pdf",
+        "003_xcel.truth.json"]
+    assert main(["--out", str(out), "--count", "1", "--seed", "1", "--clean", "--no-truth"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["001_pge.pdf"]
