@@ -8,8 +8,9 @@ original is found, in order:
    (NFS, SMB, a mounted bucket) mounted as the archive on every machine, or a copy;
 2. at the recorded ``job.archive_path`` (the same path mounted everywhere, or the intake machine);
 3. in Cloud Storage, when ``sync.gcs.bucket`` is configured: the object ``<prefix><hex>.<ext>``
-   that ``minimeter sync`` uploads, downloaded into the local archive (verified against the hash,
-   written atomically) so the next attempt finds it in step 1.
+   (the name ``minimeter sync`` uses), downloaded into the local archive (verified against the
+   hash, written atomically) so the next attempt finds it in step 1. ``minimeter sync`` uploads an
+   original only once its bill exists; for remote extraction intake must upload it when archiving.
 
 A file whose size differs from the job's is not the original (a half-copied or damaged file)
 and is passed over. Nothing found: ``IntakeError`` with what was looked at.
