@@ -183,7 +183,7 @@ class Finder:
         ("Quantity x Rate Amount" is a table header, "rate plans and enroll" is a sentence.)"""
         after = view.text[m.end():le]
         before = view.text[ls:m.start()]
-        if before.strip() and not re.search(r"\s{2,}$|[|:]\s*$", before):
+        if before.strip() and not re.search(r"\s{2,}$|[|:]\s*$", before) and not re.match(r"\s*:", after):
             return False
         if view.layout and after.strip() and len(after) - len(after.lstrip(" :#")) > 24:
             return False  # the next column's text, not this label's value
@@ -198,7 +198,9 @@ class Finder:
         seg = view.text[s:e]
         # Only when the field's unit is named right there (in the label or just before the number).
         lab_ctx = label_text + " " + view.text[max(0, s - 40):s] + seg[:20]
-        if not any(re.search(rf"(?i)(?<![a-z]){re.escape(u)}(?![a-z])", lab_ctx) for u in UNIT_WORDS[fname]):
+        unit = next((u for u in UNIT_WORDS[fname] if re.search(rf"(?i)(?<![a-z]){re.escape(u)}(?![a-z])", lab_ctx)),
+                    None)
+        if unit is None:
             return []
         m = re.match(r"[^\d\n]{0,16}?(?<![\w.,])(\d[\d,.'’]*)(?![\w/%$])", seg)
         if not m or "$" in seg[: m.start(1)]:
@@ -207,7 +209,9 @@ class Finder:
         if v is None or v <= 0:
             return []
         raw = m.group(1).rstrip(".,")
-        return [(v, s + m.start(1), s + m.start(1) + len(raw), None)]
+        from minimeter.extract.parse import QTY_UNITS
+
+        return [(v, s + m.start(1), s + m.start(1) + len(raw), QTY_UNITS.get(unit, unit))]
 
     def labels(self, view_idx: int, fname: str) -> list[tuple[re.Match[str], str, float]]:
         key = (view_idx, fname)
