@@ -44,7 +44,10 @@ UNIT_WORDS = {
     "electricity_kwh": ("kwh",), "gas_usage": ("therms", "ccf", "hcf", "m3", "therm"),
     "water_usage": ("gallons", "gal", "hcf", "ccf", "m3", "kgal"),
 }
-ID_RX = re.compile(r"(?<![\w\-/.,])(?=[A-Z0-9\-./]*\d)[A-Z0-9]+(?:[-./][A-Z0-9]+)*(?: \d{1,5}(?![\w.,/:\-]|[.,]\d))*(?![\w]|[.,]\d)")
+ID_RX = re.compile(
+    r"(?<![\w\-/.,])(?=[A-Z0-9\-./]*\d)[A-Z0-9]+(?:[-./][A-Z0-9]+)*"
+    r"(?: \d{1,5}(?![\w.,/:\-]|[.,]\d))*(?![\w]|[.,]\d)"
+)
 PHONE_RX = re.compile(r"^(?:1-)?\d{3}-\d{3}-\d{4}$|^\d{4}-\d{3}-\d{3,4}$")
 NUM_RX = re.compile(r"(?<![\w.,'/-])\d{1,3}(?:[,'’]\d{3})+(?:\.\d+)?(?![\w/])|(?<![\w.,'/-])\d+(?:[.,]\d+)?(?![\w/])")
 
@@ -127,8 +130,8 @@ class Finder:
         self.fmt = profile.number_format if profile else guess_number_format(alltext)
         self.order = profile.date_order if profile else guess_date_order(alltext)
         self.ref: dt.date | None = None
-        self._gas_label = False
-        self.has_layout = {v.page: True for v in self.views if v.layout}  # gas billed in kWh counts only after a label that says "gas"
+        self._gas_label = False  # gas billed in kWh counts only after a label that says "gas"
+        self.has_layout = {v.page: True for v in self.views if v.layout}
         self._label_cache: dict[tuple[int, str], list[tuple[re.Match[str], str, float]]] = {}
 
     # --- values of one type in a piece of a view ------------------------------------------
@@ -157,7 +160,7 @@ class Finder:
                     continue  # "OUT/2023": a month, not an identifier
                 if " " in tok and "-" not in tok and len(tok.split(" ")[0]) > 5:
                     tok = tok.split(" ")[0]  # "232135 69": an id then a quantity; "816 379 998 588" stays
-                if re.fullmatch(r"\d+\.\d+", tok) or re.fullmatch(r"(?:19|20)\d\d", tok) or re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", tok):
+                if re.fullmatch(r"\d+\.\d+|(?:19|20)\d\d|\d{1,3}(?:[.,]\d{3})+", tok):
                     continue  # a year or a formatted number, not an identifier
                 digits = sum(c.isdigit() for c in tok)
                 if digits < 4 or PHONE_RX.match(tok) or re.fullmatch(r"\d+[.,]\d{2}", tok):
@@ -352,7 +355,8 @@ class Finder:
     # --- unlabelled candidates ----------------------------------------------------------------
     def quantities(self, fname: str) -> list[Candidate]:
         out = []
-        words = {"gas_usage": ("gas", "gaz", "therm", "erdgas"), "water_usage": ("water", "eau", "wasser", "agua", "água")}
+        words = {"gas_usage": ("gas", "gaz", "therm", "erdgas"),
+                 "water_usage": ("water", "eau", "wasser", "agua", "água")}
         for view in self.views:
             for val, s, e, unit in self.values("qty", view, 0, len(view.text), fname):
                 if fname in words and unit in ("m3", "CCF", "HCF", "CF"):
@@ -401,7 +405,8 @@ class Finder:
         out: list[tuple[Candidate, Candidate]] = []
         if self.ref is None:
             return out
-        rx = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})\s*(?:-|–|to|through|thru|au|bis)\s*(\d{1,2})[/.](\d{1,2})(?![\d/.])")
+        rx = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})\s*(?:-|–|to|through|thru|au|bis)\s*"
+                        r"(\d{1,2})[/.](\d{1,2})(?![\d/.])")
         for view in self.views:
             for m in rx.finditer(view.text):
                 a, b, c, d = (int(x) for x in m.groups())
@@ -411,8 +416,8 @@ class Finder:
                 start = parse.infer_year(a, b, end or self.ref, prefer="before")
                 if start is None or end is None or not (15 <= (end - start).days <= 70):
                     continue
-                ca = Candidate("billing_period_start", start, m.group(0)[: m.group(0).find(m.group(2)) + len(m.group(2))],
-                               view.page, m.start(), m.start(2) + len(m.group(2)), view.layout, 0.7, None, None, "range")
+                ca = Candidate("billing_period_start", start, "", view.page, m.start(), m.end(2), view.layout, 0.7,
+                               None, None, "range")
                 cb = Candidate("billing_period_end", end, view.text[m.start(3):m.end()], view.page, m.start(3), m.end(),
                                view.layout, 0.7, None, None, "range")
                 ca.raw = view.text[ca.start:ca.end]

@@ -29,7 +29,8 @@ QTY_UNITS = {
     "gal": "gallons", "kgal": "kgal", "cf": "CF", "dth": "Dth", "kgals": "kgal",
 }
 QTY_RX = re.compile(
-    rf"(?<![\w.,'])(?P<num>{_NUM})[ \u00a0]?(?P<unit>kWh|KWH|kwh|Kwh|MWh|kVAh|KVAH|kVA|KVA|kW|KW|kw|Kw|therms?|Therms?|THERMS?"
+    rf"(?<![\w.,'])(?P<num>{_NUM})[ \u00a0]?(?P<unit>kWh|KWH|kwh|Kwh|MWh|kVAh|KVAH|kVA|KVA|kW|KW|kw|Kw"
+    r"|therms?|Therms?|THERMS?"
     r"|thm|CCF|ccf|Ccf|HCF|hcf|Hcf|MCF|Mcf|m3|m³|M3|gallons|Gallons|GALLONS|gals?|Gal|kgals?|Kgal|KGAL|Dth|DTH)(?![\w])"
 )
 
@@ -46,10 +47,8 @@ def parse_number(s: str, fmt: str | None = None) -> Decimal | None:
         s = s.replace("." if dec == "," else ",", "").replace(",", ".")
     elif "," in s:
         parts = s.split(",")
-        if fmt == "eu":
-            thousands = len(parts) > 2
-        else:  # us / in / ch / unknown: ",ddd" groups are thousands, ",dd" is a decimal comma
-            thousands = len(parts) > 2 or len(parts[-1]) == 3
+        # eu: a comma is the decimal mark; elsewhere ",ddd" groups are thousands, ",dd" is a decimal comma
+        thousands = len(parts) > 2 or (fmt != "eu" and len(parts[-1]) == 3)
         s = s.replace(",", "") if thousands else s.replace(",", ".")
     elif "." in s:
         parts = s.split(".")
@@ -92,7 +91,8 @@ def find_money(text: str, fmt: str | None = None, *, need_decimals: bool = True)
         if m.start("num") > 0 and (text[m.start("num") - 1].isalnum() or text[m.start("num") - 1] in "/:"):
             continue
         e = m.end("num")
-        if e < len(text) and (text[e].isalpha() and not m["trail"] or text[e] in "/%:" or text[e:e + 2] in ("-0", "-1", "-2")):
+        glued = e < len(text) and (text[e].isalpha() and not m["trail"] or text[e] in "/%:")
+        if glued or text[e:e + 2] in ("-0", "-1", "-2"):
             continue
         has_dec = bool(re.search(r"[.,]\d{2}$", num)) or bool(re.search(r"[.,]\d{2}$", num.rstrip()))
         if need_decimals and not (has_dec or m["cur"]):
@@ -151,7 +151,8 @@ DATE_RXS = [
     # 2024-07-22
     ("ymd", re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d])")),
     # 07/22/2024, 22.07.2024, 22-07-24 (order decided later)
-    ("num", re.compile(r"(?<![\d/.:-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)?\d\d)(?![\d/]|[.,]\d)")),
+    ("num", re.compile(r"(?<![\d/.:-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)?\d\d)"
+                       r"(?![\d/]|[.,]\d)")),
     # 18 Fév 25 / 17 Avril 2025 (with a year: tried before month-first so "18 Fév 25" is not "Fév 25")
     ("dmy", re.compile(rf"(?i)(?<![\w.]){_WD}(?P<d>\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s+(?:de\s+)?(?P<mon>{_MON})\.?"
                        rf",?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d|\d\d(?![\d:])(?!,\s*\d))(?![\w])")),

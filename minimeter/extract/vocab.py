@@ -122,20 +122,71 @@ LABELS: dict[str, list[tuple[str, float]]] = {
         ("service class", 0.8), ("classificação", 0.8), ("tarif", 0.6), ("category", 0.4),
     ],
 }
-LABELS["total_amount_due"] += [('montant total à payer', 1.0), ('total à payer', 1.0), ('zahlbetrag', 1.0), ('total amount you owe', 1.0), ('amount due by', 0.8), ('amount you owe', 0.9), ('balance to pay', 0.9), ('total payable', 0.9)]
-LABELS["current_charges"] += [('montant de la facture', 1.0), ('total facture', 0.9), ('summe brutto', 0.6), ('total new charges', 1.0), ('charges for this period', 1.0), ("this period's charges", 1.0), ('new charges this period', 1.0), ('total charges for this period', 1.0), ('current period charges', 1.0), ('total of this bill', 0.9), ('neue forderung', 0.9), ('rechnungssumme', 0.8)]
-LABELS["previous_balance"] += [('report de solde', 1.0), ('saldo vorrechnung', 1.0), ('balance brought forward', 1.0), ('opening balance', 1.0), ('previous amount due', 1.0), ('amount of last bill', 1.0), ('last bill amount', 1.0), ('alter saldo', 1.0)]
-LABELS["payments"] += [('versements reçus', 1.0), ('acomptes versés', 1.0), ('geleistete zahlungen', 1.0), ('paiements', 0.8), ('zahlungen', 0.7), ('payment received - thank you', 1.0), ('payments - thank you', 1.0), ('your payments', 0.9), ('thank you for your payment', 0.8), ('credits and payments', 1.0)]
-LABELS["due_date"] += [('fälligkeitsdatum', 1.0), ('fällig', 0.8), ("payable jusqu'au", 1.0), ('à payer le', 0.9), ('pay on or before', 1.0), ('payment due by', 1.0), ('due', 0.4)]
-LABELS["statement_date"] += [('date de facture', 1.0), ('erstellt am', 1.0), ('date issued', 1.0), ('statement issued', 1.0), ('date of statement', 1.0), ('issued', 0.6), ('bill issued', 1.0), ('closing date', 0.5), ('datum', 0.4)]
-LABELS["billing_period_start"] += [('période de consommation', 1.0), ('for the period', 0.9), ('service dates', 1.0), ('billing dates', 1.0), ('usage period', 1.0), ('verbrauchszeitraum', 1.0), ('bill period', 1.0), ('period covered', 1.0)]
-LABELS["account_number"] += [('compte client', 1.0), ('kundennummer', 1.0), ('your account number', 1.0), ('account num', 0.9), ('acct', 0.7), ('customer account number', 1.0), ('vertragsnummer', 0.7)]
-LABELS["meter_number"] += [('numéro de compteur', 1.0), ('zählernummer', 1.0), ('meter serial number', 1.0), ('meter serial', 1.0), ('serial no', 0.6)]
-LABELS["electricity_kwh"] += [('énergie consommée', 1.0), ('gesamtverbrauch', 0.9), ('stromverbrauch', 1.0), ('electricity usage', 1.0), ('total electricity', 0.8), ('electric usage', 1.0), ('kwh this period', 1.0), ('energy usage', 0.9), ('total energy', 0.8)]
-LABELS["gas_usage"] += [('gasverbrauch', 1.0), ('consommation gaz', 1.0), ('gas usage', 1.0), ('total gas', 0.9), ('gas consumption', 1.0), ('therms this period', 1.0)]
-LABELS["water_usage"] += [('consommation eau', 1.0), ('wasserverbrauch', 1.0), ('water consumption', 1.0), ('consumo de agua', 1.0)]
-LABELS["rate_plan"] += [('option tarifaire', 1.0), ('offre', 0.7), ('produkt', 0.7), ('rate class', 1.0), ('tariff name', 1.0), ('your tariff', 1.0)]
-LABELS["service_address"] += [('point de livraison', 0.9), ('lieferstelle', 1.0), ('service at', 0.8), ('supply address', 1.0), ('property address', 0.9), ('premise address', 1.0)]
+LABELS["total_amount_due"] += [
+    ("montant total à payer", 1.0), ("total à payer", 1.0), ("zahlbetrag", 1.0),
+    ("total amount you owe", 1.0), ("amount due by", 0.8), ("amount you owe", 0.9),
+    ("balance to pay", 0.9), ("total payable", 0.9),
+]
+LABELS["current_charges"] += [
+    ("montant de la facture", 1.0), ("total facture", 0.9), ("summe brutto", 0.6),
+    ("total new charges", 1.0), ("charges for this period", 1.0), ("this period's charges", 1.0),
+    ("new charges this period", 1.0), ("total charges for this period", 1.0),
+    ("current period charges", 1.0), ("total of this bill", 0.9), ("neue forderung", 0.9),
+    ("rechnungssumme", 0.8),
+]
+LABELS["previous_balance"] += [
+    ("report de solde", 1.0), ("saldo vorrechnung", 1.0), ("balance brought forward", 1.0),
+    ("opening balance", 1.0), ("previous amount due", 1.0), ("amount of last bill", 1.0),
+    ("last bill amount", 1.0), ("alter saldo", 1.0),
+]
+LABELS["payments"] += [
+    ("versements reçus", 1.0), ("acomptes versés", 1.0), ("geleistete zahlungen", 1.0), ("paiements", 0.8),
+    ("zahlungen", 0.7), ("payment received - thank you", 1.0), ("payments - thank you", 1.0),
+    ("your payments", 0.9), ("thank you for your payment", 0.8), ("credits and payments", 1.0),
+]
+LABELS["due_date"] += [
+    ("fälligkeitsdatum", 1.0), ("fällig", 0.8), ("payable jusqu'au", 1.0), ("à payer le", 0.9),
+    ("pay on or before", 1.0), ("payment due by", 1.0), ("due", 0.4),
+]
+LABELS["statement_date"] += [
+    ("date de facture", 1.0), ("erstellt am", 1.0), ("date issued", 1.0), ("statement issued", 1.0),
+    ("date of statement", 1.0), ("issued", 0.6), ("bill issued", 1.0), ("closing date", 0.5),
+    ("datum", 0.4),
+]
+LABELS["billing_period_start"] += [
+    ("période de consommation", 1.0), ("for the period", 0.9), ("service dates", 1.0),
+    ("billing dates", 1.0), ("usage period", 1.0), ("verbrauchszeitraum", 1.0), ("bill period", 1.0),
+    ("period covered", 1.0),
+]
+LABELS["account_number"] += [
+    ("compte client", 1.0), ("kundennummer", 1.0), ("your account number", 1.0), ("account num", 0.9),
+    ("acct", 0.7), ("customer account number", 1.0), ("vertragsnummer", 0.7),
+]
+LABELS["meter_number"] += [
+    ("numéro de compteur", 1.0), ("zählernummer", 1.0), ("meter serial number", 1.0),
+    ("meter serial", 1.0), ("serial no", 0.6),
+]
+LABELS["electricity_kwh"] += [
+    ("énergie consommée", 1.0), ("gesamtverbrauch", 0.9), ("stromverbrauch", 1.0),
+    ("electricity usage", 1.0), ("total electricity", 0.8), ("electric usage", 1.0),
+    ("kwh this period", 1.0), ("energy usage", 0.9), ("total energy", 0.8),
+]
+LABELS["gas_usage"] += [
+    ("gasverbrauch", 1.0), ("consommation gaz", 1.0), ("gas usage", 1.0), ("total gas", 0.9),
+    ("gas consumption", 1.0), ("therms this period", 1.0),
+]
+LABELS["water_usage"] += [
+    ("consommation eau", 1.0), ("wasserverbrauch", 1.0), ("water consumption", 1.0),
+    ("consumo de agua", 1.0),
+]
+LABELS["rate_plan"] += [
+    ("option tarifaire", 1.0), ("offre", 0.7), ("produkt", 0.7), ("rate class", 1.0), ("tariff name", 1.0),
+    ("your tariff", 1.0),
+]
+LABELS["service_address"] += [
+    ("point de livraison", 0.9), ("lieferstelle", 1.0), ("service at", 0.8), ("supply address", 1.0),
+    ("property address", 0.9), ("premise address", 1.0),
+]
 LABELS["rate_plan"] += [("class", 0.7), ("rate code", 1.0), ("service classification", 1.0)]
 LABELS["statement_date"] += [("date prepared", 1.0), ("prepared on", 0.9), ("date bill prepared", 1.0)]
 LABELS["service_address"] += [("premises", 0.9), ("service location", 1.0)]
