@@ -282,8 +282,9 @@ class Finder:
                         vals = self.bare_usage(view, s2, e2, fname)
                     if vals and fname == "account_number":
                         seg_txt = view.text[lo:hi] if view.layout else view.text[s2:e2]
-                        if len(vals[0][0]) < 0.4 * len(seg_txt.strip()):
-                            vals = []
+                        cell = re.split(r"\s{2,}", seg_txt.strip())[0]
+                        if len(vals[0][0]) < 0.4 * len(cell):
+                            vals = []  # the id must be (most of) the cell under its label
                     if vals:
                         val, s, e, extra = vals[0]
                         out.append(self._cand(fname, val, view, s, e, w * 0.85 ** k, phrase, extra, dkind, ls))
@@ -334,7 +335,8 @@ class Finder:
         if not vals:
             return []
         val, vs, ve, extra = vals[0]
-        return [self._cand(fname, val, view, vs, ve, w * 0.7, phrase, extra, dkind, view.line(ln)[0], "stacked")]
+        # Distractors are judged on the value's own line: the other stacked labels are not its context.
+        return [self._cand(fname, val, view, vs, ve, w * 0.7, phrase, extra, dkind, s, "stacked")]
 
     def _cand(self, fname: str, val: Any, view: View, s: int, e: int, score: float, label: str | None,
               extra: str | None, dkind: str | None, ctx_start: int, why: str = "label") -> Candidate:

@@ -188,6 +188,7 @@ LABELS["service_address"] += [
     ("property address", 0.9), ("premise address", 1.0),
 ]
 LABELS["rate_plan"] += [("class", 0.7), ("rate code", 1.0), ("service classification", 1.0)]
+LABELS["electricity_kwh"] += [("net energy", 1.0), ("net usage", 1.0), ("net kwh", 1.0), ("billed usage", 1.0)]
 LABELS["statement_date"] += [("date prepared", 1.0), ("prepared on", 0.9), ("date bill prepared", 1.0)]
 LABELS["service_address"] += [("premises", 0.9), ("service location", 1.0)]
 LABELS["customer_name"] += [("customer", 0.7), ("nom du client", 1.0), ("kunde", 0.5)]
