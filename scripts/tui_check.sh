@@ -85,6 +85,8 @@ wait_for() {  # wait_for <text> [seconds]: poll the pane until it shows <text>; 
 }
 
 key() { tmux send-keys -t "$SESSION" "$@"; sleep 0.6; }
+# Text goes literally and on its own: a control key and text in one burst can lose the text.
+typ() { tmux send-keys -t "$SESSION" -l -- "$1"; sleep 0.6; }
 
 run_size() {  # run_size <cols> <rows>
   local cols=$1 rows=$2 dir="$OUT/${1}x${2}" home="$OUT/home-${1}x${2}"
@@ -101,7 +103,7 @@ run_size() {  # run_size <cols> <rows>
   tmux send-keys -t "$SESSION" 5; echo "status_screen_ms $(wait_for 'Settings and status')" >>"$dir/latency.txt"
   cap "$dir" 02-status
   tmux send-keys -t "$SESSION" 1; echo "jobs_screen_ms $(wait_for 'sort:')" >>"$dir/latency.txt"
-  key /; key a c c; cap "$dir" 03-jobs-search; key C-u; key Enter   # type into search, clear it
+  key /; typ 1111; cap "$dir" 03-jobs-search; key C-u; key Enter   # type into search, clear it
   key f; key f; key f; key f; cap "$dir" 04-jobs-filter-review; key f; key f; key f; key f
   key Enter; sleep 1; cap "$dir" 05-detail-fields
   key Down; key Down; cap "$dir" 06-detail-field-highlight
@@ -111,16 +113,17 @@ run_size() {  # run_size <cols> <rows>
   key Escape
   key 4; echo "insights_ms $(wait_for 'last ' 30)" >>"$dir/latency.txt"; cap "$dir" 10-insights
   key 3; cap "$dir" 11-dead-letters
-  key '?'; cap "$dir" 12-help; key Escape
-  key C-p; key g o " " t o " " r e v; cap "$dir" 13-command-palette; key Escape
+  tmux send-keys -t "$SESSION" '?'; echo "help_ms $(wait_for 'MiniMeter keys')" >>"$dir/latency.txt"
+  cap "$dir" 12-help; key Escape
+  key C-p; typ "go to rev"; cap "$dir" 13-command-palette; key Escape
   # wait for the queue to drain, then review one bill from the keyboard
   key 1; wait_for ' 0 queued' 300 >/dev/null
   echo "all_${BILLS}_done_s_after_drop $(( $(date +%s) - t_drop ))" >>"$dir/latency.txt"
   cap "$dir" 14-jobs-done
   key 2; sleep 1; cap "$dir" 15-review-queue
   key Enter; sleep 1.5; cap "$dir" 16-review-form
-  key Down Down Down Down Down Down Down; key C-u 2 0 2 4 - 1 3 - 0 1; cap "$dir" 17-review-form-invalid
-  key C-u 2 0 2 4 - 0 4 - 0 1; key Down; key C-u 2 0 2 4 - 0 4 - 3 0; cap "$dir" 18-review-form-fixed
+  key Down Down Down Down Down Down Down; key C-u; typ 2024-13-01; cap "$dir" 17-review-form-invalid
+  key C-u; typ 2024-04-01; key Down; key C-u; typ 2024-04-30; sleep 1; cap "$dir" 18-review-form-fixed
   key C-s; sleep 1.5; cap "$dir" 19-review-next
   key Escape; key q; sleep 2
   tmux kill-session -t "$SESSION" 2>/dev/null || true

@@ -109,7 +109,8 @@ class MiniMeterApp(App[None]):
             self.finished_at.append(time.monotonic())
             self.session_done += 1
             if ev.status == "DEAD":
-                self.notify(f"Job {ev.job_id} is a dead letter: {ev.message[:120]}", severity="error", timeout=6)
+                self.notify(f"Job {ev.job_id} is a dead letter: {ev.message[:120]}", severity="error", timeout=6,
+                            markup=False)
         self.last_event = f"job {ev.job_id}: {ev.status or ''} {ev.message}".strip() if ev.job_id else ev.message
         self._dirty = True
 
@@ -175,10 +176,14 @@ class MiniMeterApp(App[None]):
         self.service.start()
 
     def worker_error(self) -> str | None:
-        """A misconfiguration the workers reported (unknown extractor, missing model), if any."""
+        """A misconfiguration the workers reported (unknown extractor, missing model), if any.
+
+        ``Service`` does not expose its ``Worker`` objects yet (only their threads); when it does
+        (as ``workers``), their ``config_error`` shows on the status screen.
+        """
         if self.service is None:
             return None
-        for w in getattr(self.service, "_workers", []):
+        for w in getattr(self.service, "workers", []):
             if getattr(w, "config_error", None):
                 return str(w.config_error)
         return None

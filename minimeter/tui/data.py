@@ -297,8 +297,8 @@ def _reports_series(settings: Settings) -> tuple[list[AccountSeries], list[str]]
         s.cost.append(float(row.get("cost") or 0))
     flags = []
     for f in reports.flags(settings.db_path):
-        flags.append(f"{f.get('flag')}: {f.get('account') or '-'} {f.get('period_start') or ''}..{f.get('period_end') or ''}"
-                     f"  {f.get('detail') or ''}".rstrip())
+        period = f"{f.get('period_start') or ''}..{f.get('period_end') or ''}"
+        flags.append(f"{f.get('flag')}: {f.get('account') or '-'} {period}  {f.get('detail') or ''}".rstrip())
     for s in by_account.values():  # chronological, whatever order the report returned
         order = sorted(range(len(s.labels)), key=lambda i: s.labels[i])
         s.labels, s.usage, s.cost = ([seq[i] for i in order] for seq in (s.labels, s.usage, s.cost))
@@ -357,8 +357,9 @@ def status_info(store: JobStore, settings: Settings, service_extractor: str | No
         ("workers", f"{settings.workers} (max {settings.max_attempts} attempts, then dead letter)"),
         ("database", f"{short_path(db)} ({db_kb:,.0f} KB)"),
         ("jobs", ", ".join(f"{k.lower()} {v}" for k, v in counts.items() if v) or "none yet"),
-        ("workers say", worker_error or "ok"),
     ]
+    if worker_error:
+        rows.append(("workers say", worker_error))
     sync_rows = []
     state = getattr(store, "sync_state", None)
     for r in state() if callable(state) else []:

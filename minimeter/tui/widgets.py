@@ -73,7 +73,7 @@ class JobTable(DataTable[object]):
         if col == "amount":
             return Text(r.amount, justify="right")
         value = getattr(r, col)
-        return _clip(str(value), COLUMNS[col][1])
+        return Text(_clip(str(value), COLUMNS[col][1]))  # Text: file names and errors are not markup
 
     def selected_job(self) -> int | None:
         if self.row_count == 0:

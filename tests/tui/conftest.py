@@ -33,7 +33,9 @@ def review_lines(total: str = "88.10", account: str = "5550001111") -> list[str]
 
 
 def seed(settings, store, folder: Path) -> dict[str, int]:
-    """Two good bills, one for review, one dead letter (5 crashes), one unreadable file; processed by the real worker. Returns job ids."""
+    """Two good bills, one for review, one dead letter (5 crashes), one unreadable file.
+
+    Processed by the real worker; returns the job ids by name."""
     files = {
         "good1": make_pdf(folder / "march-bill.pdf", bill_lines(total="123.45")),
         "good2": make_pdf(folder / "april-bill.pdf", bill_lines(total="140.10")),
@@ -62,7 +64,8 @@ def pin_times(db_path: Path) -> None:
         con.execute("UPDATE events SET at = ?", (FIXED_TIME,))
         con.execute("UPDATE bills SET created_at = ?", (FIXED_TIME,))
         # worker names carry the host and pid ("claimed by host:1234:t0")
-        for row_id, message in con.execute("SELECT id, message FROM events WHERE message LIKE '%claimed by %'").fetchall():
+        claimed = con.execute("SELECT id, message FROM events WHERE message LIKE '%claimed by %'").fetchall()
+        for row_id, message in claimed:
             con.execute("UPDATE events SET message = ? WHERE id = ?",
                         (re.sub(r"claimed by \S+", "claimed by worker", message), row_id))
     con.close()

@@ -74,7 +74,10 @@ async def test_review_correct_and_approve_from_the_keyboard(settings, store, see
         await pilot.press("down", "down", "ctrl+u", *"88.20")  # total_amount_due was misread
         assert app.focused.id == "in-total_amount_due"
         # the pipeline's own checks re-ran on the edited bill: nothing is missing any more
-        assert await wait_until(pilot, lambda: "Checks (live): SUCCEEDED" in str(form.query_one("#live-checks").render()))
+        def live() -> str:
+            return str(form.query_one("#live-checks").render())
+
+        assert await wait_until(pilot, lambda: "Checks (live): SUCCEEDED" in live())
         await pilot.press("ctrl+o", "ctrl+s")
         assert await wait_until(pilot, lambda: store.get_job(review_id).status == "SUCCEEDED")
     bill = store.current_bill(review_id)

@@ -5,6 +5,7 @@ Update after an intended change with ``pytest tests/tui --snapshot-update`` and 
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
 import pytest
@@ -28,11 +29,14 @@ async def settle(pilot) -> None:
     from textual.worker import WorkerCancelled
 
     for _ in range(3):
-        try:
+        with contextlib.suppress(WorkerCancelled):  # a newer load replaced it: wait for that one
             await pilot.app.workers.wait_for_complete()
-        except WorkerCancelled:  # a newer load replaced it (exclusive workers); wait for that one
-            pass
         await pilot.pause(0.1)
+    for _ in range(100):  # the screen in front has shown its data (its message may still be queued)
+        if getattr(pilot.app.screen, "loaded_once", True):
+            break
+        await pilot.pause(0.05)
+    await pilot.pause(0.1)
     for inp in pilot.app.screen.query(Input):
         inp.cursor_blink = False  # a blinking cursor would make the picture depend on timing
     await pilot.pause()
@@ -88,6 +92,7 @@ def test_dead_letters(snap_app, snap_compare):
 
 def test_insights_without_reports(snap_app, snap_compare, monkeypatch):
     # The reports module missing (another build): the screen falls back to per-bill series.
+    monkeypatch.setitem(sys.modules, "minimeter.reports", None)
     monkeypatch.setitem(sys.modules, "minimeter.reports.series", None)
     assert snap_compare(snap_app, terminal_size=(100, 30), press=["4"], run_before=settle)
 

@@ -73,9 +73,13 @@ class DataScreen(Screen[Any]):
     def show(self, data: Any) -> None:
         raise NotImplementedError
 
+    loaded_once = False
+    """True once ``show`` ran with fetched data (tests wait for it before taking a picture)."""
+
     def on_loaded(self, message: Loaded) -> None:
         if message.what == type(self).__name__:
             self.show(message.data)
+            self.loaded_once = True
 
     # --- actions on the store ----------------------------------------------------------------
     def act(self, action: str, job_id: int | None, fn: Callable[[], Any], done: str) -> None:
@@ -93,7 +97,7 @@ class DataScreen(Screen[Any]):
 
     def on_action_done(self, message: ActionDone) -> None:
         self.notify(message.message, severity="error" if message.error else "information",
-                    timeout=8 if message.error else 4)
+                    timeout=8 if message.error else 4, markup=False)
         if not message.error and message.action in ("retry", "retry all", "reprocess"):
             self.mm.wake_workers()
         self.after_action(message)

@@ -66,7 +66,8 @@ def items_table(bill: BillNormalized) -> Table:
     for col in ("description", "category", "quantity", "rate", "amount"):
         t.add_column(col, justify="right" if col in ("quantity", "rate", "amount") else "left", overflow="fold")
     for li in bill.line_items:
-        t.add_row(li.description, str(li.category), data.display_value(li.quantity) + (f" {li.unit}" if li.unit else ""),
+        qty = data.display_value(li.quantity) + (f" {li.unit}" if li.unit else "")
+        t.add_row(Text(li.description), str(li.category), qty,
                   data.display_value(li.rate), data.display_value(li.amount))
     if not bill.line_items:
         t.add_row("(none extracted)", "", "", "", "")
@@ -78,7 +79,7 @@ def meters_table(bill: BillNormalized) -> Table:
     for col in ("number", "commodity", "prior", "present", "mult.", "usage"):
         t.add_column(col, overflow="fold")
     for m in bill.meters:
-        t.add_row(m.number or "", str(m.commodity or ""), data.display_value(m.prior_read),
+        t.add_row(Text(m.number or ""), str(m.commodity or ""), data.display_value(m.prior_read),
                   data.display_value(m.present_read), data.display_value(m.multiplier),
                   data.display_value(m.usage) + (f" {m.unit}" if m.unit else ""))
     if not bill.meters:
@@ -249,9 +250,9 @@ class JobDetailScreen(DataScreen):
 
         if shutil.which("xdg-open") or shutil.which("open"):
             self.app.open_url(f"file://{path}")
-            self.notify(f"Opening {data.short_path(path)}")
+            self.notify(f"Opening {data.short_path(path)}", markup=False)
         else:
-            self.notify(f"Original file: {data.short_path(path)}", timeout=15)
+            self.notify(f"Original file: {data.short_path(path)}", timeout=15, markup=False)
 
     def commands(self) -> list[tuple[str, str, Any]]:
         return [

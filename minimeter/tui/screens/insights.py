@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import time
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Label, Sparkline, Static
 
 from minimeter.tui import data
-from minimeter.tui.widgets import NavBar
 from minimeter.tui.screens.base import DataScreen
-
+from minimeter.tui.widgets import NavBar
 
 REFRESH_SECONDS = 30.0
 """The reports run DuckDB over the whole store: refresh at most this often unless asked (r)."""
@@ -59,16 +59,18 @@ class InsightsScreen(DataScreen):
             return  # unchanged: do not rebuild (keeps the scroll position)
         self._shown = key
         self.query_one("#insights-note", Static).update(
-            ins.note or f"Source: MiniMeter reports ({len(ins.series)} accounts)")
+            Text(ins.note or f"Source: MiniMeter reports ({len(ins.series)} accounts)"))
         box = self.query_one("#insights", VerticalScroll)
         box.remove_children()
         if not ins.series:
             box.mount(Static("No approved bills with a billing period yet: insights appear as bills succeed."))
         for s in ins.series:
             cpu = s.cost_per_unit
-            head = (f"[b]{s.account}[/]  {s.provider}  ·  {len(s.labels)} periods {s.labels[0]}..{s.labels[-1]}"
-                    f"  ·  cost per {s.unit}: [b]{cpu:.4f}[/]" if cpu is not None else
-                    f"[b]{s.account}[/]  {s.provider}  ·  {len(s.labels)} periods")
+            head = Text(s.account, style="bold")
+            head.append(f"  {s.provider}  ·  {len(s.labels)} periods {s.labels[0]}..{s.labels[-1]}")
+            if cpu is not None:
+                head.append(f"  ·  cost per {s.unit}: ")
+                head.append(f"{cpu:.4f}", style="bold")
             box.mount(Vertical(
                 Static(head, classes="series-head"),
                 Horizontal(Label(f"usage {s.unit}", classes="spark-label"), Sparkline(s.usage, classes="spark"),
@@ -78,4 +80,5 @@ class InsightsScreen(DataScreen):
                 classes="series",
             ))
         if ins.flags:
-            box.mount(Static("[b]Flags[/]\n" + "\n".join(f" ⚑ {f}" for f in ins.flags), classes="flags"))
+            box.mount(Static(Text("Flags\n", style="bold") + Text("\n".join(f" ⚑ {f}" for f in ins.flags)),
+                             classes="flags"))

@@ -270,7 +270,7 @@ class ReviewFormScreen(DataScreen):
         if self.state is None or self.busy:
             return
         if self.bill is None:
-            self.notify(f"Not approved: {', '.join(sorted(self.errors))} invalid", severity="error")
+            self.notify(f"Not approved: {', '.join(sorted(self.errors))} invalid", severity="error", markup=False)
             return
         self.busy = True
         state, bill, mm = self.state, self.bill, self.mm
@@ -304,7 +304,8 @@ class ReviewFormScreen(DataScreen):
     def on_action_done(self, message: ActionDone) -> None:
         self.busy = False
         text = message.message or str(message.data)
-        self.notify(text, severity="error" if message.error else "information", timeout=8 if message.error else 4)
+        self.notify(text, severity="error" if message.error else "information", timeout=8 if message.error else 4,
+                    markup=False)
         if not message.error:
             self.mm.mark_dirty()
             self.dismiss("approved" if message.action == "approve" else "rejected")
@@ -313,5 +314,6 @@ class ReviewFormScreen(DataScreen):
         return [
             ("Review: approve", "Store the corrected bill; the job becomes SUCCEEDED", self.action_approve),
             ("Review: reject", "Discard the job (kept in history)", self.action_reject),
-            ("Review: toggle eval-case export", "Also write the bill as a labelled eval case", self.action_toggle_export),
+            ("Review: toggle eval-case export", "Also write the bill as a labelled eval case",
+             self.action_toggle_export),
         ]

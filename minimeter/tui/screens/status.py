@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from minimeter.tui import data
-from minimeter.tui.widgets import NavBar
 from minimeter.tui.screens.base import DataScreen
+from minimeter.tui.widgets import NavBar
 
 
 class StatusScreen(DataScreen):
@@ -32,11 +33,11 @@ class StatusScreen(DataScreen):
         t.add_column("key", style="bold", no_wrap=True)
         t.add_column("value", overflow="fold")
         for k, v in info.rows:
-            t.add_row(k, v)
+            t.add_row(Text(k), Text(v))  # paths and errors are not markup
         self.query_one("#status-table", Static).update(t)
         s = Table(title="Last sync", title_justify="left", show_header=False, expand=True)
         s.add_column("target", style="bold", no_wrap=True)
         s.add_column("state", overflow="fold")
         for k, v in info.sync or [("-", "never synced (run `minimeter sync`)")]:
-            s.add_row(k, v)
+            s.add_row(Text(k), Text(v))
         self.query_one("#sync-table", Static).update(s)
