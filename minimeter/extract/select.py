@@ -20,6 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from minimeter.extract.candidates import Candidate, Finder, View, dedupe
+from minimeter.extract.vocab import distractor_hits
 
 
 @dataclass
@@ -218,6 +219,8 @@ def read_usage_candidates(finder: Finder) -> list[tuple[Candidate, str]]:
             if m is None:
                 continue
             ls, le = view.line(view.line_no(st))
+            if distractor_hits(view.text[ls:st], "usage"):
+                continue  # "25,813 kWh x 0.11549  2,981.14": a charge line, not a usage
             ps_, pe_ = view.line(ps[0].line)
             # The unit printed on the value's own line (or the reads' line) names the commodity.
             ctx = (view.text[ls:le] + " " + view.text[ps_:pe_]).lower()
