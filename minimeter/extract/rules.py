@@ -271,7 +271,11 @@ def provider_guess(doc: Document) -> str | None:
     return None
 
 
-_MAIL_LINE = re.compile(r"(?i)^\s*(?:p\.?\s?o\.?\s*box\b|\d{1,6}\s+[a-z]|[a-z][a-z'. -]+\s\d{1,5}\b)")
+_MAIL_LINE = re.compile(r"(?i)^\s*(?:p\.?\s?o\.?\s*box\b|\d{1,6}\s+[a-z]|[a-zß'. -]+\s\d{1,5}(?:,|\s*$))")
+
+
+_NOT_NAME = re.compile(r"(?i)\b(?:charge|charges|total|tax|fee|credit|balance|payment|usage|history|amount|meter|"
+                       r"reading|service|period|summary|bill|statement|account|energy|electric|gas|water)\b")
 
 
 def addressee(finder: Finder, profile: Profile | None) -> Choice | None:
@@ -284,10 +288,12 @@ def addressee(finder: Finder, profile: Profile | None) -> Choice | None:
     if view is None:
         return None
     names = [n.lower() for n in ((profile.name, *profile.aliases) if profile else ())]
-    for n in range(1, min(view.n_lines, 40)):
+    for n in range(1, min(view.n_lines, 90)):
         s, e = view.line(n)
-        if not _MAIL_LINE.match(view.text[s:e]):
-            continue
+        line = view.text[s:e]
+        if not _MAIL_LINE.match(line) or (parse.find_dates(line, finder.order, finder.ref or dt.date.today())
+                                          and not re.match(r"(?i)\s*p\.?\s?o", line)):
+            continue  # "Sep 23" in a usage-history column is not a street
         ps, pe = view.line(n - 1)
         prev = view.text[ps:pe]
         low = prev.lower()
@@ -302,9 +308,10 @@ def addressee(finder: Finder, profile: Profile | None) -> Choice | None:
                     i = cut.lower().index(p)
                     cut = cut[:i] + "  " + cut[i + len(p):]
         chunks = [c.strip(" :#") for c in re.split(r"\s{2,}|:", cut)]
-        chunks = [c for c in chunks if 2 <= len(c.split()) <= 5 and not re.search(r"\d", c) and c[:1].isupper()]
+        chunks = [c for c in chunks if 2 <= len(c.split()) <= 5 and not re.search(r"[\d()$€£%]", c) and c[:1].isupper()
+                  and not _NOT_NAME.search(c)]
         if not chunks or _ORG.search(chunks[0]) and not re.search(r"(?i)\b(?:llc|inc|ltd|gmbh|sa|ag)\b", chunks[0]):
-            return None
+            continue
         name = chunks[0]
         start = prev.find(name)
         cand = Candidate("customer_name", name, name, view.page, ps + start, ps + start + len(name), False, 0.6,
