@@ -173,8 +173,9 @@ class Finder:
             first = t.split(" ")[0].lower() if t else ""
             if first in HEADER_WORDS or (t[:1].islower() and fname != "service_address"):
                 return out
-            if fname == "service_address" and not re.match(r"(?i)\d|p\.?\s?o\.?\s|ch\.|rue|av", t):
-                return out
+            if fname == "service_address" and not (re.match(r"(?i)\d|p\.?\s?o\.?\s", t)
+                                                   or re.search(r"\d", t[:40]) and not t.lower().startswith("n")):
+                return out  # an address has a house number near its start ("Goethestraße 64")
             if t and len(t) >= 3 and re.search(r"[A-Za-z]", t):
                 off = seg.index(t)
                 t = re.split(r"\s{3,}", t)[0] if view.layout else t

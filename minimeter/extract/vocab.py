@@ -114,7 +114,7 @@ LABELS: dict[str, list[tuple[str, float]]] = {
     ],
     "service_address": [
         ("service address", 1.0), ("service location", 1.0), ("premises address", 1.0),
-        ("service delivered to", 0.8), ("service for", 0.4), ("lieu de consommation", 0.9),
+        ("service delivered to", 0.8), ("service for", 0.7), ("lieu de consommation", 0.9),
         ("address", 0.4), ("endereço", 0.6), ("lieferadresse", 0.9), ("verbrauchsstelle", 0.9),
     ],
     "rate_plan": [
