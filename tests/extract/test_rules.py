@@ -151,3 +151,29 @@ def test_real_bill_traps() -> None:
     assert mvea.bill.account_number == "61358805"  # not the member number
     coned = extract_rules(read_pdf(REALBILLS / "landingai_electric3.pdf", ReadOptions()))
     assert coned.bill.due_date == dt.date(2023, 4, 7)  # the Direct Pay date; not the next billing date
+
+
+def test_customer_name_from_the_mailing_block_not_the_utility() -> None:
+    lines = [
+        "Riverbend Electric Cooperative",
+        "PO Box 1702",
+        "Riverbend, OR 97000",
+        "Statement Date: 03/02/2024",
+        "Harbor Print Works",
+        "PO BOX 7284",
+        "TRENTON NJ 08686",
+        "Usage History (kWh)",
+        "Sep 23",
+        "Total Amount Due $12.00",
+    ]
+    out = extract_rules(_doc(lines))
+    assert out.bill.customer_name == "Harbor Print Works"
+    ev = out.evidence["customer_name"]
+    assert ev.span is not None and lines[4] == ev.span.text
+
+
+def test_yearless_numeric_period_is_anchored_on_the_statement_date() -> None:
+    out = extract_rules(_doc(["Your electricity bill  12/19 to 1/18", "Statement Date: 01/21/24",
+                              "Total Amount Due $12.00"]))
+    assert out.bill.billing_period_start == dt.date(2023, 12, 19)
+    assert out.bill.billing_period_end == dt.date(2024, 1, 18)
