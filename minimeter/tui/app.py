@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 
-from minimeter.tui.messages import ServiceUpdate
+from minimeter.tui.messages import Problem, ServiceUpdate
 from minimeter.tui.screens.dead import DeadLettersScreen
 from minimeter.tui.screens.help import HelpScreen
 from minimeter.tui.screens.insights import InsightsScreen
@@ -78,10 +78,13 @@ class MiniMeterApp(App[None]):
         self._dirty = False
         self._last_reload = 0.0
         self._last_resort: Any = None
+        self.problem: str | None = None
+        self._log_handler: Any = None
 
     # --- lifecycle --------------------------------------------------------------------------
     def on_mount(self) -> None:
         self._last_resort = _quiet_stderr_logging()
+        self._log_handler = _problem_handler(self)
         if self.service is None and self.start_service:
             from minimeter.service import Service
 
@@ -98,6 +101,8 @@ class MiniMeterApp(App[None]):
         import logging
 
         logging.lastResort = self._last_resort
+        if self._log_handler is not None:
+            logging.getLogger("minimeter").removeHandler(self._log_handler)
 
     def _on_service_event(self, event: ServiceEvent) -> None:
         # Called from watcher / worker threads: only post, never touch widgets here.
@@ -112,6 +117,12 @@ class MiniMeterApp(App[None]):
                 self.notify(f"Job {ev.job_id} is a dead letter: {ev.message[:120]}", severity="error", timeout=6,
                             markup=False)
         self.last_event = f"job {ev.job_id}: {ev.status or ''} {ev.message}".strip() if ev.job_id else ev.message
+        self._dirty = True
+
+    def on_problem(self, message: Problem) -> None:
+        if message.text != self.problem:  # say it once, not on every retry of the worker loop
+            self.notify(message.text, title="Background work", severity="error", timeout=10, markup=False)
+        self.problem = message.text
         self._dirty = True
 
     def _tick(self) -> None:
@@ -181,12 +192,11 @@ class MiniMeterApp(App[None]):
         ``Service`` does not expose its ``Worker`` objects yet (only their threads); when it does
         (as ``workers``), their ``config_error`` shows on the status screen.
         """
-        if self.service is None:
-            return None
-        for w in getattr(self.service, "workers", []):
-            if getattr(w, "config_error", None):
-                return str(w.config_error)
-        return None
+        if self.service is not None:
+            for w in getattr(self.service, "workers", []):
+                if getattr(w, "config_error", None):
+                    return str(w.config_error)
+        return self.problem
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -198,6 +208,27 @@ class MiniMeterApp(App[None]):
         if callable(commands):
             for title, help_text, callback in commands():
                 yield SystemCommand(title, help_text, callback)
+
+
+def _problem_handler(app: MiniMeterApp) -> Any:
+    """Forward ERROR records of the background work to the app as ``Problem`` messages.
+
+    Until ``Service`` exposes its workers, this is how a misconfigured extractor (the workers
+    retry every 10 s and log why) reaches the screen instead of only the log file.
+    """
+    import contextlib
+    import logging
+
+    class _Forward(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.getMessage().startswith("job "):
+                return  # one job's failure is shown on that job (status, error, dead-letter notice)
+            with contextlib.suppress(Exception):  # the app is closing: nothing to tell
+                app.post_message(Problem(record.getMessage().splitlines()[0][:300]))
+
+    handler = _Forward(level=logging.ERROR)
+    logging.getLogger("minimeter").addHandler(handler)
+    return handler
 
 
 def _quiet_stderr_logging() -> Any:

@@ -36,3 +36,10 @@ class ActionDone(Message):
     message: str
     error: bool = False
     data: Any = None
+
+
+@dataclass
+class Problem(Message):
+    """An error the background work logged (e.g. the workers cannot load the chosen extractor)."""
+
+    text: str
