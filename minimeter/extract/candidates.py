@@ -169,7 +169,14 @@ class Finder:
                     continue
                 out.append((tok, s + m.start(), s + m.end(), None))
         elif kind == "text":
+            if seg.strip().endswith(":") or any_label_rx().match(seg):
+                return out  # another label ("Bill Type:"), not this label's value
             t = seg.strip(" \t:#-")
+            # "Profil Double Point de mesure : CH10..." -> stop where the next "Label :" starts
+            t = re.split(r"\s+(?=[A-Z][\w'’ ]{2,30}\s?:\s)", t)[0]
+            if fname == "service_address" and (re.search(r"(?i)\b(?:page|period|billing|date|due|amount|total)\b", t)
+                                               or parse.find_dates(t, self.order, dt.date.today())):
+                return out
             first = t.split(" ")[0].lower() if t else ""
             if first in HEADER_WORDS or (t[:1].islower() and fname != "service_address"):
                 return out
