@@ -1,0 +1,94 @@
+"""The local backend with the real default model: grammar-constrained replies, truncation, prompt cache."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from minimeter.errors import ExtractionError, ModelError
+from minimeter.extract.llm import gaps
+from minimeter.extract.llm.llama import LlamaBackend, grammar_text
+from minimeter.settings import load_settings
+
+WINDOW = "ACCOUNT SUMMARY\nPrevious balance $80.00\nPayment received 01/15/2024 -$80.00\nTotal Amount Due $45.10\n" \
+         "Please pay by 02/27/2024. Meter read 02/04/2024."
+
+
+def _request() -> gaps.GapRequest:
+    return gaps.GapRequest(
+        fields={"total_amount_due": "the total amount due now, a number like 123.45",
+                "due_date": "the payment due date", "account_number": "the customer's account number"},
+        windows=[WINDOW],
+        provider_context="This is a utility bill from an unknown provider.",
+        candidates={"total_amount_due": ["80.00", "45.10"], "due_date": ["02/04/2024", "02/27/2024"]},
+    )
+
+
+def test_schema_is_bounded_and_grammar_has_no_unbounded_whitespace() -> None:
+    schema = gaps.schema_for(_request())
+    assert schema["properties"]["total_amount_due"] == {"enum": ["80.00", "45.10", None]}
+    assert schema["properties"]["account_number"]["anyOf"][0]["maxLength"] == 32
+    assert set(schema["required"]) == {"total_amount_due", "due_date", "account_number"}
+    g = grammar_text(schema)
+    assert re.search(r'^space ::= " "\?$', g, re.M), g
+    assert "[ \\t\\n]" not in g  # no free-form whitespace rule
+    # strings are a fixed nest of optional chars (bounded), never char* / char+
+    assert not re.search(r"char\s*[*+]", g)
+    assert gaps.max_tokens_for(schema) >= 32 + 24 + 7
+
+
+@pytest.fixture(scope="module")
+def backend(tmp_path_factory: pytest.TempPathFactory) -> LlamaBackend:
+    home = tmp_path_factory.mktemp("mm")
+    settings = load_settings(home, model_context=1024)
+    b = gaps.default_backend(settings)
+    if b is None:
+        pytest.skip("the default model package is not installed")
+    return b  # type: ignore[return-value]
+
+
+@pytest.mark.model
+def test_gap_answer_follows_the_grammar(backend: LlamaBackend) -> None:
+    ans = gaps.fill_gaps(backend, _request())
+    assert set(ans.values) == {"total_amount_due", "due_date", "account_number"}
+    assert ans.values["total_amount_due"] in ("80.00", "45.10", None)
+    assert ans.values["due_date"] in ("02/04/2024", "02/27/2024", None)
+    acct = ans.values["account_number"]
+    assert acct is None or (isinstance(acct, str) and len(acct) <= 32)
+    assert ans.model_sha256 == backend.sha256 and len(backend.sha256 or "") == 64
+    assert ans.prompt_version == gaps.PROMPT_VERSION
+    assert ans.tokens_prompt > 50 and 0 < ans.tokens_completion <= gaps.max_tokens_for(gaps.schema_for(_request()))
+
+
+@pytest.mark.model
+def test_fixed_prefix_stays_in_the_prompt_cache(backend: LlamaBackend) -> None:
+    gaps.fill_gaps(backend, _request())
+    other = _request()
+    other.windows = ["Amount due 12.00 by 03/01/2024."]
+    comp = backend.complete(gaps.SYSTEM, gaps.build_prompt(other), gaps.schema_for(other), 80)
+    evaluated = comp.extra["prompt_tokens_evaluated"]
+    # only the variable tail is evaluated again, not the system text and instructions
+    assert 0 < evaluated < comp.tokens_prompt - 80, (evaluated, comp.tokens_prompt)
+
+
+@pytest.mark.model
+def test_reply_cut_at_max_tokens_raises(backend: LlamaBackend) -> None:
+    with pytest.raises(ExtractionError, match="cut at max_tokens=5"):
+        gaps.fill_gaps(backend, _request(), max_tokens=5)
+    # the backend still works afterwards
+    assert gaps.fill_gaps(backend, _request()).values.keys() == {"total_amount_due", "due_date", "account_number"}
+
+
+@pytest.mark.model
+def test_wrong_checksum_refuses_to_load(tmp_path: Path, backend: LlamaBackend) -> None:
+    b = LlamaBackend(backend.path, expected_sha256="0" * 64, settings=load_settings(tmp_path))
+    with pytest.raises(ModelError, match="expected 000000000000"):
+        b.load()
+
+
+def test_missing_model_file_is_a_model_error(tmp_path: Path) -> None:
+    s = load_settings(tmp_path, model_path=tmp_path / "nope.gguf")
+    with pytest.raises(ModelError, match="does not exist"):
+        gaps.default_backend(s)
