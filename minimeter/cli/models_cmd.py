@@ -56,7 +56,8 @@ def pull_cmd(ctx: click.Context, name: str, url: str | None, sha256: str | None)
     if sha256:
         entry = dataclasses.replace(entry, sha256=sha256.lower())
     if not entry.sha256:
-        raise ConfigError(f"the catalog has no sha256 for {name}", hint="pass --sha256 HEX from the model's source page")
+        raise ConfigError(f"the catalog has no sha256 for {name}",
+                          hint="pass --sha256 HEX from the model's source page")
     con = console(stderr=True)
     last = [-1]
 

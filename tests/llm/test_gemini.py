@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from decimal import Decimal
 from pathlib import Path
 
@@ -103,10 +102,10 @@ def test_gemini_key_lookup_order(minimeter_home: Path, monkeypatch: pytest.Monke
     monkeypatch.setenv("GEMINI_API_KEY", "from-gemini-env")
     assert find_key(s) == "from-gemini-env"
     s.keys_path.write_text(json.dumps({"gemini": "from-file"}))
-    os.chmod(s.keys_path, 0o644)
+    s.keys_path.chmod(0o644)
     with pytest.raises(ConfigError, match="readable by other users"):
         find_key(s)
-    os.chmod(s.keys_path, 0o600)
+    s.keys_path.chmod(0o600)
     assert find_key(s) == "from-file"
     assert find_key(load_settings(minimeter_home, gemini_api_key="explicit")) == "explicit"
 
