@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from minimeter.readers.base import Document
 
 PROMPT_VERSION = "whole-1"
-MAX_TOKENS = 600
 REMOTE_MAX_CHARS = 60_000
 GENERIC = "This is a utility bill from an unknown provider."
 
@@ -70,12 +69,23 @@ SYSTEM = (
 INSTRUCTIONS = "Fields:\n" + "\n".join(f"- {k}: {v}" for k, v in FIELDS.items()) + "\n"
 
 
+# Tighter than the schema's limits: a small model that rambles is cut by the grammar early.
+_LENGTHS = {"provider": 60, "customer_name": 60, "service_address": 80, "rate_plan": 40,
+            "account_number": 32, "meter_number": 32, "gas_usage_unit": 8, "water_usage_unit": 12}
+
+
 def _str_len(name: str) -> int:
-    info = BillNormalized.model_fields[name]
-    for m in info.metadata:
-        if getattr(m, "max_length", None):
-            return min(int(m.max_length), 80)
-    return 40
+    return _LENGTHS.get(name, 40)
+
+
+def max_tokens_for(schema: dict[str, Any]) -> int:
+    """The longest reply the schema allows, at one token per character: a cut reply cannot happen locally."""
+    total = 8
+    for name, prop in schema["properties"].items():
+        alt = prop["anyOf"][0]
+        longest = 34 if alt["type"] == "number" else alt.get("maxLength", 40) + 2
+        total += len(name) + longest + 6
+    return total
 
 
 def bill_schema() -> dict[str, Any]:
@@ -166,12 +176,12 @@ class WholeTextExtractor:
     """One prompt with the whole text; ``backend_factory`` gives the (process-wide) ModelBackend."""
 
     def __init__(self, name: str, backend_factory: Callable[[], ModelBackend], *,
-                 grounded_confidence: float = 0.6, max_tokens: int = MAX_TOKENS) -> None:
+                 grounded_confidence: float = 0.6, max_tokens: int | None = None) -> None:
         self.name = name
         self._factory = backend_factory
         self._backend: ModelBackend | None = None
         self.grounded_confidence = grounded_confidence
-        self.max_tokens = max_tokens
+        self.max_tokens = max_tokens or max_tokens_for(bill_schema())
 
     def backend(self) -> ModelBackend:
         if self._backend is None:
