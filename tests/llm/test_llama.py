@@ -19,7 +19,8 @@ WINDOW = "ACCOUNT SUMMARY\nPrevious balance $80.00\nPayment received 01/15/2024 
 def _request() -> gaps.GapRequest:
     return gaps.GapRequest(
         fields={"total_amount_due": "the total amount due now, a number like 123.45",
-                "due_date": "the payment due date", "account_number": "the customer's account number"},
+                "due_date": "the payment due date", "account_number": "the customer's account number",
+                "service_address": "the service address"},
         windows=[WINDOW],
         provider_context="This is a utility bill from an unknown provider.",
         candidates={"total_amount_due": ["80.00", "45.10"], "due_date": ["02/04/2024", "02/27/2024"]},
@@ -29,14 +30,27 @@ def _request() -> gaps.GapRequest:
 def test_schema_is_bounded_and_grammar_has_no_unbounded_whitespace() -> None:
     schema = gaps.schema_for(_request())
     assert schema["properties"]["total_amount_due"] == {"enum": ["80.00", "45.10", None]}
-    assert schema["properties"]["account_number"]["anyOf"][0]["maxLength"] == 32
-    assert set(schema["required"]) == {"total_amount_due", "due_date", "account_number"}
+    # no identifier-shaped text in the window: the only possible answer is null
+    assert schema["properties"]["account_number"] == {"enum": [None]}
+    assert schema["properties"]["service_address"]["anyOf"][0]["maxLength"] == 80
+    assert set(schema["required"]) == {"total_amount_due", "due_date", "account_number", "service_address"}
     g = grammar_text(schema)
     assert re.search(r'^space ::= " "\?$', g, re.M), g
     assert "[ \\t\\n]" not in g  # no free-form whitespace rule
     # strings are a fixed nest of optional chars (bounded), never char* / char+
     assert not re.search(r"char\s*[*+]", g)
-    assert gaps.max_tokens_for(schema) >= 32 + 24 + 7
+    assert gaps.max_tokens_for(schema) >= 80 + len("service_address")
+
+
+def test_fields_without_candidates_choose_among_strings_in_the_windows() -> None:
+    w = ["Account No. 1234-5678-90  Due Date: Feb 27, 2024  Total $1,234.50  Used 512 kWh on 02/04/2024",
+         "Montant 1'234,55 CHF au 27.02.2024"]
+    assert gaps.spans_in_windows("account_number", w) == ["1234-5678-90"]
+    assert gaps.spans_in_windows("due_date", w) == ["Feb 27, 2024", "02/04/2024", "27.02.2024"]
+    assert gaps.spans_in_windows("total_amount_due", w) == ["$1,234.50", "1'234,55"]
+    assert "512" in (gaps.spans_in_windows("electricity_kwh", w) or [])
+    assert "2024" not in (gaps.spans_in_windows("electricity_kwh", w) or [])  # a date's year is no usage
+    assert gaps.spans_in_windows("service_address", w) is None
 
 
 @pytest.fixture(scope="module")
@@ -52,11 +66,12 @@ def backend(tmp_path_factory: pytest.TempPathFactory) -> LlamaBackend:
 @pytest.mark.model
 def test_gap_answer_follows_the_grammar(backend: LlamaBackend) -> None:
     ans = gaps.fill_gaps(backend, _request())
-    assert set(ans.values) == {"total_amount_due", "due_date", "account_number"}
+    assert set(ans.values) == {"total_amount_due", "due_date", "account_number", "service_address"}
     assert ans.values["total_amount_due"] in ("80.00", "45.10", None)
     assert ans.values["due_date"] in ("02/04/2024", "02/27/2024", None)
-    acct = ans.values["account_number"]
-    assert acct is None or (isinstance(acct, str) and len(acct) <= 32)
+    assert ans.values["account_number"] is None
+    addr = ans.values["service_address"]
+    assert addr is None or (isinstance(addr, str) and len(addr) <= 80)
     assert ans.model_sha256 == backend.sha256 and len(backend.sha256 or "") == 64
     assert ans.prompt_version == gaps.PROMPT_VERSION
     assert ans.tokens_prompt > 50 and 0 < ans.tokens_completion <= gaps.max_tokens_for(gaps.schema_for(_request()))
@@ -78,7 +93,7 @@ def test_reply_cut_at_max_tokens_raises(backend: LlamaBackend) -> None:
     with pytest.raises(ExtractionError, match="cut at max_tokens=5"):
         gaps.fill_gaps(backend, _request(), max_tokens=5)
     # the backend still works afterwards
-    assert gaps.fill_gaps(backend, _request()).values.keys() == {"total_amount_due", "due_date", "account_number"}
+    assert gaps.fill_gaps(backend, _request()).values.keys() == set(_request().fields)
 
 
 @pytest.mark.model

@@ -13,6 +13,7 @@ the reply is cut at ``max_tokens`` or is not JSON (see ``base.py``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -82,15 +83,69 @@ def _choices(values: list[str]) -> list[str]:
     return out[:MAX_CHOICES]
 
 
+_MONTH = r"[A-Za-z\u00c0-\u00ff]{3,10}\.?"
+_DATE_RX = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b"
+    rf"|\b{_MONTH} \d{{1,2}},? \d{{4}}\b|\b\d{{1,2}}\.? {_MONTH} \d{{4}}\b")
+_MONEY_RX = re.compile(r"(?<![\w.,'])-?[$\u20ac\u00a3]?\d{1,3}(?:[,.' \u2019]\d{3})*[.,]\d{2}(?![\d])")
+_QTY_RX = re.compile(r"(?<![\w.,/-])(?:\d{1,3}(?:[,.' \u2019]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+                     r"(?![\d/-]|[.,]\d)")
+_ID_RX = re.compile(r"(?<![\w-])(?=[A-Z\-/]*\d)[A-Z0-9][A-Z0-9\-/]{4,30}(?: [0-9]{2,8}){0,3}(?![\w-])",
+                    re.IGNORECASE)
+_MONEY_FIELDS = ("total_amount_due", "current_charges", "previous_balance", "payments")
+_FREE_TEXT = ("provider", "customer_name", "service_address", "rate_plan", "gas_usage_unit", "water_usage_unit")
+
+
+def _kind(name: str) -> str:
+    if name.endswith("_date") or name.startswith("billing_period"):
+        return "date"
+    if name in ("account_number", "meter_number"):
+        return "id"
+    if name in _FREE_TEXT:
+        return "text"
+    return "money" if name in _MONEY_FIELDS else "quantity"
+
+
+def spans_in_windows(name: str, windows: list[str]) -> list[str] | None:
+    """Strings of the field's shape that occur in the windows (None: free text, anything goes).
+
+    Answers are restricted to these so the model can only point at text that is there: a tiny model
+    asked for free text invents plausible values; asked to choose, it can at worst choose wrong.
+    """
+    kind = _kind(name)
+    if kind == "text":
+        return None
+    rx = {"date": _DATE_RX, "money": _MONEY_RX, "quantity": _QTY_RX, "id": _ID_RX}[kind]
+    found: list[str] = []
+    for w in windows:
+        if kind != "date":  # a date's digits are not amounts or identifiers
+            w = _DATE_RX.sub(lambda m: " " * len(m.group(0)), w)
+        for m in rx.finditer(w):
+            v = m.group(0).strip()
+            if kind == "id" and len(re.sub(r"\D", "", v)) < 4:
+                continue
+            if v not in found:
+                found.append(v)
+    return found[: MAX_CHOICES * 2]
+
+
 def schema_for(request: GapRequest) -> dict[str, Any]:
-    """An object with exactly the requested fields, each an enum of candidates or a bounded string, or null."""
+    """An object with exactly the requested fields, each an enum of strings or null.
+
+    The enum is the rules' candidates when there are any, else the strings of the field's shape found
+    in the windows; free-text fields (names, addresses) are bounded strings. A field with nothing to
+    choose from is fixed to null: asking would only invite an invented value.
+    """
     props: dict[str, Any] = {}
     for name in request.fields:
         choices = _choices(request.candidates.get(name) or [])
-        if choices:
-            props[name] = {"enum": [*choices, None]}
-        else:
-            props[name] = {"anyOf": [{"type": "string", "maxLength": _max_length(name)}, {"type": "null"}]}
+        if not choices:
+            spotted = spans_in_windows(name, request.windows[:MAX_WINDOWS])
+            if spotted is None:
+                props[name] = {"anyOf": [{"type": "string", "maxLength": _max_length(name)}, {"type": "null"}]}
+                continue
+            choices = _choices(spotted)
+        props[name] = {"enum": [*choices, None]}
     return {"type": "object", "properties": props, "required": list(props), "additionalProperties": False}
 
 
@@ -114,9 +169,10 @@ def build_prompt(request: GapRequest) -> str:
     lines.append("---")
     lines.append("")
     lines.append("Questions:")
+    schema = schema_for(request)
     for name, desc in request.fields.items():
-        choices = _choices(request.candidates.get(name) or [])
-        extra = f" Choices: {' | '.join(choices)}." if choices else ""
+        choices = [c for c in schema["properties"][name].get("enum", []) if c is not None]
+        extra = f" Choices: {' | '.join(choices)} | null." if choices else ""
         lines.append(f"- {name}: {desc}.{extra}")
     return "\n".join(lines)
 
