@@ -107,3 +107,40 @@ def test_missing_model_file_is_a_model_error(tmp_path: Path) -> None:
     s = load_settings(tmp_path, model_path=tmp_path / "nope.gguf")
     with pytest.raises(ModelError, match="does not exist"):
         gaps.default_backend(s)
+
+
+def test_backend_names_the_gap_prompt_version() -> None:
+    assert LlamaBackend.prompt_version == gaps.PROMPT_VERSION
+
+
+@pytest.mark.model
+def test_llm_only_extractor_marks_every_value_as_model_and_grounds_it(backend: LlamaBackend, tmp_path: Path) -> None:
+    from minimeter.extract.base import ExtractionContext, create
+    from minimeter.readers.base import Document, Page
+
+    text = "Example Power & Light\nAccount Number: 1234567890\nTotal Amount Due: $45.10\nEnergy used: 512 kWh\n"
+    ex = create("llm", load_settings(tmp_path, model_context=2048))
+    doc = Document(pages=[Page(number=1, text=text)], page_count=1)
+    res = ex.extract(doc, ExtractionContext())
+    assert res.extractor == "llm" and res.model_sha256 == backend.sha256 and res.prompt_version
+    assert res.tokens_prompt > 0 and "model_prompt" in res.timings and "model_generate" in res.timings
+    assert res.evidence, "the model gave no value at all"
+    for name, ev in res.evidence.items():
+        assert ev.source == "model" and getattr(res.bill, name) is not None
+        if ev.grounded:
+            assert ev.span is not None and ev.span.text.lower() in text.lower()
+        else:
+            assert ev.confidence < 0.5
+    assert ex.cache_identity() == {"model": backend.model_id, "model_sha256": backend.sha256,
+                                   "prompt_version": res.prompt_version}
+
+
+def test_reply_parsing_accepts_raw_newlines_in_strings_and_refuses_non_objects() -> None:
+    from minimeter.extract.llm.base import parse_json_object
+
+    assert parse_json_object('{"service_address": "1 Main St\n Springfield"}', "m") == {
+        "service_address": "1 Main St\n Springfield"}
+    with pytest.raises(ExtractionError, match="not a JSON object"):
+        parse_json_object("[1, 2]", "m")
+    with pytest.raises(ExtractionError, match="not valid JSON"):
+        parse_json_object('{"a": "unterminated', "m")

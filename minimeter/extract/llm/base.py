@@ -64,7 +64,8 @@ def check_finish(finish_reason: str | None, max_tokens: int, who: str) -> None:
 
 def parse_json_object(text: str, who: str) -> dict[str, Any]:
     try:
-        data = json.loads(text)
+        # strict=False: llama.cpp's JSON grammar lets a raw newline into a string; the value is still usable
+        data = json.loads(text, strict=False)
     except ValueError as exc:
         raise ExtractionError(f"{who} reply is not valid JSON ({exc.msg})", hint="nothing was stored") from exc
     if not isinstance(data, dict):

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from minimeter.extract.llm.base import ModelBackend
     from minimeter.settings import Settings
 
-PROMPT_VERSION = "gaps-llm-1"
+PROMPT_VERSION = "gaps-llm-2"
 WINDOW_CHARS = 600
 MAX_WINDOWS = 8
 MAX_CHOICES = 8

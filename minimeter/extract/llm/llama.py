@@ -42,6 +42,8 @@ def grammar_text(schema: dict[str, Any]) -> str:
 
 class LlamaBackend:
     name = "llama"
+    # The gap prompt's version: the ``local`` extractor's cache identity reads it from the backend.
+    prompt_version = "gaps-llm-2"
 
     def __init__(self, path: Path, *, sha256: str | None = None, expected_sha256: str | None = None,
                  threads: int = 2, context: int = 4096, settings: Settings | None = None,

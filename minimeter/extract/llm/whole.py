@@ -199,6 +199,11 @@ class WholeTextExtractor:
         if not context or count is None:
             return text[:REMOTE_MAX_CHARS]
         budget = int(context) - self.max_tokens - count(SYSTEM + head) - 64
+        if budget < 256:
+            from minimeter.errors import ExtractionError
+
+            raise ExtractionError(f"model_context={context} leaves no room for the bill text", retryable=False,
+                                  hint=f"set model_context to at least {int(context) - budget + 1024}")
         while text and count(text) > budget:
             text = text[: int(len(text) * 0.85)]
         return text
