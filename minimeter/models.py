@@ -139,11 +139,11 @@ def resolve_model(settings: Settings) -> ResolvedModel | None:
             return ResolvedModel(found, entry.sha256, entry.name)
         if not p.is_file():
             raise ModelError(f"model file {p} does not exist", hint="fix model_path or unset it for the default model")
-        entry = by_file.get(p.name)
-        return ResolvedModel(p, entry.sha256 if entry else None, entry.name if entry else p.name)
-    entry = by_name.get(default) or ModelEntry.from_dict(_BUILTIN_DEFAULT)
-    found = installed_path(entry, settings)
-    return ResolvedModel(found, entry.sha256, entry.name) if found else None
+        known = by_file.get(p.name)
+        return ResolvedModel(p, known.sha256 if known else None, known.name if known else p.name)
+    chosen = by_name.get(default) or ModelEntry.from_dict(_BUILTIN_DEFAULT)
+    found = installed_path(chosen, settings)
+    return ResolvedModel(found, chosen.sha256, chosen.name) if found else None
 
 
 def sha256_file(path: Path, progress: Callable[[int], None] | None = None) -> str:

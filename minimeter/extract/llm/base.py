@@ -66,7 +66,7 @@ def parse_json_object(text: str, who: str) -> dict[str, Any]:
     try:
         # strict=False: llama.cpp's JSON grammar lets a raw newline into a string; the value is still usable
         data = json.loads(text, strict=False)
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         raise ExtractionError(f"{who} reply is not valid JSON ({exc.msg})", hint="nothing was stored") from exc
     if not isinstance(data, dict):
         raise ExtractionError(f"{who} reply is not a JSON object", hint="nothing was stored")

@@ -91,7 +91,7 @@ class GeminiBackend:
         except Exception as exc:  # httpx transport errors: no network, DNS, timeout
             raise ExtractionError(f"Gemini unreachable: {type(exc).__name__}", hint="check the network") from exc
         wall = time.perf_counter() - t0
-        cand = (resp.candidates or [None])[0]
+        cand = resp.candidates[0] if resp.candidates else None
         reason = getattr(getattr(cand, "finish_reason", None), "name", None) or str(getattr(cand, "finish_reason", ""))
         check_finish(reason, max_tokens, "Gemini")
         if cand is None or reason not in ("STOP", "FinishReason.STOP", ""):

@@ -44,10 +44,11 @@ class OpenAICompatBackend:
 
         t0 = time.perf_counter()
         try:
-            resp = self._client.chat.completions.create(
+            resp = self._client.chat.completions.create(  # type: ignore[call-overload]
                 model=self.model_id, temperature=0.0, max_tokens=max_tokens, seed=0,
                 messages=[{"role": "system", "content": system}, {"role": "user", "content": user}],
-                response_format={"type": "json_object", "schema": schema},  # type: ignore[arg-type, typeddict-unknown-key]
+                # llama.cpp servers turn this schema into a grammar (not in the client's types)
+                response_format={"type": "json_object", "schema": schema},
             )
         except openai.APIConnectionError as exc:
             raise ExtractionError(f"OpenAI-compatible endpoint {self.base_url} unreachable",

@@ -159,8 +159,9 @@ def _locate(doc: Document, name: str, value: Any, fmt: str, order: str) -> tuple
             except Exception:  # the rules' parsers may not handle every odd value; treat as not found
                 m = None
             if m is not None:
+                # the rules' matches carry start/end attributes; a re.Match has span()
                 s, e = (m.start, m.end) if hasattr(m, "end") and not callable(m.end) else m.span()
-                return page.number, int(s), int(e)
+                return page.number, int(s), int(e)  # type: ignore[arg-type]
             continue
         words = str(value).split()
         if not words:
@@ -194,7 +195,7 @@ class WholeTextExtractor:
 
     def _fit(self, backend: ModelBackend, head: str, text: str) -> str:
         """Trim the bill text so prompt + reply fit a local model's context."""
-        context = getattr(backend, "context", None)
+        context: int | None = getattr(backend, "context", None)
         count = getattr(backend, "count_tokens", None)
         if not context or count is None:
             return text[:REMOTE_MAX_CHARS]
