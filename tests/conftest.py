@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,9 +18,13 @@ SHARED = REPO.parent / "shared"
 def minimeter_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own data folder; nothing touches the user's real one."""
     home = tmp_path / "mmhome"
-    monkeypatch.setenv("MINIMETER_HOME", str(home))
-    for var in ("MINIMETER_EXTRACTOR", "GEMINI_API_KEY", "GOOGLE_API_KEY", "MINIMETER_PG_URL"):
+    # A developer's own settings (extractor, store URL, fault injection, emulator hosts, API keys)
+    # must not leak into tests; MINIMETER_TEST_* is the tests' own configuration.
+    leaky = [v for v in os.environ if v.startswith("MINIMETER_") and not v.startswith("MINIMETER_TEST_")]
+    for var in [*leaky, "GEMINI_API_KEY", "GOOGLE_API_KEY", "OPENAI_API_KEY", "STORAGE_EMULATOR_HOST",
+                "BIGQUERY_EMULATOR_HOST"]:
         monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("MINIMETER_HOME", str(home))
     return home
 
 

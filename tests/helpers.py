@@ -67,4 +67,7 @@ class FakeExtractor:
 
             bill.billing_period_start = dt.date(int(m[3]), int(m[1]), int(m[2]))
             bill.billing_period_end = dt.date(int(m[6]), int(m[4]), int(m[5]))
+            for field, raw in (("billing_period_start", m.group(0).split(" - ")[0]),
+                               ("billing_period_end", m.group(0).split(" - ")[1])):
+                evidence[field] = FieldEvidence(value=raw, confidence=0.95, source="rules")
         return ExtractionResult(bill=bill, evidence=evidence, extractor=self.name)

@@ -16,7 +16,7 @@ from tests.helpers import FakeExtractor
 
 class SlowFake(FakeExtractor):
     def extract(self, doc, ctx):  # type: ignore[no-untyped-def]
-        time.sleep(0.05)  # a window for SIGKILL to land mid-extraction
+        time.sleep(0.25)  # a window for SIGKILL to land mid-extraction
         return super().extract(doc, ctx)
 
 
