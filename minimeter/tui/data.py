@@ -301,7 +301,9 @@ def _reports_series(settings: Settings) -> tuple[list[AccountSeries], list[str]]
         flags.append(f"{f.get('flag')}: {f.get('account') or '-'} {period}  {f.get('detail') or ''}".rstrip())
     for s in by_account.values():  # chronological, whatever order the report returned
         order = sorted(range(len(s.labels)), key=lambda i: s.labels[i])
-        s.labels, s.usage, s.cost = ([seq[i] for i in order] for seq in (s.labels, s.usage, s.cost))
+        s.labels = [s.labels[i] for i in order]
+        s.usage = [s.usage[i] for i in order]
+        s.cost = [s.cost[i] for i in order]
     return [by_account[k] for k in sorted(by_account)], flags
 
 
