@@ -23,6 +23,8 @@ def table_statuses(app) -> dict[str, str]:
     """What the jobs table shows: file name -> status cell text, read from the widget itself."""
     table = app.screen.query_one(JobTable)
     cols = list(table.columns)
+    if "file" not in cols or "status" not in cols:  # the table is still being built on mount
+        return {}
     fi, si = cols.index("file"), cols.index("status")
     return {str(table.get_row_at(i)[fi]): str(table.get_row_at(i)[si]) for i in range(table.row_count)}
 

@@ -103,6 +103,27 @@ class DataScreen(Screen[Any]):
         self.after_action(message)
         self.reload()
 
+    # --- the selected job (screens that list jobs in a JobTable) --------------------------------
+    def selected_job(self) -> int | None:
+        from minimeter.tui.widgets import JobTable
+
+        return self.query_one(JobTable).selected_job()
+
+    def action_open_selected(self) -> None:
+        """Open the selected job's detail screen (fields, evidence, checks, history)."""
+        from minimeter.tui.screens.detail import JobDetailScreen
+
+        job_id = self.selected_job()
+        if job_id is not None:
+            self.app.push_screen(JobDetailScreen(job_id))
+
+    def action_retry_selected(self) -> None:
+        """Put the selected job back in the queue now."""
+        job_id = self.selected_job()
+        if job_id is not None:
+            store, by = self.mm.store, self.mm.reviewer
+            self.act("retry", job_id, lambda: store.retry(job_id, by=by), f"Job {job_id} queued again")
+
     def after_action(self, message: ActionDone) -> None:
         """Hook for screens that do more after an action (move to the next item...)."""
 

@@ -62,18 +62,10 @@ class DeadLettersScreen(DataScreen):
         self.action_detail()
 
     def action_detail(self) -> None:
-        from minimeter.tui.screens.detail import JobDetailScreen
-
-        job_id = self.query_one(JobTable).selected_job()
-        if job_id is not None:
-            self.app.push_screen(JobDetailScreen(job_id))
+        self.action_open_selected()
 
     def action_retry(self) -> None:
-        job_id = self.query_one(JobTable).selected_job()
-        if job_id is None:
-            return
-        store, by = self.mm.store, self.mm.reviewer
-        self.act("retry", job_id, lambda: store.retry(job_id, by=by), f"Job {job_id} queued again")
+        self.action_retry_selected()
 
     def action_retry_all(self) -> None:
         ids = [r.id for r in self.query_one(JobTable).rows_data]

@@ -163,18 +163,10 @@ class JobsScreen(DataScreen):
         self.action_open()
 
     def action_open(self) -> None:
-        from minimeter.tui.screens.detail import JobDetailScreen
-
-        job_id = self.query_one(JobTable).selected_job()
-        if job_id is not None:
-            self.app.push_screen(JobDetailScreen(job_id))
+        self.action_open_selected()
 
     def action_retry(self) -> None:
-        job_id = self.query_one(JobTable).selected_job()
-        if job_id is None:
-            return
-        store, by = self.mm.store, self.mm.reviewer
-        self.act("retry", job_id, lambda: store.retry(job_id, by=by), f"Job {job_id} queued again")
+        self.action_retry_selected()
 
     def commands(self) -> list[tuple[str, str, Any]]:
         return [

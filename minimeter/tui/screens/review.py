@@ -85,17 +85,10 @@ class ReviewQueueScreen(DataScreen):
             self.app.call_from_thread(self.open_form, nxt)
 
     def action_retry(self) -> None:
-        job_id = self.query_one(JobTable).selected_job()
-        if job_id is not None:
-            store, by = self.mm.store, self.mm.reviewer
-            self.act("retry", job_id, lambda: store.retry(job_id, by=by), f"Job {job_id} queued again")
+        self.action_retry_selected()
 
     def action_detail(self) -> None:
-        from minimeter.tui.screens.detail import JobDetailScreen
-
-        job_id = self.query_one(JobTable).selected_job()
-        if job_id is not None:
-            self.app.push_screen(JobDetailScreen(job_id))
+        self.action_open_selected()
 
     def commands(self) -> list[tuple[str, str, Any]]:
         return [
