@@ -67,8 +67,6 @@ def truth_of(f: Facts, ctx: Ctx, layout: str) -> dict[str, Any]:
         "current_charges": _num(f.current_charges),
         "notes": _notes(f),
     }
-    for name in ctx.hidden:
-        t[name] = None
     t.update({
         "layout": layout,
         "customer_name": f.customer_name,
@@ -87,6 +85,8 @@ def truth_of(f: Facts, ctx: Ctx, layout: str) -> dict[str, Any]:
             for i in f.items
         ],
     })
+    for name in ctx.hidden:  # after the update: customer_name can be hidden too
+        t[name] = None
     return t
 
 

@@ -20,6 +20,8 @@ def uk(ctx: Ctx) -> None:
     y = r.header(ctx, "British Gas", ["Your energy bill", "britishgas.co.uk  0333 202 9802"], fill=70)
     c.font("sans", 9)
     r.lines(ctx, 12, y + 6, [f.customer_name, *f.mailing_address], size=9)
+    if f.mailing_address != f.service_address:
+        ctx.hide("service_address")  # only the mailing address is printed
     rows = [(L("account"), f.account_number), (L("statement_date"), ctx.d(f.statement_date)),
             ("Bill number", f.other_ids["invoice"])]
     r.kv(ctx, 115, y + 6, rows, 90, size=8.5)

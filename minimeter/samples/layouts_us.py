@@ -178,6 +178,7 @@ def duke(ctx: Ctx) -> None:
     y = r.grid(ctx, 10, y + 4, [(L("statement_date"), ctx.d(f.statement_date)), (L("account"), f.account_number),
                                 (L("due_date"), ctx.d(f.due_date)), (L("amount_due"), ctx.m(f.total))], PAGE_W - 20)
     r.lines(ctx, 12, y + 5, [L("service_address"), *f.service_address], size=8)
+    ctx.hide("customer_name")  # this layout prints no addressee block
     c.font("sans", 8)
     c.text(110, y + 5, f"{L('period')}  {ctx.period(year=ctx.rng.random() < 0.7)} ({ctx.days()} days)")
     c.text(110, y + 9, f"{L('rate_plan')}: {f.rate_plan}")
