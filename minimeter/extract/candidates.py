@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from minimeter.extract import parse
-from minimeter.extract.vocab import any_label_rx, distractor_hits, label_rx, labels_for
+from minimeter.extract.vocab import anchored, any_label_rx, distractor_hits, label_rx, labels_for
 
 if TYPE_CHECKING:
     from minimeter.extract.profiles import Profile
@@ -231,9 +231,19 @@ class Finder:
             found = []
             for phrase, w in labels_for(fname, self.profile):
                 for m in label_rx(phrase, strict=w < 1.1).finditer(view.text):
+                    if anchored(phrase) and not (self._starts_cell(view, m.start())
+                                                 and re.match(r"\s*[:#]|\s{2,}|\s*$|\s+[\d(]", view.text[m.end():])):
+                        continue  # "Date d'échéance" is not the label "Date"
                     found.append((m, phrase, w))
             self._label_cache[key] = found
         return self._label_cache[key]
+
+    @staticmethod
+    def _starts_cell(view: View, pos: int) -> bool:
+        """``pos`` starts a line or a column (two spaces or a bar before it)."""
+        ls, _ = view.line(view.line_no(pos))
+        before = view.text[ls:pos]
+        return not before.strip() or bool(re.search(r"\s{2,}$|[|]\s*$", before))
 
     # --- labelled candidates ------------------------------------------------------------------
     def labelled(self, fname: str, kind: str, dkind: str | None) -> list[Candidate]:
@@ -274,6 +284,9 @@ class Finder:
                 crowded = len(view.text[ls:le].strip()) > len(m.group(0)) + 2
                 if not view.layout and crowded and kind in ("date", "money") and self.has_layout.get(view.page):
                     continue
+                if not view.layout and ln > 0 and self._is_label_line(view, ln - 1) and self._is_label_line(view, ln):
+                    out.extend(self._stacked(fname, kind, view, ln, phrase, w, dkind))
+                    continue  # the last label of a stacked block: its value is not the line below
                 for k in range(1, 4):
                     if ln + k >= view.n_lines:
                         break
@@ -304,19 +317,24 @@ class Finder:
                         continue
         return out
 
+    @staticmethod
+    def _is_label_line(view: View, n: int) -> bool:
+        s, e = view.line(n)
+        t = view.text[s:e].strip()
+        if not t or len(t) >= 40 or re.search(r"\d{3}", t):
+            return False
+        if t.endswith(":") or t.endswith("#") or any_label_rx().match(t):
+            return True
+        # "N° de facture", "Numéro client": identifier-ish captions with no digits
+        return len(t.split()) <= 4 and not re.search(r"\d", t) and bool(re.search(
+            r"(?i)(?:^|\s)(?:n°|no\.?|nr\.?|numéro|number|date|datum|période|period|référence|reference|nummer)"
+            r"(?:\s|$)", t))
+
     def _stacked(self, fname: str, kind: str, view: View, ln: int, phrase: str, w: float,
                  dkind: str | None) -> list[Candidate]:
         """Labels printed one per line, then their values one per line in the same order."""
         def is_label_line(n: int) -> bool:
-            s, e = view.line(n)
-            t = view.text[s:e].strip()
-            if not t or len(t) >= 40 or re.search(r"\d{3}", t):
-                return False
-            if t.endswith(":") or t.endswith("#") or any_label_rx().match(t):
-                return True
-            # "N° de facture", "Numéro client": identifier-ish captions with no digits
-            return len(t.split()) <= 4 and not re.search(r"\d", t) and bool(re.search(
-                r"(?i)(?:^|\s)(?:n°|no\.?|nr\.?|numéro|number|date|datum|période|period)(?:\s|$)", t))
+            return self._is_label_line(view, n)
 
         top = ln
         while top > 0 and is_label_line(top - 1):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from minimeter.extract.addressee import mailing_block
 from minimeter.extract.candidates import IDS, MONEY, QTY, TEXTS, Candidate, Finder
 from minimeter.extract.profiles import Profile, detect
 from minimeter.extract.select import (
@@ -246,10 +247,14 @@ def extract_rules(doc: Document, profile: Profile | None = None, *, detect_profi
         ch = pick([c for c in cands[f] if c.value], minimum=0.5)
         if ch:
             choices[f] = ch
+    block = mailing_block(finder, profile)
     if "customer_name" not in choices:
-        who = addressee(finder, profile)
+        who = Choice(block.name.value, block.name, 0.6, "the addressee block") if block else addressee(finder, profile)
         if who:
             choices["customer_name"] = who
+    if "service_address" not in choices and block and block.address:
+        # Most bills are mailed to the premises; with no labelled service address the addressee's is the best guess.
+        choices["service_address"] = Choice(block.address.value, block.address, 0.5, "the mailing address")
     bill, evidence = reconcile(choices, profile, doc, meters)
     ambiguous = [f for f, ch in choices.items() if "__" not in f and ch.confidence < 0.8]
     t2 = time.perf_counter()

@@ -192,6 +192,30 @@ LABELS["electricity_kwh"] += [("net energy", 1.0), ("net usage", 1.0), ("net kwh
 LABELS["statement_date"] += [("date prepared", 1.0), ("prepared on", 0.9), ("date bill prepared", 1.0)]
 LABELS["service_address"] += [("premises", 0.9), ("service location", 1.0)]
 LABELS["customer_name"] += [("customer", 0.7), ("nom du client", 1.0), ("kunde", 0.5)]
+# French, German and English wording seen on European and US bills.
+LABELS["total_amount_due"] += [("net à payer", 1.0), ("gesamtbetrag", 0.9), ("amount due now", 1.0)]
+LABELS["current_charges"] += [
+    ("total de la période", 1.0), ("summe entgelte", 1.0), ("rechnungssumme brutto", 1.0), ("total ttc", 0.9),
+    ("current month charges", 1.0),
+]
+LABELS["previous_balance"] += [("solde antérieur", 1.0), ("offener betrag vormonat", 1.0)]
+LABELS["payments"] += [("zahlungseingänge", 1.0), ("erhaltene zahlungen", 1.0), ("payment(s) received", 1.0)]
+LABELS["statement_date"] += [("date", 0.45)]
+LABELS["billing_period_start"] += [("période de facturation", 1.0)]
+LABELS["account_number"] += [("vertragskontonummer", 1.0), ("konto-nr.", 1.0), ("numéro de compte", 1.0)]
+LABELS["meter_number"] += [("compteur", 0.8), ("zähler-nr.", 1.0), ("zähler", 0.7), ("n° compteur", 1.0)]
+LABELS["service_address"] += [("adresse de livraison", 1.0), ("anschlussadresse", 1.0)]
+LABELS["customer_name"] += [("titulaire", 0.9), ("vertragspartner", 0.9), ("client", 0.4)]
+LABELS["rate_plan"] += [("ihr tarif", 1.0), ("service plan", 1.0)]
+LABELS["electricity_kwh"] += [("consommation totale", 1.0)]
+LABELS["gas_usage"] += [("gaz consommé", 1.0), ("verbrauch gas", 1.0)]
+LABELS["water_usage"] += [("eau consommée", 1.0), ("verbrauch wasser", 1.0), ("total water usage", 1.0)]
+LABELS["demand_kw"] += [("maximum demand", 0.9), ("puissance maximale", 0.9), ("puissance", 0.6),
+                        ("höchstleistung", 0.9), ("leistung", 0.6)]
+# Short, common words count as labels only where a label starts: at the start of a line or of a
+# column ("Date  28.12.2024"), never inside a phrase ("Due Date", "Facture du").
+ANCHORED = frozenset({"date", "datum", "nom", "client", "kunde", "compteur", "zähler", "puissance", "leistung"})
+
 # These fields share vocabulary with others; the quantity's unit decides between them.
 LABELS["gas_therms"] = LABELS["gas_usage"]
 
@@ -232,6 +256,11 @@ def label_rx(phrase: str, strict: bool = True) -> re.Pattern[str]:
     # after. A profile's own labels may run into the next word, as layout text glues "échéanceDate".
     tail = r"(?![A-Za-zÀ-ÿ])" if strict else ""
     return re.compile(rf"(?i)(?<![A-Za-zÀ-ÿ]){body}{tail}")
+
+
+def anchored(phrase: str) -> bool:
+    """Whether ``phrase`` counts as a label only at the start of a line or column (see ``ANCHORED``)."""
+    return phrase in ANCHORED
 
 
 def labels_for(field_name: str, profile: Profile | None) -> list[tuple[str, float]]:

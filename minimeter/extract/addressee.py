@@ -1,0 +1,108 @@
+"""The addressee block: the customer's name and postal address as printed for the envelope window.
+
+``mailing_block(finder, profile) -> MailingBlock | None`` looks on the first page for a name line
+with a street line under it (same column in layout text) and a town / postcode line after that:
+
+    Chen Nakamura                      Sofia Whitfield           Ibrahim Patel
+    4385 LAKEVIEW BLVD                 Chemin des Vignes 115     274 Hillcrest Ln
+    RICHMOND VA 23263                  1170 Morges               Leeds
+                                                                 LS3 9PY
+
+The utility's own letterhead (its name, an organisation word, a web address) is not an addressee.
+Most bills are mailed to the premises, so when no labelled service address exists the block's
+address stands in for it (at a lower confidence), unless it is a post-office box.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from minimeter.extract.candidates import Candidate, View
+from minimeter.extract.vocab import any_label_rx
+
+if TYPE_CHECKING:
+    from minimeter.extract.candidates import Finder
+    from minimeter.extract.profiles import Profile
+
+PO_BOX = re.compile(r"(?i)(?<![a-z])p\.?\s?o\.?\s*box\s+\d+")
+# "4385 LAKEVIEW BLVD", "274 Hillcrest Ln Apt 3" / "Chemin des Vignes 115", "Goethestraße 104, 80912 München"
+STREET = re.compile(r"(?i)^(?:\d{1,6}[a-z]?\s+[a-zà-ÿ][\w'.\- ]*|[a-zà-ÿ][\w'.\- ]{2,}\s\d{1,5}[a-z]?(?:,.+)?)$")
+POSTCODE = re.compile(r"(?<![\d.,])(?:CH-|D-|F-)?\d{4,5}(?![\d.,])|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
+ORG = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\w+|city of|town of|county|stadtwerke|"
+                 r"énergie|energie|électricité|gmbh|\bsa\b|\bag\b|company|cooperative|authority|district|"
+                 r"services industriels|hydro)\b")
+NOT_NAME = re.compile(r"(?i)\b(?:charges?|total|tax|fee|credit|balance|payment|usage|history|amount|meter|reading|"
+                      r"service|period|summary|bill|statement|account|invoice|facture|rechnung|page|date)\b")
+DATEISH = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
+
+
+@dataclass
+class MailingBlock:
+    name: Candidate
+    address: Candidate | None
+    """None when the block's street is a post-office box."""
+    po_box: bool
+
+
+def _cells(view: View, n: int) -> list[tuple[int, int, str]]:
+    """(column, absolute start, text) of each cell of line ``n``; cells are split by 2+ spaces."""
+    s, e = view.line(n)
+    line = view.text[s:e]
+    if not view.layout:
+        t = line.strip()
+        return [(line.index(t), s + line.index(t), t)] if t else []
+    return [(m.start(), s + m.start(), m.group(0)) for m in re.finditer(r"\S+(?: \S+)*", line)]
+
+
+def _below(view: View, n: int, col: int) -> tuple[int, int, str] | None:
+    if n >= view.n_lines:
+        return None
+    return next((c for c in _cells(view, n) if abs(c[0] - col) <= 3), None)
+
+
+def _is_name(text: str, utility_names: list[str]) -> bool:
+    low = text.lower()
+    if not 1 <= len(text.split()) <= 5 or not text[:1].isupper() or re.search(r"[\d()$€£%@:#/]|www|\.\w{2,3}$", text):
+        return False
+    if any(n in low for n in utility_names) or any_label_rx().match(text) or NOT_NAME.search(text):
+        return False
+    return not ORG.search(text) or bool(re.search(r"(?i)\b(?:llc|inc|ltd|corp)\b", text))
+
+
+def mailing_block(finder: Finder, profile: Profile | None) -> MailingBlock | None:
+    first = min((v.page for v in finder.views), default=None)
+    views = sorted((v for v in finder.views if v.page == first), key=lambda v: not v.layout)
+    names = [n.lower() for n in ((profile.name, *profile.aliases) if profile else ())]
+    for view in views[:1]:  # the layout text when there is one: it keeps the block's column together
+        for n in range(1, min(view.n_lines, 60)):
+            for col, start, text in _cells(view, n):
+                po = bool(PO_BOX.match(text))
+                if not (po or STREET.match(text)) or DATEISH.search(text):
+                    continue
+                above = _below(view, n - 1, col)
+                if above is None or not _is_name(above[2], names):
+                    continue
+                parts = [text]
+                end = start + len(text)
+                for k in (1, 2):
+                    if POSTCODE.search(" ".join(parts)) and k > 1:
+                        break
+                    nxt = _below(view, n + k, col)
+                    if nxt is None or STREET.match(nxt[2]) and not POSTCODE.search(nxt[2]):
+                        break
+                    parts.append(nxt[2])
+                    end = nxt[1] + len(nxt[2])
+                if not POSTCODE.search(" ".join(parts)):
+                    continue
+                po = po or any(PO_BOX.search(p) for p in parts)  # "MAILSTOP 4" / "PO BOX 183263"
+                name = Candidate("customer_name", above[2], above[2], view.page, above[1], above[1] + len(above[2]),
+                                 view.layout, 0.6, None, None, "addressee")
+                address = None
+                if not po:
+                    value = ", ".join(parts)
+                    address = Candidate("service_address", value, view.text[start:end], view.page, start, end,
+                                        view.layout, 0.5, None, None, "mailing address")
+                return MailingBlock(name, address, po)
+    return None
