@@ -197,7 +197,8 @@ class Finder:
         if before.strip() and not re.search(r"\s{2,}$|[|:]\s*$", before) and not re.match(r"\s*:", after):
             return False
         if view.layout and after.strip() and len(after) - len(after.lstrip(" :#")) > 24:
-            return False  # the next column's text, not this label's value
+            # Far to the right: the next column's text, unless the row is just "Label ...... value".
+            return not before.strip() and not re.search(r"\S\s{2,}\S", after.strip())
         if not before.strip() and m.group(0).isupper() and re.match(r" [A-Z0-9]", after):
             return True  # "RATE R-3 Residential Heating"
         return not after.strip() or bool(re.match(r"\s*[:#]|\s{2,}\S", after))
@@ -271,8 +272,8 @@ class Finder:
                     pos = (1.0 if i == 0 else 0.55 / i) * (0.75 if gap > 12 else 1.0)
                     if eq is not None:
                         pos = 1.0 if i == eq else 0.5
-                    if view.layout and s - m.end() > 60:
-                        pos *= 0.6
+                    if view.layout and s - m.end() > 60 and kind != "text":
+                        pos *= 0.6  # (a text value this far away passed _text_label_ok: a "Label .... value" row)
                     out.append(self._cand(fname, val, view, s, e, w * pos, phrase, extra, dkind, ls))
                 if vals and kind != "text":
                     continue
