@@ -114,7 +114,23 @@ def choose_money(by_field: dict[str, list[Candidate]]) -> dict[str, Choice]:
         if why and (n in ("total_amount_due", "current_charges") or "previous" in why):
             conf = max(conf, 0.97)
         out[n] = Choice(g.value, g.best, conf, why or g.best.why, [x.value for x in all_groups[n] if x is not g][:3])
+    if "total_amount_due" in out and not why:
+        rival = rival_total(all_groups["total_amount_due"], out["total_amount_due"].value)
+        if rival is not None:
+            # Two labelled amounts due that differ, and no arithmetic to say which: a person decides.
+            t = out["total_amount_due"]
+            t.confidence = min(t.confidence, 0.6)
+            t.note = f"{t.note}; but '{rival.best.label}' says {rival.best.raw}"
     return out
+
+
+def rival_total(gs: list[Group], chosen: Any) -> Group | None:
+    """Another strongly labelled amount due with a different value (not a distractor such as a late-payment
+    amount), or None."""
+    for g in gs:
+        if g.value != chosen and g.best.label and g.best.score >= 0.6 and "distractor" not in g.best.why:
+            return g
+    return None
 
 
 # --- meter reads ----------------------------------------------------------------------------------

@@ -83,8 +83,6 @@ HONEST_TOTAL = {"injection_in_text", "hidden_white_total_before", "hidden_white_
 KNOWN_GAPS = {
     "arithmetic_does_not_add_up": "line items (76.80 + 46.65) contradict 'Total current charges $150.00' and "
                                   "the bill is auto-accepted: the line-item sum check does not fire",
-    "contradicting_totals_no_breakdown": "two different amounts due and nothing to decide between them, "
-                                         "yet one is auto-accepted",
 }
 
 

@@ -1,0 +1,86 @@
+"""Rules on layout features: rival totals, line-anchored short labels, the addressee block, far-right values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from minimeter.extract.rules import extract_rules
+from minimeter.readers.base import Document, Page
+
+HEADER = ["Example Power & Light", "Account Number: 4400112233", "Statement date: 02/06/2024",
+          "Billing period: 01/05/2024 - 02/04/2024", "Due date: 02/27/2024"]
+
+
+def _doc(lines: list[str], layout: list[str] | None = None) -> Document:
+    text = "\n".join(lines)
+    lt = "\n".join(layout) if layout is not None else None
+    return Document(pages=[Page(number=1, text=text, layout_text=lt)], page_count=1)
+
+
+def test_two_different_amounts_due_with_nothing_to_decide_are_not_trusted() -> None:
+    out = extract_rules(_doc([*HEADER, "Total Amount Due: $123.45", "Amount Due: $212.90"]))
+    ev = out.evidence["total_amount_due"]
+    assert ev.confidence < 0.8, ev
+    assert "total_amount_due" in out.ambiguous
+
+
+def test_the_same_amount_due_printed_twice_is_trusted() -> None:
+    out = extract_rules(_doc([*HEADER, "Total Amount Due: $123.45", "Amount Due: $123.45"]))
+    assert out.bill.total_amount_due == Decimal("123.45")
+    assert out.evidence["total_amount_due"].confidence >= 0.8
+
+
+def test_arithmetic_settles_two_different_amounts_due() -> None:
+    out = extract_rules(_doc([*HEADER, "Previous balance $98.10", "Payment received -$98.10",
+                              "Total current charges $123.45", "Total Amount Due: $123.45",
+                              "Amount Due: $212.90"]))
+    assert out.bill.total_amount_due == Decimal("123.45")
+    assert out.evidence["total_amount_due"].confidence >= 0.95
+
+
+def test_a_short_label_counts_only_where_a_line_starts() -> None:
+    # "Date d'échéance" is the due date's label; it must not make 12.10.24 a statement date.
+    lines = ["Romande Energie", "Numéro de compte 54002253", "Date d'échéance: 12.10.2024",
+             "Net à payer CHF 318.62"]
+    out = extract_rules(_doc(lines))
+    assert out.bill.statement_date is None
+    assert out.bill.due_date == dt.date(2024, 10, 12)
+    out = extract_rules(_doc([*lines, "Date  28.09.2024"]))
+    assert out.bill.statement_date == dt.date(2024, 9, 28)
+
+
+def test_the_addressee_block_in_a_right_column_gives_name_and_address() -> None:
+    pad = " " * 60
+    layout = ["Northwind Municipal Power",
+              "PO Box 26543 Richmond VA 23290",
+              "",
+              f"Account #: 005501282446{pad}Chen Nakamura",
+              f"Invoice Number: 9038123180{' ' * 57}4385 LAKEVIEW BLVD",
+              f"Date Bill Issued: Oct 24, 2023{' ' * 53}RICHMOND VA 23263",
+              "Total Due                       $282.86"]
+    plain = [x.strip() for line in layout for x in line.split("  ") if x.strip()]
+    out = extract_rules(_doc(plain, layout))
+    assert out.bill.customer_name == "Chen Nakamura"
+    assert out.bill.service_address == "4385 LAKEVIEW BLVD, RICHMOND VA 23263"
+    assert out.evidence["service_address"].confidence < 0.8  # a mailing address is only a guess
+
+
+def test_a_post_office_box_is_never_the_service_address() -> None:
+    layout = ["British Gas", "", "Ibrahim Patel                  Your account number     8508 8022 0644",
+              "PO BOX 8514                    Bill Date               27/06/2024", "Leeds", "LS3 9PY",
+              "Amount Due Now                 £707.11"]
+    plain = [x.strip() for line in layout for x in line.split("  ") if x.strip()]
+    out = extract_rules(_doc(plain, layout))
+    assert out.bill.customer_name == "Ibrahim Patel"
+    assert out.bill.service_address is None
+
+
+def test_a_labelled_service_address_beats_the_mailing_address() -> None:
+    layout = ["Example Power & Light", "Maria Rossi", "PO BOX 4806", "80277 München", "",
+              "Lieferstelle                          Goethestraße 64, 80882 München",
+              "Produkt                                                        M-Strom Fix"]
+    plain = [x.strip() for line in layout for x in line.split("  ") if x.strip()]
+    out = extract_rules(_doc(plain, layout))
+    assert out.bill.service_address == "Goethestraße 64, 80882 München"
+    assert out.bill.rate_plan == "M-Strom Fix"  # a far-right value alone on its row belongs to the label
