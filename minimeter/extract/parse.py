@@ -23,6 +23,9 @@ MONEY_RX = re.compile(
     rf"(?P<neg1>\(\s*)?(?P<sign>-\s?|−\s?)?(?P<cur>{_CUR}[ \u00a0]?)?(?P<sign2>-\s?)?(?P<num>{_NUM})"
     rf"(?P<neg2>\s?\))?(?P<trail>[ ]?(?:CR\b|cr\b|-(?![\d\w])))?"
 )
+# US and Indian figures never group thousands with a space: "1 816 kWh" is a multiplier column then 816 kWh.
+_NUM_NOSPACE = _NUM.replace(r"\u00a0\u202f ", "")
+MONEY_RX_NOSPACE = re.compile(MONEY_RX.pattern.replace(_NUM, _NUM_NOSPACE))
 QTY_UNITS = {
     "kwh": "kWh", "kw": "kW", "mwh": "MWh", "kva": "kVA", "kvah": "kVAh", "therms": "therms", "therm": "therms",
     "thm": "therms", "ccf": "CCF", "hcf": "HCF", "mcf": "MCF", "m3": "m3", "m³": "m3", "gallons": "gallons",
@@ -33,6 +36,7 @@ QTY_RX = re.compile(
     r"|therms?|Therms?|THERMS?"
     r"|thm|CCF|ccf|Ccf|HCF|hcf|Hcf|MCF|Mcf|m3|m³|M3|gallons|Gallons|GALLONS|gals?|Gal|kgals?|Kgal|KGAL|Dth|DTH)(?![\w])"
 )
+QTY_RX_NOSPACE = re.compile(QTY_RX.pattern.replace(_NUM, _NUM_NOSPACE))
 
 
 def parse_number(s: str, fmt: str | None = None) -> Decimal | None:
@@ -86,7 +90,7 @@ def parse_money(s: str, fmt: str | None = None) -> Decimal | None:
 def find_money(text: str, fmt: str | None = None, *, need_decimals: bool = True) -> list[Match]:
     """Amounts in ``text``. With ``need_decimals`` only amounts with cents or a currency sign count."""
     out = []
-    for m in MONEY_RX.finditer(text):
+    for m in (MONEY_RX_NOSPACE if fmt in ("us", "in") else MONEY_RX).finditer(text):
         num = m["num"]
         if m.start("num") > 0 and (text[m.start("num") - 1].isalnum() or text[m.start("num") - 1] in "/:"):
             continue
@@ -110,7 +114,7 @@ def find_money(text: str, fmt: str | None = None, *, need_decimals: bool = True)
 
 def find_quantities(text: str, fmt: str | None = None) -> list[Match]:
     out = []
-    for m in QTY_RX.finditer(text):
+    for m in (QTY_RX_NOSPACE if fmt in ("us", "in") else QTY_RX).finditer(text):
         v = parse_number(m["num"], fmt)
         if v is None:
             continue

@@ -157,9 +157,13 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
         best = gs[0]
         note = best.best.why
         if fname != "demand_kw":
+            sups = {id(g): usage_support(finder, g.value) for g in gs[:6]}
+            # Reads of two meters whose sum is printed: the bill's usage is the sum, not one meter's part.
+            summed = {(p.view.page, p.view.layout, p.pos) for s in sups.values() if s and len(s[1]) > 1 for p in s[1]}
             for g in gs[:6]:
-                sup = usage_support(finder, g.value)
-                if sup:
+                sup = sups[id(g)]
+                one = sup[1][0] if sup and len(sup[1]) == 1 else None
+                if sup and not (one and (one.view.page, one.view.layout, one.pos) in summed):
                     # A printed multiplier that explains the value beats the raw read difference.
                     g.score += 1.0 + (0.3 if sup[2] != 1 else 0.0)
             gs.sort(key=lambda g: -g.score)
