@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from minimeter.extract import lineitems
 from minimeter.extract.addressee import mailing_block
 from minimeter.extract.candidates import IDS, MONEY, QTY, TEXTS, Candidate, Finder
 from minimeter.extract.profiles import Profile, detect
@@ -229,6 +230,8 @@ def extract_rules(doc: Document, profile: Profile | None = None, *, detect_profi
     cands: dict[str, list[Candidate]] = {}
     for f in MONEY:
         cands[f] = finder.labelled(f, "money", "money")
+    charges = lineitems.find(finder, doc)
+    lineitems.support(charges, cands["current_charges"])
     choices: dict[str, Choice] = choose_money(cands)
     total = choices["total_amount_due"].value if "total_amount_due" in choices else None
     choices.update(choose_dates(finder, total))
@@ -260,6 +263,9 @@ def extract_rules(doc: Document, profile: Profile | None = None, *, detect_profi
         # Most bills are mailed to the premises; with no labelled service address the addressee's is the best guess.
         choices["service_address"] = Choice(block.address.value, block.address, 0.5, "the mailing address")
     bill, evidence = reconcile(choices, profile, doc, meters)
+    items, items_evidence = lineitems.attach(charges, bill.current_charges)
+    if items_evidence is not None:
+        bill, evidence["line_items"] = bill.model_copy(update={"line_items": items}), items_evidence
     ambiguous = [f for f, ch in choices.items() if "__" not in f and ch.confidence < 0.8]
     t2 = time.perf_counter()
     return RulesOutcome(bill, evidence, choices, cands, profile, finder, ambiguous,
