@@ -80,10 +80,7 @@ CASES: dict[str, list[tuple[str, tuple[int, int, int]]]] = {
 # others no value can be accepted without a person.
 HONEST_TOTAL = {"injection_in_text", "hidden_white_total_before", "hidden_white_total_after", "contradicting_totals"}
 # Found by this suite, owned by extraction/validation (reported); strict=False so a fix turns them green.
-KNOWN_GAPS = {
-    "arithmetic_does_not_add_up": "line items (76.80 + 46.65) contradict 'Total current charges $150.00' and "
-                                  "the bill is auto-accepted: the line-item sum check does not fire",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 @pytest.fixture
