@@ -38,6 +38,9 @@ UNITS_FOR = {
     "water_usage": {"gallons", "kgal", "HCF", "CCF", "m3", "CF"},
     "demand_kw": {"kW"},
 }
+# Words on a quantity's own line that name the commodity it belongs to.
+OTHER_COMMODITY = {"electricity_kwh": ("electric", "strom", "électricité"), "gas_usage": ("gas", "gaz", "erdgas"),
+                   "water_usage": ("water", "eau ", "wasser", "agua", "água")}
 HEADER_WORDS = {"amount", "quantity", "usage", "unit", "rate", "price", "total", "charge", "charges", "description",
                 "montant", "betrag", "menge", "qty", "days", "meter", "read", "reading", "cost", "per", "x"}
 UNIT_WORDS = {
@@ -388,6 +391,9 @@ class Finder:
                  "water_usage": ("water", "eau", "wasser", "agua", "água")}
         for view in self.views:
             for val, s, e, unit in self.values("qty", view, 0, len(view.text), fname):
+                ls, _ = view.line(view.line_no(s))
+                if any(w in view.text[ls:s].lower() for f2, ws in OTHER_COMMODITY.items() if f2 != fname for w in ws):
+                    continue  # "Gas used 89 m3 x 10.4465 = 930 kWh" is not electricity
                 if fname in words and unit in ("m3", "CCF", "HCF", "CF"):
                     near = view.text[max(0, s - 300):e + 40].lower()
                     if not any(w in near for w in words[fname]):

@@ -20,6 +20,7 @@ from minimeter.extract.candidates import IDS, MONEY, QTY, TEXTS, Candidate, Find
 from minimeter.extract.profiles import Profile, detect
 from minimeter.extract.select import (
     Choice,
+    billed_over_reads,
     choose_money,
     groups,
     pick,
@@ -134,6 +135,8 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
     commodity_words = {"electricity_kwh": ("kwh", "electric", "énergie", "energia"),
                        "gas_usage": ("therm", "ccf", "gas"), "water_usage": ("water", "gallon", "eau", "água")}
     bare = read_usage_candidates(finder)
+    gas_kwh = {c.value for c in finder.labelled("gas_usage", "qty", "usage")
+               if c.unit == "kWh" and c.score >= 0.3 and re.search(r"(?i)ga[sz]", c.label or "")}
     default = "electricity_kwh"
     if profile and profile.commodities:
         default = {"gas": "gas_usage", "water": "water_usage"}.get(profile.commodities[0], "electricity_kwh")
@@ -150,6 +153,9 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
                 if here or (fname == default and not any(any(w in ctx for w in ws) for ws in commodity_words.values())):
                     cands.append(Candidate(fname, c.value, c.raw, c.page, c.start, c.end, c.layout, c.score,
                                            None, None, "reads"))
+        if fname == "electricity_kwh" and gas_kwh:
+            # "Gas used 89 m3 x 10.4465 = 930 kWh": an unlabelled 930 kWh elsewhere is that gas, not electricity.
+            cands = [c for c in cands if c.value not in gas_kwh or (c.label and c.score >= 0.6)]
         if not cands:
             continue
         gs = groups(cands, 0.25)
@@ -157,6 +163,7 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
             continue
         best = gs[0]
         note = best.best.why
+        net = None
         if fname != "demand_kw":
             sups = {id(g): usage_support(finder, g.value) for g in gs[:6]}
             # Reads of two meters whose sum is printed: the bill's usage is the sum, not one meter's part.
@@ -169,7 +176,10 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
                     g.score += 1.0 + (0.3 if sup[2] != 1 else 0.0)
             gs.sort(key=lambda g: -g.score)
             best = gs[0]
-            sup = usage_support(finder, best.value)
+            net = billed_over_reads(finder, fname, gs) if sups.get(id(best)) else None
+            if net is not None:
+                best, note = net, f"billed on {net.best.raw} ('{net.best.label}'); the reads give {best.value}"
+            sup = None if net is not None else usage_support(finder, best.value)
             if sup:
                 how, ps, mult = sup
                 note = how
@@ -198,6 +208,8 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
         conf = confidence(gs, best)
         if note.startswith("present"):
             conf = max(conf, 0.95)
+        if net is not None:
+            conf = 0.85  # the labelled figure the charges are billed on: net metering, a second register
         # A strongly labelled figure that disagrees with the reads: net metering, a second meter...
         # Let a person look rather than trust either.
         strong = [c for c in cands if c.label and c.score >= 0.6 and c.value != best.value and

@@ -243,3 +243,27 @@ def read_usage_candidates(finder: Finder) -> list[tuple[Candidate, str]]:
             out.append((Candidate("usage", v, view.text[st:en], view.page, st, en, view.layout, 0.75, None, None,
                                   "reads"), ctx))
     return out
+
+
+def billed_quantities(finder: Finder, fname: str) -> set[Decimal]:
+    """Quantities the charges are billed on ("811 kWh x 0.39029", "421 kWh @ $0.034")."""
+    from minimeter.extract import parse
+    from minimeter.extract.candidates import UNITS_FOR
+
+    out = set()
+    for view in finder.views:
+        for m in parse.find_quantities(view.text, finder.fmt):
+            if m.extra in UNITS_FOR.get(fname, ()) and re.match(r"[ \t]*(?:x|×|@|at)[ \t]*[$€£]?[ \t]*\d",
+                                                                 view.text[m.end:m.end + 20]):
+                out.add(m.value)  # type: ignore[arg-type]
+    return out
+
+
+def billed_over_reads(finder: Finder, fname: str, gs: list[Group]) -> Group | None:
+    """A strongly labelled usage the charges are billed on, when the reads' difference (``gs[0]``) is not
+    billed anywhere: net metering (delivered - received) or a register the reads do not show."""
+    billed = billed_quantities(finder, fname)
+    if not gs or gs[0].value in billed:
+        return None
+    return next((g for g in gs[1:] if g.value in billed and g.best.label and g.best.score >= 0.8
+                 and not g.best.why.startswith("stacked") and "distractor" not in g.best.why), None)
