@@ -28,8 +28,13 @@ if TYPE_CHECKING:
 
 PO_BOX = re.compile(r"(?i)(?<![a-z])p\.?\s?o\.?\s*box\s+\d+")
 # "4385 LAKEVIEW BLVD", "274 Hillcrest Ln Apt 3" / "Chemin des Vignes 115", "Goethestraße 104, 80912 München"
-STREET = re.compile(r"(?i)^(?:\d{1,6}[a-z]?\s+[a-zà-ÿ][\w'.\- ]*|[a-zà-ÿ][\w'.\- ]{2,}\s\d{1,5}[a-z]?(?:,.+)?)$")
+STREET = re.compile(r"(?i)^(?:\d{1,6}[a-z]?\s+(?=\w*[a-zà-ÿ])\w[\w'.\- ]*"
+                    r"|[a-zà-ÿ][\w'.\- ]{2,}\s\d{1,5}[a-z]?(?:,.+)?)$")
 POSTCODE = re.compile(r"(?<![\d.,])(?:CH-|D-|F-)?\d{4,5}(?![\d.,])|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
+# A utility's own letterhead; with a detected profile its name is known, and only these words still count
+# (a customer may well be a "School District" or a "County").
+UTILITY_WORDS = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\w+|stadtwerke|énergie|energie|"
+                           r"électricité|hydro)\b")
 ORG = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\w+|city of|town of|county|stadtwerke|"
                  r"énergie|energie|électricité|gmbh|\bsa\b|\bag\b|company|cooperative|authority|district|"
                  r"services industriels|hydro)\b")
@@ -63,12 +68,19 @@ def _below(view: View, n: int, col: int) -> tuple[int, int, str] | None:
 
 
 def _is_name(text: str, utility_names: list[str]) -> bool:
+    """A person's or business's name, not a label, a number, or the utility itself (``utility_names`` empty:
+    the utility is unknown, and any organisation word marks its letterhead)."""
     low = text.lower()
     if not 1 <= len(text.split()) <= 5 or not text[:1].isupper() or re.search(r"[\d()$€£%@:#/]|www|\.\w{2,3}$", text):
         return False
     if any(n in low for n in utility_names) or any_label_rx().match(text) or NOT_NAME.search(text):
         return False
-    return not ORG.search(text) or bool(re.search(r"(?i)\b(?:llc|inc|ltd|corp)\b", text))
+    org = (UTILITY_WORDS if utility_names else ORG).search(text)
+    return not org or bool(re.search(r"(?i)\b(?:llc|inc|ltd|corp)\b", text))
+
+
+def looks_like_name(text: str, profile: Profile | None) -> bool:
+    return _is_name(text, [n.lower() for n in ((profile.name, *profile.aliases) if profile else ())])
 
 
 def mailing_block(finder: Finder, profile: Profile | None) -> MailingBlock | None:

@@ -263,6 +263,9 @@ def extract_rules(doc: Document, profile: Profile | None = None, *, detect_profi
         cands[f] = finder.labelled(f, "text", None)
         for c in cands[f]:
             c.value = _clean_text(f, c.value) or ""
+            if f == "customer_name" and c.value:
+                # A weak label ("Name") is trusted when what follows reads like a person's or business's name.
+                c.score *= 1.5 if looks_like_name(c.value, profile) else 0.5
         ch = pick([c for c in cands[f] if c.value], minimum=0.5)
         if ch:
             choices[f] = ch
