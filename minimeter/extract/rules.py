@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from minimeter.extract import lineitems
-from minimeter.extract.addressee import mailing_block
+from minimeter.extract.addressee import looks_like_name, mailing_block
 from minimeter.extract.candidates import IDS, MONEY, QTY, TEXTS, Candidate, Finder
 from minimeter.extract.profiles import Profile, detect
 from minimeter.extract.select import (
