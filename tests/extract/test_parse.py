@@ -96,3 +96,11 @@ def test_dates_without_year_take_it_from_the_statement_date() -> None:
     assert all(m.extra == "noyear" for m in found)
     assert infer_year(2, 5, ref, prefer="after") == dt.date(2024, 2, 5)
     assert find_dates("JUL 5", "MDY", None) == []  # no anchor, no guess
+
+
+def test_us_figures_never_group_thousands_with_a_space() -> None:
+    # A meter table's "multiplier usage unit" columns: "1 816 kWh" is 1, then 816 kWh.
+    assert [m.value for m in find_quantities("1 816 kWh", "us")] == [Decimal(816)]
+    assert [m.value for m in find_quantities("13 117 kWh", "eu")] == [Decimal(13117)]
+    assert [m.value for m in find_money("1 234,56 €", "eu")] == [Decimal("1234.56")]
+    assert Decimal("234.00") in [m.value for m in find_money("1 234.00", "us")]

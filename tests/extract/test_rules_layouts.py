@@ -84,3 +84,44 @@ def test_a_labelled_service_address_beats_the_mailing_address() -> None:
     out = extract_rules(_doc(plain, layout))
     assert out.bill.service_address == "Goethestraße 64, 80882 München"
     assert out.bill.rate_plan == "M-Strom Fix"  # a far-right value alone on its row belongs to the label
+
+
+def test_net_metering_the_billed_net_figure_beats_the_read_difference() -> None:
+    lines = [*HEADER, "Meter No. Start Read End Read Constant Usage Unit", "0507228 87,711 88,743 1 1,032 kWh",
+             "ENERGY DELIVERED ENERGY RECEIVED NET KWH BILLED", "1,032 221 811 kWh",
+             "Energy Charge 811 kWh x 0.39029 316.53", "Total Amount Due: $316.53"]
+    out = extract_rules(_doc(lines))
+    assert out.bill.electricity_kwh == Decimal("811")
+    assert out.evidence["electricity_kwh"].confidence >= 0.8
+    # Without a charge billed on 811 nothing says which figure is billed: the reads win, and a person looks.
+    out = extract_rules(_doc([x for x in lines if not x.startswith("Energy Charge")]))
+    assert out.evidence["electricity_kwh"].confidence < 0.8
+
+
+def test_gas_billed_in_kwh_is_not_electricity() -> None:
+    lines = ["British Gas", "Account Number 8501 6896 8420", "Electricity used 726 kWh",
+             "Gas used 89 m3 x 10.4465 = 930 kWh", "Meter No. Previous Reading Present Read Multiplier Usage Unit",
+             "K80G941484 80,182 80,908 1 726 kWh", "GW93W912962 7,474 7,563 10.4465 930 kWh",
+             "Electricity 726 kWh x 0.28328 205.66", "Gas 930 kWh x 0.06697 62.28"]
+    out = extract_rules(_doc(lines))
+    assert out.bill.electricity_kwh == Decimal("726")
+    assert out.bill.gas_usage == Decimal("930") and out.bill.gas_usage_unit == "kWh"
+
+
+def test_a_weak_name_label_counts_before_a_name() -> None:
+    out = extract_rules(_doc([*HEADER, "Name: Ethan Moreau", "Total Amount Due: $12.00"]))
+    assert out.bill.customer_name == "Ethan Moreau"
+    out = extract_rules(_doc([*HEADER, "Name: Total charges", "Total Amount Due: $12.00"]))
+    assert out.bill.customer_name != "Total charges"
+
+
+def test_a_customer_may_be_a_district_when_the_utility_is_known() -> None:
+    layout = ["Dominion Energy", "Dominion Energy Virginia - PO Box 26543 Richmond VA 23290", "",
+              f"Acct No{' ' * 30}185146640274{' ' * 20}Cedar Lane School District",
+              f"Bill Number{' ' * 26}337-719-0341{' ' * 20}3222 ELM DR",
+              f"Due Date{' ' * 27}Dec 17, 2023{' ' * 22}RICHMOND VA 23287"]
+    plain = [x.strip() for line in layout for x in line.split("  ") if x.strip()]
+    out = extract_rules(_doc(plain, layout))
+    assert out.profile is not None
+    assert out.bill.customer_name == "Cedar Lane School District"
+    assert out.bill.service_address == "3222 ELM DR, RICHMOND VA 23287"
