@@ -177,6 +177,8 @@ class Finder:
             t = seg.strip(" \t:#-")
             # "Profil Double Point de mesure : CH10..." -> stop where the next "Label :" starts
             t = re.split(r"\s+(?=[A-Z][\w'’ ]{2,30}\s?:\s)", t)[0]
+            if re.match(r"[A-Z][\w'’ ]{2,30}\s?:(?:\s|$)", t):
+                return out  # a line that is itself "Label: value" ("Service Period: 09/30/2024 ...")
             if fname == "service_address" and (re.search(r"(?i)\b(?:page|period|billing|date|due|amount|total)\b", t)
                                                or parse.find_dates(t, self.order, dt.date.today())):
                 return out
@@ -186,7 +188,8 @@ class Finder:
             if fname == "service_address" and not (re.match(r"(?i)\d|p\.?\s?o\.?\s", t)
                                                    or re.search(r"\d", t[:40]) and not t.lower().startswith("n")):
                 return out  # an address has a house number near its start ("Goethestraße 64")
-            if t and len(t) >= 3 and re.search(r"[A-Za-z]", t):
+            short_code = fname == "rate_plan" and bool(re.fullmatch(r"[A-Z][A-Z0-9]", t))  # "Tariff: RS"
+            if t and (len(t) >= 3 or short_code) and re.search(r"[A-Za-z]", t):
                 off = seg.index(t)
                 t = re.split(r"\s{3,}", t)[0] if view.layout else t
                 out.append((t[:120], s + off, s + off + len(t[:120]), None))
@@ -412,11 +415,13 @@ class Finder:
                 between = view.text[a.end:b.start]
                 if "\n" in between or not conn.match(between) or b.value == a.value:
                     continue
+                reversed_ = False
                 if b.value < a.value:  # type: ignore[operator]
                     if between.strip():
-                        continue
-                    a, b = b, a  # "27/10/2023 27/09/2023": current read date printed first
-                days = (b.value - a.value).days  # type: ignore[operator]
+                        reversed_ = True  # "10/29/24 - 09/27/24": kept as printed, for validation to question
+                    else:
+                        a, b = b, a  # "27/10/2023 27/09/2023": current read date printed first
+                days = abs((b.value - a.value).days)  # type: ignore[operator]
                 ls, _ = view.line(view.line_no(a.start))
                 before = view.text[max(0, ls - 200 if not view.layout else ls - 400):a.start]
                 lw = 0.0
@@ -426,6 +431,8 @@ class Finder:
                 score = 0.45 + 0.6 * lw + (0.3 if 26 <= days <= 35 else 0.15 if 20 <= days <= 40 else 0.0)
                 if between.strip() == "":
                     score -= 0.2
+                if reversed_:
+                    score *= 0.8
                 if distractor_hits(view.text[ls:a.start], "date"):
                     score *= 0.3
                 ca = Candidate("billing_period_start", a.value, a.text, view.page, a.start, a.end, view.layout, score,

@@ -228,7 +228,8 @@ def _clean_text(fname: str, v: str) -> str | None:
     v = re.sub(r"\s+", " ", v).strip(" :,-#")
     if fname == "rate_plan":
         v = re.split(r"(?i)\s(?:bill type|meter|service id|account)\b", v)[0]
-    if len(v) < 3 or not re.search(r"[A-Za-z]", v):
+    code = fname == "rate_plan" and bool(re.fullmatch(r"[A-Z][A-Z0-9]", v))  # "Tariff: RS"
+    if (len(v) < 3 and not code) or not re.search(r"[A-Za-z]", v):
         return None
     return v[:120]
 

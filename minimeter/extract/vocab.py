@@ -201,6 +201,7 @@ LABELS["current_charges"] += [
 LABELS["previous_balance"] += [("solde antérieur", 1.0), ("offener betrag vormonat", 1.0)]
 LABELS["payments"] += [("zahlungseingänge", 1.0), ("erhaltene zahlungen", 1.0), ("payment(s) received", 1.0)]
 LABELS["statement_date"] += [("date", 0.45)]
+LABELS["due_date"] += [("direct debit on or after", 0.7), ("collected by direct debit on", 0.7)]
 LABELS["billing_period_start"] += [("période de facturation", 1.0)]
 LABELS["account_number"] += [("vertragskontonummer", 1.0), ("konto-nr.", 1.0), ("numéro de compte", 1.0)]
 LABELS["meter_number"] += [("compteur", 0.8), ("zähler-nr.", 1.0), ("zähler", 0.7), ("n° compteur", 1.0)]
