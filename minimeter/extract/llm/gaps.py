@@ -6,8 +6,9 @@ an enum of those candidates or null (choosing is far more reliable than free tex
 model), any other field a bounded string or null. The system text and instructions are fixed, so
 llama.cpp keeps them evaluated across jobs; everything that varies comes last.
 
-The answer holds raw values as the model gave them; parsing, grounding in the text and the
-arithmetic are the caller's job (``minimeter.extract.gapfill``). Raises ``ExtractionError`` when
+The answer holds raw values as the model gave them, except that an answer the schema does not allow
+(outside its choices, or too long) becomes null; parsing, grounding in the text and the arithmetic
+are the caller's job (``minimeter.extract.gapfill``). Raises ``ExtractionError`` when
 the reply is cut at ``max_tokens`` or is not JSON (see ``base.py``).
 """
 
@@ -88,7 +89,7 @@ _DATE_RX = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b"
     rf"|\b{_MONTH} \d{{1,2}},? \d{{4}}\b|\b\d{{1,2}}\.? {_MONTH} \d{{4}}\b")
 _MONEY_RX = re.compile(r"(?<![\w.,'])-?[$\u20ac\u00a3]?\d{1,3}(?:[,.' \u2019]\d{3})*[.,]\d{2}(?![\d])")
-_QTY_RX = re.compile(r"(?<![\w.,/-])(?:\d{1,3}(?:[,.' \u2019]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+_QTY_RX = re.compile(r"(?<![\w.,/$\u20ac\u00a3-])(?:\d{1,3}(?:[,.' \u2019]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
                      r"(?![\d/-]|[.,]\d)")
 _ID_RX = re.compile(r"(?<![\w-])(?=[A-Z\-/]*\d)[A-Z0-9][A-Z0-9\-/]{4,30}(?: [0-9]{2,8}){0,3}(?![\w-])",
                     re.IGNORECASE)
@@ -187,13 +188,32 @@ def default_backend(settings: Settings) -> ModelBackend | None:
     return get_backend(settings)
 
 
+def within_schema(schema: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` with every answer the schema does not allow set to None.
+
+    llama.cpp's grammar already forbids them, but an OpenAI-compatible server or a hosted model may
+    not enforce the schema: an answer outside the listed choices could be a value the model made up.
+    """
+    out: dict[str, Any] = {}
+    for name, v in values.items():
+        prop = schema["properties"].get(name, {})
+        if v is None:
+            out[name] = None
+        elif "enum" in prop:
+            out[name] = v if isinstance(v, str) and v in prop["enum"] else None
+        else:
+            bound = max((p.get("maxLength", 0) for p in prop.get("anyOf", [])), default=0)
+            out[name] = v if isinstance(v, str) and len(v) <= bound else None
+    return out
+
+
 def fill_gaps(backend: ModelBackend, request: GapRequest, *, max_tokens: int | None = None) -> GapAnswer:
     """Ask ``backend`` for the requested fields; raises ExtractionError on a cut or invalid reply."""
     if not request.fields:
         return GapAnswer({}, 0, 0, 0.0, 0.0, getattr(backend, "sha256", None), PROMPT_VERSION)
     schema = schema_for(request)
     comp = backend.complete(SYSTEM, build_prompt(request), schema, max_tokens or max_tokens_for(schema))
-    values = {name: comp.data.get(name) for name in request.fields}
+    values = within_schema(schema, {name: comp.data.get(name) for name in request.fields})
     return GapAnswer(values=values, tokens_prompt=comp.tokens_prompt, tokens_completion=comp.tokens_completion,
                      seconds_prompt=comp.seconds_prompt, seconds_generate=comp.seconds_generate,
                      model_sha256=getattr(backend, "sha256", None), prompt_version=PROMPT_VERSION)
