@@ -138,7 +138,8 @@ class Finder:
         self._label_cache: dict[tuple[int, str], list[tuple[re.Match[str], str, float]]] = {}
 
     # --- values of one type in a piece of a view ------------------------------------------
-    def values(self, kind: str, view: View, s: int, e: int, fname: str) -> list[tuple[Any, int, int, str | None]]:
+    def values(self, kind: str, view: View, s: int, e: int, fname: str,
+               unit_gap: int = 1) -> list[tuple[Any, int, int, str | None]]:
         seg = view.text[s:e]
         out: list[tuple[Any, int, int, str | None]] = []
         if kind == "money":
@@ -148,7 +149,7 @@ class Finder:
             for m in parse.find_dates(seg, self.order, self.ref):
                 out.append((m.value, s + m.start, s + m.end, m.extra))
         elif kind == "qty":
-            for m in parse.find_quantities(seg, self.fmt):
+            for m in parse.find_quantities(seg, self.fmt, unit_gap=unit_gap):
                 gas_kwh = fname == "gas_usage" and m.extra == "kWh" and self._gas_label
                 if m.extra in UNITS_FOR.get(fname, ()) or gas_kwh:
                     out.append((m.value, s + m.start, s + m.end, m.extra))
@@ -263,7 +264,8 @@ class Finder:
                 if kind == "text" and not self._text_label_ok(view, m, ls, le):
                     continue
                 # 1. the rest of the label's line
-                vals = self.values(kind, view, m.end(), le, fname)
+                # In layout text a labelled row's unit may sit in its own column ("7'073     kWh").
+                vals = self.values(kind, view, m.end(), le, fname, unit_gap=8 if view.layout else 1)
                 if kind == "qty" and not vals and fname != "demand_kw":
                     vals = self.bare_usage(view, m.end(), le, fname)
                 if kind == "text" and view.layout:

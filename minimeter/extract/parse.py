@@ -13,6 +13,7 @@ Negatives: -12.00, - 12.00, -$12.00, $-12.00, (12.00), 12.00CR, 12.00-.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -112,9 +113,19 @@ def find_money(text: str, fmt: str | None = None, *, need_decimals: bool = True)
     return out
 
 
-def find_quantities(text: str, fmt: str | None = None) -> list[Match]:
+@functools.cache
+def _qty_rx(nospace: bool, unit_gap: int) -> re.Pattern[str]:
+    rx = QTY_RX_NOSPACE if nospace else QTY_RX
+    if unit_gap <= 1:
+        return rx
+    return re.compile(rx.pattern.replace(r"[ \u00a0]?(?P<unit>", rf"[ \u00a0]{{0,{unit_gap}}}(?P<unit>"))
+
+
+def find_quantities(text: str, fmt: str | None = None, *, unit_gap: int = 1) -> list[Match]:
+    """Quantities with a unit. ``unit_gap``: how many spaces may separate number and unit (layout text
+    puts the unit in its own column: "7'073     kWh")."""
     out = []
-    for m in (QTY_RX_NOSPACE if fmt in ("us", "in") else QTY_RX).finditer(text):
+    for m in _qty_rx(fmt in ("us", "in"), unit_gap).finditer(text):
         v = parse_number(m["num"], fmt)
         if v is None:
             continue
