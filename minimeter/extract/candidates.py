@@ -51,6 +51,7 @@ ID_RX = re.compile(
     r"(?<![\w\-/.,])(?=[A-Z0-9\-./]*\d)[A-Z0-9]+(?:[-./][A-Z0-9]+)*"
     r"(?: \d{1,5}(?![\w.,/:\-]|[.,]\d))*(?![\w]|[.,]\d)"
 )
+TOLL_FREE = re.compile(r"^(?:1-)?8(?:00|33|44|55|66|77|88)-")
 PHONE_RX = re.compile(r"^(?:1-)?\d{3}-\d{3}-\d{4}$|^\d{4}-\d{3}-\d{3,4}$")
 NUM_RX = re.compile(r"(?<![\w.,'/-])\d{1,3}(?:[,'’]\d{3})+(?:\.\d+)?(?![\w/])|(?<![\w.,'/-])\d+(?:[.,]\d+)?(?![\w/])")
 
@@ -167,8 +168,12 @@ class Finder:
                 if re.fullmatch(r"\d+\.\d+|(?:19|20)\d\d|\d{1,3}(?:[.,]\d{3})+", tok):
                     continue  # a year or a formatted number, not an identifier
                 digits = sum(c.isdigit() for c in tok)
-                if digits < 4 or PHONE_RX.match(tok) or re.fullmatch(r"\d+[.,]\d{2}", tok):
+                if digits < 4 or re.fullmatch(r"\d+[.,]\d{2}", tok):
                     continue
+                line_before = view.text[view.line(view.line_no(s + m.start()))[0]:s + m.start()]
+                if PHONE_RX.match(tok) and (fname != "account_number" or TOLL_FREE.match(tok)
+                                            or re.search(r"(?i)call|phone|tel\b|fax", line_before)):
+                    continue  # a phone number; right after an account label the same shape is the account
                 if parse.find_dates(tok, self.order) and not re.fullmatch(r"\d+", tok):
                     continue
                 out.append((tok, s + m.start(), s + m.end(), None))
