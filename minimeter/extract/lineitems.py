@@ -314,8 +314,11 @@ def _anchored(seq: Sequence, first: int, last: int, target: Decimal) -> bool:
 
 
 def _closed_block(seq: Sequence, target: Decimal, ocr_pages: set[int]) -> list[Charge] | None:
-    """Items between a hard boundary (a table header or a summary line) and a total printing ``target``,
-    with nothing in between that could be a missed charge. None when there is no such table."""
+    """Items between a hard boundary and a total printing ``target``, with nothing in between that could
+    be a missed charge; None when there is no such table. A hard boundary is a table header, or a summary
+    line (previous balance, payment) with no charge line right above it: a "payment plan instalment"
+    between two groups of charges is not one. The difference must not be explained by figures printed
+    on the page (a run of consecutive amounts adding up to it: a missed line or section)."""
     for close in (c for c in seq.charges if c.kind == TOTAL and c.amount == target and c.page not in ocr_pages):
         view = seq.views[close.page]
         block: list[Charge] = []
@@ -331,21 +334,43 @@ def _closed_block(seq: Sequence, target: Decimal, ocr_pages: set[int]) -> list[C
             if len(row) == 1 and row[0].kind == ITEM and row[0].columns == 1:
                 block.insert(0, row[0])
             elif len(row) == 1 and row[0].kind == TOTAL:
-                hard = bool(block)
+                hard = bool(block) and not _item_above(seq, view, close.page, n)
                 break
             elif row or re.search(r"\d", text):
                 break  # a row with other figures: something this reader does not understand
             elif len(_HEADER.findall(text)) >= 2:
-                hard = bool(block)
+                hard = bool(block) and not _item_above(seq, view, close.page, n)
                 break
             n -= 1
         if not hard or len(block) < 2:
             continue
         diff = abs(sum((c.amount for c in block), Decimal(0)) - target)
-        nearby = [c.amount for c in seq.charges if c.page == close.page and abs(c.line - close.line) <= 40]
-        if diff >= CENT and all(abs(abs(a) - diff) >= CENT for a in nearby):
+        if diff >= CENT and not _explained(seq, close, diff):
             return block
     return None
+
+
+def _item_above(seq: Sequence, view: View, page: int, line: int, reach: int = 15) -> bool:
+    """Whether a charge line sits above ``line`` before the summary lines (or the page's top) are reached:
+    then the table below is not the whole of the bill's charges (a second table, a line read as a payment)."""
+    for n in range(line - 1, max(-1, line - 1 - reach), -1):
+        row = seq.rows.get((page, n), [])
+        if any(c.kind == ITEM for c in row):
+            return True
+        if row and all(c.kind == TOTAL for c in row):
+            return False
+    return False
+
+
+def _explained(seq: Sequence, close: Charge, diff: Decimal) -> bool:
+    near = [c.amount for c in seq.charges if c.page == close.page and abs(c.line - close.line) <= 60]
+    for a in range(len(near)):
+        total = Decimal(0)
+        for b in range(a, len(near)):
+            total += near[b]
+            if abs(abs(total) - diff) < CENT:
+                return True
+    return False
 
 
 def find(finder: Finder, doc: Document | None = None) -> Charges:
