@@ -157,15 +157,24 @@ def _describe(raw: str, order: str) -> tuple[int, str] | None:
     text = raw[start:keep[-1][0] + len(keep[-1][1])]
     text = _TAIL.sub("", " " + text).strip(" :|-–=")
     text = re.sub(r"\s+", " ", text)
+    # "Sanctioned Load 10.00 KW 1. Electricity Charge": another column's figure, or a row number, before it
+    cut = list(re.finditer(r"(?i)(?:^|\s)(?:\d{1,2}[.)]|\d[\d.,'’]*\s?(?:kw|kva|kwh|hp|%)(?:/\w+)?)\s+(?=[a-zà-ÿ])",
+                           text))
+    if cut and len(re.findall(r"[A-Za-zÀ-ÿ]", text[cut[-1].end():])) >= 2:
+        text = text[cut[-1].end():]
+        at = raw.find(text.split(" ")[0], start)  # the span starts at the description's first word
+        start = at if at >= 0 else start
     if len(re.findall(r"[A-Za-zÀ-ÿ]", text)) < 2:
         return None
     return start, text
 
 
 def _is_rate(line: str, m: parse.Match) -> bool:
+    """A rate ("x 0.15", "0.15/kWh", "@ 9.11") or a quantity ("10.00 KW", "8.1 %"), not a charge."""
     before = line[:m.start].rstrip()
-    after = line[m.end:m.end + 6].lstrip()
-    return bool(re.search(r"(?i)(?:[x×*@]|\bat)$", before) or re.match(r"(?i)(?:/|per\b|ct\b|¢|c/)", after))
+    after = line[m.end:m.end + 8].lstrip()
+    return bool(re.search(r"(?i)(?:[x×*@]|\bat)$", before) or re.match(r"(?i)(?:/|per\b|ct\b|¢|c/|%)", after)
+                or re.match(rf"(?i)(?:{_UNITS})(?![a-z])", after) and not re.match(r"(?i)x\b", after))
 
 
 def _amounts(line: str, fmt: str, order: str) -> list[parse.Match]:
@@ -252,7 +261,7 @@ class Charges:
 
     def runs(self, target: Decimal) -> list[tuple[bool, Sequence, list[int]]]:
         """Contiguous runs of items (with and without the breakdown lines under a parent item) that add
-        up to ``target``, best first: anchored on a line printing the target, then the longest."""
+        up to ``target``, best first."""
         out: list[tuple[bool, Sequence, list[int]]] = []
         for seq in self.sequences:
             for idx in _variants(seq):
@@ -265,14 +274,23 @@ class Charges:
                         anchored = _anchored(seq, idx[a], idx[b], target)
                         if b > a or anchored:
                             out.append((anchored, seq, idx[a:b + 1]))
-        out.sort(key=lambda r: (not r[0], -len(r[2])))
+        # A run closed by the line printing the target, or of three or more lines, is no coincidence; among
+        # those the most detailed wins (a summary row with several columns is the least).
+        out.sort(key=lambda r: (not (r[0] or len(r[2]) >= 3),
+                                any(r[1].charges[i].columns > 1 for i in r[2]), -len(r[2]), not r[0]))
         return out
 
-    def settle(self, target: Decimal | None) -> Settled | None:
-        """What to keep for the bill whose current charges are ``target`` (None: no charge lines seen)."""
+    def settle(self, target: Decimal | None, amount_due: Decimal | None = None) -> Settled | None:
+        """What to keep for the bill whose current charges are ``target`` (None: no charge lines seen).
+        Without current charges, items that add up to the amount due are kept (nothing to contradict)."""
         if not self.seen:
             return None
         if target is None:
+            runs = self.runs(amount_due) if amount_due is not None else []
+            if runs and (runs[0][0] or len(runs[0][2]) >= 3):
+                _, seq, idx = runs[0]
+                return Settled([seq.charges[i] for i in idx], [seq.sections.get(i) for i in idx], "matched",
+                               amount_due, f"{len(idx)} charge lines add up to the amount due", seq)
             return Settled([], [], "unsure", None, f"{self.seen} charge lines seen; no current charges to check them")
         runs = self.runs(target)
         if runs:
@@ -421,9 +439,10 @@ def support(charges: Charges, candidates: list[Candidate]) -> None:
             c.why = (c.why + "; " if c.why else "") + "the line items add up to it"
 
 
-def attach(charges: Charges, current: Decimal | None) -> tuple[list[LineItem], FieldEvidence | None]:
+def attach(charges: Charges, current: Decimal | None,
+           amount_due: Decimal | None = None) -> tuple[list[LineItem], FieldEvidence | None]:
     """The line items to store for a bill whose current charges are ``current``, and their evidence."""
-    settled = charges.settle(current)
+    settled = charges.settle(current, amount_due)
     if settled is None:
         return [], None
     if not settled.items:

@@ -279,7 +279,7 @@ def extract_rules(doc: Document, profile: Profile | None = None, *, detect_profi
         # Most bills are mailed to the premises; with no labelled service address the addressee's is the best guess.
         choices["service_address"] = Choice(block.address.value, block.address, 0.5, "the mailing address")
     bill, evidence = reconcile(choices, profile, doc, meters)
-    items, items_evidence = lineitems.attach(charges, bill.current_charges)
+    items, items_evidence = lineitems.attach(charges, bill.current_charges, bill.total_amount_due)
     if items_evidence is not None:
         bill, evidence["line_items"] = bill.model_copy(update={"line_items": items}), items_evidence
     ambiguous = [f for f, ch in choices.items() if "__" not in f and ch.confidence < 0.8]

@@ -156,3 +156,15 @@ def test_items_sum_supports_the_matching_current_charges_candidate() -> None:
     assert out.bill.current_charges == Decimal("90.00")
     assert "line items" in (out.evidence["current_charges"].note or "")
     assert sum(i.amount for i in out.bill.line_items) == Decimal("90.00")
+
+
+def test_without_current_charges_items_adding_up_to_the_amount_due_are_kept() -> None:
+    lines = HEAD + ["Sanctioned Load 10.00 KW  1. Electricity Charge 6524.35", "2. Fixed Charge 1500.00",
+                    "Contract Demand 10.00 kVA  3. Fuel Surcharge 507.06", "4. Electricity Duty 301.20",
+                    "Total Amount Due 8832.61"]
+    out = extract_rules(_doc(lines))
+    assert out.bill.current_charges is None and out.bill.total_amount_due == Decimal("8832.61")
+    # "10.00 KW" is a load, not a charge
+    assert [i.description for i in out.bill.line_items] == ["Electricity Charge", "Fixed Charge", "Fuel Surcharge",
+                                                            "Electricity Duty"]
+    assert "amount due" in (out.evidence["line_items"].note or "")
