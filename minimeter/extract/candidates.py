@@ -108,7 +108,7 @@ def guess_number_format(text: str) -> str:
 
 
 def guess_date_order(text: str) -> str:
-    dmy = mdy = 0
+    dmy = mdy = 0.0
     for m in re.finditer(r"(?<![\d/.])(\d{1,2})([/.-])(\d{1,2})\2(?:\d{4}|\d\d)(?!\d)", text):
         a, b = int(m[1]), int(m[3])
         if a > 12 >= b:
@@ -156,9 +156,9 @@ class Finder:
                     out.append((m.value, s + m.start, s + m.end, m.extra))
         elif kind == "id":
             dspans = [(d.start, d.end) for d in parse.find_dates(seg, self.order)]
-            for m in ID_RX.finditer(seg):
-                tok = m.group(0)
-                if any(ds < m.end() and m.start() < de for ds, de in dspans):
+            for im in ID_RX.finditer(seg):
+                tok = im.group(0)
+                if any(ds < im.end() and im.start() < de for ds, de in dspans):
                     continue
                 letters = re.findall(r"[A-Za-z]+", tok)
                 if letters and all(x.lower() in parse.MONTHS for x in letters):
@@ -170,13 +170,13 @@ class Finder:
                 digits = sum(c.isdigit() for c in tok)
                 if digits < 4 or re.fullmatch(r"\d+[.,]\d{2}", tok):
                     continue
-                line_before = view.text[view.line(view.line_no(s + m.start()))[0]:s + m.start()]
+                line_before = view.text[view.line(view.line_no(s + im.start()))[0]:s + im.start()]
                 if PHONE_RX.match(tok) and (fname != "account_number" or TOLL_FREE.match(tok)
                                             or re.search(r"(?i)call|phone|tel\b|fax", line_before)):
                     continue  # a phone number; right after an account label the same shape is the account
                 if parse.find_dates(tok, self.order) and not re.fullmatch(r"\d+", tok):
                     continue
-                out.append((tok, s + m.start(), s + m.end(), None))
+                out.append((tok, s + im.start(), s + im.end(), None))
         elif kind == "text":
             if seg.strip().endswith(":") or any_label_rx().match(seg):
                 return out  # another label ("Bill Type:"), not this label's value

@@ -28,7 +28,7 @@ from minimeter.extract.select import (
     read_usage_candidates,
     usage_support,
 )
-from minimeter.schema import BillNormalized, FieldEvidence, Meter, Span
+from minimeter.schema import BillNormalized, Commodity, FieldEvidence, Meter, Span
 
 if TYPE_CHECKING:
     from minimeter.readers.base import Document
@@ -163,7 +163,7 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
             continue
         best = gs[0]
         note = best.best.why
-        net = None
+        net = sup = None
         if fname != "demand_kw":
             sups = {id(g): usage_support(finder, g.value) for g in gs[:6]}
             # Reads of two meters whose sum is printed: the bill's usage is the sum, not one meter's part.
@@ -188,8 +188,9 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
                     meters.append(Meter(prior_read=p.prior, present_read=p.present,
                                         multiplier=mult if mult != 1 else None,
                                         usage=(p.present - p.prior) * mult if len(ps) > 1 else best.value,
-                                        unit=unit, commodity={"electricity_kwh": "electricity", "gas_usage": "gas",
-                                                              "water_usage": "water"}[fname]))
+                                        unit=unit, commodity=Commodity({"electricity_kwh": "electricity",
+                                                                        "gas_usage": "gas",
+                                                                        "water_usage": "water"}[fname])))
             else:
                 # No read pair explains the value: if it sits on a meter row, record that meter so
                 # validation's meter_reads rule can say the reads and the usage disagree.
@@ -212,8 +213,10 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
             conf = 0.85  # the labelled figure the charges are billed on: net metering, a second register
         # A strongly labelled figure that disagrees with the reads: net metering, a second meter...
         # Let a person look rather than trust either.
+        # (The reads' own difference before the multiplier, "CCF used 98" beside 106 therms, agrees with them.)
+        raw_diff = sum((p.present - p.prior for p in sup[1]), Decimal(0)) if sup and sup[2] != 1 else None
         strong = [c for c in cands if c.label and c.score >= 0.6 and c.value != best.value and
-                  not c.why.startswith("stacked")]
+                  not c.why.startswith("stacked") and c.value != raw_diff]
         if strong and note.startswith("present"):
             conf = min(conf, 0.6)
             note += f"; but '{strong[0].label}' says {strong[0].raw}"

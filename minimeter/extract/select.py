@@ -77,10 +77,10 @@ def choose_money(by_field: dict[str, list[Candidate]]) -> dict[str, Choice]:
     for n in names:
         cands = by_field.get(n, [])
         if n == "payments":  # payments are stored positive; a bill prints them as -41.15 or 41.15
-            for c in cands:
-                c.value = abs(c.value)
+            for cand in cands:
+                cand.value = abs(cand.value)
         else:
-            cands = [c for c in cands if not (n == "total_amount_due" and c.value < 0 and c.score < 0.5)]
+            cands = [x for x in cands if not (n == "total_amount_due" and x.value < 0 and x.score < 0.5)]
         gs = groups(cands)
         all_groups[n] = gs
         opts[n] = [*gs[:4], None]
@@ -250,12 +250,12 @@ def billed_quantities(finder: Finder, fname: str) -> set[Decimal]:
     from minimeter.extract import parse
     from minimeter.extract.candidates import UNITS_FOR
 
-    out = set()
+    out: set[Decimal] = set()
     for view in finder.views:
         for m in parse.find_quantities(view.text, finder.fmt):
             if m.extra in UNITS_FOR.get(fname, ()) and re.match(r"[ \t]*(?:x|×|@|at)[ \t]*[$€£]?[ \t]*\d",
                                                                  view.text[m.end:m.end + 20]):
-                out.add(m.value)  # type: ignore[arg-type]
+                out.add(m.value)  # type: ignore[arg-type]  # a quantity's value is a Decimal
     return out
 
 

@@ -92,7 +92,7 @@ GENERIC_CONTEXT = (
 def _as_tuple(v: object) -> tuple[str, ...]:
     if isinstance(v, str):
         return (v,)
-    return tuple(str(x) for x in (v or ()))
+    return tuple(str(x) for x in v) if isinstance(v, list | tuple) else ()
 
 
 def _parse(path: Path) -> Profile:
