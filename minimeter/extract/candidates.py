@@ -465,10 +465,17 @@ class Finder:
                 start = parse.infer_year(a, b, end or self.ref, prefer="before")
                 if start is None or end is None or not (15 <= (end - start).days <= 70):
                     continue
-                ca = Candidate("billing_period_start", start, "", view.page, m.start(), m.end(2), view.layout, 0.7,
+                days = (end - start).days
+                ls, _ = view.line(view.line_no(m.start()))
+                before = view.text[max(0, ls - 200):m.start()][-160:]
+                # Like a full range: a period label before it ("For Service: 6/20 through 7/20") counts.
+                lw = max((w for phrase, w in labels_for("billing_period_start", self.profile)
+                          if label_rx(phrase).search(before)), default=0.0)
+                score = 0.4 + 0.6 * lw + (0.3 if 26 <= days <= 35 else 0.15 if 20 <= days <= 40 else 0.0)
+                ca = Candidate("billing_period_start", start, "", view.page, m.start(), m.end(2), view.layout, score,
                                None, None, "range")
                 cb = Candidate("billing_period_end", end, view.text[m.start(3):m.end()], view.page, m.start(3), m.end(),
-                               view.layout, 0.7, None, None, "range")
+                               view.layout, score, None, None, "range")
                 ca.raw = view.text[ca.start:ca.end]
                 out.append((ca, cb))
         return out

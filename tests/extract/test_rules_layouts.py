@@ -125,3 +125,11 @@ def test_a_customer_may_be_a_district_when_the_utility_is_known() -> None:
     assert out.profile is not None
     assert out.bill.customer_name == "Cedar Lane School District"
     assert out.bill.service_address == "3222 ELM DR, RICHMOND VA 23287"
+
+
+def test_the_reads_difference_before_the_multiplier_agrees_with_them() -> None:
+    lines = [*HEADER, "Meter # Previous Reading Present Read Mult Usage Unit", "697748 5,823 5,921 1.07828 106 therms",
+             "CCF used 98", "Therms Used 106 therms", "Total Amount Due: $287.21"]
+    out = extract_rules(_doc(lines))
+    assert out.bill.gas_usage == Decimal("106")
+    assert out.evidence["gas_usage"].confidence >= 0.8
