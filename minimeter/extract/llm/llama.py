@@ -14,10 +14,13 @@
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import json
 import logging
 import threading
 import time
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +32,19 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 PROMPT_CACHE_BYTES = 256 << 20
+
+# Models still loaded when the interpreter exits are freed here, while llama.cpp's module globals
+# are still alive; left to the garbage collector, Llama.__del__ runs after they are torn down
+# and prints an "Exception ignored" traceback at every exit.
+_LOADED: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+@atexit.register
+def _close_loaded() -> None:
+    for llm in list(_LOADED):
+        with contextlib.suppress(Exception):  # exiting anyway; nothing useful to report
+            llm.close()
+
 _BACKENDS: dict[tuple[str, int, int], LlamaBackend] = {}
 _LOCK = threading.Lock()
 
@@ -81,6 +97,7 @@ class LlamaBackend:
         log.info("loaded %s in %.1fs (%d threads, n_ctx=%d)", self.path.name, time.perf_counter() - t0,
                  self.threads, self.context)
         self._llm = llm
+        _LOADED.add(llm)
         return llm
 
     def count_tokens(self, text: str) -> int:
