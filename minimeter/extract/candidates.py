@@ -221,7 +221,8 @@ class Finder:
         "KWH 753"): taken at a lower weight, and only the first one."""
         seg = view.text[s:e]
         # Only when the field's unit is named right there (in the label or just before the number).
-        lab_ctx = label_text + " " + view.text[max(0, s - 40):s] + seg[:20]
+        ls, _ = view.line(view.line_no(s))  # (this line only: the line above may end in another figure's unit)
+        lab_ctx = label_text + " " + view.text[max(ls, s - 40):s] + seg[:20]
         unit = next((u for u in UNIT_WORDS[fname] if re.search(rf"(?i)(?<![a-z]){re.escape(u)}(?![a-z])", lab_ctx)),
                     None)
         if unit is None:
@@ -314,7 +315,7 @@ class Finder:
                     else:
                         vals = self.values(kind, view, s2, e2, fname)
                     if kind == "qty" and not vals and fname != "demand_kw" and k == 1:
-                        vals = self.bare_usage(view, s2, e2, fname)
+                        vals = self.bare_usage(view, s2, e2, fname, label_text=view.text[ls:le])
                     if vals and fname == "account_number":
                         seg_txt = view.text[lo:hi] if view.layout else view.text[s2:e2]
                         cell = re.split(r"\s{2,}", seg_txt.strip())[0]
