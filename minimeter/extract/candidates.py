@@ -323,7 +323,9 @@ class Finder:
                             vals = []  # the id must be (most of) the cell under its label
                     if vals:
                         val, s, e, extra = vals[0]
-                        out.append(self._cand(fname, val, view, s, e, w * 0.85 ** k, phrase, extra, dkind, ls))
+                        # In layout text the value sits in the label's own column: nearly as sure as same-line.
+                        decay = 0.95 if view.layout else 0.85
+                        out.append(self._cand(fname, val, view, s, e, w * decay ** k, phrase, extra, dkind, ls))
                         break
                     if view.text[s2:e2].strip():
                         if not view.layout:
