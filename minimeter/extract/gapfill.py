@@ -223,7 +223,7 @@ def apply_answer(outcome: RulesOutcome, doc: Document, answer: GapAnswer, fields
             _note(outcome, f, f"the model said {value}, which nothing in the bill confirms: kept")
             continue
         data[f] = value
-        s, e = (where.start, where.end) if hasattr(where, "end") and not callable(where.end) else where.span()
+        s, e = (where.start, where.end) if isinstance(where, parse.Match) else where.span()
         span = Span(page=page_no, start=s, end=e, text=doc.pages[page_no - 1].text[s:e][:500])
         note = f"the model's choice; {why}" if why else "the model's choice; nothing in the bill confirms it"
         if current is not None:

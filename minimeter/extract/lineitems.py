@@ -104,11 +104,9 @@ class Charge:
     rate: Decimal | None = None
 
     def item(self, section: str | None = None) -> LineItem:
-        return LineItem(description=self.description[:200], amount=self.amount,
-                        category=category(self.description, self.amount, self.unit, section),
-                        quantity=self.quantity, unit=(parse.QTY_UNITS.get(self.unit.lower(), self.unit)
-                                                      if self.unit else None)[:16] if self.unit else None,
-                        rate=self.rate)
+        unit = parse.QTY_UNITS.get(self.unit.lower(), self.unit)[:16] if self.unit else None
+        return LineItem(description=self.description[:200], amount=self.amount, quantity=self.quantity, unit=unit,
+                        category=category(self.description, self.amount, self.unit, section), rate=self.rate)
 
     def span(self) -> Span:
         return Span(page=self.page, start=self.start, end=self.end, text=self.text[:500], layout=self.layout)
