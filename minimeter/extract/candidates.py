@@ -211,7 +211,8 @@ class Finder:
         if view.layout and after.strip() and len(after) - len(after.lstrip(" :#")) > 24:
             # Far to the right: the next column's text, unless the row is just "Label ...... value".
             return not before.strip() and not re.search(r"\S\s{2,}\S", after.strip())
-        if not before.strip() and m.group(0).isupper() and re.match(r" [A-Z0-9]", after):
+        col_start = not before.strip() or bool(re.search(r"\s{2,}$", before))
+        if col_start and m.group(0).isupper() and re.match(r" [A-Z0-9]", after):
             return True  # "RATE R-3 Residential Heating"
         return not after.strip() or bool(re.match(r"\s*[:#]|\s{2,}\S", after))
 
