@@ -43,6 +43,8 @@ ASKABLE = {
     "previous_balance": "the previous bill's balance, a number",
     "electricity_kwh": "electricity used this period in kWh, a number",
 }
+CONFIRMABLE = (*MONEY_FIELDS, "electricity_kwh", "billing_period_start", "billing_period_end")
+"""Fields ``confirmed_by`` can confirm; for the others an ambiguous rules value always stays."""
 MAX_WINDOWS = 6
 WINDOW = 280
 
@@ -161,11 +163,11 @@ def fill(backend: Any, outcome: RulesOutcome, doc: Document) -> GapAnswer | None
     from minimeter.extract.llm.gaps import GapRequest, fill_gaps
 
     bill = outcome.bill
-    fields = [f for f in ASKABLE if getattr(bill, f) is None or f in outcome.ambiguous]
-    if not any(getattr(bill, f) is not None for f in ("electricity_kwh", "gas_usage", "water_usage")):
-        pass
-    elif "electricity_kwh" in fields and bill.electricity_kwh is None:
-        fields.remove("electricity_kwh")
+    # An ambiguous value is worth asking about only where the arithmetic could confirm an answer.
+    fields = [f for f in ASKABLE if getattr(bill, f) is None or (f in outcome.ambiguous and f in CONFIRMABLE)]
+    if "electricity_kwh" in fields and bill.electricity_kwh is None and any(
+            getattr(bill, f) is not None for f in ("gas_usage", "water_usage")):
+        fields.remove("electricity_kwh")  # a gas or water bill: no electricity to find
     if not fields:
         return None
     req = GapRequest(

@@ -50,7 +50,9 @@ def test_model_never_replaces_an_ambiguous_value_without_the_arithmetic(backend:
              "due_date": dt.date(2024, 2, 24), "statement_date": dt.date(2024, 2, 3)}[f]]
     out.ambiguous = list(wrong)
     answer = fill(backend, out, doc)
-    assert answer is not None and set(wrong) <= set(answer.values)
+    assert answer is not None and {"total_amount_due", "current_charges"} <= set(answer.values)
+    # nothing could confirm a date: an ambiguous one is not even asked about (no latency for nothing)
+    assert not {"due_date", "statement_date"} & set(answer.values)
     for f, v in wrong.items():
         now = getattr(out.bill, f)
         ev = out.evidence[f]
