@@ -39,7 +39,8 @@ ORG = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\w+|city of
                  r"énergie|energie|électricité|gmbh|\bsa\b|\bag\b|company|cooperative|authority|district|"
                  r"services industriels|hydro)\b")
 NOT_NAME = re.compile(r"(?i)\b(?:charges?|total|tax|fee|credit|balance|payment|usage|history|amount|meter|reading|"
-                      r"service|period|summary|bill|statement|account|invoice|facture|rechnung|page|date)\b")
+                      r"service|period|summary|bill|statement|account|invoice|facture|rechnung\w*|page|date|"
+                      r"nr|no|n°|num)\b|\.$")  # "Rechnungs-Nr.": a caption, not a name
 DATEISH = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 
 

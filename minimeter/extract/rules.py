@@ -347,6 +347,8 @@ def addressee(finder: Finder, profile: Profile | None) -> Choice | None:
         if not chunks or _ORG.search(chunks[0]) and not re.search(r"(?i)\b(?:llc|inc|ltd|gmbh|sa|ag)\b", chunks[0]):
             continue
         name = chunks[0]
+        if name == view.text.strip().splitlines()[0].strip():
+            continue  # the page's first line is the letterhead, not the addressee
         start = prev.find(name)
         cand = Candidate("customer_name", name, name, view.page, ps + start, ps + start + len(name), False, 0.6,
                          None, None, "addressee")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -249,9 +250,24 @@ DISTRACTORS: dict[str, list[str]] = {
 }
 
 
+def _fold(word: str) -> str:
+    """A regex for ``word`` that also matches it with its accents lost, as OCR and some PDFs print it
+    ("Fälligkeitsdatum" / "Falligkeitsdatum", "Straße" / "StraBe", "échéance" / "echeance")."""
+    out = []
+    for ch in word:
+        base = unicodedata.normalize("NFD", ch)[0]
+        if ch == "ß":
+            out.append("(?:ß|ss|B)")
+        elif base != ch and base.isalpha():
+            out.append(f"[{ch}{base}]")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
 @functools.lru_cache(maxsize=2048)
 def label_rx(phrase: str, strict: bool = True) -> re.Pattern[str]:
-    parts = [re.escape(w) for w in phrase.split()]
+    parts = [_fold(w) for w in phrase.split()]
     body = r"\s+".join(parts)
     # A label is a whole phrase: no letter right before it, and (for the generic vocabulary) none right
     # after. A profile's own labels may run into the next word, as layout text glues "échéanceDate".

@@ -133,3 +133,21 @@ def test_the_reads_difference_before_the_multiplier_agrees_with_them() -> None:
     out = extract_rules(_doc(lines))
     assert out.bill.gas_usage == Decimal("106")
     assert out.evidence["gas_usage"].confidence >= 0.8
+
+
+def test_labels_match_with_their_accents_lost() -> None:
+    # OCR of a German bill: "Fälligkeitsdatum" comes out "Falligkeitsdatum", "Zahlungseingänge" without the umlaut.
+    lines = ["Stadtwerke Beispiel GmbH", "Vertragskonto 5265720826", "Rechnungsdatum 28.03.2023",
+             "Vorheriger Saldo 576,51 EUR", "Zahlungseingange -576,51 EUR", "Summe Entgelte 481,58 EUR",
+             "Rechnungsbetrag 481,58 EUR", "Falligkeitsdatum: 15.04.2023"]
+    out = extract_rules(_doc(lines))
+    assert out.bill.due_date == dt.date(2023, 4, 15)
+    assert out.bill.payments == Decimal("576.51")
+
+
+def test_a_caption_is_not_the_addressee() -> None:
+    layout = ["Stadtwerke Beispiel GmbH", "", "Maria Rossi", "Rechnungs-Nr.            8383011241",
+              "Goethestraße 111", "80678 München", "Rechnungsbetrag 481,58 EUR"]
+    out = extract_rules(_doc(layout, layout))
+    assert out.bill.customer_name != "Rechnungs-Nr."
+    assert out.bill.customer_name != "Stadtwerke Beispiel GmbH"
