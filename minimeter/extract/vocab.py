@@ -250,7 +250,7 @@ DISTRACTORS: dict[str, list[str]] = {
 }
 
 
-def _fold(word: str) -> str:
+def fold(word: str) -> str:
     """A regex for ``word`` that also matches it with its accents lost, as OCR and some PDFs print it
     ("Fälligkeitsdatum" / "Falligkeitsdatum", "Straße" / "StraBe", "échéance" / "echeance")."""
     out = []
@@ -267,7 +267,7 @@ def _fold(word: str) -> str:
 
 @functools.lru_cache(maxsize=2048)
 def label_rx(phrase: str, strict: bool = True) -> re.Pattern[str]:
-    parts = [_fold(w) for w in phrase.split()]
+    parts = [fold(w) for w in phrase.split()]
     body = r"\s+".join(parts)
     # A label is a whole phrase: no letter right before it, and (for the generic vocabulary) none right
     # after. A profile's own labels may run into the next word, as layout text glues "échéanceDate".

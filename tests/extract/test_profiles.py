@@ -62,3 +62,10 @@ def test_detects_the_real_bills_utilities() -> None:
         text = "\n".join(pg.extract_text() or "" for pg in PdfReader(str(REALBILLS / name)).pages)
         p = detect(text)
         assert p is not None and p.id == pid, name
+
+
+def test_detection_survives_lost_accents() -> None:
+    from minimeter.extract.profiles import detect
+
+    p = detect("Stadtwerke Munchen GmbH - 80287 Munchen\nRechnungsbetrag 481,58 EUR")
+    assert p is not None and p.id == "swm"

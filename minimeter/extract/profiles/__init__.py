@@ -23,6 +23,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from minimeter.extract.vocab import fold
+
 PROFILE_DIR = Path(__file__).resolve().parent
 
 _DATE_SHAPES = {"MDY": "MM/DD/YYYY", "DMY": "DD/MM/YYYY", "YMD": "YYYY-MM-DD"}
@@ -132,7 +134,9 @@ def get(profile_id: str) -> Profile | None:
 def _term_rx(term: str) -> re.Pattern[str]:
     # Short all-caps aliases (SIG, PSE, APS) must match as written, or "sig" in "design" would hit.
     flags = 0 if (len(term) <= 4 and term.isupper()) else re.IGNORECASE
-    return re.compile(r"(?<![\w])" + re.escape(term) + r"(?![\w])", flags)
+    # Accents may be lost in OCR ("Stadtwerke Munchen"): match the term with or without them.
+    body = r"\s+".join(fold(w) for w in term.split())
+    return re.compile(r"(?<![\w])" + body + r"(?![\w])", flags)
 
 
 def score(profile: Profile, text: str) -> float:
