@@ -426,6 +426,8 @@ class Finder:
                 between = view.text[a.end:b.start]
                 if "\n" in between or not conn.match(between) or b.value == a.value:
                     continue
+                if not between.strip() and len(between) > 3:
+                    continue  # two cells of a table ("Feb 24      Mar 24" in a usage history), not a range
                 reversed_ = False
                 if b.value < a.value:  # type: ignore[operator]
                     if between.strip():
@@ -486,7 +488,9 @@ class Finder:
 
     def numbers(self, view: View) -> list[tuple[Decimal, int, int]]:
         out = []
-        date_spans = [(m.start, m.end) for m in parse.find_dates(view.text, self.order)]
+        # (yearless dates too: "Mar 24" in a usage history is not a meter read)
+        ref = self.ref or dt.date(2000, 1, 1)
+        date_spans = [(m.start, m.end) for m in parse.find_dates(view.text, self.order, ref)]
         for m in NUM_RX.finditer(view.text):
             if any(s <= m.start() < e for s, e in date_spans):
                 continue

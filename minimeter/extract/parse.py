@@ -162,6 +162,8 @@ for _n, _names in enumerate(
         MONTHS[_w] = _n
 _MON = "|".join(sorted((re.escape(k) for k in MONTHS), key=len, reverse=True))
 _WD = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
+# A day and its month sit together, one or two spaces apart: never across a table's columns or lines.
+_DAY_MON = rf"(?P<d>\d{{1,2}})(?:er|st|nd|rd|th|\.)?[ \u00a0]{{1,2}}(?:de\s+)?(?P<mon>{_MON})\.?"
 DATE_RXS = [
     # 2024-07-22
     ("ymd", re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d])")),
@@ -169,13 +171,13 @@ DATE_RXS = [
     ("num", re.compile(r"(?<![\d/.:-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)?\d\d)"
                        r"(?![\d/]|[.,]\d)")),
     # 18 Fév 25 / 17 Avril 2025 (with a year: tried before month-first so "18 Fév 25" is not "Fév 25")
-    ("dmy", re.compile(rf"(?i)(?<![\w.]){_WD}(?P<d>\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s+(?:de\s+)?(?P<mon>{_MON})\.?"
+    ("dmy", re.compile(rf"(?i)(?<![\w.]){_WD}{_DAY_MON}"
                        rf",?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d|\d\d(?![\d:])(?!,\s*\d))(?![\w])")),
     # Jun 18, 2024 / June 18 2024 / Mar 27, 23 / Tuesday, Apr 25, 2023 / JUL 5
     ("mdy", re.compile(rf"(?i)(?<![\w]){_WD}(?P<mon>{_MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
                        rf"(?:,?\s+(?P<y>(?:19|20)\d\d)(?![\d:])|,\s?(?P<y2>\d\d)(?![\d:]))?")),
     # 18 June 2024 / 17 Avril 2025 / 18 Fév 25 / 1er mars 2024 / 5 de março de 2024
-    ("dmy", re.compile(rf"(?i)(?<![\w.]){_WD}(?P<d>\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s+(?:de\s+)?(?P<mon>{_MON})\.?"
+    ("dmy", re.compile(rf"(?i)(?<![\w.]){_WD}{_DAY_MON}"
                        rf"(?:,?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d|\d\d(?![\d:])))?(?![\w])")),
 ]
 
