@@ -278,7 +278,10 @@ class Finder:
                 if kind == "text" and view.layout:
                     vals = vals[:1]
                 if kind == "id":  # an identifier sits right after its label, not across the page
-                    vals = [v for v in vals if s_gap(view.text[m.end():v[1]]) <= 20]
+                    vals = [v for v in vals if s_gap(view.text[m.end():v[1]]) <= 20
+                            and not (view.layout and len(view.text[m.end():v[1]]) > 24
+                                     and re.search(r"\S\s{2,}\S", view.text[v[1]:le]))]
+                    # (far right, followed by more cells: a cell of the next column's table row)
                 # "153 m3 x 10.6441 = 1,629 kWh": the value after "=" is the result the bill uses.
                 eq = next((i for i, v in enumerate(vals[:3]) if view.text[max(m.end(), v[1] - 3):v[1]].strip() == "="),
                           None)

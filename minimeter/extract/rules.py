@@ -20,6 +20,7 @@ from minimeter.extract.candidates import IDS, MONEY, QTY, TEXTS, Candidate, Find
 from minimeter.extract.profiles import Profile, detect
 from minimeter.extract.select import (
     Choice,
+    billed_elsewhere,
     billed_over_reads,
     choose_money,
     groups,
@@ -220,6 +221,14 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
         if strong and note.startswith("present"):
             conf = min(conf, 0.6)
             note += f"; but '{strong[0].label}' says {strong[0].raw}"
+        best_unit = best.best.unit or next((c.unit for c in cands if c.value == best.value and c.unit),
+                                           "kWh" if fname == "electricity_kwh" else None)
+        elsewhere = (billed_elsewhere(finder, fname, best.value, best_unit)
+                     if note.startswith("present") and best_unit else set())
+        if elsewhere:
+            # The charges are billed on other quantities (net metering with no net label...): a person decides.
+            conf = min(conf, 0.6)
+            note += f"; but the charges are billed on {', '.join(str(x) for x in sorted(elsewhere)[:3])}"
         out[fname] = Choice(best.value, best.best, conf, note, [g.value for g in gs[1:4]])
         unit = best.best.unit or next((c.unit for c in cands if c.value == best.value and c.unit), None)
         out[fname].alternatives = out[fname].alternatives

@@ -245,18 +245,30 @@ def read_usage_candidates(finder: Finder) -> list[tuple[Candidate, str]]:
     return out
 
 
-def billed_quantities(finder: Finder, fname: str) -> set[Decimal]:
-    """Quantities the charges are billed on ("811 kWh x 0.39029", "421 kWh @ $0.034")."""
+def billed_quantities(finder: Finder, fname: str, unit: str | None = None) -> set[Decimal]:
+    """Quantities the charges are billed on ("811 kWh x 0.39029", "421 kWh @ $0.034"), in ``unit`` if given."""
     from minimeter.extract import parse
     from minimeter.extract.candidates import UNITS_FOR
 
     out: set[Decimal] = set()
     for view in finder.views:
         for m in parse.find_quantities(view.text, finder.fmt):
-            if m.extra in UNITS_FOR.get(fname, ()) and re.match(r"[ \t]*(?:x|×|@|at)[ \t]*[$€£]?[ \t]*\d",
-                                                                 view.text[m.end:m.end + 20]):
+            if m.extra in UNITS_FOR.get(fname, ()) and (unit is None or m.extra == unit) and re.match(
+                    r"[ \t]*(?:x|×|@|at)[ \t]*[$€£]?[ \t]*\d", view.text[m.end:m.end + 20]):
                 out.add(m.value)  # type: ignore[arg-type]  # a quantity's value is a Decimal
     return out
+
+
+def billed_elsewhere(finder: Finder, fname: str, value: Decimal, unit: str | None) -> set[Decimal]:
+    """The quantities charges are billed on (in the same unit), when neither ``value`` nor a sum of two or
+    three of them is among them: the reads' usage is then not what the bill charges for."""
+    billed = billed_quantities(finder, fname, unit)
+    if not billed or value in billed:
+        return set()
+    for r in (2, 3):
+        if any(sum(c) == value for c in itertools.combinations(sorted(billed), r)):
+            return set()
+    return billed
 
 
 def billed_over_reads(finder: Finder, fname: str, gs: list[Group]) -> Group | None:

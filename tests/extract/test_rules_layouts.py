@@ -151,3 +151,27 @@ def test_a_caption_is_not_the_addressee() -> None:
     out = extract_rules(_doc(layout, layout))
     assert out.bill.customer_name != "Rechnungs-Nr."
     assert out.bill.customer_name != "Stadtwerke Beispiel GmbH"
+
+
+def test_reads_that_no_charge_is_billed_on_are_not_trusted() -> None:
+    # Net metering with no net label: reads say 595 kWh, the charges are billed on 46 + 155 = 201 kWh.
+    lines = [*HEADER, "Meter No. Prior Read Present Read Constant Usage Unit",
+             "2222554730586 72,460 73,055 1 595 kWh", "On-Peak (4 pm - 9 pm) 46 kWh", "Off-Peak 155 kWh",
+             "Energy Charge On-Peak 46 kWh x 0.59661 27.44", "Energy Charge Off-Peak 155 kWh x 0.37288 57.80",
+             "Delivery Charge 201 kWh x 0.07313 14.70", "Total Amount Due: $99.94"]
+    out = extract_rules(_doc(lines))
+    assert out.evidence["electricity_kwh"].confidence < 0.8
+    # Billed on the reads' own figure (or on parts that add up to it): trusted.
+    ok = [x.replace("201 kWh", "595 kWh") for x in lines]
+    assert extract_rules(_doc(ok)).evidence["electricity_kwh"].confidence >= 0.8
+
+
+def test_an_identifier_in_the_next_columns_table_row_is_not_the_labels_value() -> None:
+    pad = " " * 40
+    layout = [*HEADER[:1], f"Meter Number{pad}Start Read   Current   Usage",
+              f"{' ' * 52}2229523642570      42,778     43,109     331 kWh",
+              f"Account #{' ' * 43}2228586457496      81,995     82,657     662 kWh", "0-579-327-9776",
+              "Total Amount Due: $99.94"]
+    plain = [x.strip() for line in layout for x in line.split("  ") if x.strip()]
+    out = extract_rules(_doc(plain, layout))
+    assert out.bill.account_number == "0-579-327-9776"
