@@ -160,8 +160,11 @@ def read_pairs(finder: Finder) -> list[ReadPair]:
             if view.line_no(sa) != view.line_no(sb) or a == b or min(a, b) < 10:
                 continue
             lo, hi = sorted((a, b))
-            if (hi - lo) / hi > Decimal("0.5") or hi - lo < 1:
+            if hi - lo < 1:
                 continue
+            if (hi - lo) / hi > Decimal("0.5") and not any(
+                    v == hi - lo and st > sb and view.line_no(st) == view.line_no(sb) for v, st, _ in nums):
+                continue  # a jump this large is two unrelated numbers, unless the row prints it as the usage
             between = view.text[ea:sb]
             if len(between) > 40 or not BETWEEN_READS.match(between):
                 continue

@@ -268,7 +268,7 @@ def fold(word: str) -> str:
 @functools.lru_cache(maxsize=2048)
 def label_rx(phrase: str, strict: bool = True) -> re.Pattern[str]:
     parts = [fold(w) for w in phrase.split()]
-    body = r"\s+".join(parts)
+    body = r"[^\S\n]+".join(parts)  # a label never spans lines ("... 20,700 kWh\nBilled Demand" is not "kWh billed")
     # A label is a whole phrase: no letter right before it, and (for the generic vocabulary) none right
     # after. A profile's own labels may run into the next word, as layout text glues "échéanceDate".
     tail = r"(?![A-Za-zÀ-ÿ])" if strict else ""
