@@ -99,6 +99,8 @@ class Charge:
     text: str
     columns: int = 1
     """How many amounts the row printed for this description (a table row with several columns is unsure)."""
+    clean: bool = True
+    """False when a short number sits right before the amount ("1 234,56" read in the wrong number format)."""
     quantity: Decimal | None = None
     unit: str | None = None
     rate: Decimal | None = None
@@ -212,6 +214,7 @@ def _row(view: View, n: int, fmt: str, order: str) -> list[Charge]:
         s = ls + prev + off
         c = Charge(text, m.value, kind_of(text), view.page, view.layout, n, s, ls + m.end,  # type: ignore[arg-type]
                    view.text[s:ls + m.end])
+        c.clean = not re.search(r"(?<![\d.,'’])\d{1,3}\s$", line[:m.start])
         qr = _QTY_RATE.search(raw[off:])
         if qr:
             c.quantity = parse.parse_number(qr["q"], fmt)
@@ -347,7 +350,7 @@ def _closed_block(seq: Sequence, target: Decimal, ocr_pages: set[int]) -> list[C
             if not text.strip():
                 n -= 1
                 continue
-            if len(row) == 1 and row[0].kind == ITEM and row[0].columns == 1:
+            if len(row) == 1 and row[0].kind == ITEM and row[0].columns == 1 and row[0].clean:
                 block.insert(0, row[0])
             elif len(row) == 1 and row[0].kind == TOTAL:
                 hard = bool(block) and not _item_above(seq, view, close.page, n)
