@@ -404,6 +404,7 @@ class Finder:
     # --- unlabelled candidates ----------------------------------------------------------------
     def quantities(self, fname: str) -> list[Candidate]:
         out = []
+        self._gas_label = False  # (set by labelled(); an unlabelled kWh figure is never gas)
         words = {"gas_usage": ("gas", "gaz", "therm", "erdgas"),
                  "water_usage": ("water", "eau", "wasser", "agua", "água")}
         for view in self.views:

@@ -149,6 +149,8 @@ class ReadPair:
     view: View
     line: int
     pos: int
+    scaled: bool = False
+    """The row prints a usage that is not the plain difference (a multiplier or conversion applies)."""
 
 
 def read_pairs(finder: Finder) -> list[ReadPair]:
@@ -172,14 +174,19 @@ def read_pairs(finder: Finder) -> list[ReadPair]:
             if not READ_WORDS.search(view.text[s0:sb]):
                 continue
             # Present is usually printed first on US bills ("1829 Actual 1824 Actual"); either order works.
-            out.append(ReadPair(lo, hi, view, view.line_no(sa), sa))
+            after = [v for v, st, _ in nums if st > sb and view.line_no(st) == view.line_no(sb)]
+            factors = [m for m in after if Decimal("0.01") < m <= 1000 and m != 1]
+            scaled = any(v != hi - lo and _matches(v, hi - lo, factors) not in (None, Decimal(1)) for v in after)
+            out.append(ReadPair(lo, hi, view, view.line_no(sa), sa, scaled))
     return out
 
 
 def read_diffs(pairs: list[ReadPair]) -> list[tuple[Decimal, list[ReadPair]]]:
     diffs = [(p.present - p.prior, [p]) for p in pairs]
     for p, q in itertools.combinations(pairs, 2):
-        if p.view is q.view and 0 < abs(p.line - q.line) <= 2 and p.pos != q.pos:
+        # Two rows add up only when both bill their plain difference: "159 kWh" + "319 kWh", not a gas row's
+        # m3 difference that the row converts to kWh.
+        if p.view is q.view and 0 < abs(p.line - q.line) <= 2 and p.pos != q.pos and not (p.scaled or q.scaled):
             diffs.append((p.present - p.prior + q.present - q.prior, [p, q]))
     return diffs
 

@@ -229,7 +229,8 @@ DISTRACTORS: dict[str, list[str]] = {
         "moyenne", "par jour", "média", "historico", "histórico", "last 6 months", "p.f.y", "compensad",
         "injet", "inj.", "saldo", "x ", "1st", "first", "over", "block", "tier", "read difference",
         "sanctioned", "connected load", "contract", "load (kw", "capacity", "tarif", "souscrite", "subscribed",
-        "abonnement", "option",
+        "abonnement", "option", "vorjahr", "vormonat", "vorperiode", "l'an dernier", "l’an dernier",
+        "année précédente", "mois précédent", "période précédente", "last period", "one year ago",
     ],
     "money": [
         "last year", "average", "avg", "per day", "per month", "budget", "after due date", "late",
