@@ -316,6 +316,13 @@ class Finder:
                         if lo >= hi:
                             continue
                         vals = self.values(kind, view, lo, hi, fname)
+                        if kind in ("date", "money"):
+                            # The value whose middle sits nearest the label's middle: OCR and centred grids
+                            # shift a row's values sideways ("BILL DATE" over "April 1, 2024  April 15, 2024").
+                            mid = s2 + col + len(m.group(0)) / 2
+                            row = [v for v in self.values(kind, view, s2, e2, fname)
+                                   if abs((v[1] + v[2]) / 2 - mid) <= max(30, len(phrase) + 15)]
+                            vals = sorted(row, key=lambda v: abs((v[1] + v[2]) / 2 - mid)) or vals
                     else:
                         vals = self.values(kind, view, s2, e2, fname)
                     if kind == "qty" and not vals and fname != "demand_kw" and k == 1:
