@@ -82,6 +82,13 @@ def _total_phrases() -> list[re.Pattern[str]]:
 
 
 _TOTAL_LABELS = _total_phrases()
+_SUMMARY = [label_rx(p) for n in ("previous_balance", "payments", "total_amount_due") for p, w in LABELS[n] if w >= 0.5]
+_NEVER_ITEM = re.compile(r"(?i)(?<![a-z])(?:sub-?totals?|totals?|summe|soit|previous|thank you|amount due)(?![a-z])")
+
+
+def _may_be_item(description: str) -> bool:
+    """A line the vocabulary set aside that may still be a charge: not a balance, payment or (sub)total."""
+    return not (_NEVER_ITEM.search(description) or any(rx.search(description) for rx in _SUMMARY))
 
 
 @dataclass
@@ -279,7 +286,28 @@ class Charges:
         # those the most detailed wins (a summary row with several columns is the least).
         out.sort(key=lambda r: (not (r[0] or len(r[2]) >= 3),
                                 any(r[1].charges[i].columns > 1 for i in r[2]), -len(r[2]), not r[0]))
-        return out
+        return out or self.mixed_runs(target)
+
+    def mixed_runs(self, target: Decimal) -> list[tuple[bool, Sequence, list[int]]]:
+        """Runs right above the line printing ``target`` that add up to it once a line the vocabulary took
+        for a total or noise is counted ("Late payment fee", "Budget billing adjustment"): the arithmetic
+        decides. Fewest such lines first, then the longest run; at least two item lines."""
+        out: list[tuple[int, int, Sequence, list[int]]] = []
+        for seq in self.sequences:
+            for close, c in enumerate(seq.charges):
+                if c.kind != TOTAL or c.amount != target:
+                    continue
+                total = Decimal(0)
+                for a in range(close - 1, max(-1, close - 40), -1):
+                    if seq.charges[a].kind != ITEM and not _may_be_item(seq.charges[a].description):
+                        break
+                    total += seq.charges[a].amount
+                    run = list(range(a, close))
+                    odd = sum(seq.charges[i].kind != ITEM for i in run)
+                    if abs(total - target) < CENT and len(run) - odd >= 2 and odd:
+                        out.append((odd, -len(run), seq, run))
+        out.sort(key=lambda r: (r[0], r[1]))
+        return [(True, seq, run) for _o, _n, seq, run in out]
 
     def settle(self, target: Decimal | None, amount_due: Decimal | None = None) -> Settled | None:
         """What to keep for the bill whose current charges are ``target`` (None: no charge lines seen).

@@ -172,3 +172,17 @@ def test_without_current_charges_items_adding_up_to_the_amount_due_are_kept() ->
     assert [i.description for i in out.bill.line_items] == ["Electricity Charge", "Fixed Charge", "Fuel Surcharge",
                                                             "Electricity Duty"]
     assert "amount due" in (out.evidence["line_items"].note or "")
+
+
+def test_a_line_set_aside_by_the_vocabulary_counts_when_the_arithmetic_says_so() -> None:
+    summary = ["Previous balance $50.00", "Payment received -$50.00", "Description Amount"]
+    for extra, cc in (("Late payment fee 5.00", "65.00"), ("Budget billing adjustment -10.00", "50.00")):
+        lines = HEAD + summary + ["Energy charge 40.00", extra, "Delivery 20.00",
+                                  f"Total current charges ${cc}", f"Amount due ${cc}"]
+        res, passed = _check(_doc(lines))
+        assert passed is True, extra
+        assert [i.description for i in res.bill.line_items] == ["Energy charge", extra.rsplit(" ", 1)[0], "Delivery"]
+    # a previous balance is never counted as a charge, even where it would make the sum work
+    lines = HEAD + ["Previous balance 30.00", "Energy charge 40.00", "Delivery 20.00", "Amount due $90.00"]
+    out = extract_rules(_doc(lines))
+    assert not any("balance" in i.description.lower() for i in out.bill.line_items)
