@@ -22,6 +22,7 @@ from minimeter.extract.select import (
     Choice,
     billed_elsewhere,
     billed_over_reads,
+    billed_total,
     choose_money,
     groups,
     pick,
@@ -165,6 +166,7 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
         best = gs[0]
         note = best.best.why
         net = sup = None
+        n_meters = len(meters)
         if fname != "demand_kw":
             sups = {id(g): usage_support(finder, g.value) for g in gs[:6]}
             # Reads of two meters whose sum is printed: the bill's usage is the sum, not one meter's part.
@@ -226,8 +228,16 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
         elsewhere = (billed_elsewhere(finder, fname, best.value, best_unit)
                      if note.startswith("present") and best_unit else set())
         if elsewhere:
-            # The charges are billed on other quantities (net metering with no net label...): a person decides.
+            # The charges are billed on other quantities (net metering with no net label...): a person decides,
+            # shown the billed total when the billed parts add up to one.
             conf = min(conf, 0.6)
+            total = billed_total(finder, fname, best_unit or "", elsewhere)
+            if total is not None:
+                del meters[n_meters:]  # the reads explain another figure
+                out[fname] = Choice(total.value, total, conf, f"billed on {total.raw} (the sum of its billed parts);"
+                                    f" the reads give {best.value}")
+                out[fname + "__unit"] = Choice(total.unit, None, conf)
+                continue
             note += f"; but the charges are billed on {', '.join(str(x) for x in sorted(elsewhere)[:3])}"
         out[fname] = Choice(best.value, best.best, conf, note, [g.value for g in gs[1:4]])
         unit = best.best.unit or next((c.unit for c in cands if c.value == best.value and c.unit), None)

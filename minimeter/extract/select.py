@@ -289,3 +289,20 @@ def billed_over_reads(finder: Finder, fname: str, gs: list[Group]) -> Group | No
         return None
     return next((g for g in gs[1:] if g.value in billed and g.best.label and g.best.score >= 0.8
                  and not g.best.why.startswith("stacked") and "distractor" not in g.best.why), None)
+
+
+def billed_total(finder: Finder, fname: str, unit: str, values: set[Decimal]) -> Candidate | None:
+    """Among billed quantities ``values``, the one that is the sum of two or three others (a time-of-use
+    split billed in parts and in total: 126 + 412 = 538 kWh), with the span it was read from."""
+    from minimeter.extract import parse
+
+    total = next((v for v in sorted(values, reverse=True) for r in (2, 3)
+                  if any(sum(c) == v for c in itertools.combinations(sorted(values - {v}), r))), None)
+    if total is None:
+        return None
+    for view in finder.views:
+        for m in parse.find_quantities(view.text, finder.fmt):
+            if m.value == total and m.extra == unit:
+                return Candidate(fname, total, m.text, view.page, m.start, m.end, view.layout, 0.5, None, unit,
+                                 "billed total")
+    return None
