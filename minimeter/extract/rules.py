@@ -16,21 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 from minimeter.extract import lineitems
 from minimeter.extract.addressee import looks_like_name, mailing_block
-from minimeter.extract.candidates import IDS, MONEY, QTY, TEXTS, Candidate, Finder
+from minimeter.extract.candidates import IDS, MONEY, TEXTS, Candidate, Finder
 from minimeter.extract.profiles import Profile, detect
-from minimeter.extract.select import (
-    Choice,
-    billed_elsewhere,
-    billed_over_reads,
-    billed_total,
-    choose_money,
-    groups,
-    pick,
-    read_pairs,
-    read_usage_candidates,
-    usage_support,
-)
-from minimeter.schema import BillNormalized, Commodity, FieldEvidence, Meter, Span
+from minimeter.extract.select import Choice, choose_money, pick
+from minimeter.extract.usage import choose_usage
+from minimeter.schema import BillNormalized, FieldEvidence, Meter, Span
 
 if TYPE_CHECKING:
     from minimeter.readers.base import Document
@@ -129,121 +119,6 @@ def stub_due_dates(finder: Finder, total: Decimal) -> list[Candidate]:
                 out.append(Candidate("due_date", m.value, m.text, view.page, m.start, m.end, view.layout, 0.45,
                                      None, None, "date beside the amount due"))
     return out
-
-
-def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Choice], list[Meter]]:
-    out: dict[str, Choice] = {}
-    meters: list[Meter] = []
-    commodity_words = {"electricity_kwh": ("kwh", "electric", "énergie", "energia"),
-                       "gas_usage": ("therm", "ccf", "gas"), "water_usage": ("water", "gallon", "eau", "água")}
-    bare = read_usage_candidates(finder)
-    gas_kwh = {c.value for c in finder.labelled("gas_usage", "qty", "usage")
-               if c.unit == "kWh" and c.score >= 0.3 and re.search(r"(?i)ga[sz]", c.label or "")}
-    default = "electricity_kwh"
-    if profile and profile.commodities:
-        default = {"gas": "gas_usage", "water": "water_usage"}.get(profile.commodities[0], "electricity_kwh")
-    for fname in QTY:
-        commodity = {"gas_usage": "gas", "water_usage": "water"}.get(fname, "electricity")
-        if profile and profile.commodities and commodity not in profile.commodities:
-            continue  # the profile says this utility does not bill it
-        cands = finder.labelled(fname, "qty", "usage") + finder.quantities(fname)
-        if fname != "demand_kw":
-            for c, ctx in bare:
-                words = commodity_words[fname]
-                here = any(w in ctx for w in words) and not any(
-                    w in ctx for f2, ws in commodity_words.items() if f2 != fname for w in ws)
-                if here or (fname == default and not any(any(w in ctx for w in ws) for ws in commodity_words.values())):
-                    cands.append(Candidate(fname, c.value, c.raw, c.page, c.start, c.end, c.layout, c.score,
-                                           None, None, "reads"))
-        if fname == "electricity_kwh" and gas_kwh:
-            # "Gas used 89 m3 x 10.4465 = 930 kWh": an unlabelled 930 kWh elsewhere is that gas, not electricity.
-            cands = [c for c in cands if c.value not in gas_kwh or (c.label and c.score >= 0.6)]
-        if not cands:
-            continue
-        gs = groups(cands, 0.25)
-        if not gs:
-            continue
-        best = gs[0]
-        note = best.best.why
-        net = sup = None
-        n_meters = len(meters)
-        if fname != "demand_kw":
-            sups = {id(g): usage_support(finder, g.value) for g in gs[:6]}
-            # Reads of two meters whose sum is printed: the bill's usage is the sum, not one meter's part.
-            summed = {(p.view.page, p.view.layout, p.pos) for s in sups.values() if s and len(s[1]) > 1 for p in s[1]}
-            for g in gs[:6]:
-                sup = sups[id(g)]
-                one = sup[1][0] if sup and len(sup[1]) == 1 else None
-                if sup and not (one and (one.view.page, one.view.layout, one.pos) in summed):
-                    # A printed multiplier that explains the value beats the raw read difference.
-                    g.score += 1.0 + (0.3 if sup[2] != 1 else 0.0)
-            gs.sort(key=lambda g: -g.score)
-            best = gs[0]
-            net = billed_over_reads(finder, fname, gs) if sups.get(id(best)) else None
-            if net is not None:
-                best, note = net, f"billed on {net.best.raw} ('{net.best.label}'); the reads give {best.value}"
-            sup = None if net is not None else usage_support(finder, best.value)
-            if sup:
-                how, ps, mult = sup
-                note = how
-                unit = next((c.unit for c in cands if c.value == best.value and c.unit), None)
-                for p in ps:
-                    meters.append(Meter(prior_read=p.prior, present_read=p.present,
-                                        multiplier=mult if mult != 1 else None,
-                                        usage=(p.present - p.prior) * mult if len(ps) > 1 else best.value,
-                                        unit=unit, commodity=Commodity({"electricity_kwh": "electricity",
-                                                                        "gas_usage": "gas",
-                                                                        "water_usage": "water"}[fname])))
-            else:
-                # No read pair explains the value: if it sits on a meter row, record that meter so
-                # validation's meter_reads rule can say the reads and the usage disagree.
-                for p in read_pairs(finder):
-                    for c in cands:
-                        if (c.value == best.value and c.page == p.view.page and c.layout == p.view.layout
-                                and p.view.line_no(c.start) == p.line and c.start > p.pos):
-                            meters.append(Meter(prior_read=p.prior, present_read=p.present, usage=best.value,
-                                                unit=c.unit))
-                            break
-                    else:
-                        continue
-                    break
-        from minimeter.extract.select import confidence
-
-        conf = confidence(gs, best)
-        if note.startswith("present"):
-            conf = max(conf, 0.95)
-        if net is not None:
-            conf = 0.85  # the labelled figure the charges are billed on: net metering, a second register
-        # A strongly labelled figure that disagrees with the reads: net metering, a second meter...
-        # Let a person look rather than trust either.
-        # (The reads' own difference before the multiplier, "CCF used 98" beside 106 therms, agrees with them.)
-        raw_diff = sum((p.present - p.prior for p in sup[1]), Decimal(0)) if sup and sup[2] != 1 else None
-        strong = [c for c in cands if c.label and c.score >= 0.6 and c.value != best.value and
-                  not c.why.startswith("stacked") and c.value != raw_diff]
-        if strong and note.startswith("present"):
-            conf = min(conf, 0.6)
-            note += f"; but '{strong[0].label}' says {strong[0].raw}"
-        best_unit = best.best.unit or next((c.unit for c in cands if c.value == best.value and c.unit),
-                                           "kWh" if fname == "electricity_kwh" else None)
-        elsewhere = (billed_elsewhere(finder, fname, best.value, best_unit)
-                     if note.startswith("present") and best_unit else set())
-        if elsewhere:
-            # The charges are billed on other quantities (net metering with no net label...): a person decides,
-            # shown the billed total when the billed parts add up to one.
-            conf = min(conf, 0.6)
-            total = billed_total(finder, fname, best_unit or "", elsewhere)
-            if total is not None:
-                del meters[n_meters:]  # the reads explain another figure
-                out[fname] = Choice(total.value, total, conf, f"billed on {total.raw} (the sum of its billed parts);"
-                                    f" the reads give {best.value}")
-                out[fname + "__unit"] = Choice(total.unit, None, conf)
-                continue
-            note += f"; but the charges are billed on {', '.join(str(x) for x in sorted(elsewhere)[:3])}"
-        out[fname] = Choice(best.value, best.best, conf, note, [g.value for g in gs[1:4]])
-        unit = best.best.unit or next((c.unit for c in cands if c.value == best.value and c.unit), None)
-        out[fname].alternatives = out[fname].alternatives
-        out[fname + "__unit"] = Choice(unit, None, conf)
-    return out, meters
 
 
 def _clean_text(fname: str, v: str) -> str | None:
