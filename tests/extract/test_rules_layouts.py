@@ -164,6 +164,7 @@ def test_reads_that_no_charge_is_billed_on_are_not_trusted() -> None:
              "Delivery Charge 201 kWh x 0.07313 14.70", "Total Amount Due: $99.94"]
     out = extract_rules(_doc(lines))
     assert out.evidence["electricity_kwh"].confidence < 0.8
+    assert out.bill.electricity_kwh == Decimal("201")  # the billed total of the billed parts, for a person to check
     # Billed on the reads' own figure (or on parts that add up to it): trusted.
     ok = [x.replace("201 kWh", "595 kWh") for x in lines]
     assert extract_rules(_doc(ok)).evidence["electricity_kwh"].confidence >= 0.8
