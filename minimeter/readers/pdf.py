@@ -13,7 +13,7 @@ log = logging.getLogger(__name__)
 
 def read_pdf(path: Path, options: ReadOptions) -> Document:
     from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
+    from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError
 
     with path.open("rb") as fh:
         head = fh.read(1024)
@@ -44,6 +44,13 @@ def read_pdf(path: Path, options: ReadOptions) -> Document:
         raise
     except FileNotDecryptedError as exc:
         raise ReadError("the PDF is password-protected", hint="save an unprotected copy and drop that") from exc
+    except LimitReachedError as exc:  # pypdf's guard against decompression bombs
+        raise ReadError("the PDF expands to more data than a bill can hold (a decompression bomb?)",
+                        hint="open it in a PDF viewer and print it to a new PDF if it is a real bill") from exc
+    except NotImplementedError as exc:  # a filter or encryption pypdf does not support
+        what = f" ({exc})" if str(exc) else ""
+        raise ReadError(f"the PDF uses a feature the reader does not support{what}",
+                        hint="open it in a PDF viewer and print it to a new PDF") from exc
     except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError) as exc:
         raise ReadError(
             f"the PDF is damaged or truncated ({type(exc).__name__})",

@@ -120,7 +120,10 @@ def sync_lock(settings: Settings) -> Iterator[None]:
         yield
         return
     path = settings.home / "sync.lock"
-    with path.open("a+") as fh:
+    # 0600 like every file MiniMeter writes beside keys.json: the data folder may be shared.
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    os.fchmod(fd, 0o600)  # a lock file left by an older version may be 0644
+    with os.fdopen(fd, "a+") as fh:
         try:
             fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as exc:

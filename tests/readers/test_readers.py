@@ -106,3 +106,40 @@ def test_bad_inputs_fail_with_one_line_reasons(tmp_path: Path, settings) -> None
     with open_enc.open("wb") as fh:
         w2.write(fh)
     assert "123.45" in read_document(open_enc, settings).text
+
+
+def _pdf_with_content(path: Path, stream: bytes, filters: str) -> Path:
+    """A one-page PDF whose content stream is ``stream`` (already encoded with ``filters``)."""
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter %s >>\nstream\n" % (len(stream), filters.encode()) + stream + b"\nendstream",
+    ]
+    out, offsets = bytearray(b"%PDF-1.7\n"), []
+    for i, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+def test_a_decompression_bomb_and_an_unsupported_filter_are_read_safely(tmp_path: Path,
+                                                                           settings) -> None:  # type: ignore[no-untyped-def]
+    """Either a one-line ReadError or an empty text (the bill then goes to OCR or review), never a crash."""
+    import zlib
+
+    bomb = _pdf_with_content(tmp_path / "bomb.pdf", zlib.compress(b"0" * (400 << 20), 9), "/FlateDecode")
+    odd = _pdf_with_content(tmp_path / "jbig.pdf", b"\x00" * 64, "/JBIG2Decode")
+    for path in (bomb, odd):
+        try:
+            doc = read_document(path, settings)
+        except ReadError as exc:
+            msg = exc.one_line()
+            assert "\n" not in msg and "Traceback" not in msg, msg
+        else:  # a reader may also skip what it cannot decode; it must then hold no text from it
+            assert not doc.text.strip(), path.name

@@ -80,10 +80,7 @@ def test_no_secret_reaches_disk_or_output_and_files_are_owner_only(minimeter_hom
         mode = stat.S_IMODE(p.lstat().st_mode)
         if mode & 0o077:
             bad.append(f"{p.relative_to(home) if p != home else '.'} {oct(mode)}")
-    known = [b for b in bad if b.startswith("sync.lock ")]  # minimeter/sync/runner.py; reported
-    assert not [b for b in bad if b not in known], f"readable by others: {bad}"
-    if known:
-        pytest.xfail(f"created by `minimeter sync` with the umask's mode: {known}")
+    assert not bad, f"readable by others: {bad}"
 
 
 def test_log_masking_and_rotation_stay_owner_only(tmp_path):
