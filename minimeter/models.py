@@ -1,7 +1,7 @@
 """Local model files: the catalog, where the default model lives, checksum verification, pulls.
 
-The catalog (``models/catalog.toml`` in the project) lists GGUF files by name with their sha256,
-size, license and where they come from. The default model ships inside a Python package (installed
+The catalog (``minimeter/models_catalog.toml``, package data so any install finds it) lists GGUF
+files by name with their sha256, size, license and where they come from. The default model ships inside a Python package (installed
 with MiniMeter, so nothing is fetched at run time); stronger models can be pulled into
 ``<data folder>/models/`` when online with ``minimeter models pull NAME``.
 
@@ -26,11 +26,11 @@ from minimeter.errors import ConfigError, ModelError
 if TYPE_CHECKING:
     from minimeter.settings import Settings
 
-CATALOG_PATH = Path(__file__).resolve().parents[1] / "models" / "catalog.toml"
+CATALOG_PATH = Path(__file__).resolve().with_name("models_catalog.toml")
 CHUNK = 1 << 20
 
-# The default entry, repeated here so a wheel install without the project's models/ folder
-# still finds the packaged model (catalog.toml is the source of truth; a test keeps them equal).
+# The default entry, repeated here so a damaged install without the catalog file still finds the
+# packaged model (models_catalog.toml is the source of truth; a test keeps them equal).
 _BUILTIN_DEFAULT: dict[str, Any] = {
     "name": "smollm2-135m",
     "file": "SmolLM2-135M-Instruct.Q4_1.gguf",
@@ -80,7 +80,9 @@ def load_catalog(path: Path | None = None) -> tuple[str, list[ModelEntry]]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"model catalog {path} is unreadable: {exc}", hint="restore models/catalog.toml") from exc
+        raise ConfigError(
+            f"model catalog {path} is unreadable: {exc}", hint="reinstall MiniMeter (minimeter/models_catalog.toml)"
+        ) from exc
     entries = [ModelEntry.from_dict(d) for d in data.get("model", [])]
     return str(data.get("default", _BUILTIN_DEFAULT["name"])), entries
 

@@ -1,4 +1,4 @@
-"""``minimeter models list|pull|verify``: the local GGUF models MiniMeter knows (models/catalog.toml)."""
+"""``minimeter models list|pull|verify``: the local GGUF models MiniMeter knows (minimeter/models_catalog.toml)."""
 
 from __future__ import annotations
 
