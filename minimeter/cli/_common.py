@@ -36,3 +36,18 @@ def console(stderr: bool = False) -> Console:
     from rich.console import Console
 
     return Console(stderr=stderr)
+
+
+# Bidi overrides and isolates can make "gpj.exe" look like "exe.jpg"; C0/C1 controls can move the
+# cursor, clear the screen or retitle the terminal. File names and bill text are data, never markup.
+_UNSAFE = {c: None for c in (*range(0x00, 0x20), *range(0x7F, 0xA0))} | {
+    c: None for c in (0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+
+
+def shown(text: object) -> str:
+    """``text`` made safe to print through rich: control and bidi characters become ``?``, markup is escaped."""
+    from rich.markup import escape
+
+    s = str(text)
+    cleaned = "".join("?" if ord(ch) in _UNSAFE else ch for ch in s)
+    return escape(cleaned)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from minimeter.cli._common import console, settings_from
+from minimeter.cli._common import console, settings_from, shown
 
 if TYPE_CHECKING:
     from minimeter.schema import ExtractionResult
@@ -56,7 +56,7 @@ def _jobs_table(rows: list[dict[str, Any]], title: str) -> Any:
         table.add_column(col.replace("_", " "), overflow="fold", max_width=48 if col == "reason" else None)
     for r in rows:
         style = STATUS_STYLE.get(r["status"], "")
-        table.add_row(*(f"[{style}]{r[c]}[/]" if c == "status" else str(r[c]) for c in
+        table.add_row(*(f"[{style}]{r[c]}[/]" if c == "status" else shown(r[c]) for c in
                         ("id", "file", "status", "provider", "account", "period", "amount_due", "reason")))
     return table
 
@@ -165,7 +165,7 @@ def _fields_table(result: ExtractionResult) -> Any:
         if value is None:
             continue
         ev = result.evidence.get(name)
-        table.add_row(name, str(value), f"{ev.confidence:.2f}" if ev else "", ev.source if ev else "")
+        table.add_row(name, shown(value), f"{ev.confidence:.2f}" if ev else "", ev.source if ev else "")
     return table
 
 
@@ -244,17 +244,17 @@ def show(ctx: click.Context, job_ref: str, as_json: bool, store_url: str | None)
         return
     out = console()
     style = STATUS_STYLE.get(job.status, "")
-    out.print(f"[bold]Job {job.id}[/] {job.original_name}  [{style}]{job.status}[/]  attempts {job.attempts}/"
-              f"{job.max_attempts}\n{job.sha256}\narchived at {job.archive_path}")
+    out.print(f"[bold]Job {job.id}[/] {shown(job.original_name)}  [{style}]{job.status}[/]  attempts {job.attempts}/"
+              f"{job.max_attempts}\n{job.sha256}\narchived at {shown(job.archive_path)}")
     if job.last_error:
-        out.print(f"[red]reason:[/] {job.last_error}")
+        out.print(f"[red]reason:[/] {shown(job.last_error)}")
     if bill:
         out.print(_fields_table(bill.result))
         for c in bill.result.checks:
             mark = {True: "[green]pass[/]", False: "[red]FAIL[/]", None: "[dim]n/a[/]"}[c.passed]
-            out.print(f"  {mark} {c.rule}: {c.message}")
+            out.print(f"  {mark} {c.rule}: {shown(c.message)}")
     for e in events:
-        out.print(f"[dim]{e.at}[/] {e.kind:<12} {e.to_status or '':<13} {e.message or ''}")
+        out.print(f"[dim]{e.at}[/] {e.kind:<12} {e.to_status or '':<13} {shown(e.message or '')}")
 
 
 @click.command()
