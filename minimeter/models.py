@@ -1,9 +1,9 @@
 """Local model files: the catalog, where the default model lives, checksum verification, pulls.
 
 The catalog (``minimeter/models_catalog.toml``, package data so any install finds it) lists GGUF
-files by name with their sha256, size, license and where they come from. The default model ships inside a Python package (installed
-with MiniMeter, so nothing is fetched at run time); stronger models can be pulled into
-``<data folder>/models/`` when online with ``minimeter models pull NAME``.
+files by name with their sha256, size, license and where they come from. The default model ships
+inside a Python package (installed with MiniMeter, so nothing is fetched at run time); stronger
+models can be pulled into ``<data folder>/models/`` when online with ``minimeter models pull NAME``.
 
 Verification hashes a file once and remembers the result by (path, size, mtime) in
 ``<data folder>/models/verified.json``, so a process start does not re-hash hundreds of MB.
