@@ -161,3 +161,18 @@ def test_cli_list_pull_verify(tmp_path: Path, server: Server, monkeypatch: pytes
     assert r.exit_code == 0 and SHA in r.output, r.output
     r = runner.invoke(main, ["--home", str(home), "models", "pull", "no-such-model"])
     assert r.exit_code == 1 and "no model named" in r.output
+
+
+def test_catalog_ships_as_package_data() -> None:
+    """A non-editable install only carries what is inside the package and matched by package-data."""
+    import fnmatch
+
+    import minimeter
+
+    pkg = Path(minimeter.__file__).resolve().parent
+    assert m.CATALOG_PATH.parent == pkg, "the catalog must live inside the minimeter package"
+    pyproject = tomllib.loads((pkg.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    globs = pyproject["tool"]["setuptools"]["package-data"]
+    patterns = [*globs.get("*", []), *globs.get("minimeter", [])]
+    assert any(fnmatch.fnmatch(m.CATALOG_PATH.name, p) for p in patterns), patterns
+    assert isinstance(pyproject["project"]["license"], str), "license must be an SPDX string, not a table"
