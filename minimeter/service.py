@@ -47,6 +47,8 @@ class Service:
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._threads: list[threading.Thread] = []
+        self.workers: list[Worker] = []
+        """The running workers; the TUI reads their ``config_error`` (e.g. a missing model)."""
         self.watcher = InboxWatcher(settings, store, on_intake=self._on_intake) if watch else None
 
     def _emit(self, event: ServiceEvent) -> None:
@@ -72,6 +74,7 @@ class Service:
         for i in range(self.n_workers):
             worker = Worker(self.settings, self.store, extractor=self.extractor,
                             owner=owner_name(f"t{i}"), on_outcome=self._on_outcome)
+            self.workers.append(worker)
             t = threading.Thread(target=worker.run, args=(self._stop, self._wake), name=f"minimeter-worker-{i}",
                                  daemon=True)
             t.start()

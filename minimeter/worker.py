@@ -134,7 +134,9 @@ class Worker:
         return JobOutcome(claim.job.id, job.status if job else "FAILED", time.perf_counter() - t0, message)
 
     def run(self, stop: threading.Event, wake: threading.Event | None = None, idle: float = 1.0) -> None:
-        """Work until ``stop`` is set; sleep ``idle`` seconds (or until ``wake``) when the queue is empty."""
+        """Work until ``stop`` is set. With an empty queue, wait up to ``idle`` seconds for the
+        store to say work may have arrived (``wait_for_work``: NOTIFY on Postgres, a commit by
+        another connection on SQLite); ``wake`` (set by in-process intake) skips the wait."""
         while not stop.is_set():
             try:
                 outcome = self.run_one()
@@ -149,11 +151,25 @@ class Worker:
                 continue
             self.config_error = None
             if outcome is None:
-                if wake is not None:
-                    wake.wait(idle)
-                    wake.clear()
-                else:
-                    stop.wait(idle)
+                self._idle(stop, wake, idle)
+
+    def _idle(self, stop: threading.Event, wake: threading.Event | None, idle: float) -> None:
+        # Waits in slices of at most a second so `stop` and `wake` are seen promptly.
+        deadline = time.monotonic() + idle
+        while not stop.is_set():
+            if wake is not None and wake.is_set():
+                wake.clear()
+                return
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return
+            try:
+                if self.store.wait_for_work(min(left, 1.0)):
+                    return
+            except StoreError as exc:  # e.g. Postgres restarting: poll slowly instead
+                log.warning("cannot wait for work (%s); polling", exc.message)
+                stop.wait(left)
+                return
 
 
 def drain(settings: Settings, store: JobStore, *, extractor: str | None = None,

@@ -115,12 +115,29 @@ class JobStore(Protocol):
         ...
 
     def fail(self, claim: Claim, error: str, *, retryable: bool = True) -> bool:
-        """Record a failed attempt: FAILED with backoff, or DEAD when attempts are used up
-        or ``retryable`` is False (a corrupt file will not get better)."""
+        """Record a failed attempt (``error`` cut to its first line).
+
+        ``retryable`` True: FAILED with backoff (claimable again once ``next_attempt_at``
+        passes), or DEAD when the attempts are used up. ``retryable`` False (a corrupt or
+        encrypted file will not get better): FAILED with no ``next_attempt_at``, so it is
+        never retried automatically; a person decides (``retry`` or ``discard``).
+        """
         ...
 
     def release(self, claim: Claim) -> bool:
         """Give a claimed job back untouched (graceful shutdown): PENDING, attempt not counted."""
+        ...
+
+    def wait_for_work(self, timeout: float) -> bool:
+        """Block until another connection may have made work claimable (True) or ``timeout``
+        seconds passed (False).
+
+        A hint, never a promise: True may be spurious (any commit by another worker counts)
+        and False does not mean the queue is empty (a FAILED job's backoff ends silently), so
+        callers always ``claim`` afterwards. Changes made between the caller's last ``claim``
+        (or wait) and this call end the wait at once. Postgres LISTENs for a NOTIFY; SQLite
+        polls ``PRAGMA data_version``. Raises ``StoreError`` like any other method.
+        """
         ...
 
     # --- people ------------------------------------------------------------------
@@ -128,8 +145,15 @@ class JobStore(Protocol):
         """Put a FAILED, DEAD, NEEDS_REVIEW or DISCARDED job back to PENDING now."""
         ...
 
-    def review(self, job_id: int, bill: BillNormalized, *, reviewer: str, approve: bool, note: str = "") -> Job:
-        """Store a human version of the bill; approve -> SUCCEEDED, else stays NEEDS_REVIEW."""
+    def review(self, job_id: int, bill: BillNormalized, *, reviewer: str, approve: bool, note: str = "",
+               result: ExtractionResult | None = None) -> Job:
+        """Store a human version of the bill; approve -> SUCCEEDED, else NEEDS_REVIEW.
+
+        The new version copies ``result`` (or else the job's current version) for its
+        extractor, issues and evidence, with ``bill`` and the new status put in. It becomes
+        the current version and goes to the outbox. Raises ``lifecycle.IllegalTransition`` (writing
+        nothing) when the job's status does not allow a review.
+        """
         ...
 
     def discard(self, job_id: int, *, by: str, reason: str) -> Job: ...
@@ -152,6 +176,11 @@ class JobStore(Protocol):
     # --- caches ------------------------------------------------------------------
     def cache_get(self, key: str) -> ExtractionResult | None: ...
     def cache_put(self, key: str, sha256: str, result: ExtractionResult) -> None: ...
+    def cache_drop(self, sha256: str) -> None:
+        """Forget every cached extraction of these bytes (all extractors), e.g. for ``--force``.
+        Parsed documents (``save_document``) are kept: parsing the same bytes again gives the same text."""
+        ...
+
     def save_document(self, sha256: str, doc_json: str, kind: str, page_count: int) -> None: ...
     def load_document(self, sha256: str) -> str | None: ...
 
@@ -161,6 +190,11 @@ class JobStore(Protocol):
     def watermark(self, target: str) -> int: ...
     def set_watermark(self, target: str, seq: int, error: str | None = None) -> None: ...
     def bill_by_id(self, bill_id: int) -> BillVersion | None: ...
+    def sync_state(self) -> list[dict[str, Any]]:
+        """One dict per sync target, ordered by target: at least ``target``, ``watermark``
+        and ``last_error`` (None after a clean run)."""
+        ...
+
     def iter_current_bills(self) -> Iterator[BillVersion]: ...
 
     def log_event(self, job_id: int | None, kind: str, message: str, data: dict[str, Any] | None = None) -> None: ...

@@ -53,6 +53,14 @@ def check(old: Status | str, new: Status | str) -> Status:
     return new_s
 
 
+def check_review(old: Status | str, new: Status | str) -> Status:
+    """A person's review only applies to a finished job: RUNNING -> SUCCEEDED is the worker's
+    move, and a review landing mid-run would be silently replaced by the worker's result."""
+    if Status(old) in (Status.PENDING, Status.RUNNING):
+        raise IllegalTransition(f"job status {Status(old)} cannot be reviewed; wait until it has finished")
+    return check(old, new)
+
+
 def backoff_seconds(attempt: int, base: float) -> float:
     """Delay before retry number ``attempt`` (1-based): base, 2x base, 4x base... capped at one hour."""
     return float(min(base * (2 ** max(0, attempt - 1)), 3600.0))

@@ -494,7 +494,7 @@ class PostgresStore:
             new = (result or base or ExtractionResult(bill=bill, extractor="human")).model_copy(
                 update={"bill": bill, "status": "SUCCEEDED" if approve else "NEEDS_REVIEW"})
             target = Status.SUCCEEDED if approve else Status.NEEDS_REVIEW
-            lifecycle.check(job.status, target)  # before any write
+            lifecycle.check_review(job.status, target)  # before any write
             bill_id = self._insert_bill(cur, job, new, source="review", reviewer=reviewer)
             self._set_status(cur, job, target, f"{'approved' if approve else 'corrected'} by {reviewer}",
                              current_bill_id=bill_id, provider=bill.provider, last_error=None)

@@ -4,6 +4,10 @@ Durability: WAL with ``synchronous=FULL`` keeps every acknowledged commit throug
 every read-then-write runs under ``BEGIN IMMEDIATE`` so two processes never both think they
 claimed a job; a busy timeout absorbs short lock waits, and anything longer surfaces as a
 retryable ``StoreError``, never as a raw "database is locked". One connection per thread.
+
+Idle workers poll ``PRAGMA data_version`` (``wait_for_work``): it changes when any other
+connection, in this process or another, commits, so a new job wakes them within
+``WAIT_POLL_SECONDS`` without a notification channel.
 """
 
 from __future__ import annotations
@@ -12,9 +16,10 @@ import json
 import os
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,6 +34,7 @@ if TYPE_CHECKING:
     from minimeter.settings import Settings
 
 BUSY_TIMEOUT_MS = 30_000
+WAIT_POLL_SECONDS = 0.1
 _JOB_COLS = [f for f in Job.__dataclass_fields__]
 _SCALARS = BillNormalized.scalar_fields()
 
@@ -95,7 +101,8 @@ class SQLiteStore:
         except sqlite3.Error as exc:
             raise _store_error(exc, self.path) from exc
         except OSError as exc:
-            raise StoreError(f"cannot open the database {self.path}: {exc.strerror}", hint="check MINIMETER_HOME") from exc
+            raise StoreError(f"cannot open the database {self.path}: {exc.strerror}",
+                             hint="check MINIMETER_HOME") from exc
 
     # --- connections ------------------------------------------------------------------
     def _conn(self) -> sqlite3.Connection:
@@ -133,10 +140,8 @@ class SQLiteStore:
 
     @staticmethod
     def _rollback(conn: sqlite3.Connection) -> None:
-        try:
+        with suppress(sqlite3.Error):  # already rolled back by SQLite (e.g. SQLITE_FULL)
             conn.execute("ROLLBACK")
-        except sqlite3.Error:
-            pass  # already rolled back by SQLite (e.g. SQLITE_FULL)
 
     def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         try:
@@ -147,10 +152,8 @@ class SQLiteStore:
     def close(self) -> None:
         with self._lock:
             for conn in self._all:
-                try:
+                with suppress(sqlite3.Error):
                     conn.close()
-                except sqlite3.Error:
-                    pass
             self._all.clear()
         self._local = threading.local()
 
@@ -233,6 +236,8 @@ class SQLiteStore:
                 now = now_iso()
                 row = conn.execute(self._CLAIMABLE_SQL, {"now": now}).fetchone()
                 if row is None:
+                    # What wait_for_work compares with: commits after this look are news.
+                    self._local.seen_version = self._data_version(conn)
                     return None
                 job = self._locked_job(conn, row["id"])
                 if job.status == Status.RUNNING and job.attempts >= job.max_attempts:
@@ -304,9 +309,37 @@ class SQLiteStore:
             job = self._claim_current(conn, claim)
             if job is None:
                 return False
-            self._set_status(conn, job, Status.PENDING, "released by a stopping worker", attempts=max(0, job.attempts - 1),
-                             lease_owner=None, lease_token=None, lease_expires_at=None)
+            self._set_status(conn, job, Status.PENDING, "released by a stopping worker",
+                             attempts=max(0, job.attempts - 1), lease_owner=None, lease_token=None,
+                             lease_expires_at=None)
             return True
+
+    @staticmethod
+    def _data_version(conn: sqlite3.Connection) -> int:
+        return int(conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def wait_for_work(self, timeout: float) -> bool:
+        """See ``JobStore.wait_for_work``. Polls this thread's connection, whose own commits do
+        not move ``data_version``; any other connection's commit (a new job, a retry, but also
+        another worker's heartbeat) ends the wait."""
+        deadline = time.monotonic() + max(0.0, timeout)
+        try:
+            conn = self._conn()
+            seen = getattr(self._local, "seen_version", None)
+            if seen is None:
+                seen = self._data_version(conn)
+            while True:
+                version = self._data_version(conn)
+                if version != seen:
+                    self._local.seen_version = version
+                    return True
+                self._local.seen_version = version
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                time.sleep(min(WAIT_POLL_SECONDS, left))
+        except sqlite3.Error as exc:
+            raise _store_error(exc, self.path) from exc
 
     # --- people -----------------------------------------------------------------------
     def retry(self, job_id: int, *, by: str = "user") -> Job:
@@ -323,12 +356,13 @@ class SQLiteStore:
                result: ExtractionResult | None = None) -> Job:
         with self._tx() as conn:
             job = self._locked_job(conn, job_id)
+            target = Status.SUCCEEDED if approve else Status.NEEDS_REVIEW
+            lifecycle.check_review(job.status, target)  # before any write
             base = self._bill_row_result(conn, job.current_bill_id)
             new = (result or base or ExtractionResult(bill=bill, extractor="human")).model_copy(
                 update={"bill": bill, "status": "SUCCEEDED" if approve else "NEEDS_REVIEW"}
             )
             bill_id = self._insert_bill(conn, job, new, source="review", reviewer=reviewer)
-            target = Status.SUCCEEDED if approve else Status.NEEDS_REVIEW
             self._set_status(conn, job, target, f"{'approved' if approve else 'corrected'} by {reviewer}",
                              current_bill_id=bill_id, provider=bill.provider, last_error=None)
             self._event(conn, job.id, "review", note or ("approved" if approve else "corrected"),
@@ -345,7 +379,8 @@ class SQLiteStore:
     def _insert_bill(self, conn: sqlite3.Connection, job: Job, result: ExtractionResult, *, source: str,
                      reviewer: str | None) -> int:
         bill = result.bill
-        version = conn.execute("SELECT COALESCE(MAX(version), 0) + 1 FROM bills WHERE job_id = ?", (job.id,)).fetchone()[0]
+        version = conn.execute("SELECT COALESCE(MAX(version), 0) + 1 FROM bills WHERE job_id = ?",
+                               (job.id,)).fetchone()[0]
         conn.execute("UPDATE bills SET is_current = 0 WHERE job_id = ? AND is_current = 1", (job.id,))
         confidences = [e.confidence for e in result.evidence.values()]
         cols: dict[str, Any] = {
@@ -353,7 +388,8 @@ class SQLiteStore:
             "extractor": result.extractor, "model_sha256": result.model_sha256,
             "prompt_version": result.prompt_version, "reviewer": reviewer,
             "confidence": min(confidences) if confidences else None,
-            "data": bill.model_dump_json(), "evidence": json.dumps({k: v.model_dump(mode="json") for k, v in result.evidence.items()}),
+            "data": bill.model_dump_json(),
+            "evidence": json.dumps({k: v.model_dump(mode="json") for k, v in result.evidence.items()}),
             "checks": json.dumps([c.model_dump(mode="json") for c in result.checks]),
             "issues": json.dumps(result.issues), "tokens_prompt": result.tokens_prompt,
             "tokens_completion": result.tokens_completion, "timings": json.dumps(result.timings),
@@ -399,7 +435,8 @@ class SQLiteStore:
         return self._result_from_row(row) if row else None
 
     def _version(self, row: sqlite3.Row) -> BillVersion:
-        return BillVersion(id=row["id"], job_id=row["job_id"], version=row["version"], is_current=bool(row["is_current"]),
+        return BillVersion(id=row["id"], job_id=row["job_id"], version=row["version"],
+                           is_current=bool(row["is_current"]),
                            source=row["source"], status=row["status"], reviewer=row["reviewer"],
                            result=self._result_from_row(row), created_at=row["created_at"])
 
@@ -449,7 +486,8 @@ class SQLiteStore:
         return self._version(rows[0]) if rows else None
 
     def bill_versions(self, job_id: int) -> list[BillVersion]:
-        return [self._version(r) for r in self._read("SELECT * FROM bills WHERE job_id = ? ORDER BY version", (job_id,))]
+        rows = self._read("SELECT * FROM bills WHERE job_id = ? ORDER BY version", (job_id,))
+        return [self._version(r) for r in rows]
 
     def bill_by_id(self, bill_id: int) -> BillVersion | None:
         rows = self._read("SELECT * FROM bills WHERE id = ?", (bill_id,))
@@ -494,8 +532,8 @@ class SQLiteStore:
 
     def save_document(self, sha256: str, doc_json: str, kind: str, page_count: int) -> None:
         with self._tx() as conn:
-            conn.execute("INSERT OR REPLACE INTO documents(sha256, kind, page_count, pages, created_at) VALUES (?,?,?,?,?)",
-                         (sha256, kind, page_count, doc_json, now_iso()))
+            conn.execute("INSERT OR REPLACE INTO documents(sha256, kind, page_count, pages, created_at) "
+                         "VALUES (?,?,?,?,?)", (sha256, kind, page_count, doc_json, now_iso()))
 
     def load_document(self, sha256: str) -> str | None:
         rows = self._read("SELECT pages FROM documents WHERE sha256 = ?", (sha256,))

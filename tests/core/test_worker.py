@@ -139,3 +139,31 @@ def test_sigkill_at_random_points_loses_nothing_and_completes_nothing_twice(sett
     reclaimed = conn.execute("SELECT COUNT(*) FROM events WHERE kind = 'lease_expired'").fetchone()[0]
     assert reclaimed >= 5, f"only {reclaimed} kills landed mid-job; the test did not test much"
     store.close()
+
+
+def test_an_idle_worker_wakes_when_another_connection_enqueues(settings, store, fake_extractor, tmp_path):
+    """Worker.run waits with store.wait_for_work, not a blind sleep: a job enqueued through
+    another connection (as by `minimeter process` in another process) starts at once."""
+    import threading
+
+    from minimeter.worker import Worker
+
+    started: list[float] = []
+    worker = Worker(settings, store, on_outcome=lambda o: started.append(time.monotonic()))
+    stop = threading.Event()
+    thread = threading.Thread(target=worker.run, args=(stop,), kwargs={"idle": 30.0}, daemon=True)
+    thread.start()
+    try:
+        time.sleep(0.5)  # the worker found nothing and is idle now
+        other = SQLiteStore(settings.db_path, settings)
+        t0 = time.monotonic()
+        enqueue_files(settings, other, [make_pdf(tmp_path / "late.pdf", bill_lines())])
+        other.close()
+        deadline = time.monotonic() + 10
+        while not started and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert started and started[0] - t0 < 5.0  # far below the 30 s idle
+    finally:
+        stop.set()
+        thread.join(timeout=35)
+    assert not thread.is_alive()

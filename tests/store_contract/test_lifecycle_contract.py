@@ -76,6 +76,27 @@ def test_review_queue_correct_then_approve(store):
     assert [e.kind for e in store.events(job.id)].count("review") == 2
 
 
+def test_review_with_a_result_keeps_its_extractor_and_issues(store):
+    job, _ = store.enqueue("sha256:cc34", "c.pdf", 3, "/c")
+    store.complete(store.claim("w"), result("NEEDS_REVIEW"))
+    edited = ExtractionResult(bill=BillNormalized(), extractor="llm:qwen", status="NEEDS_REVIEW",
+                              issues=["total differs from the line items"])
+    bill = BillNormalized(total_amount_due=Decimal("12.00"))
+    done = store.review(job.id, bill, reviewer="ana", approve=True, result=edited)
+    assert done.status == Status.SUCCEEDED
+    current = store.current_bill(job.id).result
+    assert current.extractor == "llm:qwen" and current.issues == ["total differs from the line items"]
+    assert current.bill.total_amount_due == Decimal("12.00") and current.status == "SUCCEEDED"
+
+
+def test_review_of_a_running_job_raises_and_writes_nothing(store):
+    job, _ = store.enqueue("sha256:cc35", "c.pdf", 3, "/c")
+    store.claim("w")
+    with pytest.raises(IllegalTransition):
+        store.review(job.id, BillNormalized(), reviewer="ana", approve=True)
+    assert store.bill_versions(job.id) == [] and store.outbox_max() == 0
+
+
 def test_discard_then_retry(store):
     job, _ = store.enqueue("sha256:dd44", "d.pdf", 3, "/d")
     store.complete(store.claim("w"), result("NEEDS_REVIEW"))

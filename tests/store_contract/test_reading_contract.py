@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import threading
 import time
 from decimal import Decimal
@@ -94,26 +95,31 @@ def test_reopening_migrates_nothing_and_keeps_data(store, store_url, settings):
         again.close()
 
 
-@pytest.mark.postgres
-def test_wait_for_work_wakes_on_enqueue(settings):
-    from tests.store_contract.pg import temp_database
+def test_wait_for_work_wakes_on_enqueue(make_store):
+    idle, producer = make_store(), make_store()
+    assert idle.wait_for_work(0.2) is False  # set up (LISTEN / data_version); nothing happened
+    assert idle.claim("w") is None
+    timer = threading.Timer(0.3, lambda: producer.enqueue("sha256:9901", "n.pdf", 1, "/x"))
+    t0 = time.monotonic()
+    timer.start()
+    assert idle.wait_for_work(10.0) is True
+    assert 0.2 < time.monotonic() - t0 < 3.0
+    assert idle.claim("w") is not None
+    producer.retry(producer.enqueue("sha256:9902", "m.pdf", 1, "/x")[0].id)
+    assert idle.wait_for_work(2.0) is True  # news between two waits ends the next one at once
+    assert idle.wait_for_work(0.1) is False  # a burst is folded into one wake-up
+    t0 = time.monotonic()
+    assert idle.wait_for_work(0.3) is False and time.monotonic() - t0 >= 0.25  # the timeout is honoured
 
-    with temp_database("mm_notify") as url:
-        idle, producer = open_store(settings, url), open_store(settings, url)
-        try:
-            assert idle.wait_for_work(0.2) is False  # LISTEN is set up; nothing happened
-            timer = threading.Timer(0.3, lambda: producer.enqueue("sha256:9901", "n.pdf", 1, "/x"))
-            t0 = time.monotonic()
-            timer.start()
-            assert idle.wait_for_work(10.0) is True
-            assert time.monotonic() - t0 < 3.0
-            assert idle.claim("w") is not None
-            producer.retry(producer.enqueue("sha256:9902", "m.pdf", 1, "/x")[0].id)
-            assert idle.wait_for_work(2.0) is True  # kept by the connection between waits
-            assert idle.wait_for_work(0.1) is False  # a burst is folded into one wake-up
-        finally:
-            idle.close()
-            producer.close()
+
+def test_store_implements_the_whole_contract(store):
+    from minimeter.store.base import JobStore
+
+    wanted = {n for n in vars(JobStore) if not n.startswith("_")}
+    assert {"wait_for_work", "cache_drop", "sync_state", "review"} <= wanted
+    assert sorted(n for n in wanted if not callable(getattr(store, n, None))) == []
+    review = inspect.signature(type(store).review)
+    assert set(inspect.signature(JobStore.review).parameters) <= set(review.parameters)
 
 
 @pytest.mark.postgres
