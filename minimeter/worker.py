@@ -182,6 +182,23 @@ def drain(settings: Settings, store: JobStore, *, extractor: str | None = None,
     return outcomes
 
 
+def die_with_parent(parent: int) -> None:
+    """Linux: get SIGTERM when the parent process dies (even by SIGKILL), so a worker pool
+    never leaves orphans running; elsewhere a no-op (the leases expire instead)."""
+    import ctypes
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the line above
+        os.kill(os.getpid(), signal.SIGTERM)
+
+
 def serve_forever(settings: Settings, store_url: str | None = None, *, extractor: str | None = None,
                   index: int = 0) -> None:
     """A worker process: run until SIGTERM/SIGINT, then finish or release the current job."""

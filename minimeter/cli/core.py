@@ -62,18 +62,23 @@ def _jobs_table(rows: list[dict[str, Any]], title: str) -> Any:
 
 
 # --- process -------------------------------------------------------------------------------
-def _expand(paths: tuple[str, ...]) -> list[Path]:
+def _expand(paths: tuple[str, ...]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The regular files named or found under the folders named, and the paths refused with why
+    (a FIFO or a device would block or never end when read)."""
     from minimeter.intake.inbox import is_ignored
 
     files: list[Path] = []
+    refused: list[tuple[Path, str]] = []
     for p in map(Path, paths):
         if p.is_dir():
             files += sorted(f for f in p.rglob("*") if f.is_file() and not is_ignored(f.name))
-        elif p.exists():
+        elif p.is_file():
             files.append(p)
+        elif p.exists():
+            refused.append((p, "not a regular file (a pipe, socket or device); copy the real file"))
         else:
-            raise click.BadParameter(f"{p} does not exist", param_hint="PATH")
-    return files
+            raise click.BadParameter(f"{shown(p)} does not exist", param_hint="PATH")
+    return files, refused
 
 
 @click.command()
@@ -94,12 +99,11 @@ def process(ctx: click.Context, paths: tuple[str, ...], extractor: str | None, f
     from minimeter.worker import drain
 
     settings, store = _open(ctx, store_url)
-    files = _expand(paths)
+    files, intake_errors = _expand(paths)
     inbox = Inbox(settings, store)
     err = console(stderr=True)
     job_ids: list[int] = []
     new = dup = 0
-    intake_errors: list[tuple[Path, str]] = []
     t0 = time.perf_counter()
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True, disable=as_json) as progress:
@@ -131,7 +135,7 @@ def process(ctx: click.Context, paths: tuple[str, ...], extractor: str | None, f
         if rows:
             out.print(_jobs_table(rows, f"{len(files)} file(s): {new} new job(s), {dup} already known"))
         for f, e in intake_errors:
-            out.print(f"[red]not taken[/] {f.name}: {e}")
+            out.print(f"[red]not taken[/] {shown(f.name)}: {shown(e)}")
         out.print(f"Done in {elapsed:.2f} s.")
     store.close()
     if failed or intake_errors:
@@ -165,7 +169,7 @@ def _fields_table(result: ExtractionResult) -> Any:
         if value is None:
             continue
         ev = result.evidence.get(name)
-        table.add_row(name, shown(value), f"{ev.confidence:.2f}" if ev else "", ev.source if ev else "")
+        table.add_row(name, shown(value), f"{ev.confidence:.2f}" if ev else "", shown(ev.source) if ev else "")
     return table
 
 
@@ -191,7 +195,7 @@ def extract(ctx: click.Context, file: Path, extractor: str | None, as_json: bool
     out = console()
     out.print(_fields_table(result))
     for issue in result.issues:
-        out.print(f"[magenta]review:[/] {issue}")
+        out.print(f"[magenta]review:[/] {shown(issue)}")
 
 
 # --- jobs / show / retry -----------------------------------------------------------------------
@@ -300,10 +304,11 @@ def watch(ctx: click.Context, polling: bool, workers: int | None, extractor: str
     def show_event(ev: ServiceEvent) -> None:
         style = STATUS_STYLE.get(ev.status or "", "")
         job = f"job {ev.job_id}" if ev.job_id else "-"
-        out.print(f"{time.strftime('%H:%M:%S')} {ev.kind:<8} {job:<9} [{style}]{ev.status or ''}[/] {ev.message}")
+        status = f"[{style}]{ev.status or ''}[/]"
+        out.print(f"{time.strftime('%H:%M:%S')} {ev.kind:<8} {job:<9} {status} {shown(ev.message)}")
 
     service = Service(settings, store, listener=show_event, workers=workers, extractor=extractor)
-    out.print(f"Watching {settings.inbox_dir} ({settings.watch_mode}); Ctrl-C to stop.")
+    out.print(f"Watching {shown(settings.inbox_dir)} ({settings.watch_mode}); Ctrl-C to stop.")
     service.start()
     try:
         threading.Event().wait()
@@ -314,6 +319,73 @@ def watch(ctx: click.Context, polling: bool, workers: int | None, extractor: str
         store.close()
 
 
+def _serve_child(settings: Any, store_url: str | None, extractor: str | None, index: int, parent: int) -> None:
+    """Entry point of one ``worker --concurrency N`` process: errors become one line, not a traceback."""
+    import logging
+
+    from minimeter.errors import MinimeterError
+    from minimeter.worker import die_with_parent, serve_forever
+
+    die_with_parent(parent)
+    try:
+        serve_forever(settings, store_url, extractor=extractor, index=index)
+    except MinimeterError as exc:
+        click.secho(f"Error: worker {index}: {exc.one_line()}", fg="red", err=True)
+        sys.exit(1)
+    except Exception as exc:  # a bug: one line here, the traceback in the log
+        logging.getLogger("minimeter.worker").exception("worker %s crashed", index)
+        click.secho(f"Error: worker {index}: unexpected {type(exc).__name__}: {exc} (details in the log)",
+                    fg="red", err=True)
+        sys.exit(2)
+
+
+def _run_pool(settings: Any, store_url: str | None, extractor: str | None, concurrency: int) -> int:
+    """Start ``concurrency`` worker processes and wait for them. SIGTERM/SIGINT are forwarded as
+    SIGTERM (each child finishes or releases its job, then exits); a second signal kills them,
+    and their jobs are reclaimed once the lease expires. Returns the number of children that failed."""
+    import multiprocessing as mp
+    import os
+    import signal
+    from contextlib import suppress
+
+    ctx = mp.get_context("spawn")
+    procs: list[Any] = []
+    signals: list[int] = []
+    err = console(stderr=True)
+
+    def forward(signum: int, frame: object) -> None:
+        signals.append(signum)
+        hard = len(signals) > 1
+        for p in procs:
+            if p.pid is not None and p.exitcode is None:
+                with suppress(ProcessLookupError):  # it exited on its own meanwhile
+                    os.kill(p.pid, signal.SIGKILL if hard else signal.SIGTERM)
+        if hard:
+            err.print("Stopping now; jobs still running are reclaimed when their lease expires.")
+        else:
+            err.print(f"Stopping {len(procs)} workers (each finishes its current job); signal again to kill.")
+
+    old_int = signal.signal(signal.SIGINT, signal.SIG_IGN)  # children inherit SIG_IGN until they set handlers
+    old_term = signal.signal(signal.SIGTERM, forward)
+    try:
+        for i in range(concurrency):
+            if signals:
+                break
+            p = ctx.Process(target=_serve_child, args=(settings, store_url, extractor, i, os.getpid()),
+                            name=f"minimeter-worker-{i}")
+            p.start()
+            procs.append(p)
+        signal.signal(signal.SIGINT, forward)
+        if signals:  # a signal came while starting: pass it on to the children started since
+            forward(signals.pop(), None)
+        for p in procs:
+            p.join()
+    finally:
+        signal.signal(signal.SIGINT, old_int)
+        signal.signal(signal.SIGTERM, old_term)
+    return sum(1 for p in procs if p.exitcode not in (0, -signal.SIGTERM, -signal.SIGKILL))
+
+
 @click.command()
 @store_option
 @click.option("--concurrency", "-c", type=int, default=1, show_default=True, help="Worker processes.")
@@ -321,25 +393,19 @@ def watch(ctx: click.Context, polling: bool, workers: int | None, extractor: str
 @click.pass_context
 def worker(ctx: click.Context, store_url: str | None, concurrency: int, extractor: str | None) -> None:
     """Run extraction workers until SIGTERM/Ctrl-C; each finishes or releases its job."""
-    import multiprocessing as mp
-
+    from minimeter.errors import MinimeterError
+    from minimeter.store import open_store
     from minimeter.worker import serve_forever
 
     settings = settings_from(ctx)
+    open_store(settings, store_url).close()  # a wrong URL or missing database: one message, before any fork
     if concurrency <= 1:
         serve_forever(settings, store_url, extractor=extractor)
         return
-    procs = [mp.get_context("spawn").Process(target=serve_forever, args=(settings, store_url),
-                                               kwargs={"extractor": extractor, "index": i}) for i in range(concurrency)]
-    for p in procs:
-        p.start()
-    try:
-        for p in procs:
-            p.join()
-    except KeyboardInterrupt:
-        for p in procs:
-            p.terminate()
-            p.join(timeout=60)
+    failed = _run_pool(settings, store_url, extractor, concurrency)
+    if failed:
+        raise MinimeterError(f"{failed} of {concurrency} workers stopped with an error", hint="see the lines above")
+    click.echo(f"{concurrency} workers stopped.", err=True)
 
 
 @click.command()
@@ -365,7 +431,7 @@ def demo(ctx: click.Context, count: int, fresh: bool, extractor: str | None) -> 
     settings.ensure_dirs()
     out = console()
     paths = generate(settings.inbox_dir, count, seed=int(time.time()) % 10_000 if fresh else 1, with_truth=False)
-    out.print(f"Wrote {len(paths)} sample bills into {settings.inbox_dir}")
+    out.print(f"Wrote {len(paths)} sample bills into {shown(settings.inbox_dir)}")
     store = open_store(settings)
     inbox = Inbox(settings, store)
     inbox.scan()  # first sight: remembers size and mtime
@@ -374,10 +440,10 @@ def demo(ctx: click.Context, count: int, fresh: bool, extractor: str | None) -> 
         drain(settings, store, extractor=extractor)
     rows = [_bill_row(store, r.job) for r in results if r.job]
     rows = [_bill_row(store, j) for r in rows if (j := store.get_job(r["id"]))]
-    out.print(_jobs_table(rows, f"Demo: {len(rows)} bills (data folder {home})"))
+    out.print(_jobs_table(rows, f"Demo: {len(rows)} bills (data folder {shown(home)})"))
     counts = store.counts()
     out.print("  ".join(f"{k.lower()}: {v}" for k, v in counts.items() if v))
-    out.print("Open the review queue with `minimeter --home " + str(home) + "`.")
+    out.print("Open the review queue with `minimeter --home " + shown(home) + "`.")
     store.close()
 
 

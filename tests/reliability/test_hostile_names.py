@@ -145,3 +145,21 @@ def test_terminal_escapes_in_names_are_not_passed_to_the_terminal(settings, stor
     assert "\x1b]0;pwned" not in out.stdout and "\x1b[2J" not in out.stdout
     shown = _cli(settings.home, "show", "2")  # piped: rich adds no colour codes of its own
     assert shown.returncode == 0 and "pwned" in shown.stdout and "\x1b" not in shown.stdout
+
+
+def test_process_prints_hostile_names_as_data_and_refuses_pipes(settings, tmp_path):
+    """`minimeter process` names refused and failed files in its table and messages: escape
+    sequences, bidi overrides and rich markup in those names are shown inert. A FIFO or device
+    named on the command line is refused (reading it would block or never end)."""
+    d = tmp_path / "in"
+    d.mkdir()
+    fifo = d / "pipe\x1b[2J[bold]x[i].pdf"
+    os.mkfifo(fifo)
+    (d / "notes\x1b]0;pwned\x07\u202e[red]fdp.pdf").write_text("not a PDF at all")
+    out = _cli(settings.home, "process", str(fifo), str(d / "notes\x1b]0;pwned\x07\u202e[red]fdp.pdf"), "/dev/zero")
+    text = out.stdout + out.stderr
+    assert out.returncode == 1 and "Traceback" not in text, text
+    assert "\x1b" not in out.stdout and "\u202e" not in out.stdout and "\x07" not in out.stdout
+    assert "[bold]x[i]" in out.stdout.replace("\n", "")  # markup shown as text, not applied
+    assert out.stdout.count("not a regular file") == 2  # the FIFO and /dev/zero
+    assert "[red]fdp" in out.stdout.replace("\n", "")
