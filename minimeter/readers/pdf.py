@@ -4,11 +4,31 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from minimeter.errors import ReadError
 from minimeter.readers.base import Document, Page, ReadOptions
 
 log = logging.getLogger(__name__)
+
+
+def _probe_contents(page: Any) -> None:
+    """pypdf's ``extract_text`` returns "" when decoding the page fails, which would send a
+    decompression bomb or an unsupported filter to OCR as if it were a scan. Decoding the
+    content stream again lets its LimitReachedError / NotImplementedError reach ``read_pdf``.
+    Only for pages without text, so ordinary bills pay nothing."""
+    from pypdf.errors import DependencyError, LimitReachedError
+
+    try:
+        contents = page.get_contents()
+        if contents is not None:
+            contents.get_data()
+    except (LimitReachedError, NotImplementedError):
+        raise
+    except DependencyError as exc:  # e.g. a filter needing a missing external decoder
+        raise NotImplementedError(str(exc)) from exc
+    except Exception:  # any other damage: as before, the page is left to OCR
+        log.debug("content stream of page %s does not decode", page.page_number, exc_info=True)
 
 
 def read_pdf(path: Path, options: ReadOptions) -> Document:
@@ -33,6 +53,8 @@ def read_pdf(path: Path, options: ReadOptions) -> Document:
         pages: list[Page] = []
         for i, page in enumerate(reader.pages[: options.max_pages]):
             text = page.extract_text() or ""
+            if not text.strip():
+                _probe_contents(page)
             layout = None
             if options.layout:
                 try:
@@ -48,7 +70,7 @@ def read_pdf(path: Path, options: ReadOptions) -> Document:
         raise ReadError("the PDF expands to more data than a bill can hold (a decompression bomb?)",
                         hint="open it in a PDF viewer and print it to a new PDF if it is a real bill") from exc
     except NotImplementedError as exc:  # a filter or encryption pypdf does not support
-        what = f" ({exc})" if str(exc) else ""
+        what = f" ({str(exc).rstrip('.')})" if str(exc) else ""
         raise ReadError(f"the PDF uses a feature the reader does not support{what}",
                         hint="open it in a PDF viewer and print it to a new PDF") from exc
     except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError) as exc:

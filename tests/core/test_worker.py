@@ -72,6 +72,11 @@ def _make_bad_inputs(d: Path, settings) -> dict[str, Path]:
     pdf.rect(20, 20, 100, 50, style="F")  # a page with ink but no text layer
     files["no_text"] = d / "scan.pdf"
     pdf.output(str(files["no_text"]))
+    import zlib
+
+    from tests.readers.test_readers import _pdf_with_content
+
+    files["bomb"] = _pdf_with_content(d / "bomb.pdf", zlib.compress(b"0" * (200 << 20), 9), "/FlateDecode")
     return files
 
 
@@ -86,6 +91,7 @@ def test_bad_inputs_end_as_jobs_with_clear_reasons(settings, store, fake_extract
         "truncated": ("FAILED", "damaged or truncated"),
         "empty": ("FAILED", "empty"),
         "huge": ("FAILED", "over the 1 MB limit"),
+        "bomb": ("FAILED", "decompression bomb"),
     }
     for key, (status, words) in expected.items():
         job = store.get_job(jobs[key].id)
@@ -93,6 +99,7 @@ def test_bad_inputs_end_as_jobs_with_clear_reasons(settings, store, fake_extract
         assert words in job.last_error and "\n" not in job.last_error, (key, job.last_error)
         assert "Traceback" not in job.last_error
         assert Path(job.archive_path).exists()  # the original is kept
+        assert job.next_attempt_at is None, key  # a bad file will not get better: no automatic retry
     scan = store.get_job(jobs["no_text"].id)
     assert scan.status == "NEEDS_REVIEW" and scan.last_error
 
