@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from minimeter.extract import base as extractors
+from minimeter.intake.shared import resolve_original
 from minimeter.readers.base import Document
 from minimeter.readers.sandbox import read_document
 from minimeter.validate import finalize
@@ -77,7 +78,12 @@ def extract_file(
 
 
 def run_job(job: Job, store: JobStore, settings: Settings, extractor: Extractor | None = None) -> ExtractionResult:
-    """Extract the archived original of ``job``, using and filling the store's caches."""
+    """Extract the archived original of ``job``, using and filling the store's caches.
+
+    The original is found by ``resolve_original`` (this machine's archive by hash, the recorded
+    path, or the sync bucket), so a worker of a shared store runs the same code as a laptop; it is
+    only needed when neither the extraction nor the parsed document is cached. Raises ReadError,
+    IntakeError (original nowhere) or ExtractionError."""
     extractor = extractor or get_extractor(settings)
     key = cache_key(job.sha256, extractor)
     cached = store.cache_get(key)
@@ -89,7 +95,7 @@ def run_job(job: Job, store: JobStore, settings: Settings, extractor: Extractor 
     if stored is not None:
         doc = Document.model_validate_json(stored)  # parsed before: never parse twice
     else:
-        doc = read_document(Path(job.archive_path), settings)
+        doc = read_document(resolve_original(job, settings), settings)
         store.save_document(job.sha256, doc.model_dump_json(), doc.kind, doc.page_count)
     t_read = time.perf_counter() - t0
     result = extract_document(doc, settings, extractor, sha256=job.sha256, file_name=job.original_name)

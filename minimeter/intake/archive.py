@@ -86,7 +86,7 @@ def archive_file(src: Path, archive_dir: Path, expected_sha256: str | None = Non
     size = 0
     try:
         with src.open("rb") as fin, tmp.open("xb") as fout:
-            os.chmod(tmp, 0o600)
+            tmp.chmod(0o600)
             while chunk := fin.read(_CHUNK):
                 h.update(chunk)
                 size += len(chunk)
@@ -102,8 +102,8 @@ def archive_file(src: Path, archive_dir: Path, expected_sha256: str | None = Non
         if final.exists():
             tmp.unlink()
         else:
-            os.chmod(tmp, 0o400)
-            os.replace(tmp, final)
+            tmp.chmod(0o400)
+            tmp.replace(final)
             _fsync_dir(final.parent)
         return Archived(sha256=sha, path=final, size=size, ext=ext)
     except OSError as exc:

@@ -156,7 +156,10 @@ class Inbox:
 
     # --- taking -----------------------------------------------------------------------
     def take(self, path: Path, *, tenant: str | None = None, move: bool = True, force: bool = False) -> IntakeResult:
-        """Archive ``path`` and enqueue it (or record a duplicate); then move it to processed/."""
+        """Archive ``path`` and enqueue it (or record a duplicate); then move it to processed/.
+
+        ``force`` queues known bytes again and drops their cached extractions, so the job is
+        really extracted again (the earlier bill versions stay as history)."""
         try:
             sha, size = hash_file(path)
         except FileNotFoundError:
@@ -165,6 +168,8 @@ class Inbox:
             raise IntakeError(f"cannot read the file: {exc.strerror}", hint="check its permissions",
                               retryable=True) from exc
         job = self.store.job_by_sha(sha)
+        if force:
+            self.store.cache_drop(sha)
         if job is None or force:
             archived = archive_file(path, self.settings.archive_dir, expected_sha256=sha)
             job, created = self.store.enqueue(sha, display_name(path.name), size, str(archived.path), archived.ext,
@@ -200,7 +205,7 @@ class Inbox:
             n += 1
             dest = dest_dir / f"{Path(name).stem} ({n}){Path(name).suffix}"
         try:
-            os.replace(path, dest)
+            path.replace(dest)
         except OSError:
             shutil.move(str(path), str(dest))
         return dest

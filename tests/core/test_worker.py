@@ -38,11 +38,35 @@ def test_end_to_end_with_a_registered_extractor(settings, store, fake_extractor,
     assert [o.status for o in outcomes] == ["SUCCEEDED"] * 3
     totals = sorted(str(store.current_bill(j.id).result.bill.total_amount_due) for j in store.list_jobs())
     assert totals == ["100.50", "101.50", "102.50"]
-    # asking again is a lookup: reprocess with --force hits the extraction cache, not the extractor
+    # asking again is a lookup: the same bytes under a new name cost no extraction
     calls = fake_extractor.calls
-    Inbox(settings, store).take(paths[0], move=False, force=True)
-    drain(settings, store)
-    assert fake_extractor.calls == calls
+    (tmp_path / "renamed.pdf").write_bytes(paths[0].read_bytes())
+    again = Inbox(settings, store).take(tmp_path / "renamed.pdf", move=False)
+    assert not again.created and drain(settings, store) == [] and fake_extractor.calls == calls
+    # --force really extracts again (the cache is dropped) and keeps the earlier version as history
+    job = Inbox(settings, store).take(paths[0], move=False, force=True).job
+    assert [o.status for o in drain(settings, store)] == ["SUCCEEDED"]
+    assert fake_extractor.calls == calls + 1
+    assert [v.source for v in store.bill_versions(job.id)] == ["machine", "machine"]
+
+
+def test_a_worker_finds_the_original_by_hash_when_the_recorded_path_is_elsewhere(settings, store, fake_extractor,
+                                                                                  tmp_path):
+    """run_job goes through resolve_original: a job queued on another machine (its archive_path
+    means nothing here) runs from this machine's archive; an original that is nowhere is a
+    one-line failure naming where it looked."""
+    from minimeter.intake.archive import archive_file
+
+    here = make_pdf(tmp_path / "here.pdf", bill_lines(total="42.00"))
+    archived = archive_file(here, settings.archive_dir)
+    job, _ = store.enqueue(archived.sha256, "here.pdf", archived.size, "/intake-machine/archive/x.pdf", archived.ext)
+    lost, _ = store.enqueue("sha256:" + "ab" * 32, "lost.pdf", 10, "/intake-machine/archive/y.pdf", "pdf")
+    outcomes = {o.job_id: o for o in drain(settings, store)}
+    assert outcomes[job.id].status == "SUCCEEDED"
+    assert str(store.current_bill(job.id).result.bill.total_amount_due) == "42.00"
+    failed = store.get_job(lost.id)
+    assert failed.status in ("FAILED", "DEAD") and "is not on this machine" in failed.last_error
+    assert "\n" not in failed.last_error
 
 
 def _make_bad_inputs(d: Path, settings) -> dict[str, Path]:
@@ -121,6 +145,10 @@ def test_worker_crash_in_extractor_is_retried_then_dead(settings, store, fake_ex
 def test_sigkill_at_random_points_loses_nothing_and_completes_nothing_twice(settings, tmp_path):
     rng = random.Random(1234)
     paths = [make_pdf(tmp_path / f"k{i}.pdf", bill_lines(total=f"{i}.25")) for i in range(30)]
+    # Jobs take max_attempts from the settings that enqueue them. Up to 25 kills can land on one
+    # job (the oldest claimable is reclaimed first), so allow as many attempts as the child does:
+    # this test is about losing and duplicating nothing; the dead letter after 5 has its own test.
+    settings = settings.model_copy(update={"max_attempts": 50})
     store = SQLiteStore(settings.db_path, settings)
     for p in paths:
         Inbox(settings, store).take(p, move=False)
@@ -137,7 +165,8 @@ def test_sigkill_at_random_points_loses_nothing_and_completes_nothing_twice(sett
     subprocess.run([*cmd, "1"], cwd=REPO, env=env, check=True, timeout=300)
     jobs = store.list_jobs(limit=1000)
     assert len(jobs) == n
-    assert {j.status for j in jobs} == {"SUCCEEDED"}
+    assert {j.status for j in jobs} == {"SUCCEEDED"}, [(j.status, j.attempts, j.last_error) for j in jobs
+                                                       if j.status != "SUCCEEDED"]
     conn = sqlite3.connect(settings.db_path)
     per_job = conn.execute("SELECT job_id, COUNT(*) FROM bills GROUP BY job_id").fetchall()
     assert len(per_job) == n and all(c == 1 for _, c in per_job), "a job was completed twice"
