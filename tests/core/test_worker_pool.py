@@ -19,13 +19,15 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def _children(pid: int) -> set[int]:
+    """The worker processes of ``pid`` (not multiprocessing's resource tracker, which leaves by itself)."""
     out = set()
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
+            cmdline = (stat.parent / "cmdline").read_bytes()
         except OSError:
             continue  # it exited while we looked
-        if int(fields[1]) == pid:
+        if int(fields[1]) == pid and b"spawn_main" in cmdline:
             out.add(int(stat.parent.name))
     return out
 
