@@ -10,6 +10,7 @@ underscore (``MINIMETER_SYNC__POSTGRES__URL``).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tomllib
 from contextvars import ContextVar
@@ -173,8 +174,21 @@ class Settings(BaseSettings):
     def pg_url(self) -> str | None:
         return os.environ.get("MINIMETER_PG_URL") or self.sync.postgres.url
 
-    def ensure_dirs(self) -> None:
-        """Create the data folder layout (owner-only permissions) or raise ConfigError."""
+    def ensure_dirs(self, *, write: bool = True) -> None:
+        """Create the data folder layout (owner-only permissions) or raise ConfigError.
+
+        ``write=False`` is for commands that only read (``jobs``, ``show``, ``report``): the
+        layout is created when possible, but a read-only data folder (a backup, a read-only
+        mount, another user's folder) is accepted and nothing is written to probe it.
+        """
+        if not write:
+            with contextlib.suppress(OSError):
+                for d in (self.home, self.inbox_dir, self.archive_dir, self.log_dir):
+                    d.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if not self.home.is_dir():
+                raise ConfigError(f"The data folder {self.home} does not exist and cannot be created",
+                                  hint="set MINIMETER_HOME to your data folder")
+            return
         try:
             for d in (self.home, self.inbox_dir, self.archive_dir, self.log_dir):
                 d.mkdir(parents=True, exist_ok=True, mode=0o700)

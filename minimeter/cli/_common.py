@@ -12,15 +12,17 @@ if TYPE_CHECKING:
     from minimeter.settings import Settings
 
 
-def settings_from(ctx: click.Context, **overrides: object) -> Settings:
-    """Load settings for the ``--home`` given to ``minimeter`` and make sure the data folder works."""
+def settings_from(ctx: click.Context, *, write: bool = True, **overrides: object) -> Settings:
+    """Load settings for the ``--home`` given to ``minimeter`` and make sure the data folder works.
+
+    ``write=False`` for commands that only read: a read-only data folder is accepted (no write probe)."""
     from minimeter.settings import load_settings
 
     root = ctx.find_root()
     home = (root.obj or {}).get("home")
     verbose = (root.obj or {}).get("verbose", 0)
     settings = load_settings(home, **{k: v for k, v in overrides.items() if v is not None})
-    settings.ensure_dirs()
+    settings.ensure_dirs(write=write)
     setup_logging(settings, verbose)
     return settings
 

@@ -28,11 +28,13 @@ store_option = click.option("--store", "store_url", default=None, envvar="MINIME
                             help="Job store URL (default: the data folder's SQLite file; postgresql://... to share).")
 
 
-def _open(ctx: click.Context, store_url: str | None = None, **overrides: Any) -> tuple[Any, JobStore]:
+def _open(ctx: click.Context, store_url: str | None = None, *, write: bool = True,
+          **overrides: Any) -> tuple[Any, JobStore]:
+    """Settings and the store; ``write=False`` (jobs, show) also works on a read-only data folder."""
     from minimeter.store import open_store
 
-    settings = settings_from(ctx, **overrides)
-    return settings, open_store(settings, store_url)
+    settings = settings_from(ctx, write=write, **overrides)
+    return settings, open_store(settings, store_url, read_only=not write)
 
 
 def _bill_row(store: JobStore, job: Job) -> dict[str, Any]:
@@ -209,7 +211,7 @@ def extract(ctx: click.Context, file: Path, extractor: str | None, as_json: bool
 def jobs(ctx: click.Context, status: str | None, search: str | None, limit: int, as_json: bool,
          store_url: str | None) -> None:
     """List jobs, newest first."""
-    _, store = _open(ctx, store_url)
+    _, store = _open(ctx, store_url, write=False)
     rows = [_bill_row(store, j) for j in store.list_jobs(status, limit=limit, search=search)]
     if as_json:
         click.echo(json.dumps(rows, indent=2))
@@ -237,7 +239,7 @@ def show(ctx: click.Context, job_ref: str, as_json: bool, store_url: str | None)
     """Show one job: its fields, the checks, and its history."""
     from dataclasses import asdict
 
-    _, store = _open(ctx, store_url)
+    _, store = _open(ctx, store_url, write=False)
     job = _find(store, job_ref)
     bill = store.current_bill(job.id)
     events = store.events(job.id)

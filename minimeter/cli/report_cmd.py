@@ -108,7 +108,7 @@ def _rich_table(name: str, rows: list[dict[str, Any]], width: int) -> Any:
 
 
 def _store_path(ctx: click.Context) -> Path:
-    return settings_from(ctx).db_path
+    return settings_from(ctx, write=False).db_path
 
 
 @click.command()

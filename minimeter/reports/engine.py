@@ -64,7 +64,7 @@ def _migrated(store_path: Path) -> None:
     # Open through the store once so a new or old database has the current tables.
     from minimeter.store.sqlite import SQLiteStore
 
-    store = SQLiteStore(store_path)
+    store = SQLiteStore(store_path, read_only=True)  # a read-only data folder can still be reported on
     store.close()
 
 

@@ -30,12 +30,29 @@ _WHERE = {
 }
 
 
+def _attach_read_only(conn: sqlite3.Connection, store_path: Path) -> None:
+    """Attach the store read-only; on a read-only folder where WAL's -shm file cannot be
+    created, as ``immutable`` (nobody can be writing it there)."""
+    base = Path(store_path).resolve().as_uri()
+    try:
+        conn.execute("ATTACH DATABASE ? AS src", (f"{base}?mode=ro",))
+        conn.execute("SELECT count(*) FROM src.sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        if _attached(conn):
+            conn.execute("DETACH DATABASE src")
+        conn.execute("ATTACH DATABASE ? AS src", (f"{base}?mode=ro&immutable=1",))
+
+
+def _attached(conn: sqlite3.Connection) -> bool:
+    return any(r[1] == "src" for r in conn.execute("PRAGMA database_list"))
+
+
 def take(store_path: Path, snapshot_path: Path) -> None:
     """Copy what reports need from ``store_path`` into a new SQLite file at ``snapshot_path``."""
     try:
-        conn = sqlite3.connect(snapshot_path, isolation_level=None)
+        conn = sqlite3.connect(snapshot_path, isolation_level=None, uri=True)
         try:
-            conn.execute("ATTACH DATABASE ? AS src", (str(store_path),))
+            _attach_read_only(conn, store_path)
             conn.execute("BEGIN")  # one read transaction: every table from the same moment
             for table in TABLES:
                 row = conn.execute("SELECT sql FROM src.sqlite_master WHERE type = 'table' AND name = ?",

@@ -177,6 +177,13 @@ def m001_initial(conn: sqlite3.Connection) -> None:
     )
 
 
+def pending(conn: sqlite3.Connection) -> list[str]:
+    """Names of the migrations not yet applied, read without writing anything."""
+    has_table = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_migrations'").fetchone()
+    done = {r[0] for r in conn.execute("SELECT name FROM _migrations")} if has_table else set()
+    return [name for name, _ in MIGRATIONS if name not in done]
+
+
 def apply(conn: sqlite3.Connection) -> list[str]:
     """Apply every migration not yet recorded; return the names applied now."""
     conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")

@@ -85,8 +85,16 @@ def _store_error(exc: sqlite3.Error, path: Path) -> StoreError:
 class SQLiteStore:
     """``JobStore`` on SQLite. See ``minimeter.store.base`` for the contract."""
 
-    def __init__(self, path: Path | str, settings: Settings | None = None) -> None:
+    def __init__(self, path: Path | str, settings: Settings | None = None, *, read_only: bool = False) -> None:
+        """Open (creating and migrating) the database at ``path``.
+
+        ``read_only``: for commands that only read. When the file exists but cannot be opened
+        for writing (a read-only mount, another user's file), it is opened read-only instead
+        (``immutable`` when even WAL's shared-memory file cannot be created there); any write
+        then raises ``StoreError`` saying the database is read-only.
+        """
         self.path = Path(path)
+        self._uri: str | None = None
         self.max_attempts = settings.max_attempts if settings else 5
         self.lease_seconds = settings.lease_seconds if settings else 120.0
         self.backoff_base = settings.retry_backoff_seconds if settings else 10.0
@@ -98,20 +106,51 @@ class SQLiteStore:
             conn = self._conn()
             migrations.apply(conn)
             self.path.chmod(0o600)
-        except sqlite3.Error as exc:
-            raise _store_error(exc, self.path) from exc
-        except OSError as exc:
+        except (sqlite3.Error, OSError) as exc:
+            if read_only and self.path.is_file() and _read_only(self.path):
+                self.close()
+                self._open_read_only()
+                return
+            if isinstance(exc, sqlite3.Error):
+                raise _store_error(exc, self.path) from exc
             raise StoreError(f"cannot open the database {self.path}: {exc.strerror}",
                              hint="check MINIMETER_HOME") from exc
+
+    def _open_read_only(self) -> None:
+        base = self.path.resolve().as_uri()
+        last: sqlite3.Error | None = None
+        for uri in (f"{base}?mode=ro", f"{base}?mode=ro&immutable=1"):
+            self._uri = uri
+            try:
+                conn = self._conn()
+                missing = migrations.pending(conn)
+            except sqlite3.Error as exc:
+                last = exc
+                self.close()
+                continue
+            if missing:
+                self.close()
+                raise StoreError(f"the database {self.path} is read-only and was written by an older MiniMeter",
+                                 hint="open it once with write access so it can be upgraded")
+            return
+        assert last is not None
+        raise _store_error(last, self.path) from last
 
     # --- connections ------------------------------------------------------------------
     def _conn(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
-            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-                                   check_same_thread=False)
+            target = self._uri or self.path
+            conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                                   check_same_thread=False, uri=self._uri is not None)
             conn.row_factory = sqlite3.Row
             conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            if self._uri is not None:  # read-only: the file is already in WAL mode; nothing to set
+                conn.execute("PRAGMA query_only=ON")
+                self._local.conn = conn
+                with self._lock:
+                    self._all.append(conn)
+                return conn
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA foreign_keys=ON")

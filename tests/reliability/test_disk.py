@@ -173,8 +173,8 @@ def test_read_only_database_fails_cleanly_and_resumes(small_disk, fake_extractor
         assert "read-only" in err.value.message, err.value.one_line()
         line = _one_line_error(_cli(settings, "process", str(outside)), "read-only")
         print(f"\nread-only, CLI says: {line}")
-        line = _one_line_error(_cli(settings, "jobs"), "read-only")
-        print(f"read-only, `minimeter jobs` says: {line}")
+        listed = _cli(settings, "jobs")  # reading needs no write: a read-only folder can still be listed
+        assert listed.returncode == 0 and "pending: 3" in listed.stdout, listed.stdout + listed.stderr
     finally:
         subprocess.run(["mount", "-o", "remount,rw", str(small_disk)], check=True)
     store = SQLiteStore(settings.db_path, settings)
