@@ -11,8 +11,11 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import logging
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from minimeter.extract.base import ExtractionContext, register
@@ -24,7 +27,22 @@ if TYPE_CHECKING:
     from minimeter.settings import Settings
 
 log = logging.getLogger(__name__)
-RULES_VERSION = "rules-1"
+
+
+@functools.lru_cache(maxsize=1)
+def rules_version() -> str:
+    """Identity of the rules for the result cache: a digest of the extraction code and profiles.
+
+    A hand-bumped version string was forgotten after rule changes, so cached results of older rules
+    were served as if current; hashing the sources makes every change (a rule, a vocabulary, a
+    profile) a new identity without anyone remembering to bump it.
+    """
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for f in sorted([*root.rglob("*.py"), *root.rglob("*.toml")]):
+        if "__pycache__" not in f.parts:
+            h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    return "rules-" + h.hexdigest()[:12]
 
 
 def _result(name: str, out: RulesOutcome, **extra: Any) -> ExtractionResult:
@@ -41,7 +59,7 @@ class RulesExtractor:
         self.settings = settings
 
     def cache_identity(self) -> dict[str, str | None]:
-        return {"rules": RULES_VERSION}
+        return {"rules": rules_version()}
 
     def extract(self, doc: Document, ctx: ExtractionContext) -> ExtractionResult:
         out = extract_rules(doc, ctx.profile)
@@ -80,7 +98,7 @@ class LocalExtractor:
         return self._backend
 
     def cache_identity(self) -> dict[str, str | None]:
-        ident: dict[str, str | None] = {"rules": RULES_VERSION}
+        ident: dict[str, str | None] = {"rules": rules_version()}
         b = self.backend()
         if b is not None:
             from minimeter.extract.gapfill import PROMPT_ID

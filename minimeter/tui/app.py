@@ -187,14 +187,11 @@ class MiniMeterApp(App[None]):
         self.service.start()
 
     def worker_error(self) -> str | None:
-        """A misconfiguration the workers reported (unknown extractor, missing model), if any.
-
-        ``Service`` does not expose its ``Worker`` objects yet (only their threads); when it does
-        (as ``workers``), their ``config_error`` shows on the status screen.
-        """
+        """A misconfiguration the service's workers reported (unknown extractor, missing model), if any,
+        else the last problem forwarded from the log."""
         if self.service is not None:
-            for w in getattr(self.service, "workers", []):
-                if getattr(w, "config_error", None):
+            for w in self.service.workers:
+                if w.config_error:
                     return str(w.config_error)
         return self.problem
 
@@ -213,8 +210,8 @@ class MiniMeterApp(App[None]):
 def _problem_handler(app: MiniMeterApp) -> Any:
     """Forward ERROR records of the background work to the app as ``Problem`` messages.
 
-    Until ``Service`` exposes its workers, this is how a misconfigured extractor (the workers
-    retry every 10 s and log why) reaches the screen instead of only the log file.
+    Workers' ``config_error`` covers a misconfigured extractor; this covers everything else the
+    background threads log as an error (watcher, store), so it reaches the screen, not only the log file.
     """
     import contextlib
     import logging
