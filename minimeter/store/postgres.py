@@ -33,8 +33,9 @@ from typing import TYPE_CHECKING, Any
 from minimeter.errors import StoreError
 from minimeter.schema import BillNormalized, ExtractionResult
 from minimeter.store import lifecycle
-from minimeter.store.base import BillVersion, Claim, Event, Job, OutboxRow
+from minimeter.store.base import BillVersion, Claim, Event, Job
 from minimeter.store.lifecycle import Status
+from minimeter.store.reads import StoreReads
 
 if TYPE_CHECKING:
     import psycopg
@@ -169,13 +170,15 @@ def _store_error(exc: Exception, url: str) -> StoreError:
     return StoreError(f"database error: {exc}".splitlines()[0][:300], hint="try again; if it persists, report it")
 
 
-class PostgresStore:
+class PostgresStore(StoreReads):
     """``JobStore`` on PostgreSQL. See ``minimeter.store.base`` for the contract.
 
     Beyond the contract: ``wait_for_work(timeout) -> bool`` blocks until a NOTIFY says work was
     added (True) or ``timeout`` seconds pass (False); a worker calls it when ``claim`` returned
     None instead of sleeping a fixed interval.
     """
+
+    PARAM = "%s"
 
     def __init__(self, url: str, settings: Settings | None = None, *, pool_size: int = 4) -> None:
         import psycopg
@@ -271,6 +274,11 @@ class PostgresStore:
         for c in _TS_COLS:
             vals[c] = _iso(vals[c])
         return Job(**vals)
+
+    @staticmethod
+    def _event_row(r: dict[str, Any]) -> Event:
+        return Event(id=r["id"], job_id=r["job_id"], at=_iso(r["at"]) or "", kind=r["kind"],
+                     from_status=r["from_status"], to_status=r["to_status"], message=r["message"], data=r["data"])
 
     @staticmethod
     def _event(cur: psycopg.Cursor[Any], job_id: int | None, kind: str, message: str = "",
@@ -571,25 +579,7 @@ class PostgresStore:
                            reviewer=row["reviewer"], result=self._result_from_row(row),
                            created_at=_iso(row["created_at"]) or "")
 
-    # --- reading ----------------------------------------------------------------------
-    def get_job(self, job_id: int) -> Job | None:
-        rows = self._read("SELECT * FROM jobs WHERE id = %s", (job_id,))
-        return self._job(rows[0]) if rows else None
-
-    def job_by_sha(self, sha256: str) -> Job | None:
-        rows = self._read("SELECT * FROM jobs WHERE sha256 = %s", (sha256,))
-        return self._job(rows[0]) if rows else None
-
-    def find_job(self, ref: str) -> Job | None:
-        ref = ref.strip()
-        if ref.isdigit():
-            return self.get_job(int(ref))
-        hexpart = ref.removeprefix("sha256:").lower()
-        if len(hexpart) < 6 or any(c not in "0123456789abcdef" for c in hexpart):
-            return None
-        rows = self._read("SELECT * FROM jobs WHERE sha256 LIKE %s LIMIT 2", (f"sha256:{hexpart}%",))
-        return self._job(rows[0]) if len(rows) == 1 else None
-
+    # --- reading (the rest is StoreReads) -----------------------------------------------
     def list_jobs(self, status: str | None = None, *, limit: int = 200, offset: int = 0,
                   search: str | None = None) -> list[Job]:
         where: list[str] = []
@@ -607,48 +597,11 @@ class PostgresStore:
         sql += " ORDER BY j.id DESC LIMIT %s OFFSET %s"
         return [j for r in self._read(sql, (*params, limit, offset)) if (j := self._job(r))]
 
-    def counts(self) -> dict[str, int]:
-        counts = {str(s): 0 for s in Status}
-        for r in self._read("SELECT status, COUNT(*) AS n FROM jobs GROUP BY status"):
-            counts[r["status"]] = int(r["n"])
-        return counts
-
-    def current_bill(self, job_id: int) -> BillVersion | None:
-        rows = self._read("SELECT * FROM bills WHERE job_id = %s AND is_current", (job_id,))
-        return self._version(rows[0]) if rows else None
-
-    def bill_versions(self, job_id: int) -> list[BillVersion]:
-        return [self._version(r) for r in self._read("SELECT * FROM bills WHERE job_id = %s ORDER BY version",
-                                                     (job_id,))]
-
-    def bill_by_id(self, bill_id: int) -> BillVersion | None:
-        rows = self._read("SELECT * FROM bills WHERE id = %s", (bill_id,))
-        return self._version(rows[0]) if rows else None
-
-    def iter_current_bills(self) -> Iterator[BillVersion]:
-        last = 0
-        while rows := self._read("SELECT * FROM bills WHERE is_current AND id > %s ORDER BY id LIMIT 500", (last,)):
-            yield from (self._version(r) for r in rows)
-            last = rows[-1]["id"]
-
-    def events(self, job_id: int | None = None, *, limit: int = 500) -> list[Event]:
-        if job_id is None:
-            rows = self._read("SELECT * FROM events ORDER BY id DESC LIMIT %s", (limit,))
-        else:
-            rows = self._read("SELECT * FROM events WHERE job_id = %s ORDER BY id LIMIT %s", (job_id, limit))
-        return [Event(id=r["id"], job_id=r["job_id"], at=_iso(r["at"]) or "", kind=r["kind"],
-                      from_status=r["from_status"], to_status=r["to_status"], message=r["message"],
-                      data=r["data"]) for r in rows]
-
     def log_event(self, job_id: int | None, kind: str, message: str, data: dict[str, Any] | None = None) -> None:
         with self._tx() as cur:
             self._event(cur, job_id, kind, message, data=data)
 
     # --- caches -----------------------------------------------------------------------
-    def cache_get(self, key: str) -> ExtractionResult | None:
-        rows = self._read("SELECT result FROM extraction_cache WHERE key = %s", (key,))
-        return ExtractionResult.model_validate_json(rows[0]["result"]) if rows else None
-
     def cache_put(self, key: str, sha256: str, result: ExtractionResult) -> None:
         self._write("INSERT INTO extraction_cache(key, sha256, result) VALUES (%s, %s, %s) ON CONFLICT (key) "
                     "DO UPDATE SET result = excluded.result, created_at = now()",
@@ -663,22 +616,7 @@ class PostgresStore:
                     "pages = excluded.pages, created_at = now()", (sha256, kind, page_count, doc_json),
                     durable=False)
 
-    def load_document(self, sha256: str) -> str | None:
-        rows = self._read("SELECT pages FROM documents WHERE sha256 = %s", (sha256,))
-        return rows[0]["pages"] if rows else None
-
     # --- sync -------------------------------------------------------------------------
-    def outbox_after(self, seq: int, limit: int = 500) -> list[OutboxRow]:
-        rows = self._read("SELECT seq, bill_id, job_id FROM outbox WHERE seq > %s ORDER BY seq LIMIT %s", (seq, limit))
-        return [OutboxRow(seq=r["seq"], bill_id=r["bill_id"], job_id=r["job_id"]) for r in rows]
-
-    def outbox_max(self) -> int:
-        return int(self._read("SELECT COALESCE(MAX(seq), 0) AS m FROM outbox")[0]["m"])
-
-    def watermark(self, target: str) -> int:
-        rows = self._read("SELECT watermark FROM sync_state WHERE target = %s", (target,))
-        return int(rows[0]["watermark"]) if rows else 0
-
     def set_watermark(self, target: str, seq: int, error: str | None = None) -> None:
         self._write("INSERT INTO sync_state(target, watermark, last_error) VALUES (%s, %s, %s) ON CONFLICT (target) "
                     "DO UPDATE SET watermark = GREATEST(sync_state.watermark, excluded.watermark), "

@@ -27,8 +27,9 @@ from typing import TYPE_CHECKING, Any
 from minimeter.errors import StoreError
 from minimeter.schema import BillNormalized, ExtractionResult
 from minimeter.store import lifecycle, migrations
-from minimeter.store.base import BillVersion, Claim, Event, Job, OutboxRow
+from minimeter.store.base import BillVersion, Claim, Event, Job
 from minimeter.store.lifecycle import Status
+from minimeter.store.reads import StoreReads
 
 if TYPE_CHECKING:
     from minimeter.settings import Settings
@@ -82,7 +83,7 @@ def _store_error(exc: sqlite3.Error, path: Path) -> StoreError:
     return StoreError(f"database error: {exc}", hint="try again; if it persists, report it")
 
 
-class SQLiteStore:
+class SQLiteStore(StoreReads):
     """``JobStore`` on SQLite. See ``minimeter.store.base`` for the contract."""
 
     def __init__(self, path: Path | str, settings: Settings | None = None, *, read_only: bool = False) -> None:
@@ -200,6 +201,11 @@ class SQLiteStore:
     @staticmethod
     def _job(row: sqlite3.Row | None) -> Job | None:
         return Job(**{c: row[c] for c in _JOB_COLS}) if row is not None else None
+
+    @staticmethod
+    def _event_row(r: sqlite3.Row) -> Event:
+        return Event(id=r["id"], job_id=r["job_id"], at=r["at"], kind=r["kind"], from_status=r["from_status"],
+                     to_status=r["to_status"], message=r["message"], data=json.loads(r["data"]) if r["data"] else None)
 
     def _event(self, conn: sqlite3.Connection, job_id: int | None, kind: str, message: str = "",
                frm: str | None = None, to: str | None = None, data: dict[str, Any] | None = None) -> None:
@@ -479,25 +485,7 @@ class SQLiteStore:
                            source=row["source"], status=row["status"], reviewer=row["reviewer"],
                            result=self._result_from_row(row), created_at=row["created_at"])
 
-    # --- reading ----------------------------------------------------------------------
-    def get_job(self, job_id: int) -> Job | None:
-        rows = self._read("SELECT * FROM jobs WHERE id = ?", (job_id,))
-        return self._job(rows[0]) if rows else None
-
-    def job_by_sha(self, sha256: str) -> Job | None:
-        rows = self._read("SELECT * FROM jobs WHERE sha256 = ?", (sha256,))
-        return self._job(rows[0]) if rows else None
-
-    def find_job(self, ref: str) -> Job | None:
-        ref = ref.strip()
-        if ref.isdigit():
-            return self.get_job(int(ref))
-        hexpart = ref.removeprefix("sha256:").lower()
-        if len(hexpart) < 6 or any(c not in "0123456789abcdef" for c in hexpart):
-            return None
-        rows = self._read("SELECT * FROM jobs WHERE sha256 LIKE ? LIMIT 2", (f"sha256:{hexpart}%",))
-        return self._job(rows[0]) if len(rows) == 1 else None
-
+    # --- reading (the rest is StoreReads) -----------------------------------------------
     def list_jobs(self, status: str | None = None, *, limit: int = 200, offset: int = 0,
                   search: str | None = None) -> list[Job]:
         where, params = [], []
@@ -514,52 +502,11 @@ class SQLiteStore:
         sql += " ORDER BY j.id DESC LIMIT ? OFFSET ?"
         return [j for r in self._read(sql, (*params, limit, offset)) if (j := self._job(r))]
 
-    def counts(self) -> dict[str, int]:
-        counts = {str(s): 0 for s in Status}
-        for r in self._read("SELECT status, COUNT(*) AS n FROM jobs GROUP BY status"):
-            counts[r["status"]] = r["n"]
-        return counts
-
-    def current_bill(self, job_id: int) -> BillVersion | None:
-        rows = self._read("SELECT * FROM bills WHERE job_id = ? AND is_current = 1", (job_id,))
-        return self._version(rows[0]) if rows else None
-
-    def bill_versions(self, job_id: int) -> list[BillVersion]:
-        rows = self._read("SELECT * FROM bills WHERE job_id = ? ORDER BY version", (job_id,))
-        return [self._version(r) for r in rows]
-
-    def bill_by_id(self, bill_id: int) -> BillVersion | None:
-        rows = self._read("SELECT * FROM bills WHERE id = ?", (bill_id,))
-        return self._version(rows[0]) if rows else None
-
-    def iter_current_bills(self) -> Iterator[BillVersion]:
-        last = 0
-        while True:
-            rows = self._read("SELECT * FROM bills WHERE is_current = 1 AND id > ? ORDER BY id LIMIT 500", (last,))
-            if not rows:
-                return
-            for r in rows:
-                yield self._version(r)
-            last = rows[-1]["id"]
-
-    def events(self, job_id: int | None = None, *, limit: int = 500) -> list[Event]:
-        if job_id is None:
-            rows = self._read("SELECT * FROM events ORDER BY id DESC LIMIT ?", (limit,))
-        else:
-            rows = self._read("SELECT * FROM events WHERE job_id = ? ORDER BY id LIMIT ?", (job_id, limit))
-        return [Event(id=r["id"], job_id=r["job_id"], at=r["at"], kind=r["kind"], from_status=r["from_status"],
-                      to_status=r["to_status"], message=r["message"],
-                      data=json.loads(r["data"]) if r["data"] else None) for r in rows]
-
     def log_event(self, job_id: int | None, kind: str, message: str, data: dict[str, Any] | None = None) -> None:
         with self._tx() as conn:
             self._event(conn, job_id, kind, message, data=data)
 
     # --- caches -----------------------------------------------------------------------
-    def cache_get(self, key: str) -> ExtractionResult | None:
-        rows = self._read("SELECT result FROM extraction_cache WHERE key = ?", (key,))
-        return ExtractionResult.model_validate_json(rows[0]["result"]) if rows else None
-
     def cache_put(self, key: str, sha256: str, result: ExtractionResult) -> None:
         with self._tx() as conn:
             conn.execute("INSERT OR REPLACE INTO extraction_cache(key, sha256, result, created_at) VALUES (?,?,?,?)",
@@ -574,22 +521,7 @@ class SQLiteStore:
             conn.execute("INSERT OR REPLACE INTO documents(sha256, kind, page_count, pages, created_at) "
                          "VALUES (?,?,?,?,?)", (sha256, kind, page_count, doc_json, now_iso()))
 
-    def load_document(self, sha256: str) -> str | None:
-        rows = self._read("SELECT pages FROM documents WHERE sha256 = ?", (sha256,))
-        return rows[0]["pages"] if rows else None
-
     # --- sync -------------------------------------------------------------------------
-    def outbox_after(self, seq: int, limit: int = 500) -> list[OutboxRow]:
-        rows = self._read("SELECT seq, bill_id, job_id FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?", (seq, limit))
-        return [OutboxRow(seq=r["seq"], bill_id=r["bill_id"], job_id=r["job_id"]) for r in rows]
-
-    def outbox_max(self) -> int:
-        return int(self._read("SELECT COALESCE(MAX(seq), 0) AS m FROM outbox")[0]["m"])
-
-    def watermark(self, target: str) -> int:
-        rows = self._read("SELECT watermark FROM sync_state WHERE target = ?", (target,))
-        return int(rows[0]["watermark"]) if rows else 0
-
     def set_watermark(self, target: str, seq: int, error: str | None = None) -> None:
         with self._tx() as conn:
             conn.execute(
