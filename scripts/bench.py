@@ -8,7 +8,8 @@ Measures, in one run so ratios hold on a noisy machine:
   extract -> validate -> stored, with the default extractor (``auto``: ``local`` when no Gemini key);
 - time per stage (hash+archive, read, rules, model prompt, model generation, validate, db write) and
   tokens sent to the model per bill;
-- RSS of this process (model loaded) and of the reader child, sampled along every backlog;
+- RSS of the process running each backlog (a fresh one per backlog, model loaded) and of its reader
+  child, sampled along the backlog;
 - the LLM-only path (``llm``: whole text in one prompt, same model) on a sample of the same bills,
   with field accuracy beside throughput for both;
 - duplicate intake cost (the same files dropped again under new names);
@@ -179,13 +180,41 @@ def _load_model(settings: Any) -> float:
 # --- one backlog through the pipeline ---------------------------------------------------------
 def run_backlog(cases: list[Any], extractor: str, label: str, *, dup_count: int = 0,
                 samples: int = 20, budget_s: float = 0.0) -> dict[str, Any]:
-    """Intake then process ``cases`` in this process through the real store and pipeline.
+    """Intake then process ``cases`` through the real store and pipeline, in a fresh process.
 
     Returns throughput, latency, stage times, tokens, memory samples, accuracy (the eval's
     scoring) and, when ``dup_count``, the cost of taking that many of the files again under new names.
     With ``budget_s``, processing stops after that many seconds and the figures cover the bills done
     (``truncated``), so one run stays bounded on a shared machine.
+
+    A fresh process per backlog, with per-bill records streamed to a file instead of kept in memory,
+    so the memory curve is the pipeline's alone: not bill generation, not earlier runs, not this
+    benchmark's own bookkeeping growing with the backlog.
     """
+    ctx = mp.get_context("spawn")
+    with tempfile.TemporaryDirectory(prefix=f"mm-bench-{label}-out-") as tmp:
+        out = Path(tmp) / "result.json"
+        p = ctx.Process(target=_backlog_child,
+                        args=(cases, extractor, label, dup_count, samples, budget_s, str(out)))
+        p.start()
+        p.join()
+        if p.exitcode != 0 or not out.is_file():
+            raise SystemExit(f"bench: the {label} run ended with exit code {p.exitcode}; see its output above")
+        result: dict[str, Any] = json.loads(out.read_text())
+        return result
+
+
+def _backlog_child(cases: list[Any], extractor: str, label: str, dup_count: int, samples: int,
+                   budget_s: float, out_path: str) -> None:
+    import logging
+
+    logging.basicConfig(level=logging.WARNING)
+    result = _process_backlog(cases, extractor, label, dup_count=dup_count, samples=samples, budget_s=budget_s)
+    Path(out_path).write_text(json.dumps(result))
+
+
+def _process_backlog(cases: list[Any], extractor: str, label: str, *, dup_count: int,
+                     samples: int, budget_s: float) -> dict[str, Any]:
     from minimeter.errors import MinimeterError, NoTextError
     from minimeter.evaluation.runner import BillOutcome, EvalReport, score_bill
     from minimeter.intake.inbox import Inbox
@@ -198,58 +227,67 @@ def run_backlog(cases: list[Any], extractor: str, label: str, *, dup_count: int 
         store = open_store(settings)
         inbox = Inbox(settings, store)
         ext = get_extractor(settings)
-        ext.cache_identity()  # loads the model for ``local``; ``llm`` loads it through _load_model
-        by_sha: dict[str, tuple[Any, float]] = {}
+        ext.cache_identity()  # loads the model for ``local``
+        if ext.name == "llm":
+            _load_model(settings)  # and for ``llm``: no bill's latency carries the load
+        by_sha: dict[str, tuple[int, float]] = {}
         t_start = time.perf_counter()
-        for case in cases:
+        for i, case in enumerate(cases):
             t0 = time.perf_counter()
             res = inbox.take(case.bill, move=False)
             if res.job is not None:
-                by_sha[res.job.sha256] = (case, time.perf_counter() - t0)
+                by_sha[res.job.sha256] = (i, time.perf_counter() - t0)
         t_intake = time.perf_counter() - t_start
-        bills: list[dict[str, Any]] = []
-        outcomes: list[Any] = []
+        records = home / "bills.jsonl"
+        done = 0
         mem: list[dict[str, Any]] = [{"bills": 0, **memory_mb()}]
         every = max(1, len(cases) // samples)
         t_proc = time.perf_counter()
-        while (budget_s <= 0 or time.perf_counter() - t_proc < budget_s) and (claim := store.claim("bench")):
-            case, t_take = by_sha[claim.job.sha256]
-            t0 = time.perf_counter()
-            try:
-                result = run_job(claim.job, store, settings, ext)
-            except NoTextError as exc:
-                store.fail(claim, exc.one_line(), retryable=False)
-                result = None
-            except MinimeterError as exc:  # a failed bill is a data point, not the end of the benchmark
-                store.fail(claim, exc.one_line(), retryable=False)
-                result = None
-            t1 = time.perf_counter()
-            if result is not None:
-                store.complete(claim, result)
-            t2 = time.perf_counter()
-            tm = result.timings if result is not None else {}
-            extract_s = tm.get("extract", 0.0)
-            rec = {
-                "name": case.name, "image_only": bool(case.truth.get("image_only")),
-                "status": result.status if result is not None else "FAILED",
-                "latency": t_take + (t2 - t0), "hash_archive": t_take, "read": tm.get("read", 0.0),
-                "rules": max(0.0, extract_s - tm.get("model", 0.0)) if "model" in tm or extractor != "llm"
-                else tm.get("prepare", 0.0),
-                "model_prompt": tm.get("model_prompt", 0.0), "model_generate": tm.get("model_generate", 0.0),
-                "validate": tm.get("validate", 0.0), "db_write": t2 - t1,
-                "tokens_prompt": result.tokens_prompt if result is not None else 0,
-                "tokens_completion": result.tokens_completion if result is not None else 0,
-                "done_at": t2 - t_proc,
-            }
-            bills.append(rec)
-            predicted = result.bill.model_dump(mode="python") if result is not None else {}
-            outcomes.append(BillOutcome(case.name, case.group, result.status if result else None,
-                                        None if result else "failed", score_bill(case, predicted),
-                                        rec["latency"], rec["tokens_prompt"] + rec["tokens_completion"],
-                                        case.planted))
-            if len(bills) % every == 0:
-                mem.append({"bills": len(bills), **memory_mb()})
+        with records.open("w") as sink:
+            while (budget_s <= 0 or time.perf_counter() - t_proc < budget_s) and (claim := store.claim("bench")):
+                i, t_take = by_sha[claim.job.sha256]
+                case = cases[i]
+                t0 = time.perf_counter()
+                try:
+                    result = run_job(claim.job, store, settings, ext)
+                except (NoTextError, MinimeterError) as exc:  # a failed bill is a data point, not the end
+                    store.fail(claim, exc.one_line(), retryable=False)
+                    result = None
+                t1 = time.perf_counter()
+                if result is not None:
+                    store.complete(claim, result)
+                t2 = time.perf_counter()
+                tm = result.timings if result is not None else {}
+                extract_s = tm.get("extract", 0.0)
+                predicted = result.bill.model_dump(mode="python") if result is not None else {}
+                rec = {
+                    "case": i, "image_only": bool(case.truth.get("image_only")),
+                    "status": result.status if result is not None else "FAILED",
+                    "latency": t_take + (t2 - t0), "hash_archive": t_take, "read": tm.get("read", 0.0),
+                    "rules": max(0.0, extract_s - tm.get("model", 0.0)) if "model" in tm or extractor != "llm"
+                    else tm.get("prepare", 0.0),
+                    "model_prompt": tm.get("model_prompt", 0.0), "model_generate": tm.get("model_generate", 0.0),
+                    "validate": tm.get("validate", 0.0), "db_write": t2 - t1,
+                    "tokens_prompt": result.tokens_prompt if result is not None else 0,
+                    "tokens_completion": result.tokens_completion if result is not None else 0,
+                    "done_at": t2 - t_proc, "fields": score_bill(case, predicted),
+                }
+                sink.write(json.dumps(rec) + "\n")
+                done += 1
+                if done % every == 0:
+                    sink.flush()
+                    mem.append({"bills": done, **memory_mb()})
         wall = time.perf_counter() - t_start
+        # Only now, after the last memory sample, are the records read back for the figures.
+        bills = [json.loads(line) for line in records.read_text().splitlines()]
+        outcomes = [BillOutcome(cases[b["case"]].name, cases[b["case"]].group,
+                                None if b["status"] == "FAILED" else b["status"],
+                                "failed" if b["status"] == "FAILED" else None, b["fields"], b["latency"],
+                                b["tokens_prompt"] + b["tokens_completion"], cases[b["case"]].planted)
+                    for b in bills]
+        for b in bills:
+            b["name"] = cases[b.pop("case")].name
+            del b["fields"]
         out = _backlog_figures(label, extractor, cases, bills, mem, wall, t_intake)
         out["truncated"] = len(bills) < len(by_sha)
         out["accuracy"] = _accuracy(EvalReport(label, extractor, outcomes))
@@ -400,7 +438,7 @@ def render_md(r: dict[str, Any]) -> str:
              f"Command: `{r['command']}` (code {r.get('code')})",
              f"Extractor: `{r['extractor']}` -> `{r['resolved_extractor']}`; "
              f"model loaded in {r['model_load_seconds']} s.", "",
-             "| run | bills | bills/min | median s | p95 s | field acc. | tokens/bill (median) | "
+             "| run | bills | bills/min | median s | p95 s | field acc. | prompt tokens/bill (mean) | "
              "self RSS MB first/last/max | reader MB | dup ms/file |",
              "|---|---|---|---|---|---|---|---|---|---|"]
     for run in r["runs"]:
@@ -409,7 +447,7 @@ def render_md(r: dict[str, Any]) -> str:
         lines.append(
             f"| {run['label']} | {run['processed']} | {run['bills_per_minute']} | {run['latency_s']['median']} | "
             f"{run['latency_s']['p95']} | {run['accuracy']['field_accuracy']} | "
-            f"{run['tokens_prompt_per_bill']['median']} | {rss['first']}/{rss['last']}/{rss['max']} | "
+            f"{run['tokens_prompt_per_bill']['mean']} | {rss['first']}/{rss['last']}/{rss['max']} | "
             f"{run['children_rss_mb_max']} | {dup.get('ms_per_file', '')} |")
         if run.get("truncated"):
             lines.append(f"| ({run['label']}: stopped by --budget-minutes after {run['processed']} of "
@@ -515,7 +553,8 @@ def _run(args: argparse.Namespace) -> int:
         "machine": {"cpu": cpu_model(), "cores": os.cpu_count(), "python": platform.python_version(),
                     "model_threads": probe.model_threads},
         "started": started, "load_start": loadavg(), "code": code_version(),
-        "command": "python scripts/bench.py " + " ".join(sys.argv[1:]),
+        # Paths inside the checkout are written relative to it: the results are committed.
+        "command": "python scripts/bench.py " + " ".join(a.replace(f"{REPO}{os.sep}", "") for a in sys.argv[1:]),
         "extractor": args.extractor, "resolved_extractor": resolved, "llm": args.llm,
         "model_load_seconds": round(model_load, 2), "runs": [],
     }
