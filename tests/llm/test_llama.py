@@ -144,3 +144,24 @@ def test_reply_parsing_accepts_raw_newlines_in_strings_and_refuses_non_objects()
         parse_json_object("[1, 2]", "m")
     with pytest.raises(ExtractionError, match="not valid JSON"):
         parse_json_object('{"a": "unterminated', "m")
+
+
+@pytest.mark.model
+def test_llama_cpp_prints_nothing_on_stderr(tmp_path: Path) -> None:
+    """llama.cpp's own warnings go to MiniMeter's log, never to the terminal (they land under the
+    CLI's tables and over the TUI)."""
+    import subprocess
+    import sys
+
+    code = (
+        "from pathlib import Path\n"
+        "from minimeter.settings import load_settings\n"
+        "from minimeter.extract.llm import gaps\n"
+        f"s = load_settings(Path({str(tmp_path)!r}), model_context=1024)\n"
+        "b = gaps.default_backend(s)\n"
+        "b.complete('Answer in JSON.', 'Total due $4.10', "
+        "{'type': 'object', 'properties': {'t': {'enum': ['4.10', None]}}, 'required': ['t']}, 16)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stderr == ""

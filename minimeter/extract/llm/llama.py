@@ -45,8 +45,32 @@ def _close_loaded() -> None:
         with contextlib.suppress(Exception):  # exiting anyway; nothing useful to report
             llm.close()
 
+
 _BACKENDS: dict[tuple[str, int, int], LlamaBackend] = {}
 _LOCK = threading.Lock()
+_LOG_CALLBACKS: list[Any] = []  # the ctypes callback must outlive every model, or llama.cpp calls freed memory
+
+
+def _route_llama_logs() -> None:
+    """Send llama.cpp's own messages to MiniMeter's log (DEBUG) instead of stderr.
+
+    llama-cpp-python maps llama.cpp's log levels with an older enum, so with ``verbose=False``
+    warnings such as "n_ctx_per_seq < n_ctx_train" still reach stderr: a stray line under the
+    CLI's tables and drawn over the TUI. Installed once, before the first model loads.
+    """
+    if _LOG_CALLBACKS:
+        return
+    import ctypes
+
+    import llama_cpp
+
+    @llama_cpp.llama_log_callback  # type: ignore[misc]
+    def _to_log(level: int, text: bytes, user_data: Any) -> None:
+        with contextlib.suppress(Exception):  # an exception cannot cross back into C
+            log.debug("llama.cpp: %s", text.decode("utf-8", "replace").rstrip())
+
+    llama_cpp.llama_log_set(_to_log, ctypes.c_void_p(0))
+    _LOG_CALLBACKS.append(_to_log)
 
 
 def grammar_text(schema: dict[str, Any]) -> str:
@@ -86,6 +110,7 @@ class LlamaBackend:
             from llama_cpp import Llama, LlamaRAMCache
         except ImportError as exc:
             raise ModelError("llama-cpp-python is not installed", hint="pip install llama-cpp-python") from exc
+        _route_llama_logs()
         t0 = time.perf_counter()
         try:
             llm = Llama(model_path=str(self.path), n_ctx=self.context, n_threads=self.threads,
