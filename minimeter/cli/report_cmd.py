@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from minimeter.cli._common import console, settings_from
+from minimeter.cli._common import console, settings_from, shown
 from minimeter.errors import ReportError
 
 REPORT_CHOICES = ("monthly", "rates", "yoy", "flags", "all")
@@ -103,7 +103,7 @@ def _rich_table(name: str, rows: list[dict[str, Any]], width: int) -> Any:
                          overflow="fold", min_width=None if col == "detail" else need(col),
                          style="bold red" if col == "flag" else None)
     for r in rows:
-        table.add_row(*(_text(r.get(c)) for c in cols))
+        table.add_row(*(shown(_text(r.get(c))) for c in cols))  # bill text is data, never markup
     return table
 
 
@@ -153,7 +153,10 @@ def report(ctx: click.Context, which: str, as_json: bool, as_csv: bool, html_pat
         return
     out_console = console()
     if not results["monthly"] and not results["flags"]:
-        out_console.print("No bills yet: process some with `minimeter process PATH` or `minimeter watch`.")
+        if account:
+            out_console.print(f"No bills for account {shown(account)}: `minimeter jobs` lists what was processed.")
+        else:
+            out_console.print("No bills yet: process some with `minimeter process PATH` or `minimeter watch`.")
         return
     for n in names:
         if results[n]:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from minimeter.cli._common import console, settings_from
+from minimeter.cli._common import console, settings_from, shown
 
 if TYPE_CHECKING:
     from minimeter.settings import Settings
@@ -73,7 +73,7 @@ def _table(reports: list[TargetReport]) -> object:
             str(r.written),
             str(r.watermark),
             f"{r.seconds:.1f}",
-            r.message,
+            shown(r.message),  # server and driver text: data, never markup
         )
     return table
 

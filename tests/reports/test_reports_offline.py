@@ -69,6 +69,7 @@ def test_report_and_export_work_unplugged(known_store: dict[str, Any], unplugged
 
     table = _run("report", "monthly", "--account", "G-7").output
     assert "2024-02" in table and "38.70" in table and "A-100" not in table
+    assert "No bills for account NOPE-1" in _run("report", "--account", "NOPE-1").output
 
     flags_csv = _run("report", "flags", "--csv").output.splitlines()
     assert flags_csv[0] == "flag,account,provider,period_start,period_end,job_ids,value,baseline,detail"
