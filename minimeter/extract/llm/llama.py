@@ -7,8 +7,10 @@
   space between tokens, so a small model cannot run away in blanks).
 * Temperature 0 (greedy), so a bill gives the same answer every time.
 * The fixed prompt prefix (system text + instructions) stays evaluated in llama.cpp's KV cache:
-  llama-cpp-python reuses the longest common token prefix with the previous call, and a
-  ``LlamaRAMCache`` keeps states from earlier prompts when different prompts alternate.
+  llama-cpp-python reuses the longest common token prefix with the previous call. No
+  ``LlamaRAMCache``: each state it keeps carries a copy of the whole logits buffer (about
+  100 MB for a 49k vocabulary) that its capacity does not count, so memory grew by gigabytes
+  over a backlog; every prompt here shares one prefix, which the KV cache already reuses.
 * ``finish_reason == "length"`` raises ExtractionError: a cut reply is never returned.
 """
 
@@ -31,7 +33,6 @@ if TYPE_CHECKING:
     from minimeter.settings import Settings
 
 log = logging.getLogger(__name__)
-PROMPT_CACHE_BYTES = 256 << 20
 
 # Models still loaded when the interpreter exits are freed here, while llama.cpp's module globals
 # are still alive; left to the garbage collector, Llama.__del__ runs after they are torn down
@@ -107,7 +108,7 @@ class LlamaBackend:
 
         self.sha256 = models.verify(self.path, self._expected, self._settings)
         try:
-            from llama_cpp import Llama, LlamaRAMCache
+            from llama_cpp import Llama
         except ImportError as exc:
             raise ModelError("llama-cpp-python is not installed", hint="pip install llama-cpp-python") from exc
         _route_llama_logs()
@@ -118,7 +119,6 @@ class LlamaBackend:
         except (ValueError, RuntimeError, OSError) as exc:
             raise ModelError(f"cannot load model {self.path.name}: {exc}",
                              hint="the file may not be a GGUF this llama.cpp supports") from exc
-        llm.set_cache(LlamaRAMCache(capacity_bytes=PROMPT_CACHE_BYTES))
         log.info("loaded %s in %.1fs (%d threads, n_ctx=%d)", self.path.name, time.perf_counter() - t0,
                  self.threads, self.context)
         self._llm = llm
