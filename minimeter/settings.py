@@ -98,6 +98,8 @@ class Settings(BaseSettings):
     model_path: Path | None = None
     """A GGUF file; empty means the default model shipped with MiniMeter (see models/README.md)."""
     model_threads: int = 2
+    """Threads of the local model. ``worker --concurrency N`` gives each process the cores divided
+    by N instead, unless this is set in config.toml or MINIMETER_MODEL_THREADS."""
     model_context: int = 4096
     gemini_api_key: SecretStr | None = None
     """Explicit key; else the keys file (mode 600) in the data folder; else GEMINI_API_KEY / GOOGLE_API_KEY."""
