@@ -70,7 +70,8 @@ def test_hostile_corpus_ends_as_jobs_with_clear_reasons(minimeter_home, fake_ext
                  "bomb_double_flate.pdf", "cpu_many_ops.pdf"):
         assert by_name[name].status == "FAILED", (name, by_name[name].status, by_name[name].last_error)
     assert "password" in by_name["encrypted_rc4.pdf"].last_error
-    assert "longer than" in by_name["cpu_many_ops.pdf"].last_error
+    # Whichever bound trips first (time, or the expanded-size limit of its huge content stream) is a clear reason.
+    assert any(r in by_name["cpu_many_ops.pdf"].last_error for r in ("longer than", "expands to more data"))
 
     # The worker survived: a normal bill still goes through, in this same process.
     inbox.take(write_bill(tmp_path / "normal.pdf", 5), move=False)
