@@ -215,7 +215,7 @@ def _backlog_child(cases: list[Any], extractor: str, label: str, dup_count: int,
 
 def _process_backlog(cases: list[Any], extractor: str, label: str, *, dup_count: int,
                      samples: int, budget_s: float) -> dict[str, Any]:
-    from minimeter.errors import MinimeterError, NoTextError
+    from minimeter.errors import MinimeterError
     from minimeter.evaluation.runner import BillOutcome, EvalReport, score_bill
     from minimeter.intake.inbox import Inbox
     from minimeter.pipeline import get_extractor, run_job
@@ -250,7 +250,7 @@ def _process_backlog(cases: list[Any], extractor: str, label: str, *, dup_count:
                 t0 = time.perf_counter()
                 try:
                     result = run_job(claim.job, store, settings, ext)
-                except (NoTextError, MinimeterError) as exc:  # a failed bill is a data point, not the end
+                except MinimeterError as exc:  # a failed bill (no text included) is a data point, not the end
                     store.fail(claim, exc.one_line(), retryable=False)
                     result = None
                 t1 = time.perf_counter()

@@ -413,7 +413,7 @@ def worker(ctx: click.Context, store_url: str | None, concurrency: int, extracto
         return
     if "model_threads" not in settings.model_fields_set:
         # llama.cpp's threads spin while they wait for each other: N processes with 2 threads each on
-        # 2 cores ran slower than one process (benchmark: 65 vs 110 bills/min); share the cores instead.
+        # 2 cores ran slower than one process (docs/benchmarks: 64 vs 288 bills/min); share the cores instead.
         settings = settings.model_copy(update={"model_threads": threads_per_worker(concurrency)})
     failed = _run_pool(settings, store_url, extractor, concurrency)
     if failed:
