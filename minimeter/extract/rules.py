@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from minimeter.extract import lineitems
+from minimeter.extract import blocks, lineitems
 from minimeter.extract.addressee import looks_like_name, mailing_block
 from minimeter.extract.candidates import IDS, MONEY, TEXTS, Candidate, Finder
 from minimeter.extract.profiles import Profile, detect
@@ -142,6 +142,7 @@ def extract_rules(doc: Document, profile: Profile | None = None, *, detect_profi
         cands[f] = finder.labelled(f, "money", "money")
     charges = lineitems.find(finder, doc)
     lineitems.support(charges, cands["current_charges"])
+    blocks.support(blocks.find_blocks(finder), cands)
     choices: dict[str, Choice] = choose_money(cands)
     total = choices["total_amount_due"].value if "total_amount_due" in choices else None
     choices.update(choose_dates(finder, total))

@@ -1,0 +1,244 @@
+"""Summary blocks: the account summary read as one unit, each row a role.
+
+Bills print their money story as a column of rows, "label ..... amount": previous balance, payments,
+adjustments, current charges, taxes, total due (or the line items of the current charges, then a
+total). Read one row at a time, "Payment" and "Current charges" can both look like the total; read
+together, the rows must add up, and only a block that adds up says anything.
+
+``find_blocks(finder)`` returns the blocks of every layout view: runs of consecutive rows whose
+amounts end in one column. ``Block.sum`` is their signed running sum (payments count negative, a
+sub-total row is a check, not a term) and ``Block.closes`` is the printed amount that equals that sum:
+the block's own total row, or, when the total is printed elsewhere on the page (a box at the top, the
+payment stub), any amount of the same page equal to it. A block is evidence only when it has at least
+two non-zero terms: "x = x" holds whatever x is.
+
+Roles come from the lexicon's labels for the money fields plus tax and sub-total words; a row with
+none of them is a line item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from minimeter.extract import parse
+from minimeter.extract.candidates import Candidate
+from minimeter.extract.vocab import fold, labels_for
+
+if TYPE_CHECKING:
+    from minimeter.extract.candidates import Finder, View
+
+ROLE_FIELDS = {"total": "total_amount_due", "previous": "previous_balance", "payments": "payments",
+               "current": "current_charges"}
+# Words that make a row a tax or a sub-total line, in the lexicon's languages.
+TAX_WORDS = ("vat", "tax", "taxes", "iva", "tva", "mwst", "ust", "gst", "hst", "pst", "icms", "pis", "cofins",
+             "btw", "sst", "impuesto", "impost", "imposta", "impôt", "steuer", "accise", "excise")
+SUBTOTAL_WORDS = ("sub total", "subtotal", "sub-total", "zwischensumme", "subtotale", "sous-total", "sous total")
+# How far (lines) rows of one block may sit apart, and how far (characters) their amounts' right edges.
+ROW_GAP = 2
+EDGE_SLACK = 3
+
+
+@dataclass
+class Row:
+    line: int
+    label: str
+    value: Decimal
+    start: int
+    end: int
+    role: str = "item"
+    """``total``, ``previous``, ``payments``, ``current``, ``subtotal``, ``tax`` or ``item``."""
+    label_role: str = "item"
+    """The role its label alone says (a checkpoint row becomes ``total`` whatever it says)."""
+
+
+@dataclass
+class Block:
+    page: int
+    view: View
+    rows: list[Row] = field(default_factory=list)
+    sum: Decimal = Decimal(0)
+    closes: tuple[int, int, Decimal] | None = None
+    """(start, end, value) of the printed amount equal to the block's sum, when there is one."""
+
+    @property
+    def terms(self) -> list[Row]:
+        """The rows that add into the sum (not sub-totals, not the closing total)."""
+        return [r for r in self.rows if r.role not in ("subtotal", "total")]
+
+    @property
+    def summary(self) -> bool:
+        """An account summary (a previous balance or a payment among its terms), not a list of charges."""
+        return any(r.role in ("previous", "payments") for r in self.terms)
+
+    @property
+    def closing_role(self) -> str:
+        """What the label of the closing row says it is (``item`` when the total is printed elsewhere)."""
+        return next((r.label_role for r in self.rows if self.closes and r.start == self.closes[0]), "item")
+
+    @property
+    def evidence(self) -> bool:
+        """The block adds up to a printed amount on at least two non-zero terms, and that amount is
+        none of the terms: when the others cancel ("previous 384.20, payment -384.20, current 416.56")
+        the sum is a term printed again, which holds whatever the terms are."""
+        if self.closes is None or sum(1 for r in self.terms if r.value != 0) < 2:
+            return False
+        return all(r.value != self.closes[2] for r in self.terms)
+
+    def role(self, name: str) -> Row | None:
+        return next((r for r in self.rows if r.role == name), None)
+
+
+def _has(label: str, phrases: tuple[str, ...] | list[str]) -> bool:
+    low = fold(label.lower())
+    return any(re.search(rf"(?<![a-z]){re.escape(fold(p))}(?![a-z])", low) for p in phrases)
+
+
+def classify(label: str, finder: Finder) -> str:
+    """The role of a summary row from its label; the lexicon's strongest field label wins."""
+    if _has(label, SUBTOTAL_WORDS):
+        return "subtotal"
+    best, best_w = "item", 0.0
+    for role, fname in ROLE_FIELDS.items():
+        for phrase, w in labels_for(fname, finder.profile):
+            if w > best_w and len(phrase) > 2 and _has(label, [phrase]):
+                best, best_w = role, w
+    if best == "item" and _has(label, TAX_WORDS):
+        return "tax"
+    return best
+
+
+def _rows(finder: Finder, view: View) -> list[Row]:
+    out = []
+    for n in range(view.n_lines):
+        s, e = view.line(n)
+        line = view.text[s:e]
+        if not re.search(r"\d", line):
+            continue
+        for m in parse.find_money(line, finder.fmt):
+            before = line[:m.start]
+            cell = re.split(r"\s{2,}(?=\S)", before.rstrip())[-1] if before.strip() else ""
+            # The label is the text cell right before the amount ("Current Charges (Excl. VAT)   13,544.70").
+            if len(re.findall(r"[^\W\d_]", cell)) < 3 or not isinstance(m.value, Decimal):
+                continue
+            out.append(Row(n, cell.strip(" .:"), m.value, s + m.start, s + m.end))
+    return out
+
+
+def find_blocks(finder: Finder) -> list[Block]:
+    """Blocks of rows whose amounts share a right edge, read from the layout views."""
+    blocks: list[Block] = []
+    for view in finder.views:
+        if not view.layout:
+            continue
+        rows = _rows(finder, view)
+        used: set[int] = set()
+        for i, r in enumerate(rows):
+            if i in used:
+                continue
+            edge = r.end - view.line(r.line)[0]
+            run = [r]
+            used.add(i)
+            for j in range(i + 1, len(rows)):
+                q = rows[j]
+                if q.line - run[-1].line > ROW_GAP + 1:
+                    break
+                if j in used or q.line == run[-1].line:
+                    continue
+                if abs(q.end - view.line(q.line)[0] - edge) <= EDGE_SLACK:
+                    run.append(q)
+                    used.add(j)
+            if len(run) >= 3:
+                blocks.append(_solve(finder, Block(view.page, view, run)))
+    return blocks
+
+
+def _solve(finder: Finder, block: Block) -> Block:
+    """The running sum of the block, closed by its own total row or an equal amount on the page.
+
+    A row whose amount equals the running sum of at least two non-zero terms is a checkpoint (a
+    sub-total, or the total when it is the last), whatever its label says: labels vary by language,
+    the arithmetic does not. The last checkpoint closes the block."""
+    running = Decimal(0)
+    terms = 0
+    for r in block.rows:
+        r.role = r.label_role = classify(r.label, finder)
+    for r in block.rows:
+        if terms >= 2 and r.value == running and r.role in ("total", "subtotal", "item", "current"):
+            if r.role != "subtotal":
+                r.role = "total"
+            block.closes = (r.start, r.end, r.value)
+            continue
+        if r.role in ("subtotal", "total"):
+            continue  # a sub-total (or a total that does not add up) checks, it does not add
+        running += -abs(r.value) if r.role == "payments" else r.value
+        terms += r.value != 0
+    if block.closes is not None and block.closes[2] != running:
+        block.closes = None  # rows after the last checkpoint: the block goes on past it
+    block.sum = running
+    if block.closes is None and running > 0 and terms >= 2:
+        last = block.rows[-1].end
+        for m in parse.find_money(block.view.text, finder.fmt):
+            if m.value == running and not any(r.start == m.start for r in block.rows):
+                block.closes = (m.start, m.end, running)
+                if m.start > last:
+                    break  # prefer the amount printed after the block (a total below it)
+    return block
+
+
+def support(blocks: list[Block], cands: dict[str, list[Candidate]]) -> Block | None:
+    """Feed the block that adds up into the money candidates; returns it (or None).
+
+    Only the block with the largest closing sum speaks for the bill: a bill's section totals
+    (rates, electricity, water) add up too, but the amount due contains them. An account summary
+    (previous balance, payments, current charges...) closes on the amount due: its closing amount
+    becomes a strong total candidate, its previous-balance and payment rows candidates, and the
+    current charges it implies (total - previous + payments) lift the labelled candidates printing
+    that value. A list of charges closes on the current charges (or on a section's total): it lifts
+    the current-charges candidates of that value and offers its closing amount as a weak total,
+    chosen only when no labelled amount due exists. Nothing is invented: every candidate is a
+    printed amount with its span."""
+    good = [b for b in blocks if b.evidence and b.closes is not None]
+    if not good:
+        return None
+    block = max(good, key=lambda b: (b.summary, b.closes[2] if b.closes else Decimal(0)))
+    assert block.closes is not None
+    s, e, total = block.closes
+    view = block.view
+    why = "summary block adds up"
+
+    def add(fname: str, value: Decimal, start: int, end: int, score: float, label: str | None = None) -> None:
+        cands.setdefault(fname, []).append(
+            Candidate(fname, value, view.text[start:end], view.page, start, end, True, score, label, None, why))
+
+    def lift(fname: str, value: Decimal, by: float) -> None:
+        for c in cands.get(fname, []):
+            if c.value == value:
+                c.score += by
+                c.why = why
+
+    if not block.summary:
+        lift("current_charges", total, 0.4)
+        if block.closing_role == "current":
+            add("current_charges", total, s, e, 0.7)
+        else:
+            add("total_amount_due", total, s, e, 0.35)
+        return block
+    lift("total_amount_due", total, 0.6)
+    add("total_amount_due", total, s, e, 0.8)
+    prev = block.role("previous")
+    paid = Decimal(0)
+    if prev is not None:
+        add("previous_balance", prev.value, prev.start, prev.end, 0.9, prev.label)
+        after = block.rows[block.rows.index(prev) + 1:]
+        pays = [r for r in after if r.role == "payments"] or [
+            r for r in after[:2] if r.value < 0 and r.role == "item"]  # "Less: payment received  -2,000.00"
+        for r in pays:
+            paid += abs(r.value)
+            add("payments", abs(r.value), r.start, r.end, 0.8, r.label)
+    current = total - (prev.value if prev else Decimal(0)) + paid
+    if current != total:
+        lift("current_charges", current, 0.5)
+    return block
