@@ -1,0 +1,102 @@
+"""The summary-block reader: rows read together, each a role, evidence only when they add up."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from minimeter.extract import blocks
+from minimeter.extract.candidates import Candidate, Finder
+from minimeter.readers.base import Document, Page
+
+
+def _finder(lines: list[str]) -> Finder:
+    text = "\n".join(lines)
+    return Finder(Document(pages=[Page(number=1, text=text, layout_text=text)], page_count=1), None)
+
+
+ACCOUNT_SUMMARY = [
+    "Account summary",
+    "Previous Account Balance                               708,497.34",
+    "Less: Incoming Payment (made 2025/11/26)                - 2,000.00",
+    "Sub Total                                              706,497.34",
+    "Interest on Arrears                                        540.25",
+    "Current Charges (Excl. VAT)                             13,544.70",
+    "VAT @ 15%                                                1,910.12",
+    "",
+    "Total Due   722,492.41          Due Date  2025/12/24",
+]
+
+
+def test_account_summary_adds_up_to_the_total_printed_elsewhere() -> None:
+    finder = _finder(ACCOUNT_SUMMARY)
+    found = blocks.find_blocks(finder)
+    assert len(found) == 1
+    b = found[0]
+    assert [r.role for r in b.rows] == ["previous", "item", "subtotal", "previous", "current", "tax"]
+    assert b.sum == Decimal("722492.41")
+    assert b.closes is not None and b.closes[2] == Decimal("722492.41")
+    assert b.evidence and b.summary
+
+
+def test_summary_block_feeds_roles_into_candidates() -> None:
+    finder = _finder(ACCOUNT_SUMMARY)
+    cands: dict[str, list[Candidate]] = {}
+    assert blocks.support(blocks.find_blocks(finder), cands) is not None
+    assert max(cands["total_amount_due"], key=lambda c: c.score).value == Decimal("722492.41")
+    assert cands["previous_balance"][0].value == Decimal("708497.34")
+    assert cands["payments"][0].value == Decimal("2000.00")
+    # every candidate is printed: its span reads back to its own characters
+    view = finder.views[-1]
+    for c in (*cands["total_amount_due"], *cands["payments"]):
+        assert view.text[c.start:c.end] == c.raw
+
+
+def test_charges_list_closing_on_its_total_row_in_another_language() -> None:
+    finder = _finder([
+        "RESUM FACTURA",
+        "  Terme fix                          87,81 €",
+        "  Consum                            310,64 €",
+        "  Impost elèctric                    20,39 €",
+        "  IVA (21 %) de 427,30               89,73 €",
+        "  TOTAL                             508,57 €",
+    ])
+    (b,) = blocks.find_blocks(finder)
+    assert b.rows[-1].role == "total"  # a checkpoint row, whatever its label's language
+    assert b.closes is not None and b.closes[2] == Decimal("508.57")
+    assert b.evidence and not b.summary
+
+
+def test_cancelling_terms_are_not_evidence() -> None:
+    """previous - payments + current = current holds whatever the figures: the sum is a term again."""
+    finder = _finder([
+        "Balance from last bill                 384.20",
+        "Thank you for your payment            -384.20",
+        "Total Current Charges                  416.56",
+        "Total amount you owe                   424.02",
+        "",
+        "Current charges this month 416.56",
+    ])
+    found = blocks.find_blocks(finder)
+    assert found and not any(b.evidence for b in found)
+    cands: dict[str, list[Candidate]] = {}
+    assert blocks.support(found, cands) is None and cands == {}
+
+
+def test_rows_that_do_not_add_up_are_no_block() -> None:
+    finder = _finder([
+        "Energy charge                           12.10",
+        "Delivery charge                         30.00",
+        "Customer charge                          9.99",
+        "Total                                   99.99",
+    ])
+    (b,) = blocks.find_blocks(finder)
+    assert not b.evidence
+
+
+def test_amounts_in_different_columns_are_separate() -> None:
+    finder = _finder([
+        "Energy charge      12.10",
+        "Delivery charge                                  30.00",
+        "Customer charge             9.99",
+    ])
+    assert blocks.find_blocks(finder) == []
