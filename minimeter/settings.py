@@ -92,7 +92,7 @@ class Settings(BaseSettings):
 
     # --- extraction -------------------------------------------------------------------
     extractor: str = "auto"
-    """``auto`` (Gemini when configured and reachable, else ``local``), ``local`` (rules + local
+    """``auto`` (Gemini when configured and reachable, else ``rules``), ``local`` (rules + local
     model for what the rules leave open), ``rules`` (deterministic only), ``llm`` (whole text to the
     local model), ``gemini``, ``openai``."""
     model_path: Path | None = None

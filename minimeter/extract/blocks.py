@@ -223,9 +223,8 @@ def support(blocks: list[Block], cands: dict[str, list[Candidate]]) -> Block | N
         lift("current_charges", total, 0.4)
         if block.closing_role == "current":
             add("current_charges", total, s, e, 0.7)
-        else:  # a list of this period's charges adds up to the current charges, whatever it is labelled
+        else:
             add("total_amount_due", total, s, e, 0.35)
-            add("current_charges", total, s, e, 0.3)
         return block
     lift("total_amount_due", total, 0.6)
     add("total_amount_due", total, s, e, 0.8)

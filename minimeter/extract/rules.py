@@ -18,6 +18,7 @@ from minimeter.extract import blocks, lineitems
 from minimeter.extract.addressee import looks_like_name, mailing_block
 from minimeter.extract.candidates import IDS, MONEY, TEXTS, Candidate, Finder
 from minimeter.extract.profiles import Profile, detect
+from minimeter.extract.provider import ORG, provider_guess
 from minimeter.extract.select import Choice, choose_money, pick
 from minimeter.extract.usage import choose_usage
 from minimeter.schema import BillNormalized, FieldEvidence, Meter, Span
@@ -186,20 +187,6 @@ def extract_rules(doc: Document, profile: Profile | None = None, *, detect_profi
                         {"detect": t1 - t0, "rules": t2 - t1})
 
 
-_ORG = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\w+|city of|town of|village of|county|"
-                  r"stadtwerke|énergie|energie|électricité|inc\b|llc\b|ltd\b|gmbh|\bsa\b|\bag\b|company|"
-                  r"cooperative|co-op|authority|district|services industriels|hydro)")
-
-
-def provider_guess(doc: Document) -> str | None:
-    """An unknown utility's name: the first of the top lines that reads like an organisation."""
-    lines = [ln.strip() for ln in (doc.pages[0].text if doc.pages else "").splitlines() if ln.strip()][:8]
-    for ln in lines:
-        if _ORG.search(ln) and len(ln) <= 80 and not re.search(r"\d{3}", ln) and "@" not in ln:
-            return re.split(r"\s{2,}| - | · ", ln)[0][:120]
-    return None
-
-
 _MAIL_LINE = re.compile(r"(?i)^\s*(?:p\.?\s?o\.?\s*box\b|\d{1,6}\s+[a-z]|[a-zß'. -]+\s\d{1,5}(?:,|\s*$))")
 
 
@@ -239,7 +226,7 @@ def addressee(finder: Finder, profile: Profile | None) -> Choice | None:
         chunks = [c.strip(" :#") for c in re.split(r"\s{2,}|:", cut)]
         chunks = [c for c in chunks if 2 <= len(c.split()) <= 5 and not re.search(r"[\d()$€£%]", c) and c[:1].isupper()
                   and not _NOT_NAME.search(c)]
-        if not chunks or _ORG.search(chunks[0]) and not re.search(r"(?i)\b(?:llc|inc|ltd|gmbh|sa|ag)\b", chunks[0]):
+        if not chunks or ORG.search(chunks[0]) and not re.search(r"(?i)\b(?:llc|inc|ltd|gmbh|sa|ag)\b", chunks[0]):
             continue
         name = chunks[0]
         if name == view.text.strip().splitlines()[0].strip():

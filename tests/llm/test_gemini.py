@@ -110,9 +110,9 @@ def test_gemini_key_lookup_order(minimeter_home: Path, monkeypatch: pytest.Monke
     assert find_key(load_settings(minimeter_home, gemini_api_key="explicit")) == "explicit"
 
 
-def test_auto_prefers_gemini_when_it_answers_else_local(minimeter_home: Path) -> None:
+def test_auto_prefers_gemini_when_it_answers_else_rules(minimeter_home: Path) -> None:
     with Replay([(200, gemini_reply(ANSWER))]) as srv:
         assert create("auto", _settings(minimeter_home, srv.url)).name == "gemini"
     # the server is gone: nothing answers on that port any more
-    assert create("auto", _settings(minimeter_home, srv.url)).name == "local"
-    assert create("auto", load_settings(minimeter_home)).name == "local"  # no key at all
+    assert create("auto", _settings(minimeter_home, srv.url)).name == "rules"
+    assert create("auto", load_settings(minimeter_home)).name == "rules"  # no key at all

@@ -1,0 +1,112 @@
+"""An unknown utility's name, read from what every bill prints about its issuer.
+
+With no profile, the issuer still identifies itself: a legal name with its company form
+("VIVIGAS S.p.A.", "Repsol Comercializadora de Electricidad y Gas, S.L.U.", "Duke Energy Ltd"), a
+public body ("City of Johannesburg"), an organisation line in the letterhead, its web address.
+The customer's own company prints a legal form too, and regulators and distributors are named in
+notices, so each candidate is weighed by what it says (a utility word), where it stands (the
+letterhead and the first page) and how often the bill repeats it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from minimeter.readers.base import Document
+
+# Company forms, longest first so "S.L.U." is not read as "S.L.".
+_FORMS = (r"S\.?\s?p\.?\s?A\.?|S\.?\s?L\.?\s?U\.?|S\.?\s?A\.?\s?U\.?|S\.?\s?A\.?|S\.?\s?L\.?|S\.?\s?R\.?\s?L\.?|"
+          r"GmbH|AG|Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|PLC|plc|N\.?V\.?|B\.?V\.?|Sdn\.?\s?Bhd\.?|SAS|S\.A\.S\.|"
+          r"SE|Co\.|Corp\.?|Corporation|Company|\(Pty\)\s?Ltd|SOC\s+Ltd|Cooperative|Co-op")
+_LEGAL = re.compile(rf"(?<![\w&])((?:[A-Z0-9][\w&'’.\-]*[ ,]{{1,2}}(?:(?:de|del|di|du|des|la|y|e|et|and|of|&)"
+                    rf"[ ,]{{1,2}})?){{0,6}}[A-Z0-9][\w&'’.\-]*),?\s(?:{_FORMS})(?![\w])")
+_PUBLIC = re.compile(r"(?i)(?<!\w)((?:city|town|village|county|municipality|borough|shire) of [A-Z][\w'’\-]+"
+                     r"(?: [A-Z][\w'’\-]+)?)")
+_UTILITY = re.compile(r"(?i)energ|electr|elettric|eletric|power|gas\b|gas[a-z]|water|agua|água|acqua|wasser|"
+                      r"utilit|hydro|luz|lumi|vidyut|bijli|supply|distribu|comercializ|stadtwerke|services? "
+                      r"industriels|municipal|city power|light")
+ORG = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\w+|city of|town of|village of|county|"
+                  r"stadtwerke|énergie|energie|électricité|inc\b|llc\b|ltd\b|gmbh|\bsa\b|\bag\b|company|"
+                  r"cooperative|co-op|authority|district|services industriels|hydro)")
+_DOMAIN = re.compile(r"(?i)(?:www\.|@)([a-z0-9][a-z0-9-]{2,40})\.(?:[a-z]{2,6})(?:\.[a-z]{2})?\b")
+# Names every bill prints that are not its issuer: regulators, ombudsmen, payment networks.
+_NOT_ISSUER = re.compile(r"(?i)ombuds|regulat|arera|ofgem|aneel|cnmc|\bcre\b|\bpuc\b|commission|paypal|visa\b|"
+                         r"mastercard|google|gmail|yahoo|hotmail|outlook|icloud|aol\b|apple|facebook|twitter|instagram|youtube|linkedin|whatsapp")
+
+
+# A letterhead line that is a heading, not a name ("Your Energy Bill", "Descrizione: GAS A CONGUAGLIO").
+_HEADING = re.compile(r"(?i)^(?:your|our|this|my|an?)\b|\b(?:bill|statement|invoice|account|factura|fattura|facture|"
+                      r"rechnung|fatura|bolletta|summary|notice)\b|:")
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" ,.:;-")
+    return name[:120]
+
+
+def _name_ok(name: str) -> bool:
+    words = re.findall(r"[^\W\d_]{2,}", name)
+    return len(words) >= 2 and not _HEADING.search(name) and not _NOT_ISSUER.search(name) and len(name) <= 90
+
+
+def _spelled(domain: str, text: str) -> str | None:
+    """The words of the text that spell a web domain ("National Grid" for nationalgridus.com)."""
+    for m in re.finditer(r"(?<![\w])[A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*){0,3}", text):
+        words = m.group(0).split()
+        for i in range(len(words)):
+            for k in range(len(words), i, -1):
+                compact = re.sub(r"[^a-z0-9]", "", "".join(words[i:k]).lower())
+                if len(compact) >= 4 and domain.startswith(compact) and len(compact) >= 0.6 * len(domain):
+                    return " ".join(words[i:k])
+    return None
+
+
+def candidates(doc: Document) -> dict[str, float]:
+    """Every name the bill gives its issuer, with a weight (higher is likelier); web domains as "@name"."""
+    score: defaultdict[str, float] = defaultdict(float)
+    for i, page in enumerate(doc.pages[:4]):
+        text = page.text
+        first = i == 0
+        for m in _LEGAL.finditer(text):
+            name = _clean(m.group(0))
+            if not _name_ok(name):
+                continue
+            score[name] += (3.0 if _UTILITY.search(name) else 1.0) * (1.5 if first else 1.0)
+        for m in _PUBLIC.finditer(text):
+            score[_clean(m.group(1)).title()] += 2.5 if first else 1.5
+        for m in _DOMAIN.finditer(text):
+            if not _NOT_ISSUER.search(m.group(1)):
+                score["@" + m.group(1).lower()] += 0.5
+    lines = [ln.strip() for ln in (doc.pages[0].text if doc.pages else "").splitlines() if ln.strip()][:8]
+    for ln in lines:
+        name = re.split(r"\s{2,}| - | · ", ln)[0][:120]
+        if ORG.search(ln) and len(ln) <= 80 and not re.search(r"\d{3}", ln) and "@" not in ln and _name_ok(name):
+            score[name] += 2.0 if _UTILITY.search(name) else 1.0
+            break
+    return dict(score)
+
+
+def provider_guess(doc: Document) -> str | None:
+    """The likeliest issuer's name, or None. A web domain alone names it only when no name does;
+    a domain that a name contains ("vivienergia" in "VIVI energia") adds to that name."""
+    score = candidates(doc)
+    domains = {k[1:]: v for k, v in score.items() if k.startswith("@")}
+    names = {k: v for k, v in score.items() if not k.startswith("@")}
+    for name in list(names):
+        compact = re.sub(r"[^a-z0-9]", "", name.lower())
+        head = re.sub(r"[^a-z0-9]", "", name.lower().split()[0]) if name.split() else ""
+        for d, w in domains.items():
+            d = d.replace("-", "")
+            if d in compact or (len(head) >= 4 and (d.startswith(head) or head.startswith(d))):
+                names[name] += w
+    if names:
+        best = max(names.items(), key=lambda kv: kv[1])
+        if best[1] >= 2.0:
+            return best[0]
+    if domains:
+        d = max(domains.items(), key=lambda kv: kv[1])[0].replace("-", "")
+        return _spelled(d, "\n".join(p.text for p in doc.pages[:4])) or d.title()
+    return None

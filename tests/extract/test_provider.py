@@ -1,0 +1,36 @@
+"""An unknown utility's name from what the bill prints about its issuer."""
+
+from __future__ import annotations
+
+from minimeter.extract.provider import provider_guess
+from minimeter.readers.base import Document, Page
+
+
+def _doc(*pages: str) -> Document:
+    return Document(pages=[Page(number=i + 1, text=t) for i, t in enumerate(pages)], page_count=len(pages))
+
+
+def test_legal_name_with_a_utility_word_beats_the_customers_company() -> None:
+    doc = _doc("Titular: NOU XIBARRI CAMBRILS SL\nComercializadora: Aguas y Luz del Norte, S.A.\n"
+               "Aguas y Luz del Norte, S.A. - Registro Mercantil", "www.aguasyluz.es")
+    assert provider_guess(doc) == "Aguas y Luz del Norte, S.A"
+
+
+def test_public_body() -> None:
+    assert provider_guess(_doc("VAT NO: CITY OF SPRINGFIELD: 4760117194\nP O BOX 5000")) == "City Of Springfield"
+
+
+def test_domain_spelled_by_the_text() -> None:
+    filler = "\n".join(f"Reading {i}: 12{i}45" for i in range(10))
+    doc = _doc(f"Questions? 0800 123 456 or www.northwindpower.com\n{filler}\nPay Northwind Power by direct debit")
+    assert provider_guess(doc) == "Northwind Power"
+
+
+def test_headings_taglines_and_mail_hosts_are_not_issuers() -> None:
+    doc = _doc("Your Energy Bill\nAn Exelon Company\nMITCHELL JOHNSON\nmitchell@gmail.com")
+    assert provider_guess(doc) is None
+
+
+def test_regulators_are_not_issuers() -> None:
+    doc = _doc("Reclami: www.arera.it www.arera.it www.arera.it\nFORNITORE ENERGIA S.p.A.")
+    assert provider_guess(doc) == "FORNITORE ENERGIA S.p.A"
