@@ -137,6 +137,7 @@ class Finder:
         self._gas_label = False  # gas billed in kWh counts only after a label that says "gas"
         self.has_layout = {v.page: True for v in self.views if v.layout}
         self._label_cache: dict[tuple[int, str], list[tuple[re.Match[str], str, float]]] = {}
+        self._register_cache: dict[tuple[int, str], list[tuple[Any, int, int, str]]] = {}
 
     # --- values of one type in a piece of a view ------------------------------------------
     def values(self, kind: str, view: View, s: int, e: int, fname: str,
@@ -282,6 +283,9 @@ class Finder:
                             and not (view.layout and len(view.text[m.end():v[1]]) > 24
                                      and re.search(r"\S\s{2,}\S", view.text[v[1]:le]))]
                     # (far right, followed by more cells: a cell of the next column's table row)
+                if kind == "qty" and view.layout:
+                    rows = self._register_spans(vi, fname)
+                    vals = [v for v in vals if not any(a <= v[1] < b for a, b in rows)]  # one register, not the sum
                 # "153 m3 x 10.6441 = 1,629 kWh": the value after "=" is the result the bill uses.
                 eq = next((i for i, v in enumerate(vals[:3]) if view.text[max(m.end(), v[1] - 3):v[1]].strip() == "="),
                           None)
@@ -343,6 +347,29 @@ class Finder:
                             out.extend(self._stacked(fname, kind, view, ln, phrase, w, dkind))
                             break
                         continue
+        if kind == "qty":
+            out.extend(self.registers(fname))
+        return out
+
+    def _register_rows(self, vi: int, fname: str) -> list[tuple[Any, int, int, str]]:
+        key = (vi, "registers:" + fname)
+        if key not in self._register_cache:
+            from minimeter.extract.registers import register_rows
+
+            view = self.views[vi]
+            self._register_cache[key] = register_rows(view, fname, self.fmt) if view.layout else []
+        return self._register_cache[key]
+
+    def _register_spans(self, vi: int, fname: str) -> list[tuple[int, int]]:
+        return [(s, e) for _v, s, e, _u in self._register_rows(vi, fname)]
+
+    def registers(self, fname: str) -> list[Candidate]:
+        """Time-of-use register rows of the layout text: their sum (kWh) or peak (kW), see ``registers.py``."""
+        out = []
+        for vi, view in enumerate(self.views):
+            for val, s, e, unit in self._register_rows(vi, fname):
+                ls = view.line(view.line_no(s))[0]
+                out.append(self._cand(fname, val, view, s, e, 0.8, None, unit, "usage", ls, "registers"))
         return out
 
     @staticmethod

@@ -1,0 +1,88 @@
+"""Time-of-use register rows: one quantity per period, printed side by side in a table row.
+
+Bills on time-of-use tariffs print their energy per period ("P1 ... P6", "F1 F2 F3", "Peak /
+Off-peak", "Punta / Llano / Valle", "HP / HC") and often no total: the billed kWh is the sum of
+the row, the demand the largest of the registered (not the contracted) powers. A row of monthly
+figures under month headers is a usage history, not registers, and is left alone.
+
+``register_rows(view, fname, fmt)`` returns (value, start, end, unit) tuples as the finder's
+``values`` does: the span covers the row's figures, so ``view.text[start:end]`` is what was read.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from minimeter.extract import parse
+from minimeter.extract.vocab import fold
+
+if TYPE_CHECKING:
+    from minimeter.extract.candidates import View
+
+_CELL = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,']\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)\s?(kWh|KWh|kwh|KWH|kW|KW|kw|W)"
+                   r"(?![\w/])")
+# Column headings that name periods of a time-of-use tariff.
+_PERIODS = re.compile(r"(?i)(?<![a-z])(?:p\s?[1-6]|f\s?[1-3]|per[ií]od[eo]?\s?[1-6]|period\s?[1-6]|peak|off[- ]?peak|"
+                      r"shoulder|on[- ]?peak|mid[- ]?peak|punta|llano|valle|pico|fora ponta|ponta|hp|hc|heures? "
+                      r"(?:pleines|creuses)|ht|nt|hochtarif|niedertarif|intermediate)(?![a-z])")
+_MONTHS = re.compile(r"(?i)(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic|gen|mag|"
+                     r"giu|lug|ott|set|des|febr|març|maig|juny|jul|janv|févr|avr|juil|sept|déc|mär|okt|dez)"
+                     r"[a-zé]*[.\-' ]*(?:\d{2,4})?(?![a-z])|(?<!\d)(?:19|20)\d\d(?!\d)")
+_ENERGY_WORDS = re.compile(r"(?i)energ|consum|usage|kwh|activ|verbrauch|arbeit|electric|eletric|import")
+_DEMAND_WORDS = re.compile(r"(?i)regist|m[aá]x|demand|measured|leida|llegida|medid|rilevat|gemessen|puissance atteinte")
+_CONTRACTED = re.compile(r"(?i)contrat|contract|impegnat|souscrit|subscri|disponib|vertrag|install|connected")
+_NOT_ACTIVE = re.compile(r"(?i)reactiv|r[ée]activ|blind|kvar|capacit|induct")
+_HISTORY = re.compile(r"(?i)hist|storico|anterior|previous|last year|average|media|mitjana|moyenne|durchschnitt")
+
+
+def _heading(view: View, n: int) -> str:
+    """The nearest non-empty lines above row ``n`` (up to three): where period or month headings sit."""
+    out: list[str] = []
+    k = n - 1
+    while k >= 0 and len(out) < 3:
+        s, e = view.line(k)
+        if view.text[s:e].strip():
+            out.append(view.text[s:e])
+        k -= 1
+    return "\n".join(out)
+
+
+def register_rows(view: View, fname: str, fmt: str | None) -> list[tuple[Decimal, int, int, str]]:
+    """Sums of kWh register rows (``electricity_kwh``) or the largest registered power (``demand_kw``)."""
+    if fname not in ("electricity_kwh", "demand_kw"):
+        return []
+    out: list[tuple[Decimal, int, int, str]] = []
+    for n in range(view.n_lines):
+        s, e = view.line(n)
+        line = view.text[s:e]
+        cells = list(_CELL.finditer(line))
+        if len(cells) < 2 or len(cells) > 6:
+            continue
+        label = line[:cells[0].start()]
+        if len(re.findall(r"[^\W\d_]", label)) < 3 or _NOT_ACTIVE.search(label) or _HISTORY.search(label):
+            continue
+        if any(not re.fullmatch(r"\s{2,}", line[a.end():b.start()]) for a, b in zip(cells, cells[1:], strict=False)):
+            continue  # figures in one sentence, not cells of a row
+        units = {c.group(2).lower() for c in cells}
+        head = _heading(view, n)
+        if _MONTHS.search(fold(head)) and not _PERIODS.search(head):
+            continue  # a usage history under month headings
+        if not (_PERIODS.search(head) or _PERIODS.search(label)):
+            continue
+        values = [parse.parse_number(c.group(1), fmt) for c in cells]
+        if any(v is None for v in values):
+            continue
+        nums = [v for v in values if v is not None]
+        start, end = s + cells[0].start(), s + cells[-1].end()
+        if fname == "electricity_kwh" and units == {"kwh"} and _ENERGY_WORDS.search(label):
+            total = sum(nums, Decimal(0))
+            if total > 0:
+                out.append((total, start, end, "kWh"))
+        elif fname == "demand_kw" and units <= {"kw", "w"} and len(units) == 1 and _DEMAND_WORDS.search(label) \
+                and not _CONTRACTED.search(label):
+            peak = max(nums) / (1000 if units == {"w"} else 1)
+            if peak > 0:
+                out.append((peak.normalize() if units == {"w"} else peak, start, end, "kW"))
+    return out
