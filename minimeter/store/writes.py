@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
@@ -130,7 +130,7 @@ class StoreWrites(StoreReads):
         self.lease_seconds = settings.lease_seconds if settings else 120.0
         self.backoff_base = settings.retry_backoff_seconds if settings else 10.0
 
-    def _exprs(self, values: Iterator[Any] | list[Any]) -> tuple[list[str], tuple[Any, ...]]:
+    def _exprs(self, values: list[Any]) -> tuple[list[str], tuple[Any, ...]]:
         """An SQL expression per value (``?``, the engine's now, a JSON placeholder) and the parameters."""
         exprs: list[str] = []
         params: list[Any] = []
