@@ -19,6 +19,9 @@ job) makes the write a no-op returning False: a stale worker cannot overwrite a 
 result.
 
 Status changes go through ``minimeter.store.lifecycle.check``; nothing else writes ``status``.
+Both engines share one implementation of the writes (``minimeter.store.writes``) and of the
+reads (``minimeter.store.reads``); the next status after a failure, a result, an expired lease
+or a review is decided by ``minimeter.store.lifecycle`` alone.
 """
 
 from __future__ import annotations

@@ -25,6 +25,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from minimeter.store.lifecycle import Status
+
 Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: list[tuple[str, Migration]] = []
 
@@ -45,7 +47,7 @@ def _script(conn: sqlite3.Connection, sql: str) -> None:
 def m001_initial(conn: sqlite3.Connection) -> None:
     _script(
         conn,
-        """
+        f"""
         CREATE TABLE jobs (
             id INTEGER PRIMARY KEY,
             sha256 TEXT NOT NULL UNIQUE,
@@ -53,7 +55,7 @@ def m001_initial(conn: sqlite3.Connection) -> None:
             ext TEXT NOT NULL DEFAULT '',
             size INTEGER NOT NULL,
             archive_path TEXT NOT NULL,
-            status TEXT NOT NULL DEFAULT 'PENDING',
+            status TEXT NOT NULL DEFAULT '{Status.PENDING}',
             attempts INTEGER NOT NULL DEFAULT 0,
             max_attempts INTEGER NOT NULL DEFAULT 5,
             next_attempt_at TEXT,
@@ -108,12 +110,12 @@ def m001_initial(conn: sqlite3.Connection) -> None:
             rate_plan TEXT,
             confidence REAL,                  -- lowest field confidence
             data TEXT NOT NULL,               -- BillNormalized JSON
-            evidence TEXT NOT NULL DEFAULT '{}',
+            evidence TEXT NOT NULL DEFAULT '{{}}',
             checks TEXT NOT NULL DEFAULT '[]',
             issues TEXT NOT NULL DEFAULT '[]',
             tokens_prompt INTEGER NOT NULL DEFAULT 0,
             tokens_completion INTEGER NOT NULL DEFAULT 0,
-            timings TEXT NOT NULL DEFAULT '{}',
+            timings TEXT NOT NULL DEFAULT '{{}}',
             created_at TEXT NOT NULL,
             UNIQUE(job_id, version)
         );

@@ -6,46 +6,95 @@ Contract
 caches, the outbox and watermarks) over a small engine interface its subclass provides:
 
 - ``_read(sql, params) -> list[row]``: one consistent read; rows are mappings by column name.
+- ``ILIKE``: the case-insensitive ``LIKE`` operator.
 - ``PARAM``: the driver's placeholder (``?`` for sqlite3, ``%s`` for psycopg). The SQL here is
-  written with ``?`` and rewritten once per statement, so none may contain a literal ``?``.
-- ``_job(row)``, ``_version(row)``, ``_event_row(row)``: rows to the store's dataclasses, where
-  the engines differ (JSON kept as text or decoded, timestamps as text or ``datetime``).
+  written with ``?`` and rewritten once per statement (``_sql``), so none may contain a literal ``?``.
 
-The SQL below is the dialect both engines share; what differs (``LIKE`` vs ``ILIKE``, ``IN`` vs
-``ANY``, upserts) stays in each engine's module.
+Rows become the store's dataclasses here, for both engines: a time column is ISO text
+(``YYYY-MM-DDTHH:MM:SS.ffffffZ``, UTC) whether the engine keeps text (SQLite) or ``datetime``
+(Postgres), and a JSON column is decoded whether the engine keeps text or has decoded it.
+
+The SQL below is the dialect both engines share.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 from minimeter.schema import ExtractionResult
 from minimeter.store.base import BillVersion, Event, Job, OutboxRow
 from minimeter.store.lifecycle import Status
 
+TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+_JOB_COLS = list(Job.__dataclass_fields__)
+_TIME_COLS = ("next_attempt_at", "lease_expires_at", "created_at", "updated_at", "finished_at")
+
+
+def iso(v: datetime | str | None) -> str | None:
+    """A time cell as the store's one text form (SQLite keeps that text already)."""
+    if v is None or isinstance(v, str):
+        return v
+    return v.astimezone(UTC).strftime(TIME_FORMAT)
+
+
+def decoded(v: Any) -> Any:
+    """A JSON cell as Python data (Postgres' JSONB arrives decoded, SQLite's TEXT does not)."""
+    return json.loads(v) if isinstance(v, (str, bytes)) else v
+
+
+def result_from_row(row: Mapping[str, Any]) -> ExtractionResult:
+    """The ``ExtractionResult`` a ``bills`` row stores."""
+    return ExtractionResult.model_validate({
+        "bill": decoded(row["data"]), "evidence": decoded(row["evidence"]), "checks": decoded(row["checks"]),
+        "status": row["status"], "issues": decoded(row["issues"]), "extractor": row["extractor"] or "unknown",
+        "model_sha256": row["model_sha256"], "prompt_version": row["prompt_version"],
+        "tokens_prompt": row["tokens_prompt"], "tokens_completion": row["tokens_completion"],
+        "timings": decoded(row["timings"]),
+    })
+
 
 class StoreReads:
     PARAM: ClassVar[str] = "?"
+    ILIKE: ClassVar[str] = "LIKE"
+    """The operator for a case-insensitive match: SQLite's LIKE is one (for ASCII); Postgres says ILIKE."""
 
     # --- what the engine provides -----------------------------------------------------
     def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
         raise NotImplementedError
 
+    # --- rows to dataclasses ----------------------------------------------------------
     @staticmethod
-    def _job(row: Any) -> Job | None:
-        raise NotImplementedError
-
-    def _version(self, row: Any) -> BillVersion:
-        raise NotImplementedError
+    def _job(row: Mapping[str, Any] | None) -> Job | None:
+        if row is None:
+            return None
+        vals = {c: row[c] for c in _JOB_COLS}
+        for c in _TIME_COLS:
+            vals[c] = iso(vals[c])
+        return Job(**vals)
 
     @staticmethod
-    def _event_row(row: Any) -> Event:
-        raise NotImplementedError
+    def _version(row: Mapping[str, Any]) -> BillVersion:
+        return BillVersion(id=row["id"], job_id=row["job_id"], version=row["version"],
+                           is_current=bool(row["is_current"]), source=row["source"], status=row["status"],
+                           reviewer=row["reviewer"], result=result_from_row(row),
+                           created_at=iso(row["created_at"]) or "")
+
+    @staticmethod
+    def _event_row(r: Mapping[str, Any]) -> Event:
+        return Event(id=r["id"], job_id=r["job_id"], at=iso(r["at"]) or "", kind=r["kind"],
+                     from_status=r["from_status"], to_status=r["to_status"], message=r["message"],
+                     data=decoded(r["data"]) if r["data"] else None)
 
     # --- shared -----------------------------------------------------------------------
+    def _sql(self, sql: str) -> str:
+        """``sql`` written with ``?`` placeholders, in the driver's placeholder."""
+        return sql if self.PARAM == "?" else sql.replace("?", self.PARAM)
+
     def _q(self, sql: str, params: tuple[Any, ...] = ()) -> list[Mapping[str, Any]]:
-        return self._read(sql if self.PARAM == "?" else sql.replace("?", self.PARAM), params)
+        return self._read(self._sql(sql), params)
 
     def get_job(self, job_id: int) -> Job | None:
         rows = self._q("SELECT * FROM jobs WHERE id = ?", (job_id,))
@@ -64,6 +113,24 @@ class StoreReads:
             return None
         rows = self._q("SELECT * FROM jobs WHERE sha256 LIKE ? LIMIT 2", (f"sha256:{hexpart}%",))
         return self._job(rows[0]) if len(rows) == 1 else None  # an ambiguous prefix finds nothing
+
+    def list_jobs(self, status: str | None = None, *, limit: int = 200, offset: int = 0,
+                  search: str | None = None) -> list[Job]:
+        where: list[str] = []
+        params: list[Any] = []
+        if status:
+            statuses = [s.strip().upper() for s in status.split(",")]
+            where.append(f"j.status IN ({', '.join('?' * len(statuses))})")
+            params += statuses
+        if search:
+            like = self.ILIKE
+            where.append(f"(j.original_name {like} ? OR j.provider {like} ? OR b.account_number {like} ?)")
+            params += [f"%{search}%"] * 3
+        sql = "SELECT j.* FROM jobs j LEFT JOIN bills b ON b.id = j.current_bill_id"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY j.id DESC LIMIT ? OFFSET ?"
+        return [j for r in self._q(sql, (*params, limit, offset)) if (j := self._job(r))]
 
     def counts(self) -> dict[str, int]:
         counts = {str(s): 0 for s in Status}
@@ -115,3 +182,7 @@ class StoreReads:
     def watermark(self, target: str) -> int:
         rows = self._q("SELECT watermark FROM sync_state WHERE target = ?", (target,))
         return int(rows[0]["watermark"]) if rows else 0
+
+    def sync_state(self) -> list[dict[str, Any]]:
+        return [{**dict(r), "updated_at": iso(r["updated_at"])}
+                for r in self._q("SELECT * FROM sync_state ORDER BY target")]

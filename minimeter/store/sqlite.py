@@ -12,12 +12,10 @@ connection, in this process or another, commits, so a new job wakes them within
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta
@@ -25,31 +23,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from minimeter.errors import StoreError
-from minimeter.schema import BillNormalized, ExtractionResult
-from minimeter.store import lifecycle, migrations
-from minimeter.store.base import BillVersion, Claim, Event, Job
+from minimeter.store import migrations
+from minimeter.store.base import Job
 from minimeter.store.lifecycle import Status
-from minimeter.store.reads import StoreReads
+from minimeter.store.reads import TIME_FORMAT
+from minimeter.store.writes import StoreWrites, Tx
 
 if TYPE_CHECKING:
     from minimeter.settings import Settings
 
 BUSY_TIMEOUT_MS = 30_000
 WAIT_POLL_SECONDS = 0.1
-_JOB_COLS = [f for f in Job.__dataclass_fields__]
-_SCALARS = BillNormalized.scalar_fields()
 
 
 def now_iso(offset_seconds: float = 0.0) -> str:
     t = datetime.now(UTC) + timedelta(seconds=offset_seconds)
-    return t.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def _text(v: Any) -> Any:
-    """Decimals and dates as exact text; everything else as is."""
-    if v is None or isinstance(v, (int, float, str)):
-        return v
-    return str(v.isoformat() if hasattr(v, "isoformat") else v)
+    return t.strftime(TIME_FORMAT)
 
 
 def _read_only(path: Path) -> bool:
@@ -83,7 +72,7 @@ def _store_error(exc: sqlite3.Error, path: Path) -> StoreError:
     return StoreError(f"database error: {exc}", hint="try again; if it persists, report it")
 
 
-class SQLiteStore(StoreReads):
+class SQLiteStore(StoreWrites):
     """``JobStore`` on SQLite. See ``minimeter.store.base`` for the contract."""
 
     def __init__(self, path: Path | str, settings: Settings | None = None, *, read_only: bool = False) -> None:
@@ -96,9 +85,7 @@ class SQLiteStore(StoreReads):
         """
         self.path = Path(path)
         self._uri: str | None = None
-        self.max_attempts = settings.max_attempts if settings else 5
-        self.lease_seconds = settings.lease_seconds if settings else 120.0
-        self.backoff_base = settings.retry_backoff_seconds if settings else 10.0
+        self._policy(settings)
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
@@ -197,170 +184,62 @@ class SQLiteStore(StoreReads):
             self._all.clear()
         self._local = threading.local()
 
-    # --- helpers ----------------------------------------------------------------------
-    @staticmethod
-    def _job(row: sqlite3.Row | None) -> Job | None:
-        return Job(**{c: row[c] for c in _JOB_COLS}) if row is not None else None
+    # --- the engine under StoreWrites ---------------------------------------------------
+    def _write(self, sql: str, params: tuple[Any, ...], *, durable: bool = True) -> int:
+        with self._tx() as conn:  # every commit is durable here (synchronous=FULL)
+            return int(conn.execute(sql, params).rowcount)
 
-    @staticmethod
-    def _event_row(r: sqlite3.Row) -> Event:
-        return Event(id=r["id"], job_id=r["job_id"], at=r["at"], kind=r["kind"], from_status=r["from_status"],
-                     to_status=r["to_status"], message=r["message"], data=json.loads(r["data"]) if r["data"] else None)
+    def _now_sql(self, seconds: float, clock: bool) -> tuple[str, tuple[Any, ...]]:
+        # This process's clock, as text that sorts like time (SQLite has no time type).
+        return "?", (now_iso(seconds),)
 
-    def _event(self, conn: sqlite3.Connection, job_id: int | None, kind: str, message: str = "",
-               frm: str | None = None, to: str | None = None, data: dict[str, Any] | None = None) -> None:
-        conn.execute(
-            "INSERT INTO events(job_id, at, kind, from_status, to_status, message, data) VALUES (?,?,?,?,?,?,?)",
-            (job_id, now_iso(), kind, frm, to, message, json.dumps(data) if data else None),
-        )
-
-    def _set_status(self, conn: sqlite3.Connection, job: Job, new: Status, message: str = "",
-                    **cols: Any) -> None:
-        lifecycle.check(job.status, new)
-        ts = now_iso()
-        cols = {"status": str(new), "updated_at": ts, **cols}
-        if new in lifecycle.FINISHED:
-            cols.setdefault("finished_at", ts)
-        sets = ", ".join(f"{k} = ?" for k in cols)
-        conn.execute(f"UPDATE jobs SET {sets} WHERE id = ?", (*cols.values(), job.id))
-        if job.status != new or message:
-            self._event(conn, job.id, "status", message, job.status, str(new))
-
-    def _locked_job(self, conn: sqlite3.Connection, job_id: int) -> Job:
-        job = self._job(conn.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone())
-        if job is None:
-            raise StoreError(f"no job {job_id}", hint="list jobs with `minimeter jobs`", retryable=False)
+    def _write_status(self, tx: Tx, job_id: int, sets: str, params: tuple[Any, ...],
+                      event: tuple[str, str, str] | None) -> Job:
+        rows = tx.execute(f"UPDATE jobs SET {sets} WHERE id = ? RETURNING *", (*params, job_id)).fetchall()
+        if event is not None:
+            frm, to, message = event
+            self._event(tx, job_id, "status", message, frm, to)
+        job = self._job(rows[0])
+        assert job is not None  # the caller read the row under this transaction's write lock
         return job
 
-    def _claim_current(self, conn: sqlite3.Connection, claim: Claim) -> Job | None:
-        row = conn.execute(
-            "SELECT * FROM jobs WHERE id = ? AND lease_token = ? AND status = 'RUNNING'",
-            (claim.job.id, claim.token),
-        ).fetchone()
-        return self._job(row)
-
-    # --- intake -----------------------------------------------------------------------
-    def enqueue(self, sha256: str, original_name: str, size: int, archive_path: str, ext: str = "", *,
-                force: bool = False, tenant: str | None = None) -> tuple[Job, bool]:
-        # Names are metadata from the outside world: never let undecodable bytes fail a write.
-        original_name = original_name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-        with self._tx() as conn:
-            existing = self._job(conn.execute("SELECT * FROM jobs WHERE sha256 = ?", (sha256,)).fetchone())
-            if existing is not None:
-                if force and existing.status not in (Status.PENDING, Status.RUNNING):
-                    self._set_status(conn, existing, Status.PENDING, "reprocess requested (--force)",
-                                     attempts=0, next_attempt_at=None, last_error=None, finished_at=None)
-                    self._event(conn, existing.id, "force", f"reprocess as {original_name}")
-                    return self._locked_job(conn, existing.id), True
-                self._event(conn, existing.id, "duplicate", f"same bytes again as {original_name!r}",
-                            data={"name": original_name})
-                return existing, False
-            ts = now_iso()
-            cur = conn.execute(
-                "INSERT INTO jobs(sha256, original_name, ext, size, archive_path, status, max_attempts, tenant,"
-                " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (sha256, original_name, ext, size, archive_path, Status.PENDING, self.max_attempts, tenant, ts, ts),
-            )
-            job_id = int(cur.lastrowid or 0)
-            self._event(conn, job_id, "created", f"received {original_name!r}", None, Status.PENDING)
-            return self._locked_job(conn, job_id), True
-
-    # --- work -------------------------------------------------------------------------
-    _CLAIMABLE_SQL = """
-        SELECT j.id FROM jobs j LEFT JOIN tenant_state t ON t.tenant = COALESCE(j.tenant, '')
-        WHERE j.status = 'PENDING'
-           OR (j.status = 'FAILED' AND j.next_attempt_at IS NOT NULL AND j.next_attempt_at <= :now)
-           OR (j.status = 'RUNNING' AND j.lease_expires_at <= :now)
+    # Claimable jobs, least recently served tenant first. BEGIN IMMEDIATE holds the write lock, so the
+    # job picked here is nobody else's until commit.
+    _CLAIMABLE_SQL = f"""
+        SELECT j.* FROM jobs j LEFT JOIN tenant_state t ON t.tenant = COALESCE(j.tenant, '')
+        WHERE j.status = '{Status.PENDING}'
+           OR (j.status = '{Status.FAILED}' AND j.next_attempt_at IS NOT NULL AND j.next_attempt_at <= :now)
+           OR (j.status = '{Status.RUNNING}' AND j.lease_expires_at <= :now)
         ORDER BY COALESCE(t.last_claim_at, '') ASC, j.id ASC
         LIMIT 1
     """
 
-    def claim(self, owner: str) -> Claim | None:
-        while True:
-            with self._tx() as conn:
-                now = now_iso()
-                row = conn.execute(self._CLAIMABLE_SQL, {"now": now}).fetchone()
-                if row is None:
-                    # What wait_for_work compares with: commits after this look are news.
-                    self._local.seen_version = self._data_version(conn)
-                    return None
-                job = self._locked_job(conn, row["id"])
-                if job.status == Status.RUNNING and job.attempts >= job.max_attempts:
-                    # The worker died on this job every time: a poison file, not bad luck.
-                    msg = f"a worker stopped while processing it {job.attempts} times"
-                    self._set_status(conn, job, Status.DEAD, msg, last_error=msg, lease_owner=None,
-                                     lease_token=None, lease_expires_at=None)
-                    continue
-                if job.status == Status.RUNNING:
-                    self._event(conn, job.id, "lease_expired", f"lease of {job.lease_owner} expired; reclaimed")
-                token = uuid.uuid4().hex
-                self._set_status(
-                    conn, job, Status.RUNNING, f"claimed by {owner}", attempts=job.attempts + 1,
-                    lease_owner=owner, lease_token=token, lease_expires_at=now_iso(self.lease_seconds),
-                    next_attempt_at=None,
-                )
-                conn.execute(
-                    "INSERT INTO tenant_state(tenant, last_claim_at) VALUES (?, ?) "
-                    "ON CONFLICT(tenant) DO UPDATE SET last_claim_at = excluded.last_claim_at",
-                    (job.tenant or "", now),
-                )
-                return Claim(job=self._locked_job(conn, job.id), token=token)
+    def _pick(self, tx: Tx) -> tuple[Job, str] | None:
+        row = tx.execute(self._CLAIMABLE_SQL, {"now": now_iso()}).fetchone()
+        if row is None:
+            # What wait_for_work compares with: commits after this look are news.
+            self._local.seen_version = self._data_version(tx)
+            return None
+        job = self._job(row)
+        assert job is not None
+        return job, job.tenant or ""
 
-    def heartbeat(self, claim: Claim) -> bool:
-        with self._tx() as conn:
-            cur = conn.execute(
-                "UPDATE jobs SET lease_expires_at = ?, updated_at = ? "
-                "WHERE id = ? AND lease_token = ? AND status = 'RUNNING'",
-                (now_iso(self.lease_seconds), now_iso(), claim.job.id, claim.token),
-            )
-            return cur.rowcount == 1
+    def _served(self, tx: Tx, tenant: str) -> None:
+        tx.execute("INSERT INTO tenant_state(tenant, last_claim_at) VALUES (?, ?) "
+                   "ON CONFLICT(tenant) DO UPDATE SET last_claim_at = excluded.last_claim_at", (tenant, now_iso()))
 
-    def complete(self, claim: Claim, result: ExtractionResult) -> bool:
-        with self._tx() as conn:
-            job = self._claim_current(conn, claim)
-            if job is None:
-                self._event(conn, claim.job.id, "stale_result", "a result from an expired lease was dropped")
-                return False
-            bill_id = self._insert_bill(conn, job, result, source="machine", reviewer=None)
-            status = Status(result.status)
-            issues = "; ".join(result.issues)[:500] if status == Status.NEEDS_REVIEW else None
-            self._set_status(conn, job, status, issues or "", current_bill_id=bill_id, provider=result.bill.provider,
-                             extractor=result.extractor, last_error=issues, lease_owner=None, lease_token=None,
-                             lease_expires_at=None)
-            return True
+    def _new_tenant(self, tx: Tx, tenant: str) -> None:
+        pass  # claims LEFT JOIN tenant_state: a tenant never served sorts first without a row
 
-    def fail(self, claim: Claim, error: str, *, retryable: bool = True) -> bool:
-        error = error.splitlines()[0][:500] if error else "unknown error"
-        with self._tx() as conn:
-            job = self._claim_current(conn, claim)
-            if job is None:
-                self._event(conn, claim.job.id, "stale_result", f"a failure from an expired lease was dropped: {error}")
-                return False
-            self._event(conn, job.id, "error", error, data={"attempt": job.attempts, "retryable": retryable})
-            clear = {"lease_owner": None, "lease_token": None, "lease_expires_at": None, "last_error": error}
-            if retryable and job.attempts >= job.max_attempts:
-                self._set_status(conn, job, Status.DEAD, f"failed {job.attempts} times: {error}", **clear)
-            elif retryable:
-                delay = lifecycle.backoff_seconds(job.attempts, self.backoff_base)
-                self._set_status(conn, job, Status.FAILED, f"attempt {job.attempts} failed; retry in {delay:.0f} s",
-                                 next_attempt_at=now_iso(delay), **clear)
-            else:
-                # Retrying a corrupt file cannot help: FAILED, no automatic retry, a person decides.
-                self._set_status(conn, job, Status.FAILED, error, next_attempt_at=None, **clear)
-            return True
+    def _outbox(self, tx: Tx, bill_id: int, job_id: int) -> None:
+        # The write lock is held from BEGIN IMMEDIATE: seq order is commit order already.
+        tx.execute("INSERT INTO outbox(bill_id, job_id, created_at) VALUES (?,?,?)", (bill_id, job_id, now_iso()))
 
-    def release(self, claim: Claim) -> bool:
-        with self._tx() as conn:
-            job = self._claim_current(conn, claim)
-            if job is None:
-                return False
-            self._set_status(conn, job, Status.PENDING, "released by a stopping worker",
-                             attempts=max(0, job.attempts - 1), lease_owner=None, lease_token=None,
-                             lease_expires_at=None)
-            return True
+    def _notify(self, tx: Tx) -> None:
+        pass  # waiters poll data_version, which every commit moves
 
     @staticmethod
-    def _data_version(conn: sqlite3.Connection) -> int:
+    def _data_version(conn: Tx) -> int:
         return int(conn.execute("PRAGMA data_version").fetchone()[0])
 
     def wait_for_work(self, timeout: float) -> bool:
@@ -385,151 +264,3 @@ class SQLiteStore(StoreReads):
                 time.sleep(min(WAIT_POLL_SECONDS, left))
         except sqlite3.Error as exc:
             raise _store_error(exc, self.path) from exc
-
-    # --- people -----------------------------------------------------------------------
-    def retry(self, job_id: int, *, by: str = "user") -> Job:
-        with self._tx() as conn:
-            job = self._locked_job(conn, job_id)
-            if job.status in (Status.PENDING, Status.RUNNING):
-                return job
-            self._set_status(conn, job, Status.PENDING, f"retry requested by {by}", attempts=0, next_attempt_at=None,
-                             finished_at=None)
-            self._event(conn, job.id, "retry", f"retry requested by {by}")
-            return self._locked_job(conn, job_id)
-
-    def review(self, job_id: int, bill: BillNormalized, *, reviewer: str, approve: bool, note: str = "",
-               result: ExtractionResult | None = None) -> Job:
-        with self._tx() as conn:
-            job = self._locked_job(conn, job_id)
-            target = Status.SUCCEEDED if approve else Status.NEEDS_REVIEW
-            lifecycle.check_review(job.status, target)  # before any write
-            base = self._bill_row_result(conn, job.current_bill_id)
-            new = (result or base or ExtractionResult(bill=bill, extractor="human")).model_copy(
-                update={"bill": bill, "status": "SUCCEEDED" if approve else "NEEDS_REVIEW"}
-            )
-            bill_id = self._insert_bill(conn, job, new, source="review", reviewer=reviewer)
-            self._set_status(conn, job, target, f"{'approved' if approve else 'corrected'} by {reviewer}",
-                             current_bill_id=bill_id, provider=bill.provider, last_error=None)
-            self._event(conn, job.id, "review", note or ("approved" if approve else "corrected"),
-                        data={"reviewer": reviewer, "bill_id": bill_id, "approve": approve})
-            return self._locked_job(conn, job_id)
-
-    def discard(self, job_id: int, *, by: str, reason: str) -> Job:
-        with self._tx() as conn:
-            job = self._locked_job(conn, job_id)
-            self._set_status(conn, job, Status.DISCARDED, f"discarded by {by}: {reason}")
-            return self._locked_job(conn, job_id)
-
-    # --- bills ------------------------------------------------------------------------
-    def _insert_bill(self, conn: sqlite3.Connection, job: Job, result: ExtractionResult, *, source: str,
-                     reviewer: str | None) -> int:
-        bill = result.bill
-        version = conn.execute("SELECT COALESCE(MAX(version), 0) + 1 FROM bills WHERE job_id = ?",
-                               (job.id,)).fetchone()[0]
-        conn.execute("UPDATE bills SET is_current = 0 WHERE job_id = ? AND is_current = 1", (job.id,))
-        confidences = [e.confidence for e in result.evidence.values()]
-        cols: dict[str, Any] = {
-            "job_id": job.id, "version": version, "is_current": 1, "source": source, "status": result.status,
-            "extractor": result.extractor, "model_sha256": result.model_sha256,
-            "prompt_version": result.prompt_version, "reviewer": reviewer,
-            "confidence": min(confidences) if confidences else None,
-            "data": bill.model_dump_json(),
-            "evidence": json.dumps({k: v.model_dump(mode="json") for k, v in result.evidence.items()}),
-            "checks": json.dumps([c.model_dump(mode="json") for c in result.checks]),
-            "issues": json.dumps(result.issues), "tokens_prompt": result.tokens_prompt,
-            "tokens_completion": result.tokens_completion, "timings": json.dumps(result.timings),
-            "created_at": now_iso(),
-        }
-        for name in _SCALARS:
-            cols[name] = _text(getattr(bill, name))
-        cur = conn.execute(
-            f"INSERT INTO bills({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", tuple(cols.values())
-        )
-        bill_id = int(cur.lastrowid or 0)
-        conn.executemany(
-            "INSERT INTO meters(bill_id, idx, number, commodity, prior_read, present_read, multiplier, usage, unit)"
-            " VALUES (?,?,?,?,?,?,?,?,?)",
-            [(bill_id, i, m.number, _text(m.commodity), _text(m.prior_read), _text(m.present_read),
-              _text(m.multiplier), _text(m.usage), m.unit) for i, m in enumerate(bill.meters)],
-        )
-        conn.executemany(
-            "INSERT INTO line_items(bill_id, idx, description, amount, category, quantity, unit, rate)"
-            " VALUES (?,?,?,?,?,?,?,?)",
-            [(bill_id, i, li.description, _text(li.amount), _text(li.category), _text(li.quantity), li.unit,
-              _text(li.rate)) for i, li in enumerate(bill.line_items)],
-        )
-        conn.execute("INSERT INTO outbox(bill_id, job_id, created_at) VALUES (?,?,?)", (bill_id, job.id, now_iso()))
-        return bill_id
-
-    @staticmethod
-    def _result_from_row(row: sqlite3.Row) -> ExtractionResult:
-        return ExtractionResult.model_validate(
-            {
-                "bill": json.loads(row["data"]), "evidence": json.loads(row["evidence"]),
-                "checks": json.loads(row["checks"]), "status": row["status"], "issues": json.loads(row["issues"]),
-                "extractor": row["extractor"] or "unknown", "model_sha256": row["model_sha256"],
-                "prompt_version": row["prompt_version"], "tokens_prompt": row["tokens_prompt"],
-                "tokens_completion": row["tokens_completion"], "timings": json.loads(row["timings"]),
-            }
-        )
-
-    def _bill_row_result(self, conn: sqlite3.Connection, bill_id: int | None) -> ExtractionResult | None:
-        if bill_id is None:
-            return None
-        row = conn.execute("SELECT * FROM bills WHERE id = ?", (bill_id,)).fetchone()
-        return self._result_from_row(row) if row else None
-
-    def _version(self, row: sqlite3.Row) -> BillVersion:
-        return BillVersion(id=row["id"], job_id=row["job_id"], version=row["version"],
-                           is_current=bool(row["is_current"]),
-                           source=row["source"], status=row["status"], reviewer=row["reviewer"],
-                           result=self._result_from_row(row), created_at=row["created_at"])
-
-    # --- reading (the rest is StoreReads) -----------------------------------------------
-    def list_jobs(self, status: str | None = None, *, limit: int = 200, offset: int = 0,
-                  search: str | None = None) -> list[Job]:
-        where, params = [], []
-        if status:
-            statuses = [s.strip().upper() for s in status.split(",")]
-            where.append(f"j.status IN ({','.join('?' * len(statuses))})")
-            params += statuses
-        if search:
-            where.append("(j.original_name LIKE ? OR j.provider LIKE ? OR b.account_number LIKE ?)")
-            params += [f"%{search}%"] * 3
-        sql = "SELECT j.* FROM jobs j LEFT JOIN bills b ON b.id = j.current_bill_id"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY j.id DESC LIMIT ? OFFSET ?"
-        return [j for r in self._read(sql, (*params, limit, offset)) if (j := self._job(r))]
-
-    def log_event(self, job_id: int | None, kind: str, message: str, data: dict[str, Any] | None = None) -> None:
-        with self._tx() as conn:
-            self._event(conn, job_id, kind, message, data=data)
-
-    # --- caches -----------------------------------------------------------------------
-    def cache_put(self, key: str, sha256: str, result: ExtractionResult) -> None:
-        with self._tx() as conn:
-            conn.execute("INSERT OR REPLACE INTO extraction_cache(key, sha256, result, created_at) VALUES (?,?,?,?)",
-                         (key, sha256, result.model_dump_json(), now_iso()))
-
-    def cache_drop(self, sha256: str) -> None:
-        with self._tx() as conn:
-            conn.execute("DELETE FROM extraction_cache WHERE sha256 = ?", (sha256,))
-
-    def save_document(self, sha256: str, doc_json: str, kind: str, page_count: int) -> None:
-        with self._tx() as conn:
-            conn.execute("INSERT OR REPLACE INTO documents(sha256, kind, page_count, pages, created_at) "
-                         "VALUES (?,?,?,?,?)", (sha256, kind, page_count, doc_json, now_iso()))
-
-    # --- sync -------------------------------------------------------------------------
-    def set_watermark(self, target: str, seq: int, error: str | None = None) -> None:
-        with self._tx() as conn:
-            conn.execute(
-                "INSERT INTO sync_state(target, watermark, updated_at, last_error) VALUES (?,?,?,?) "
-                "ON CONFLICT(target) DO UPDATE SET watermark = MAX(watermark, excluded.watermark), "
-                "updated_at = excluded.updated_at, last_error = excluded.last_error",
-                (target, seq, now_iso(), error),
-            )
-
-    def sync_state(self) -> list[dict[str, Any]]:
-        return [dict(r) for r in self._read("SELECT * FROM sync_state ORDER BY target")]
