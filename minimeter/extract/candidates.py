@@ -369,7 +369,7 @@ class Finder:
         for vi, view in enumerate(self.views):
             for val, s, e, unit in self._register_rows(vi, fname):
                 ls = view.line(view.line_no(s))[0]
-                out.append(self._cand(fname, val, view, s, e, 0.8, None, unit, "usage", ls, "registers"))
+                out.append(self._cand(fname, val, view, s, e, 1.05, None, unit, "usage", ls, "registers"))
         return out
 
     @staticmethod

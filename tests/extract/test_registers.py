@@ -1,0 +1,52 @@
+"""Time-of-use register rows: the sum of the periods' kWh, the peak of the registered powers."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from minimeter.extract.candidates import Finder
+from minimeter.extract.registers import register_rows
+from minimeter.readers.base import Document, Page
+
+
+def _view(lines: list[str]):  # type: ignore[no-untyped-def]
+    text = "\n".join(lines)
+    finder = Finder(Document(pages=[Page(number=1, text=text, layout_text=text)], page_count=1), None)
+    return finder, finder.views[-1]
+
+
+TOU = [
+    "                              Period1         Period2         Period3",
+    "  Active - Consumption        0,00 kWh        427,80 kWh      1.327,34 kWh",
+    "  Reactive - Consumption      0,00 kVArh      0,00 kVArh      0,00 kVArh",
+    "  Registered power            0 W             7191 W          7053 W",
+    "  Contracted power            22 kW           22 kW           30 kW",
+]
+
+
+def test_energy_registers_sum_and_power_peak() -> None:
+    finder, view = _view(TOU)
+    (kwh,) = register_rows(view, "electricity_kwh", "eu")
+    assert kwh[0] == Decimal("1755.14") and kwh[3] == "kWh"
+    assert view.text[kwh[1]:kwh[2]].startswith("0,00 kWh") and view.text[kwh[1]:kwh[2]].endswith("1.327,34 kWh")
+    (kw,) = register_rows(view, "demand_kw", "eu")  # registered, not the contracted 30 kW
+    assert kw[0] == Decimal("7.191")
+
+
+def test_a_usage_history_under_month_headings_is_not_registers() -> None:
+    _finder, view = _view([
+        "  Usage history     Jan 24       Feb 24       Mar 24",
+        "  Energy            310 kWh      290 kWh      305 kWh",
+    ])
+    assert register_rows(view, "electricity_kwh", "us") == []
+
+
+def test_without_period_headings_a_row_is_not_registers() -> None:
+    _finder, view = _view(["  Energy used      310 kWh      290 kWh"])
+    assert register_rows(view, "electricity_kwh", "us") == []
+
+
+def test_the_finder_prefers_the_sum_over_one_register() -> None:
+    finder, _view_ = _view(["Consumption summary", *TOU])
+    best = max(finder.labelled("electricity_kwh", "qty", "usage"), key=lambda c: c.score)
+    assert best.value == Decimal("1755.14") and best.why == "registers"
