@@ -90,6 +90,10 @@ class _Child:
             if not chunk:
                 return None  # the child died (memory limit, crash)
             self._buf += chunk
+        if time.monotonic() > deadline:
+            # A reply that arrived while the wait overslept its deadline is still an overrun.
+            self.kill()
+            raise TimeoutError
         reply, _, self._buf = self._buf.partition(b"\n")
         return dict(json.loads(reply))
 
