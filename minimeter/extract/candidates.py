@@ -94,6 +94,12 @@ class Candidate:
     why: str = ""
 
 
+def _prose(line: str) -> bool:
+    """A sentence of terms and conditions, not a row of the bill: many words, few figures."""
+    words = re.findall(r"(?<![\w])[^\W\d_]{2,}(?![\w])", line)
+    return len(words) >= 10 and len(re.findall(r"\d+(?:[.,]\d+)*", line)) <= 2 and not re.search(r"\s{3,}\S", line.strip())
+
+
 def s_gap(between: str) -> int:
     return len(between.strip()) + (0 if len(between) < 30 else len(between) - 30)
 
@@ -443,7 +449,9 @@ class Finder:
                  "water_usage": ("water", "eau", "wasser", "agua", "água")}
         for view in self.views:
             for val, s, e, unit in self.values("qty", view, 0, len(view.text), fname):
-                ls, _ = view.line(view.line_no(s))
+                ls, le = view.line(view.line_no(s))
+                if _prose(view.text[ls:le]) or re.search(r"[<>≤≥]=?\s*$", view.text[max(ls, s - 3):s]):
+                    continue  # "... con la potenza disponibile >= 55 kW, oltre ...": a rule, not this bill's figure
                 if any(w in view.text[ls:s].lower() for f2, ws in OTHER_COMMODITY.items() if f2 != fname for w in ws):
                     continue  # "Gas used 89 m3 x 10.4465 = 930 kWh" is not electricity
                 if fname in words and unit in ("m3", "CCF", "HCF", "CF"):
