@@ -19,8 +19,11 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from minimeter.extract.candidates import Candidate, View
-from minimeter.extract.vocab import any_label_rx
+from minimeter.extract import parse
+from minimeter.extract.candidates import ANY_YEAR, Candidate, View
+from minimeter.extract.provider import ORG as LETTERHEAD_ORG
+from minimeter.extract.select import Choice
+from minimeter.extract.vocab import LABELS, any_label_rx
 
 if TYPE_CHECKING:
     from minimeter.extract.candidates import Finder
@@ -118,4 +121,53 @@ def mailing_block(finder: Finder, profile: Profile | None) -> MailingBlock | Non
                     address = Candidate("service_address", value, view.text[start:end], view.page, start, end,
                                         view.layout, 0.5, None, None, "mailing address")
                 return MailingBlock(name, address, po)
+    return None
+
+
+_MAIL_LINE = re.compile(r"(?i)^\s*(?:p\.?\s?o\.?\s*box\b|\d{1,6}\s+[a-z]|[a-zß'. -]+\s\d{1,5}(?:,|\s*$))")
+
+
+_NOT_NAME = re.compile(r"(?i)\b(?:charge|charges|total|tax|fee|credit|balance|payment|usage|history|amount|meter|"
+                       r"reading|service|period|summary|bill|statement|account|energy|electric|gas|water)\b")
+
+
+def addressee(finder: Finder, profile: Profile | None) -> Choice | None:
+    """The customer's name on the mailing block: the line above the first postal line that is not the
+    utility's own address. Labels and values glued onto that line ("Facture du 29/06/2024") are cut."""
+    view = next((v for v in finder.views if not v.layout), None)
+    if view is None:
+        return None
+    names = [n.lower() for n in ((profile.name, *profile.aliases) if profile else ())]
+    for n in range(1, min(view.n_lines, 90)):
+        s, e = view.line(n)
+        line = view.text[s:e]
+        if not _MAIL_LINE.match(line) or (parse.find_dates(line, finder.order, finder.ref or ANY_YEAR)
+                                          and not re.match(r"(?i)\s*p\.?\s?o", line)):
+            continue  # "Sep 23" in a usage-history column is not a street
+        ps, pe = view.line(n - 1)
+        prev = view.text[ps:pe]
+        low = prev.lower()
+        if not prev.strip() or any(x in low for x in names) or "www" in low or "@" in low:
+            continue
+        cut = prev
+        for m in parse.find_dates(prev, finder.order):
+            cut = cut.replace(m.text, "  ")
+        for phrases in LABELS.values():
+            for p, _w in phrases:
+                if len(p) > 4 and p in cut.lower():
+                    i = cut.lower().index(p)
+                    cut = cut[:i] + "  " + cut[i + len(p):]
+        chunks = [c.strip(" :#") for c in re.split(r"\s{2,}|:", cut)]
+        chunks = [c for c in chunks if 2 <= len(c.split()) <= 5 and not re.search(r"[\d()$€£%]", c) and c[:1].isupper()
+                  and not _NOT_NAME.search(c)]
+        legal = re.search(r"(?i)\b(?:llc|inc|ltd|gmbh|sa|ag)\b", chunks[0]) if chunks else None
+        if not chunks or LETTERHEAD_ORG.search(chunks[0]) and not legal:
+            continue
+        name = chunks[0]
+        if name == view.text.strip().splitlines()[0].strip():
+            continue  # the page's first line is the letterhead, not the addressee
+        start = prev.find(name)
+        cand = Candidate("customer_name", name, name, view.page, ps + start, ps + start + len(name), False, 0.6,
+                         None, None, "addressee")
+        return Choice(name, cand, 0.6, "the line above the mailing address")
     return None

@@ -14,6 +14,7 @@ Scores are relative: label weight x position factor x distractor penalty. Choosi
 from __future__ import annotations
 
 import bisect
+import copy
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -53,6 +54,8 @@ ID_RX = re.compile(
 )
 TOLL_FREE = re.compile(r"^(?:1-)?8(?:00|33|44|55|66|77|88)-")
 PHONE_RX = re.compile(r"^(?:1-)?\d{3}-\d{3}-\d{4}$|^\d{4}-\d{3}-\d{3,4}$")
+# A reference year for recognising a yearless date as a date; never used for a value's year.
+ANY_YEAR = dt.date(2000, 1, 1)
 NUM_RX = re.compile(r"(?<![\w.,'/-])\d{1,3}(?:[,'’]\d{3})+(?:\.\d+)?(?![\w/])|(?<![\w.,'/-])\d+(?:[.,]\d+)?(?![\w/])")
 
 
@@ -94,10 +97,11 @@ class Candidate:
     why: str = ""
 
 
-def _prose(line: str) -> bool:
-    """A sentence of terms and conditions, not a row of the bill: many words, few figures."""
-    words = re.findall(r"(?<![\w])[^\W\d_]{2,}(?![\w])", line)
-    return len(words) >= 10 and len(re.findall(r"\d+(?:[.,]\d+)*", line)) <= 2 and not re.search(r"\s{3,}\S", line.strip())
+# A threshold of the terms and conditions ("... potenza disponibile >= 55 kW", "above 500 kWh a month"),
+# not this bill's figure.
+THRESHOLD = re.compile(r"(?i)(?:[<>≤≥]=?|\b(?:above|below|over|under|up to|at least|more than|less than|exceeding|"
+                       r"oltre|fino a|superiore a|inferiore a|maggiore di|minore di|hasta|más de|menos de|"
+                       r"supérieure? à|inférieure? à|jusqu'à|über|unter|bis zu|acima de|até))\s*$")
 
 
 def s_gap(between: str) -> int:
@@ -140,14 +144,24 @@ class Finder:
         self.fmt = profile.number_format if profile else guess_number_format(alltext)
         self.order = profile.date_order if profile else guess_date_order(alltext)
         self.ref: dt.date | None = None
-        self._gas_label = False  # gas billed in kWh counts only after a label that says "gas"
+        """The bill's own reference date for yearless dates; set only through ``anchored``."""
         self.has_layout = {v.page: True for v in self.views if v.layout}
         self._label_cache: dict[tuple[int, str], list[tuple[re.Match[str], str, float]]] = {}
         self._register_cache: dict[tuple[int, str], list[tuple[Any, int, int, str]]] = {}
 
+    def anchored(self, ref: dt.date | None) -> Finder:
+        """A finder like this one whose yearless dates take their year from ``ref`` (the bill's own
+        statement or latest date). A new object, so calls made before the dates were known keep
+        their meaning; the label and register caches do not depend on it and are shared."""
+        other = copy.copy(self)
+        other.ref = ref
+        return other
+
     # --- values of one type in a piece of a view ------------------------------------------
     def values(self, kind: str, view: View, s: int, e: int, fname: str,
-               unit_gap: int = 1) -> list[tuple[Any, int, int, str | None]]:
+               unit_gap: int = 1, gas_label: bool = False) -> list[tuple[Any, int, int, str | None]]:
+        """Values of ``kind`` in ``view.text[s:e]`` as (value, start, end, unit or date note).
+        ``gas_label``: the label says gas, so a kWh figure may be gas billed in kWh."""
         seg = view.text[s:e]
         out: list[tuple[Any, int, int, str | None]] = []
         if kind == "money":
@@ -158,7 +172,7 @@ class Finder:
                 out.append((m.value, s + m.start, s + m.end, m.extra))
         elif kind == "qty":
             for m in parse.find_quantities(seg, self.fmt, unit_gap=unit_gap):
-                gas_kwh = fname == "gas_usage" and m.extra == "kWh" and self._gas_label
+                gas_kwh = fname == "gas_usage" and m.extra == "kWh" and gas_label
                 if m.extra in UNITS_FOR.get(fname, ()) or gas_kwh:
                     out.append((m.value, s + m.start, s + m.end, m.extra))
         elif kind == "id":
@@ -193,7 +207,7 @@ class Finder:
             if re.match(r"[A-Z][\w'’ ]{2,30}\s?:(?:\s|$)", t):
                 return out  # a line that is itself "Label: value" ("Service Period: 09/30/2024 ...")
             if fname == "service_address" and (re.search(r"(?i)\b(?:page|period|billing|date|due|amount|total)\b", t)
-                                               or parse.find_dates(t, self.order, dt.date.today())):
+                                               or parse.find_dates(t, self.order, self.ref or ANY_YEAR)):
                 return out
             first = t.split(" ")[0].lower() if t else ""
             if first in HEADER_WORDS or (t[:1].islower() and fname != "service_address"):
@@ -272,14 +286,15 @@ class Finder:
         out: list[Candidate] = []
         for vi, view in enumerate(self.views):
             for m, phrase, w in self.labels(vi, fname):
-                self._gas_label = fname == "gas_usage" and bool(re.search(r"(?i)ga[sz]", phrase))
+                gas_label = fname == "gas_usage" and bool(re.search(r"(?i)ga[sz]", phrase))
                 ln = view.line_no(m.start())
                 ls, le = view.line(ln)
                 if kind == "text" and not self._text_label_ok(view, m, ls, le):
                     continue
                 # 1. the rest of the label's line
                 # In layout text a labelled row's unit may sit in its own column ("7'073     kWh").
-                vals = self.values(kind, view, m.end(), le, fname, unit_gap=8 if view.layout else 1)
+                vals = self.values(kind, view, m.end(), le, fname, unit_gap=8 if view.layout else 1,
+                                   gas_label=gas_label)
                 if kind == "qty" and not vals and fname != "demand_kw":
                     vals = self.bare_usage(view, m.end(), le, fname)
                 if kind == "text" and view.layout:
@@ -314,7 +329,7 @@ class Finder:
                 if not view.layout and crowded and kind in ("date", "money") and self.has_layout.get(view.page):
                     continue
                 if not view.layout and ln > 0 and self._is_label_line(view, ln - 1) and self._is_label_line(view, ln):
-                    out.extend(self._stacked(fname, kind, view, ln, phrase, w, dkind))
+                    out.extend(self._stacked(fname, kind, view, ln, phrase, w, dkind, gas_label))
                     continue  # the last label of a stacked block: its value is not the line below
                 for k in range(1, 4):
                     if ln + k >= view.n_lines:
@@ -325,16 +340,16 @@ class Finder:
                         hi = min(e2, s2 + col + max(40, len(phrase) + 25))
                         if lo >= hi:
                             continue
-                        vals = self.values(kind, view, lo, hi, fname)
+                        vals = self.values(kind, view, lo, hi, fname, gas_label=gas_label)
                         if kind in ("date", "money"):
                             # The value whose middle sits nearest the label's middle: OCR and centred grids
                             # shift a row's values sideways ("BILL DATE" over "April 1, 2024  April 15, 2024").
                             mid = s2 + col + len(m.group(0)) / 2
-                            row = [v for v in self.values(kind, view, s2, e2, fname)
+                            row = [v for v in self.values(kind, view, s2, e2, fname, gas_label=gas_label)
                                    if abs((v[1] + v[2]) / 2 - mid) <= max(30, len(phrase) + 15)]
                             vals = sorted(row, key=lambda v: abs((v[1] + v[2]) / 2 - mid)) or vals
                     else:
-                        vals = self.values(kind, view, s2, e2, fname)
+                        vals = self.values(kind, view, s2, e2, fname, gas_label=gas_label)
                     if kind == "qty" and not vals and fname != "demand_kw" and k == 1:
                         vals = self.bare_usage(view, s2, e2, fname, label_text=view.text[ls:le])
                     if vals and fname == "account_number":
@@ -350,7 +365,7 @@ class Finder:
                         break
                     if view.text[s2:e2].strip():
                         if not view.layout:
-                            out.extend(self._stacked(fname, kind, view, ln, phrase, w, dkind))
+                            out.extend(self._stacked(fname, kind, view, ln, phrase, w, dkind, gas_label))
                             break
                         continue
         if kind == "qty":
@@ -392,7 +407,7 @@ class Finder:
             r"(?:\s|$)", t))
 
     def _stacked(self, fname: str, kind: str, view: View, ln: int, phrase: str, w: float,
-                 dkind: str | None) -> list[Candidate]:
+                 dkind: str | None, gas_label: bool = False) -> list[Candidate]:
         """Labels printed one per line, then their values one per line in the same order."""
         def is_label_line(n: int) -> bool:
             return self._is_label_line(view, n)
@@ -416,7 +431,7 @@ class Finder:
         if len(filled) <= idx:
             return []
         s, e = view.line(filled[idx])
-        vals = self.values(kind, view, s, e, fname)
+        vals = self.values(kind, view, s, e, fname, gas_label=gas_label)
         if not vals and kind == "qty" and fname != "demand_kw":
             vals = self.bare_usage(view, s, e, fname, label_text=phrase)
         if not vals:
@@ -444,14 +459,13 @@ class Finder:
     # --- unlabelled candidates ----------------------------------------------------------------
     def quantities(self, fname: str) -> list[Candidate]:
         out = []
-        self._gas_label = False  # (set by labelled(); an unlabelled kWh figure is never gas)
         words = {"gas_usage": ("gas", "gaz", "therm", "erdgas"),
                  "water_usage": ("water", "eau", "wasser", "agua", "água")}
         for view in self.views:
             for val, s, e, unit in self.values("qty", view, 0, len(view.text), fname):
-                ls, le = view.line(view.line_no(s))
-                if _prose(view.text[ls:le]) or re.search(r"[<>≤≥]=?\s*$", view.text[max(ls, s - 3):s]):
-                    continue  # "... con la potenza disponibile >= 55 kW, oltre ...": a rule, not this bill's figure
+                ls, _ = view.line(view.line_no(s))
+                if THRESHOLD.search(view.text[max(ls, s - 20):s]):
+                    continue
                 if any(w in view.text[ls:s].lower() for f2, ws in OTHER_COMMODITY.items() if f2 != fname for w in ws):
                     continue  # "Gas used 89 m3 x 10.4465 = 930 kWh" is not electricity
                 if fname in words and unit in ("m3", "CCF", "HCF", "CF"):
@@ -535,7 +549,7 @@ class Finder:
     def numbers(self, view: View) -> list[tuple[Decimal, int, int]]:
         out = []
         # (yearless dates too: "Mar 24" in a usage history is not a meter read)
-        ref = self.ref or dt.date(2000, 1, 1)
+        ref = self.ref or ANY_YEAR
         date_spans = [(m.start, m.end) for m in parse.find_dates(view.text, self.order, ref)]
         for m in NUM_RX.finditer(view.text):
             if any(s <= m.start() < e for s, e in date_spans):

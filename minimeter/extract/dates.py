@@ -1,0 +1,92 @@
+"""Dates: the statement date anchors the year of yearless dates, then the period and the due date.
+
+``choose_dates(finder, total)`` returns the chosen dates and the finder anchored on the bill's own
+reference date. A period is a range of two dates joined by a connector ("to", "au", "bis", "-"); a
+due date may also be the date printed beside the amount due on a payment stub.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Any
+
+from minimeter.extract import parse
+from minimeter.extract.candidates import Candidate, Finder
+from minimeter.extract.select import Choice, pick
+
+
+def _dates(finder: Finder, fname: str) -> list[Candidate]:
+    return finder.labelled(fname, "date", "date")
+
+
+def choose_dates(finder: Finder, total: Decimal | None) -> tuple[dict[str, Choice], Finder]:
+    """The statement date, the period and the due date; and the finder anchored on the bill's own date.
+
+    Yearless dates ("May 19 to Jun 17") take their year from the statement date, or, with none
+    printed, from the latest full date the bill prints: never from the clock. The anchored finder is
+    a new one (``Finder.anchored``), so no finder call before this step saw a reference date."""
+    out: dict[str, Choice] = {}
+    st = pick(_dates(finder, "statement_date"))
+    if st:
+        out["statement_date"] = st
+        finder = finder.anchored(st.value)
+    else:  # anchor yearless dates on the latest full date printed
+        alld = [c.value for v in finder.views for c in _all_dates(finder, v)]
+        finder = finder.anchored(max(alld) if alld else None)
+    ranges = finder.ranges() + finder.short_ranges()
+    if ranges:
+        agg: dict[tuple[dt.date, dt.date], list[tuple[Candidate, Candidate]]] = {}
+        for a, b in ranges:
+            if "statement_date" in out and b.value > out["statement_date"].value + dt.timedelta(days=3):
+                a.score *= 0.5
+            agg.setdefault((a.value, b.value), []).append((a, b))
+        scored = sorted(((max(x[0].score for x in v) + 0.08 * min(len(v) - 1, 4), k, v) for k, v in agg.items()),
+                        key=lambda t: -t[0])
+        s1, (_ds, _de), v = scored[0]
+        s2 = scored[1][0] if len(scored) > 1 else 0.0
+        if s1 >= 0.45:
+            a, b = max(v, key=lambda x: x[0].score)
+            conf = round(min(0.99, 0.45 + 0.35 * min(s1, 1.0) + 0.2 * max(0.0, (s1 - s2) / s1)), 3)
+            if "statement_date" not in out and any(x.why == "range" and x.raw.count("/") < 2 and not
+                                                   re.search(r"\d{4}", x.raw) for x in (a, b)):
+                conf = min(conf, 0.75)  # a yearless period with nothing to anchor its year
+            out["billing_period_start"] = Choice(a.value, a, conf, "date range")
+            out["billing_period_end"] = Choice(b.value, b, conf, "date range")
+    for fname in ("billing_period_start", "billing_period_end"):
+        if fname not in out:
+            cands = [c for c in _dates(finder, fname) if c.label not in ("from", "to", "period")]
+            ch = pick(cands, minimum=0.5)
+            if ch:
+                out[fname] = ch
+    due = _dates(finder, "due_date")
+    if total is not None:
+        due += stub_due_dates(finder, total)
+    if "statement_date" in out:
+        for c in due:
+            if c.value < out["statement_date"].value:
+                c.score *= 0.3
+    ch = pick(due)
+    if ch:
+        out["due_date"] = ch
+    return out, finder
+
+
+def _all_dates(finder: Finder, view: Any) -> list[Candidate]:
+    return [Candidate("date", m.value, m.text, view.page, m.start, m.end, view.layout, 0.0)
+            for m in parse.find_dates(view.text, finder.order) if m.extra is None]
+
+
+def stub_due_dates(finder: Finder, total: Decimal) -> list[Candidate]:
+    """A payment stub prints the due date and the amount due side by side ("Aug 15, 2024  $ 19.25")."""
+    out = []
+    for view in finder.views:
+        for m in parse.find_dates(view.text, finder.order, finder.ref):
+            ls, le = view.line(view.line_no(m.start))
+            rest = view.text[m.end:le]
+            money = parse.find_money(rest, finder.fmt)
+            if money and money[0].value == total and money[0].start < 30:
+                out.append(Candidate("due_date", m.value, m.text, view.page, m.start, m.end, view.layout, 0.45,
+                                     None, None, "date beside the amount due"))
+    return out

@@ -1,0 +1,135 @@
+"""The rules extractor as an ordered list of steps over one typed state.
+
+    read (readers/: text, layout text from the word boxes)
+      -> money candidates -> line items -> summary blocks -> money solved by the arithmetic
+      -> dates (anchors yearless dates) -> usage (reads, registers) -> identifiers -> texts
+      -> addressee
+      -> reconcile (rules.py) -> validate/ corroborates and decides the status
+
+Each step reads what the steps before it left in ``RulesState`` and adds its own candidates and
+choices; none keeps state of its own between documents, and none reads the clock (yearless dates
+take their year from the bill's own dates, see ``dates.choose_dates``). A step is a plain function
+``(state) -> None``; ``STEPS`` names them in order, and ``extract_rules`` times each one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from minimeter.extract import blocks, lineitems
+from minimeter.extract.addressee import addressee, looks_like_name, mailing_block
+from minimeter.extract.candidates import IDS, MONEY, TEXTS, Candidate, Finder
+from minimeter.extract.dates import choose_dates
+from minimeter.extract.select import Choice, choose_money, pick
+from minimeter.extract.usage import choose_usage
+
+if TYPE_CHECKING:
+    from minimeter.extract.profiles import Profile
+    from minimeter.readers.base import Document
+    from minimeter.schema import Meter
+
+
+@dataclass
+class RulesState:
+    """What the steps know about one document so far."""
+
+    doc: Document
+    profile: Profile | None
+    finder: Finder
+    cands: dict[str, list[Candidate]] = field(default_factory=dict)
+    choices: dict[str, Choice] = field(default_factory=dict)
+    charges: lineitems.Charges | None = None
+    """Charge lines found by ``lineitems.find`` (attached to the bill after reconcile)."""
+    summary: blocks.Block | None = None
+    meters: list[Meter] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def money_candidates(st: RulesState) -> None:
+    for f in MONEY:
+        st.cands[f] = st.finder.labelled(f, "money", "money")
+
+
+def line_items(st: RulesState) -> None:
+    st.charges = lineitems.find(st.finder, st.doc)
+    lineitems.support(st.charges, st.cands["current_charges"])
+
+
+def summary_blocks(st: RulesState) -> None:
+    st.summary = blocks.support(blocks.find_blocks(st.finder), st.cands)
+
+
+def solve_money(st: RulesState) -> None:
+    st.choices.update(choose_money(st.cands))
+
+
+def dates(st: RulesState) -> None:
+    total = st.choices["total_amount_due"].value if "total_amount_due" in st.choices else None
+    chosen, st.finder = choose_dates(st.finder, total)
+    st.choices.update(chosen)
+
+
+def usage(st: RulesState) -> None:
+    chosen, st.meters = choose_usage(st.finder, st.profile)
+    st.choices.update(chosen)
+
+
+def identifiers(st: RulesState) -> None:
+    for f in IDS:
+        st.cands[f] = st.finder.labelled(f, "id", "identifier")
+        if st.profile and st.profile.identifiers.get(f):
+            rx = re.compile(st.profile.identifiers[f])
+            for c in st.cands[f]:
+                if rx.fullmatch(str(c.value)):
+                    c.score *= 1.4
+        ch = pick(st.cands[f], minimum=0.3)
+        if ch:
+            st.choices[f] = ch
+
+
+def texts(st: RulesState) -> None:
+    for f in TEXTS:
+        st.cands[f] = st.finder.labelled(f, "text", None)
+        for c in st.cands[f]:
+            c.value = clean_text(f, c.value) or ""
+            if f == "customer_name" and c.value:
+                # A weak label ("Name") is trusted when what follows reads like a person's or business's name.
+                c.score *= 1.5 if looks_like_name(c.value, st.profile) else 0.5
+        ch = pick([c for c in st.cands[f] if c.value], minimum=0.5)
+        if ch:
+            st.choices[f] = ch
+
+
+def addressee_block(st: RulesState) -> None:
+    block = mailing_block(st.finder, st.profile)
+    if "customer_name" not in st.choices:
+        who = (Choice(block.name.value, block.name, 0.6, "the addressee block") if block
+               else addressee(st.finder, st.profile))
+        if who:
+            st.choices["customer_name"] = who
+    if "service_address" not in st.choices and block and block.address:
+        # Most bills are mailed to the premises; with no labelled service address the addressee's is the best guess.
+        st.choices["service_address"] = Choice(block.address.value, block.address, 0.5, "the mailing address")
+
+
+def clean_text(fname: str, v: str) -> str | None:
+    v = re.sub(r"\s+", " ", v).strip(" :,-#")
+    if fname == "rate_plan":
+        v = re.split(r"(?i)\s(?:bill type|meter|service id|account)\b", v)[0]
+    code = fname == "rate_plan" and bool(re.fullmatch(r"[A-Z][A-Z0-9]", v))  # "Tariff: RS"
+    if (len(v) < 3 and not code) or not re.search(r"[A-Za-z]", v):
+        return None
+    return v[:120]
+
+
+
+
+Step = Callable[[RulesState], None]
+STEPS: tuple[tuple[str, Step], ...] = (
+    ("money", money_candidates), ("line_items", line_items), ("blocks", summary_blocks), ("solve", solve_money),
+    ("dates", dates), ("usage", usage), ("identifiers", identifiers), ("texts", texts),
+    ("addressee", addressee_block),
+)

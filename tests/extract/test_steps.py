@@ -1,0 +1,45 @@
+"""The rules extractor as ordered steps over a typed state; no clock, no state kept between calls."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from minimeter.extract.candidates import Finder
+from minimeter.extract.rules import extract_rules
+from minimeter.extract.steps import STEPS
+from minimeter.readers.base import Document, Page
+
+
+def _doc(lines: list[str]) -> Document:
+    text = "\n".join(lines)
+    return Document(pages=[Page(number=1, text=text, layout_text=text)], page_count=1)
+
+
+def test_steps_run_in_pipeline_order_and_are_timed() -> None:
+    names = [n for n, _ in STEPS]
+    assert names.index("money") < names.index("blocks") < names.index("solve") < names.index("dates")
+    out = extract_rules(_doc(["Total Amount Due $12.00"]))
+    assert out.timings["rules"] >= 0
+
+
+def test_yearless_period_takes_its_year_from_the_bill_not_the_clock() -> None:
+    doc = _doc(["Statement Date: 01/15/2019", "For Service: 12/10 through 1/10", "Total Amount Due $12.00"])
+    out = extract_rules(doc)
+    assert out.bill.billing_period_start == dt.date(2018, 12, 10)
+    assert out.bill.billing_period_end == dt.date(2019, 1, 10)
+    assert out.finder.ref == dt.date(2019, 1, 15)
+
+
+def test_anchoring_returns_a_new_finder() -> None:
+    finder = Finder(_doc(["Total Amount Due $12.00"]), None)
+    other = finder.anchored(dt.date(2020, 5, 1))
+    assert finder.ref is None and other.ref == dt.date(2020, 5, 1)
+
+
+def test_a_threshold_in_the_terms_is_not_the_bills_demand() -> None:
+    doc = _doc(["Total Amount Due $12.00",
+                "Customers with an available power >= 55 kW are billed on the monthly price set by the regulator"])
+    assert extract_rules(doc).bill.demand_kw is None
+    doc = _doc(["Total Amount Due $12.00", "Registered peak 55 kW"])
+    assert extract_rules(doc).bill.demand_kw == Decimal("55")
