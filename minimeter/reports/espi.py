@@ -167,7 +167,8 @@ def espi_xml(store_path: Path | str, *, account: str | None = None, now: dt.date
     for n, (_, group) in enumerate(groups, start=1):
         _usage_point(feed, n, list(group), stamp)
     ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    xml: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)  # typeshed: Any for this overload
+    return xml
 
 
 def write_espi(store_path: Path | str, path: Path | str, *, account: str | None = None) -> Path:

@@ -16,15 +16,16 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from minimeter import keys
 from minimeter.schema import BillNormalized, ExtractionResult
+from minimeter.statuses import REVIEW_ORDER
+from minimeter.store.lifecycle import Status
 
 if TYPE_CHECKING:
     from minimeter.readers.base import Document
     from minimeter.settings import Settings
     from minimeter.store.base import BillVersion, Event, Job, JobStore
 
-# Statuses a human has to look at, in the order the review queue shows them.
-REVIEW_ORDER = ("NEEDS_REVIEW", "DEAD", "FAILED")
 # The truth-file fields of ../shared/realbills (README there): flat, numbers as numbers.
 TRUTH_FIELDS = (
     "provider", "account_number", "service_address", "statement_date", "due_date", "billing_period_start",
@@ -110,18 +111,20 @@ def job_rows(store: JobStore, *, status: str | None = None, search: str | None =
 
 def queued(store: JobStore, counts: dict[str, int]) -> int:
     """Jobs the workers will still run: pending, running, and failed ones with a retry planned."""
-    waiting = counts.get("FAILED", 0) and sum(1 for j in store.list_jobs("FAILED", limit=10_000) if not stuck(j))
-    return counts.get("PENDING", 0) + counts.get("RUNNING", 0) + int(waiting or 0)
+    waiting = counts.get(Status.FAILED, 0) and sum(1 for j in store.list_jobs(Status.FAILED, limit=10_000)
+                                                    if not stuck(j))
+    return counts.get(Status.PENDING, 0) + counts.get(Status.RUNNING, 0) + int(waiting or 0)
 
 
 def stuck(job: Job) -> bool:
     """FAILED with no automatic retry planned (a file that cannot get better): a person must decide."""
-    return job.status == "FAILED" and not job.next_attempt_at
+    return job.status == Status.FAILED and not job.next_attempt_at
 
 
 def dead_rows(store: JobStore, limit: int = 500) -> list[JobRow]:
     """Dead letters, plus failed jobs that will not be retried automatically."""
-    jobs = store.list_jobs("DEAD", limit=limit) + [j for j in store.list_jobs("FAILED", limit=limit) if stuck(j)]
+    jobs = store.list_jobs(Status.DEAD, limit=limit) + [j for j in store.list_jobs(Status.FAILED, limit=limit)
+                                                        if stuck(j)]
     return [job_row(store, j) for j in sorted(jobs, key=lambda j: j.id)]
 
 
@@ -260,7 +263,7 @@ class Insights:
 def _fallback_series(store: JobStore) -> list[AccountSeries]:
     by_account: dict[str, list[BillNormalized]] = {}
     for version in store.iter_current_bills():
-        if version.status != "SUCCEEDED":
+        if version.status != Status.SUCCEEDED:
             continue
         b = version.result.bill
         if b.billing_period_end is None:
@@ -331,14 +334,9 @@ class StatusInfo:
 
 
 def gemini_configured(settings: Settings) -> str:
-    if settings.gemini_api_key is not None:
-        return "yes (key in settings)"
-    if settings.keys_path.is_file():
-        return "yes (keys file in the data folder)"
-    for var in ("GEMINI_API_KEY", "GOOGLE_API_KEY"):
-        if os.environ.get(var):
-            return f"yes ({var})"
-    return "no (offline extraction only)"
+    """Where the Gemini key comes from (the same lookup the extractor uses), never the key."""
+    found = keys.describe(keys.GEMINI, settings)
+    return "no (offline extraction only)" if found == "no" else found
 
 
 def status_info(store: JobStore, settings: Settings, service_extractor: str | None,
