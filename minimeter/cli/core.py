@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from minimeter.cli._common import console, settings_from, shown
+from minimeter.cli._common import console, settings_from, shown, store_option
 from minimeter.statuses import FAILED_STATES
 from minimeter.statuses import style as status_style
 from minimeter.store.lifecycle import Status
@@ -22,8 +22,6 @@ if TYPE_CHECKING:
 
 extractor_option = click.option("--extractor", "-e", default=None,
                                 help="Extractor: auto, local, rules, llm, gemini, openai (default from settings).")
-store_option = click.option("--store", "store_url", default=None, envvar="MINIMETER_STORE",
-                            help="Job store URL (default: the data folder's SQLite file; postgresql://... to share).")
 
 
 def _open(ctx: click.Context, store_url: str | None = None, *, write: bool = True,

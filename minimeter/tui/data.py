@@ -285,11 +285,11 @@ def _fallback_series(store: JobStore) -> list[AccountSeries]:
     return out
 
 
-def _reports_series(settings: Settings) -> tuple[list[AccountSeries], list[str]]:
+def _reports_series(store: JobStore) -> tuple[list[AccountSeries], list[str]]:
     from minimeter.reports import series as reports  # DuckDB: imported only when insights are shown
 
     by_account: dict[str, AccountSeries] = {}
-    for row in reports.monthly_series(settings.db_path):
+    for row in reports.monthly_series(store):
         key = row.get("account") or "(no account)"
         s = by_account.setdefault(key, AccountSeries(account=key, provider=row.get("provider") or ""))
         s.labels.append(str(row.get("month")))
@@ -299,7 +299,7 @@ def _reports_series(settings: Settings) -> tuple[list[AccountSeries], list[str]]
         s.usage.append(float((kwh if s.unit == "kWh" else therms) or 0))
         s.cost.append(float(row.get("cost") or 0))
     flags = []
-    for f in reports.flags(settings.db_path):
+    for f in reports.flags(store):
         period = f"{f.get('period_start') or ''}..{f.get('period_end') or ''}"
         flags.append(f"{f.get('flag')}: {f.get('account') or '-'} {period}  {f.get('detail') or ''}".rstrip())
     for s in by_account.values():  # chronological, whatever order the report returned
@@ -315,9 +315,11 @@ def insights_fallback(store: JobStore, why: str) -> Insights:
 
 
 def insights(store: JobStore, settings: Settings) -> Insights:
-    """The reports module's series and flags when it is installed and works, else a simple fallback."""
+    """The reports module's series and flags when it is installed and works, else a simple fallback.
+
+    Both read ``store``, the one the TUI shows (the shared store with ``minimeter tui --store URL``)."""
     try:
-        series, flags = _reports_series(settings)
+        series, flags = _reports_series(store)
         return Insights(series=series, flags=flags, source="reports")
     except ImportError:
         return insights_fallback(store, "reports not available (DuckDB reports are not installed)")
