@@ -341,13 +341,39 @@ def gemini_configured(settings: Settings) -> str:
     return "no (offline extraction only)" if found == "no" else found
 
 
+def store_url(store: JobStore) -> str:
+    """The URL that opens ``store`` again (in the insights process); may hold a password."""
+    from minimeter.store.sqlite import SQLiteStore
+
+    if isinstance(store, SQLiteStore):
+        return f"sqlite:///{store.path.resolve()}"
+    url = getattr(store, "url", None)
+    if not isinstance(url, str):
+        raise RuntimeError(f"cannot reopen a {type(store).__name__} in another process")
+    return url
+
+
+def store_description(store: JobStore) -> str:
+    """The store the TUI shows, for people: the SQLite file and its size, or the URL without its password."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    from minimeter.store.sqlite import SQLiteStore
+
+    if isinstance(store, SQLiteStore):
+        db = store.path
+        kb = sum(p.stat().st_size for p in (db, db.with_name(db.name + "-wal")) if p.exists()) / 1024
+        return f"{short_path(db)} ({kb:,.0f} KB)"
+    try:
+        parts = urlsplit(store_url(store))
+    except RuntimeError:
+        return type(store).__name__
+    host = parts.hostname or ""
+    netloc = (f"{parts.username}@" if parts.username else "") + host + (f":{parts.port}" if parts.port else "")
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
 def status_info(store: JobStore, settings: Settings, service_extractor: str | None,
                 worker_error: str | None) -> StatusInfo:
-    def size(p: Path) -> int:
-        return p.stat().st_size if p.exists() else 0
-
-    db = settings.db_path
-    db_kb = (size(db) + size(db.with_name(db.name + "-wal"))) / 1024
     counts = store.counts()
     rows = [
         ("extractor", service_extractor or settings.extractor),
@@ -357,7 +383,7 @@ def status_info(store: JobStore, settings: Settings, service_extractor: str | No
         ("inbox", short_path(settings.inbox_dir)),
         ("watch mode", f"{settings.watch_mode} (full rescan every {settings.rescan_seconds:g}s)"),
         ("workers", f"{settings.workers} (max {settings.max_attempts} attempts, then dead letter)"),
-        ("database", f"{short_path(db)} ({db_kb:,.0f} KB)"),
+        ("database", store_description(store)),
         ("jobs", ", ".join(f"{k.lower()} {v}" for k, v in counts.items() if v) or "none yet"),
     ]
     if worker_error:

@@ -16,25 +16,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from minimeter.tui.data import AccountSeries, Insights
+from minimeter.tui.data import AccountSeries, Insights, store_url
 
 if TYPE_CHECKING:
     from minimeter.settings import Settings
     from minimeter.store.base import JobStore
 
 TIMEOUT_SECONDS = 120.0
-
-
-def store_url(store: JobStore) -> str:
-    """The URL that opens ``store`` again in another process."""
-    from minimeter.store.sqlite import SQLiteStore
-
-    if isinstance(store, SQLiteStore):
-        return f"sqlite:///{store.path.resolve()}"
-    url = getattr(store, "url", None)
-    if not isinstance(url, str):
-        raise RuntimeError(f"cannot reopen a {type(store).__name__} in the reports process")
-    return url
 
 
 def compute_in_child(settings: Settings, store: JobStore) -> Insights:

@@ -103,3 +103,18 @@ def test_tui_insights_show_the_apps_store(pg_store: JobStore, _home: Path) -> No
     assert child.source == "reports", child.note
     assert [(s.account, s.usage, s.cost) for s in child.series] == [(s.account, s.usage, s.cost) for s in ins.series]
     assert child.flags == ins.flags and child.flags
+
+
+def test_tui_status_names_the_shared_store_without_its_password(pg_url: str, _home: Path) -> None:
+    settings = load_settings(_home)
+    settings.ensure_dirs()
+    with_password = pg_url.replace("postgres@", "postgres:s3cret-pw@", 1)  # the local server trusts, ignores it
+    store = open_store(settings, with_password)
+    try:
+        rows = dict(data.status_info(store, settings, None, None).rows)
+        assert "s3cret" not in rows["database"]
+        assert rows["database"].endswith(pg_url.rsplit("/", 1)[1]) and "127.0.0.1:5432" in rows["database"]
+        assert "succeeded" in rows["jobs"]  # counted in the shared store: the local one is empty
+        assert data.store_url(store) == with_password  # the insights process gets the real URL
+    finally:
+        store.close()
