@@ -12,7 +12,6 @@ Errors are ``ModelError`` (missing file, wrong checksum) or ``ConfigError`` (unk
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tomllib
@@ -22,12 +21,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from minimeter.errors import ConfigError, ModelError
+from minimeter.hashing import CHUNK, file_digest
 
 if TYPE_CHECKING:
     from minimeter.settings import Settings
 
 CATALOG_PATH = Path(__file__).resolve().with_name("models_catalog.toml")
-CHUNK = 1 << 20
 
 # The default entry, repeated here so a damaged install without the catalog file still finds the
 # packaged model (models_catalog.toml is the source of truth; a test keeps them equal).
@@ -148,16 +147,6 @@ def resolve_model(settings: Settings) -> ResolvedModel | None:
     return ResolvedModel(found, chosen.sha256, chosen.name) if found else None
 
 
-def sha256_file(path: Path, progress: Callable[[int], None] | None = None) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        while chunk := f.read(CHUNK):
-            h.update(chunk)
-            if progress:
-                progress(len(chunk))
-    return h.hexdigest()
-
-
 def _verified_db(settings: Settings) -> Path:
     return models_dir(settings) / "verified.json"
 
@@ -177,7 +166,7 @@ def file_sha256(path: Path, settings: Settings | None) -> str:
         hit = db.get(key)
         if isinstance(hit, dict) and hit.get("stamp") == stamp and isinstance(hit.get("sha256"), str):
             return str(hit["sha256"])
-    digest = sha256_file(path)
+    digest = file_digest(path).hex
     if dbp is not None:
         db[key] = {"stamp": stamp, "sha256": digest}
         try:
@@ -262,7 +251,7 @@ def pull(entry: ModelEntry, settings: Settings, *, url: str | None = None,
             except OSError as exc:
                 raise ModelError(f"download of {entry.name} interrupted: {exc}",
                                  hint="run the pull again to resume", retryable=True) from exc
-    actual = sha256_file(part)
+    actual = file_digest(part).hex
     if actual != entry.sha256.lower():
         part.unlink(missing_ok=True)
         raise ModelError(f"downloaded {entry.name} has sha256 {actual[:12]}..., expected {entry.sha256[:12]}...",

@@ -7,13 +7,13 @@ every path validates the same way.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from minimeter.extract import base as extractors
+from minimeter.hashing import file_digest
 from minimeter.intake.shared import resolve_original
 from minimeter.readers.base import Document
 from minimeter.readers.sandbox import read_document
@@ -35,14 +35,6 @@ def get_extractor(settings: Settings, name: str | None = None) -> Extractor:
     if key not in _extractors:
         _extractors[key] = extractors.create(key[0], settings)
     return _extractors[key]
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return "sha256:" + h.hexdigest()
 
 
 def cache_key(sha256: str, extractor: Extractor) -> str:
@@ -73,7 +65,7 @@ def extract_file(
     t0 = time.perf_counter()
     doc = read_document(path, settings)
     t_read = time.perf_counter() - t0
-    result = extract_document(doc, settings, extractor, sha256=sha256_file(path), file_name=path.name)
+    result = extract_document(doc, settings, extractor, sha256=file_digest(path).ref, file_name=path.name)
     return doc, result.model_copy(update={"timings": {"read": t_read, **result.timings}})
 
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from minimeter.errors import ExtractionError, MinimeterError, NoTextError, ReadError, StoreError
 from minimeter.schema import BillNormalized, ExtractionResult
+from minimeter.store.lifecycle import Status
 
 if TYPE_CHECKING:
     from minimeter.settings import Settings
@@ -65,7 +66,8 @@ class _Heartbeat:
 
 
 def _no_text_result(reason: str) -> ExtractionResult:
-    return ExtractionResult(bill=BillNormalized(), extractor="none", status="NEEDS_REVIEW", issues=[reason])
+    return ExtractionResult(bill=BillNormalized(), extractor="none", status=Status.NEEDS_REVIEW.value,
+                            issues=[reason])
 
 
 class Worker:
@@ -131,7 +133,7 @@ class Worker:
     def _fail(self, claim: Claim, message: str, *, retryable: bool, t0: float) -> JobOutcome:
         self.store.fail(claim, message, retryable=retryable)
         job = self.store.get_job(claim.job.id)
-        return JobOutcome(claim.job.id, job.status if job else "FAILED", time.perf_counter() - t0, message)
+        return JobOutcome(claim.job.id, job.status if job else Status.FAILED, time.perf_counter() - t0, message)
 
     def run(self, stop: threading.Event, wake: threading.Event | None = None, idle: float = 1.0) -> None:
         """Work until ``stop`` is set. With an empty queue, wait up to ``idle`` seconds for the

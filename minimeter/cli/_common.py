@@ -12,6 +12,10 @@ if TYPE_CHECKING:
     from minimeter.settings import Settings
 
 
+store_option = click.option("--store", "store_url", default=None, envvar="MINIMETER_STORE",
+                            help="Job store URL (default: the data folder's SQLite file; postgresql://... to share).")
+
+
 def settings_from(ctx: click.Context, *, write: bool = True, **overrides: object) -> Settings:
     """Load settings for the ``--home`` given to ``minimeter`` and make sure the data folder works.
 

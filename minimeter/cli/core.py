@@ -10,22 +10,18 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from minimeter.cli._common import console, settings_from, shown
+from minimeter.cli._common import console, settings_from, shown, store_option
+from minimeter.statuses import FAILED_STATES
+from minimeter.statuses import style as status_style
+from minimeter.store.lifecycle import Status
 
 if TYPE_CHECKING:
     from minimeter.schema import ExtractionResult
     from minimeter.store.base import Job, JobStore
 
-STATUS_STYLE = {
-    "PENDING": "yellow", "RUNNING": "cyan", "SUCCEEDED": "green", "NEEDS_REVIEW": "magenta",
-    "FAILED": "red", "DEAD": "bold red", "DISCARDED": "dim",
-}
-FAILED_STATES = {"FAILED", "DEAD"}
 
 extractor_option = click.option("--extractor", "-e", default=None,
                                 help="Extractor: auto, local, rules, llm, gemini, openai (default from settings).")
-store_option = click.option("--store", "store_url", default=None, envvar="MINIMETER_STORE",
-                            help="Job store URL (default: the data folder's SQLite file; postgresql://... to share).")
 
 
 def _open(ctx: click.Context, store_url: str | None = None, *, write: bool = True,
@@ -57,7 +53,7 @@ def _jobs_table(rows: list[dict[str, Any]], title: str) -> Any:
     for col in ("id", "file", "status", "provider", "account", "period", "amount_due", "reason"):
         table.add_column(col.replace("_", " "), overflow="fold", max_width=48 if col == "reason" else None)
     for r in rows:
-        style = STATUS_STYLE.get(r["status"], "")
+        style = status_style(r["status"])
         table.add_row(*(f"[{style}]{r[c]}[/]" if c == "status" else shown(r[c]) for c in
                         ("id", "file", "status", "provider", "account", "period", "amount_due", "reason")))
     return table
@@ -121,14 +117,14 @@ def process(ctx: click.Context, paths: tuple[str, ...], extractor: str | None, f
                 new += res.created
                 dup += not res.created
             progress.advance(task)
-        pending = sum(1 for j in job_ids if (job := store.get_job(j)) and job.status in ("PENDING", "FAILED"))
+        pending = sum(1 for j in job_ids if (job := store.get_job(j)) and job.status in (Status.PENDING, Status.FAILED))
         if pending and not no_work:
             task2 = progress.add_task("Extracting", total=pending)
             drain(settings, store, extractor=extractor, on_outcome=lambda o: progress.advance(task2))
     elapsed = time.perf_counter() - t0
     jobs = [j for i in dict.fromkeys(job_ids) if (j := store.get_job(i))]
     rows = [_bill_row(store, j) for j in jobs]
-    failed = [r for r in rows if r["status"] in FAILED_STATES and not (no_work and r["status"] == "FAILED")]
+    failed = [r for r in rows if r["status"] in FAILED_STATES and not (no_work and r["status"] == Status.FAILED)]
     if as_json:
         click.echo(json.dumps({"jobs": rows, "new": new, "duplicates": dup, "seconds": round(elapsed, 3),
                                "intake_errors": [{"file": str(f), "error": e} for f, e in intake_errors]}, indent=2))
@@ -190,7 +186,8 @@ def extract(ctx: click.Context, file: Path, extractor: str | None, as_json: bool
     try:
         _, result = extract_file(file, settings, get_extractor(settings, extractor))
     except NoTextError as exc:
-        result = ExtractionResult(bill=BillNormalized(), extractor="none", status="NEEDS_REVIEW", issues=[exc.message])
+        result = ExtractionResult(bill=BillNormalized(), extractor="none", status=Status.NEEDS_REVIEW.value,
+                                  issues=[exc.message])
     if as_json:
         click.echo(json.dumps(_result_json(result), indent=2, ensure_ascii=False))
         return
@@ -249,7 +246,7 @@ def show(ctx: click.Context, job_ref: str, as_json: bool, store_url: str | None)
                                "events": [asdict(e) for e in events]}, indent=2, default=str))
         return
     out = console()
-    style = STATUS_STYLE.get(job.status, "")
+    style = status_style(job.status)
     out.print(f"[bold]Job {job.id}[/] {shown(job.original_name)}  [{style}]{job.status}[/]  attempts {job.attempts}/"
               f"{job.max_attempts}\n{job.sha256}\narchived at {shown(job.archive_path)}")
     if job.last_error:
@@ -277,9 +274,9 @@ def retry(ctx: click.Context, job_refs: tuple[str, ...], all_dead: bool, all_fai
     _, store = _open(ctx, store_url)
     targets = [_find(store, r) for r in job_refs]
     if all_dead:
-        targets += store.list_jobs("DEAD", limit=100_000)
+        targets += store.list_jobs(Status.DEAD, limit=100_000)
     if all_failed:
-        targets += store.list_jobs("FAILED", limit=100_000)
+        targets += store.list_jobs(Status.FAILED, limit=100_000)
     if not targets:
         raise MinimeterError("nothing to retry", hint="name a job, or use --all-dead / --all-failed")
     for job in targets:
@@ -304,7 +301,7 @@ def watch(ctx: click.Context, polling: bool, workers: int | None, extractor: str
     out = console()
 
     def show_event(ev: ServiceEvent) -> None:
-        style = STATUS_STYLE.get(ev.status or "", "")
+        style = status_style(ev.status or "")
         job = f"job {ev.job_id}" if ev.job_id else "-"
         status = f"[{style}]{ev.status or ''}[/]"
         out.print(f"{time.strftime('%H:%M:%S')} {ev.kind:<8} {job:<9} {status} {shown(ev.message)}")

@@ -46,8 +46,8 @@ def eval_command(
     Every bill with a <name>.truth.json beside it is read, extracted and validated as
     `minimeter process` would, then compared field by field with its truth.
     """
+    from minimeter.cli.eval_report import render
     from minimeter.evaluation import find_cases, run_eval
-    from minimeter.evaluation.report import render
     from minimeter.evaluation.truth import EvalError
     from minimeter.pipeline import get_extractor
 

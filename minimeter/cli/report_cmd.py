@@ -1,4 +1,7 @@
-"""``minimeter report`` and ``minimeter export``: DuckDB reports over the local store, offline.
+"""``minimeter report`` and ``minimeter export``: DuckDB reports over the store, offline.
+
+The store is the data folder's SQLite file, or the one ``--store URL`` names (the shared PostgreSQL
+store is read through the store seam, so a report shows the same jobs ``minimeter jobs --store`` lists).
 
 Tables by default (rich), ``--json`` / ``--csv`` for machines, ``--html PATH`` for people.
 Every number comes from ``minimeter.reports`` (the same series the TUI's insights screen shows).
@@ -10,14 +13,19 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from minimeter.cli._common import console, settings_from, shown
+from minimeter.cli._common import console, settings_from, shown, store_option
 from minimeter.errors import ReportError
+
+if TYPE_CHECKING:
+    from minimeter.reports.engine import Source
 
 REPORT_CHOICES = ("monthly", "rates", "yoy", "flags", "all")
 
@@ -107,8 +115,20 @@ def _rich_table(name: str, rows: list[dict[str, Any]], width: int) -> Any:
     return table
 
 
-def _store_path(ctx: click.Context) -> Path:
-    return settings_from(ctx, write=False).db_path
+@contextmanager
+def _source(ctx: click.Context, store_url: str | None) -> Iterator[Source]:
+    """What to report on: the data folder's SQLite file, or the store ``--store`` names (closed after)."""
+    settings = settings_from(ctx, write=False)
+    if not store_url:
+        yield settings.db_path
+        return
+    from minimeter.store import open_store
+
+    store = open_store(settings, store_url, read_only=True)
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 @click.command()
@@ -118,9 +138,10 @@ def _store_path(ctx: click.Context) -> Path:
 @click.option("--html", "html_path", type=click.Path(dir_okay=False), default=None,
               help="Also write a self-contained HTML page with charts to this file.")
 @click.option("--account", default=None, help="Only this account number.")
+@store_option
 @click.pass_context
 def report(ctx: click.Context, which: str, as_json: bool, as_csv: bool, html_path: str | None,
-           account: str | None) -> None:
+           account: str | None, store_url: str | None) -> None:
     """Usage and cost per month, effective rates, year-over-year change and flags.
 
     WHICH is monthly, rates, yoy, flags or all (default). Numbers use the current version of
@@ -132,9 +153,9 @@ def report(ctx: click.Context, which: str, as_json: bool, as_csv: bool, html_pat
         raise ReportError("--json and --csv exclude each other", hint="pick one output format")
     if as_csv and which == "all":
         raise ReportError("CSV holds one table", hint="name one report: monthly, rates, yoy or flags")
-    store_path = _store_path(ctx)
     names = list(series.REPORTS) if which == "all" else [which]
-    results = series.all_series(store_path, account=account)
+    with _source(ctx, store_url) as source:
+        results = series.all_series(source, account=account)
 
     if html_path:
         from minimeter.reports.html import render_html, save_page
@@ -172,22 +193,23 @@ def report(ctx: click.Context, which: str, as_json: bool, as_csv: bool, html_pat
               help="Folder for the tables (default ./minimeter-export) or the XML file "
                    "(default ./minimeter-greenbutton.xml).")
 @click.option("--account", default=None, help="Green Button export: only this account number.")
+@store_option
 @click.pass_context
-def export(ctx: click.Context, fmt: str, out: str | None, account: str | None) -> None:
+def export(ctx: click.Context, fmt: str, out: str | None, account: str | None, store_url: str | None) -> None:
     """Export bills, meters and line items as flat tables, or usage per billing period as Green Button XML.
 
     Tables: bills, meters and line_items (columns documented in docs/reports.md).
     """
-    store_path = _store_path(ctx)
-    if fmt == "espi":
-        from minimeter.reports.espi import write_espi
-
-        path = write_espi(store_path, Path(out) if out else Path.cwd() / "minimeter-greenbutton.xml", account=account)
-        console().print(f"Wrote {path}")
-        return
-    if account:
+    if account and fmt != "espi":
         raise ReportError("--account applies to --format espi only", hint="filter the exported tables yourself")
-    from minimeter.reports.exports import export_tables
+    with _source(ctx, store_url) as source:
+        if fmt == "espi":
+            from minimeter.reports.espi import write_espi
 
-    for path in export_tables(store_path, Path(out) if out else Path.cwd() / "minimeter-export", fmt):
-        console().print(f"Wrote {path}")
+            path = write_espi(source, Path(out) if out else Path.cwd() / "minimeter-greenbutton.xml", account=account)
+            console().print(f"Wrote {path}")
+            return
+        from minimeter.reports.exports import export_tables
+
+        for path in export_tables(source, Path(out) if out else Path.cwd() / "minimeter-export", fmt):
+            console().print(f"Wrote {path}")

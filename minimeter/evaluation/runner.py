@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from minimeter.errors import MinimeterError
 from minimeter.evaluation.score import EXTRA_FIELDS, OUTCOMES, SCORED_FIELDS, outcome
 from minimeter.evaluation.truth import Case
+from minimeter.store.lifecycle import Status
 
 if TYPE_CHECKING:
     from minimeter.extract.base import Extractor
@@ -101,11 +102,11 @@ class EvalReport:
                 setattr(total, o, getattr(total, o) + getattr(c, o))
         n = len(bills)
         ok = [b for b in bills if b.error is None]
-        passed = sum(1 for b in ok if b.status == "SUCCEEDED")
+        passed = sum(1 for b in ok if b.status == Status.SUCCEEDED)
         key_err = [b for b in ok if b.key_error]
-        caught = sum(1 for b in key_err if b.status == "NEEDS_REVIEW")
+        caught = sum(1 for b in key_err if b.status == Status.NEEDS_REVIEW)
         planted = [b for b in bills if b.planted]
-        planted_flagged = sum(1 for b in planted if b.status == "NEEDS_REVIEW")
+        planted_flagged = sum(1 for b in planted if b.status == Status.NEEDS_REVIEW)
         planted_rule = sum(1 for b in planted if set(b.planted) & set(b.failed_rules))
         clean = [b for b in ok if not b.planted and not b.key_error and b.fields]
         secs = sorted(b.seconds for b in bills)
@@ -124,7 +125,7 @@ class EvalReport:
             "planted_flagged": planted_flagged,
             "planted_rule_named": planted_rule,
             "clean_bills": len(clean),
-            "clean_passed": sum(1 for b in clean if b.status == "SUCCEEDED"),
+            "clean_passed": sum(1 for b in clean if b.status == Status.SUCCEEDED),
             "latency_median": statistics.median(secs) if secs else None,
             "latency_p95": secs[min(len(secs) - 1, int(round(0.95 * (len(secs) - 1))))] if secs else None,
             "tokens": sum(b.tokens for b in bills),

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from minimeter.errors import IntakeError
+from minimeter.hashing import HASH_PREFIX, file_digest
 
-HASH_PREFIX = "sha256:"
 _CHUNK = 1 << 20
 
 
@@ -29,13 +29,8 @@ class Archived:
 
 def hash_file(path: Path) -> tuple[str, int]:
     """``(sha256:<hex>, size)`` of the file's bytes."""
-    h = hashlib.sha256()
-    size = 0
-    with path.open("rb") as fh:
-        while chunk := fh.read(_CHUNK):
-            h.update(chunk)
-            size += len(chunk)
-    return HASH_PREFIX + h.hexdigest(), size
+    d = file_digest(path)
+    return d.ref, d.size
 
 
 def safe_ext(name: str, head: bytes = b"") -> str:

@@ -1,4 +1,7 @@
-"""Reports and exports: DuckDB over the SQLite store, offline.
+"""Reports and exports: DuckDB over a snapshot of the store, offline.
+
+Every public function takes the store to report on: the path of a SQLite store, or an open
+``JobStore`` of any engine (``--store postgresql://...`` reports on the shared store; see ``engine``).
 
 Contract
 --------

@@ -8,8 +8,9 @@ an extension folder inside the data folder and ``LOAD`` it. Automatic extension 
 load are switched off, so a query that needed anything else fails instead of reaching out.
 
 The extension reads a private snapshot of the store (``snapshot``), loaded into DuckDB's
-memory as schema ``s``; ``views.sql`` then defines the typed views every report and export
-reads (see docs/reports.md).
+memory as schema ``s``. The source is the SQLite file, or any open ``JobStore`` (a SQLite store
+is copied from its file; others, such as the shared PostgreSQL store, through the store seam);
+``views.sql`` then defines the typed views every report and export reads (see docs/reports.md).
 """
 
 from __future__ import annotations
@@ -21,7 +22,14 @@ from typing import TYPE_CHECKING, Any
 from minimeter.errors import ReportError
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     import duckdb
+
+    from minimeter.store.base import JobStore
+
+    Source: TypeAlias = Path | str | JobStore
+    """What a report reads: the path of a SQLite store, or an open store of any engine."""
 
 EXTENSION_PACKAGE = "duckdb-extension-sqlite-scanner"
 EXTENSION_NAME = "sqlite_scanner"
@@ -68,12 +76,22 @@ def _migrated(store_path: Path) -> None:
     store.close()
 
 
-def connect(store_path: Path | str, *, extension_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
+def sqlite_path(source: Source) -> Path | None:
+    """The SQLite file behind ``source``, or None for a store of another engine."""
+    from minimeter.store.sqlite import SQLiteStore
+
+    if isinstance(source, (str, Path)):
+        return Path(source)
+    return source.path if isinstance(source, SQLiteStore) else None
+
+
+def connect(source: Source, *, extension_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB holding the store's report tables in schema ``s``, with the report views.
 
-    The tables come from a consistent snapshot of the store (see ``snapshot``: DuckDB's
-    SQLite library never opens the live, shared database). ``extension_dir`` (default:
-    ``duckdb-extensions/`` beside the database) receives the installed copy of the extension.
+    The tables come from a snapshot of the store (see ``snapshot``: DuckDB's SQLite library
+    never opens the live, shared database). ``extension_dir`` (default: ``duckdb-extensions/``
+    beside a SQLite database; none for other stores, the packaged file is loaded in place)
+    receives the installed copy of the extension.
     """
     import tempfile
 
@@ -81,22 +99,30 @@ def connect(store_path: Path | str, *, extension_dir: Path | None = None) -> duc
 
     from minimeter.reports import snapshot
 
-    store_path = Path(store_path)
-    _migrated(store_path)
+    store_path = sqlite_path(source)
+    if store_path is not None:
+        _migrated(store_path)
     ext = extension_file()
-    ext_dir = extension_dir or store_path.parent / "duckdb-extensions"
+    ext_dir = extension_dir or (store_path.parent / "duckdb-extensions" if store_path is not None else None)
+    where = str(store_path) if store_path is not None else "the store"
     try:
-        con = duckdb.connect(":memory:", config={**OFFLINE_CONFIG, "extension_directory": str(ext_dir)})
+        config = {**OFFLINE_CONFIG, **({"extension_directory": str(ext_dir)} if ext_dir else {})}
+        con = duckdb.connect(":memory:", config=config)
         try:
+            if ext_dir is None:
+                raise OSError("no extension folder")
             ext_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
             con.execute(f"INSTALL '{quote_path(ext)}'")
             con.execute(f"LOAD {EXTENSION_NAME}")
         except (duckdb.Error, OSError):
-            # A read-only data folder: load the packaged file in place instead of a copy.
+            # A read-only data folder (or no folder at all): load the packaged file in place instead of a copy.
             con.execute(f"LOAD '{quote_path(ext)}'")
         with tempfile.TemporaryDirectory(prefix="minimeter-report-") as tmp:
             snap = Path(tmp) / "snapshot.db"
-            snapshot.take(store_path, snap)
+            if store_path is not None:
+                snapshot.take(store_path, snap)
+            elif not isinstance(source, (str, Path)):
+                snapshot.take_from_store(source, snap)
             con.execute(f"ATTACH '{quote_path(snap)}' AS snap (TYPE sqlite, READ_ONLY)")
             con.execute("CREATE SCHEMA s")
             for table in snapshot.TABLES:
@@ -104,7 +130,7 @@ def connect(store_path: Path | str, *, extension_dir: Path | None = None) -> duc
             con.execute("DETACH snap")
         con.execute(sql_text("views"))
     except (duckdb.Error, OSError) as exc:
-        raise ReportError(f"cannot open {store_path} for reports: {exc}".splitlines()[0],
+        raise ReportError(f"cannot open {where} for reports: {exc}".splitlines()[0],
                           hint="check that the file is a MiniMeter database") from exc
     return con
 

@@ -27,10 +27,13 @@ from collections.abc import Iterable
 from decimal import ROUND_HALF_EVEN, Decimal
 from itertools import groupby
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from minimeter.errors import ReportError
 from minimeter.reports import engine
+
+if TYPE_CHECKING:
+    from minimeter.reports.engine import Source
 
 ATOM = "http://www.w3.org/2005/Atom"
 ESPI = "http://naesb.org/espi"
@@ -149,9 +152,9 @@ def _usage_point(feed: ET.Element, n: int, rows: list[dict[str, Any]], now: str)
         _sub(summary, _q("commodity"), rt_commodity)
 
 
-def espi_xml(store_path: Path | str, *, account: str | None = None, now: dt.datetime | None = None) -> bytes:
+def espi_xml(store_path: Source, *, account: str | None = None, now: dt.datetime | None = None) -> bytes:
     """The Green Button feed for every account (or one) as UTF-8 XML bytes."""
-    con = engine.connect(Path(store_path))
+    con = engine.connect(store_path)
     try:
         rows = engine.query(con, "espi_periods", {"account": account})
     finally:
@@ -167,10 +170,11 @@ def espi_xml(store_path: Path | str, *, account: str | None = None, now: dt.date
     for n, (_, group) in enumerate(groups, start=1):
         _usage_point(feed, n, list(group), stamp)
     ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    xml: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)  # typeshed: Any for this overload
+    return xml
 
 
-def write_espi(store_path: Path | str, path: Path | str, *, account: str | None = None) -> Path:
+def write_espi(store_path: Source, path: Path | str, *, account: str | None = None) -> Path:
     """Write the feed to ``path`` (atomically: beside it, then renamed)."""
     out = Path(path)
     tmp = out.with_name(f".{out.name}.partial")

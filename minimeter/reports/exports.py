@@ -10,15 +10,19 @@ Raises ``ReportError``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from minimeter.errors import ReportError
 from minimeter.reports import engine
+
+if TYPE_CHECKING:
+    from minimeter.reports.engine import Source
 
 TABLES = ("bills", "meters", "line_items")
 FORMATS = {"csv": "(FORMAT csv, HEADER true)", "parquet": "(FORMAT parquet)", "json": "(FORMAT json, ARRAY true)"}
 
 
-def export_tables(store_path: Path | str, out_dir: Path | str, fmt: str) -> list[Path]:
+def export_tables(store_path: Source, out_dir: Path | str, fmt: str) -> list[Path]:
     """Write the three tables in ``fmt`` (csv, parquet, json) into ``out_dir``; return the files."""
     import duckdb
 
@@ -29,7 +33,7 @@ def export_tables(store_path: Path | str, out_dir: Path | str, fmt: str) -> list
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ReportError(f"cannot create {out}: {exc.strerror}", hint="pick another --out folder") from exc
-    con = engine.connect(Path(store_path))
+    con = engine.connect(store_path)
     written: list[Path] = []
     try:
         for table in TABLES:

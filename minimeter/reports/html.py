@@ -14,10 +14,13 @@ from decimal import Decimal
 from html import escape
 from itertools import groupby
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from minimeter.errors import ReportError
 from minimeter.reports.charts import bar_chart, line_chart
+
+if TYPE_CHECKING:
+    from minimeter.reports.engine import Source
 
 _CSS = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:24px;color:#1d2430;background:#fff}
@@ -135,7 +138,7 @@ def save_page(page: str, path: Path | str) -> Path:
     return out
 
 
-def write_html(store_path: Path | str, path: Path | str, *, account: str | None = None) -> Path:
+def write_html(store_path: Source, path: Path | str, *, account: str | None = None) -> Path:
     """Compute every series and write the page to ``path``."""
     from minimeter.reports.series import all_series
 

@@ -9,7 +9,6 @@ are documented in docs/reports.md). Money and quantities are ``Decimal``; dates 
 from __future__ import annotations
 
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from minimeter.reports import engine
@@ -18,6 +17,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     import duckdb
+
+    from minimeter.reports.engine import Source
 
 # Flag thresholds (documented in docs/reports.md; tests pin their effect).
 SPIKE_RATIO = 1.5
@@ -31,18 +32,18 @@ REPORTS = ("monthly", "rates", "yoy", "flags")
 
 
 @contextmanager
-def _connection(store_path: Path | str, con: duckdb.DuckDBPyConnection | None) -> Iterator[Any]:
+def _connection(store_path: Source, con: duckdb.DuckDBPyConnection | None) -> Iterator[Any]:
     if con is not None:
         yield con
         return
-    own = engine.connect(Path(store_path))
+    own = engine.connect(store_path)
     try:
         yield own
     finally:
         own.close()
 
 
-def monthly_series(store_path: Path | str, *, account: str | None = None,
+def monthly_series(store_path: Source, *, account: str | None = None,
                    con: duckdb.DuckDBPyConnection | None = None) -> list[dict[str, Any]]:
     """Usage (kWh, therms) and cost per account, provider and calendar month, prorated by days.
 
@@ -53,7 +54,7 @@ def monthly_series(store_path: Path | str, *, account: str | None = None,
         return engine.query(c, "report_monthly", {"account": account})
 
 
-def rates_series(store_path: Path | str, *, account: str | None = None,
+def rates_series(store_path: Source, *, account: str | None = None,
                  con: duckdb.DuckDBPyConnection | None = None) -> list[dict[str, Any]]:
     """Effective cost per kWh / therm of each single-commodity bill, with the change on the previous one.
 
@@ -64,14 +65,14 @@ def rates_series(store_path: Path | str, *, account: str | None = None,
         return engine.query(c, "report_rates", {"account": account})
 
 
-def yoy_series(store_path: Path | str, *, account: str | None = None,
+def yoy_series(store_path: Source, *, account: str | None = None,
                con: duckdb.DuckDBPyConnection | None = None) -> list[dict[str, Any]]:
     """Each month against the same month a year earlier (only months that have one)."""
     with _connection(store_path, con) as c:
         return engine.query(c, "report_yoy", {"account": account})
 
 
-def flags(store_path: Path | str, *, account: str | None = None, spike_ratio: float = SPIKE_RATIO,
+def flags(store_path: Source, *, account: str | None = None, spike_ratio: float = SPIKE_RATIO,
           min_history: int = MIN_HISTORY, rate_jump_pct: float = RATE_JUMP_PCT,
           con: duckdb.DuckDBPyConnection | None = None) -> list[dict[str, Any]]:
     """Findings: usage_spike, cost_spike, rate_jump, gap, overlap, duplicate, needs_review.
@@ -85,7 +86,7 @@ def flags(store_path: Path | str, *, account: str | None = None, spike_ratio: fl
         return engine.query(c, "flags", params)
 
 
-def all_series(store_path: Path | str, *, account: str | None = None) -> dict[str, list[dict[str, Any]]]:
+def all_series(store_path: Source, *, account: str | None = None) -> dict[str, list[dict[str, Any]]]:
     """Every report from one DuckDB connection: {"monthly": [...], "rates": ..., "yoy": ..., "flags": ...}."""
     with _connection(store_path, None) as c:
         return {

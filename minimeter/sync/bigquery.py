@@ -119,7 +119,7 @@ class BigQueryTarget:
                 if is_loopback(self.cfg.api_endpoint):
                     from google.auth.credentials import AnonymousCredentials
 
-                    kwargs["credentials"] = AnonymousCredentials()
+                    kwargs["credentials"] = AnonymousCredentials()  # type: ignore[no-untyped-call]  # google-auth is untyped
             try:
                 self._client = bigquery.Client(**kwargs)
             except DefaultCredentialsError as exc:

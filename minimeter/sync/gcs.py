@@ -74,7 +74,7 @@ class GcsTarget:
             if is_loopback(endpoint) or is_loopback(os.environ.get("STORAGE_EMULATOR_HOST")):
                 from google.auth.credentials import AnonymousCredentials
 
-                kwargs["credentials"] = AnonymousCredentials()
+                kwargs["credentials"] = AnonymousCredentials()  # type: ignore[no-untyped-call]  # google-auth is untyped
                 kwargs["project"] = self.cfg.project or "minimeter-local"
             try:
                 self._client = storage.Client(**kwargs)

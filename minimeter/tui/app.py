@@ -20,8 +20,10 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 
+from minimeter.store.lifecycle import Status
 from minimeter.tui.messages import Problem, ServiceUpdate
 from minimeter.tui.screens.dead import DeadLettersScreen
+from minimeter.tui.screens.detail import JobDetailScreen
 from minimeter.tui.screens.help import HelpScreen
 from minimeter.tui.screens.insights import InsightsScreen
 from minimeter.tui.screens.jobs import JobsScreen
@@ -113,7 +115,7 @@ class MiniMeterApp(App[None]):
         if ev.kind == "finished":
             self.finished_at.append(time.monotonic())
             self.session_done += 1
-            if ev.status == "DEAD":
+            if ev.status == Status.DEAD:
                 self.notify(f"Job {ev.job_id} is a dead letter: {ev.message[:120]}", severity="error", timeout=6,
                             markup=False)
         self.last_event = f"job {ev.job_id}: {ev.status or ''} {ev.message}".strip() if ev.job_id else ev.message
@@ -157,6 +159,10 @@ class MiniMeterApp(App[None]):
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def open_job(self, job_id: int) -> None:
+        """Show job ``job_id``'s detail screen (fields, evidence, checks, history)."""
+        self.push_screen(JobDetailScreen(job_id))
 
     def wake_workers(self) -> None:
         if self.service is not None:

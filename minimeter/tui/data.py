@@ -16,15 +16,16 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from minimeter import keys
 from minimeter.schema import BillNormalized, ExtractionResult
+from minimeter.statuses import REVIEW_ORDER
+from minimeter.store.lifecycle import Status
 
 if TYPE_CHECKING:
     from minimeter.readers.base import Document
     from minimeter.settings import Settings
     from minimeter.store.base import BillVersion, Event, Job, JobStore
 
-# Statuses a human has to look at, in the order the review queue shows them.
-REVIEW_ORDER = ("NEEDS_REVIEW", "DEAD", "FAILED")
 # The truth-file fields of ../shared/realbills (README there): flat, numbers as numbers.
 TRUTH_FIELDS = (
     "provider", "account_number", "service_address", "statement_date", "due_date", "billing_period_start",
@@ -110,18 +111,20 @@ def job_rows(store: JobStore, *, status: str | None = None, search: str | None =
 
 def queued(store: JobStore, counts: dict[str, int]) -> int:
     """Jobs the workers will still run: pending, running, and failed ones with a retry planned."""
-    waiting = counts.get("FAILED", 0) and sum(1 for j in store.list_jobs("FAILED", limit=10_000) if not stuck(j))
-    return counts.get("PENDING", 0) + counts.get("RUNNING", 0) + int(waiting or 0)
+    waiting = counts.get(Status.FAILED, 0) and sum(1 for j in store.list_jobs(Status.FAILED, limit=10_000)
+                                                    if not stuck(j))
+    return counts.get(Status.PENDING, 0) + counts.get(Status.RUNNING, 0) + int(waiting or 0)
 
 
 def stuck(job: Job) -> bool:
     """FAILED with no automatic retry planned (a file that cannot get better): a person must decide."""
-    return job.status == "FAILED" and not job.next_attempt_at
+    return job.status == Status.FAILED and not job.next_attempt_at
 
 
 def dead_rows(store: JobStore, limit: int = 500) -> list[JobRow]:
     """Dead letters, plus failed jobs that will not be retried automatically."""
-    jobs = store.list_jobs("DEAD", limit=limit) + [j for j in store.list_jobs("FAILED", limit=limit) if stuck(j)]
+    jobs = store.list_jobs(Status.DEAD, limit=limit) + [j for j in store.list_jobs(Status.FAILED, limit=limit)
+                                                        if stuck(j)]
     return [job_row(store, j) for j in sorted(jobs, key=lambda j: j.id)]
 
 
@@ -260,7 +263,7 @@ class Insights:
 def _fallback_series(store: JobStore) -> list[AccountSeries]:
     by_account: dict[str, list[BillNormalized]] = {}
     for version in store.iter_current_bills():
-        if version.status != "SUCCEEDED":
+        if version.status != Status.SUCCEEDED:
             continue
         b = version.result.bill
         if b.billing_period_end is None:
@@ -282,11 +285,11 @@ def _fallback_series(store: JobStore) -> list[AccountSeries]:
     return out
 
 
-def _reports_series(settings: Settings) -> tuple[list[AccountSeries], list[str]]:
+def _reports_series(store: JobStore) -> tuple[list[AccountSeries], list[str]]:
     from minimeter.reports import series as reports  # DuckDB: imported only when insights are shown
 
     by_account: dict[str, AccountSeries] = {}
-    for row in reports.monthly_series(settings.db_path):
+    for row in reports.monthly_series(store):
         key = row.get("account") or "(no account)"
         s = by_account.setdefault(key, AccountSeries(account=key, provider=row.get("provider") or ""))
         s.labels.append(str(row.get("month")))
@@ -296,7 +299,7 @@ def _reports_series(settings: Settings) -> tuple[list[AccountSeries], list[str]]
         s.usage.append(float((kwh if s.unit == "kWh" else therms) or 0))
         s.cost.append(float(row.get("cost") or 0))
     flags = []
-    for f in reports.flags(settings.db_path):
+    for f in reports.flags(store):
         period = f"{f.get('period_start') or ''}..{f.get('period_end') or ''}"
         flags.append(f"{f.get('flag')}: {f.get('account') or '-'} {period}  {f.get('detail') or ''}".rstrip())
     for s in by_account.values():  # chronological, whatever order the report returned
@@ -312,9 +315,11 @@ def insights_fallback(store: JobStore, why: str) -> Insights:
 
 
 def insights(store: JobStore, settings: Settings) -> Insights:
-    """The reports module's series and flags when it is installed and works, else a simple fallback."""
+    """The reports module's series and flags when it is installed and works, else a simple fallback.
+
+    Both read ``store``, the one the TUI shows (the shared store with ``minimeter tui --store URL``)."""
     try:
-        series, flags = _reports_series(settings)
+        series, flags = _reports_series(store)
         return Insights(series=series, flags=flags, source="reports")
     except ImportError:
         return insights_fallback(store, "reports not available (DuckDB reports are not installed)")
@@ -331,23 +336,44 @@ class StatusInfo:
 
 
 def gemini_configured(settings: Settings) -> str:
-    if settings.gemini_api_key is not None:
-        return "yes (key in settings)"
-    if settings.keys_path.is_file():
-        return "yes (keys file in the data folder)"
-    for var in ("GEMINI_API_KEY", "GOOGLE_API_KEY"):
-        if os.environ.get(var):
-            return f"yes ({var})"
-    return "no (offline extraction only)"
+    """Where the Gemini key comes from (the same lookup the extractor uses), never the key."""
+    found = keys.describe(keys.GEMINI, settings)
+    return "no (offline extraction only)" if found == "no" else found
+
+
+def store_url(store: JobStore) -> str:
+    """The URL that opens ``store`` again (in the insights process); may hold a password."""
+    from minimeter.store.sqlite import SQLiteStore
+
+    if isinstance(store, SQLiteStore):
+        return f"sqlite:///{store.path.resolve()}"
+    url = getattr(store, "url", None)
+    if not isinstance(url, str):
+        raise RuntimeError(f"cannot reopen a {type(store).__name__} in another process")
+    return url
+
+
+def store_description(store: JobStore) -> str:
+    """The store the TUI shows, for people: the SQLite file and its size, or the URL without its password."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    from minimeter.store.sqlite import SQLiteStore
+
+    if isinstance(store, SQLiteStore):
+        db = store.path
+        kb = sum(p.stat().st_size for p in (db, db.with_name(db.name + "-wal")) if p.exists()) / 1024
+        return f"{short_path(db)} ({kb:,.0f} KB)"
+    try:
+        parts = urlsplit(store_url(store))
+    except RuntimeError:
+        return type(store).__name__
+    host = parts.hostname or ""
+    netloc = (f"{parts.username}@" if parts.username else "") + host + (f":{parts.port}" if parts.port else "")
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
 
 
 def status_info(store: JobStore, settings: Settings, service_extractor: str | None,
                 worker_error: str | None) -> StatusInfo:
-    def size(p: Path) -> int:
-        return p.stat().st_size if p.exists() else 0
-
-    db = settings.db_path
-    db_kb = (size(db) + size(db.with_name(db.name + "-wal"))) / 1024
     counts = store.counts()
     rows = [
         ("extractor", service_extractor or settings.extractor),
@@ -357,7 +383,7 @@ def status_info(store: JobStore, settings: Settings, service_extractor: str | No
         ("inbox", short_path(settings.inbox_dir)),
         ("watch mode", f"{settings.watch_mode} (full rescan every {settings.rescan_seconds:g}s)"),
         ("workers", f"{settings.workers} (max {settings.max_attempts} attempts, then dead letter)"),
-        ("database", f"{short_path(db)} ({db_kb:,.0f} KB)"),
+        ("database", store_description(store)),
         ("jobs", ", ".join(f"{k.lower()} {v}" for k, v in counts.items() if v) or "none yet"),
     ]
     if worker_error:

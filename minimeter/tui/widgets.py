@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.widgets import DataTable, Static
 
 from minimeter.tui.data import JobRow
-from minimeter.tui.screens.base import confidence_text, status_text
+from minimeter.tui.format import confidence_text, status_text
 
 # column id -> (label, width or None for auto, minimum terminal width to show it)
 COLUMNS: dict[str, tuple[str, int | None, int]] = {

@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from minimeter.cli import main
+from minimeter.cli.eval_report import render
 from minimeter.evaluation import EvalError, find_cases, run_eval
 from minimeter.evaluation.baseline import regressions, to_baseline
-from minimeter.evaluation.report import render
 from minimeter.pipeline import get_extractor
 from minimeter.samples import generate
 from minimeter.settings import load_settings

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from minimeter.schema import BillNormalized, ExtractionResult, LineItem, Meter
+from minimeter.store.base import JobStore
 from minimeter.store.sqlite import SQLiteStore
 
 
@@ -42,7 +43,7 @@ def make_bill(provider: str, account: str, start: str, end: str, total: str, *, 
     )
 
 
-def add_bill(store: SQLiteStore, name: str, bill: BillNormalized, status: str = "SUCCEEDED") -> int:
+def add_bill(store: JobStore, name: str, bill: BillNormalized, status: str = "SUCCEEDED") -> int:
     """Enqueue distinct bytes, claim and complete them: returns the job id."""
     sha = "sha256:" + hashlib.sha256(name.encode()).hexdigest()
     job, created = store.enqueue(sha, name, 100, f"archive/{name}", ".pdf")
@@ -54,7 +55,17 @@ def add_bill(store: SQLiteStore, name: str, bill: BillNormalized, status: str = 
 
 
 def build_store(path: Path) -> dict[str, Any]:
+    """The known bills in a new SQLite store at ``path`` (closed afterwards)."""
     store = SQLiteStore(path)
+    try:
+        jobs = fill(store)
+    finally:
+        store.close()
+    return {"path": path, "jobs": jobs}
+
+
+def fill(store: JobStore) -> dict[str, int]:
+    """Write the known bills into an empty store of any engine; returns {bill number: job id}."""
     acme = {"provider": "Acme Power", "provider_id": "acme"}
     j: dict[str, int] = {}
     first = make_bill(**acme, account="A-100", start="2024-01-01", end="2024-01-31", total="62.00", kwh="310")
@@ -91,7 +102,6 @@ def build_store(path: Path) -> dict[str, Any]:
                    Meter(number="G-9", commodity="gas", prior_read=Decimal("5.5"), present_read=Decimal("15.5"),
                          usage=Decimal("10"), unit="therms")]
     j["11"] = add_bill(store, "d1.pdf", dual)
-    store.close()
-    return {"path": path, "jobs": j}
+    return j
 
 

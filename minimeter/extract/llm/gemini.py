@@ -1,20 +1,18 @@
 """Google Gemini through the ``google-genai`` SDK (``ModelBackend``, see ``base.py``).
 
 The reply is constrained with a response JSON schema (the one ``whole.py`` derives from
-``BillNormalized``), temperature 0. The key comes from ``settings.gemini_api_key``, else
-``keys.json`` in the data folder (``{"gemini": "..."}``, readable by its owner only), else the
-``GEMINI_API_KEY`` / ``GOOGLE_API_KEY`` variables; none raises ConfigError saying how to set one.
+``BillNormalized``), temperature 0. The key comes from ``minimeter.keys`` (``settings.gemini_api_key``,
+else ``keys.json`` in the data folder, else ``GEMINI_API_KEY`` / ``GOOGLE_API_KEY``); none raises
+``MissingKeyError`` saying how to set one.
 ``settings.gemini_base_url`` points the SDK elsewhere (a local replay server in tests).
 """
 
 from __future__ import annotations
 
-import json
-import os
-import stat
 import time
 from typing import TYPE_CHECKING, Any
 
+from minimeter import keys
 from minimeter.errors import ConfigError, ExtractionError
 from minimeter.extract.llm.base import Completion, check_finish, parse_json_object
 
@@ -26,22 +24,8 @@ TIMEOUT_SECONDS = 120
 
 
 def find_key(settings: Settings) -> str | None:
-    """The Gemini key from settings, the keys file, or the environment (in that order)."""
-    if settings.gemini_api_key is not None and settings.gemini_api_key.get_secret_value():
-        return settings.gemini_api_key.get_secret_value()
-    path = settings.keys_path
-    if path.is_file():
-        mode = path.stat().st_mode
-        if mode & (stat.S_IRWXG | stat.S_IRWXO):
-            raise ConfigError(f"{path} is readable by other users", hint=f"run: chmod 600 {path}")
-        try:
-            keys = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise ConfigError(f"{path} is not valid JSON", hint='write {"gemini": "YOUR_KEY"} into it') from exc
-        key = keys.get("gemini") or keys.get("gemini_api_key") if isinstance(keys, dict) else None
-        if key:
-            return str(key)
-    return os.environ.get("GEMINI_API_KEY") or os.environ.get("GOOGLE_API_KEY") or None
+    """The Gemini key from settings, the keys file, or the environment (in that order, see ``minimeter.keys``)."""
+    return keys.find_key(keys.GEMINI, settings)
 
 
 def endpoint(settings: Settings) -> str:
@@ -53,12 +37,7 @@ class GeminiBackend:
     sha256: str | None = None
 
     def __init__(self, settings: Settings) -> None:
-        key = find_key(settings)
-        if not key:
-            raise ConfigError(
-                "no Gemini API key configured",
-                hint=f'set MINIMETER_GEMINI_API_KEY, GEMINI_API_KEY, or write {{"gemini": "KEY"}} to '
-                     f"{settings.keys_path} (chmod 600)")
+        key = keys.require_key(keys.GEMINI, settings)
         from google import genai
         from google.genai import types
 

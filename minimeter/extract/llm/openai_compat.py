@@ -8,10 +8,10 @@ same way. ``settings.openai_base_url`` (e.g. ``http://127.0.0.1:8000/v1``) is re
 
 from __future__ import annotations
 
-import os
 import time
 from typing import TYPE_CHECKING, Any
 
+from minimeter import keys
 from minimeter.errors import ConfigError, ExtractionError
 from minimeter.extract.llm.base import Completion, check_finish, parse_json_object
 
@@ -31,9 +31,9 @@ class OpenAICompatBackend:
                               hint="set MINIMETER_OPENAI_BASE_URL, e.g. http://127.0.0.1:8000/v1")
         import openai
 
-        key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
-        # local servers need no key, but the client insists on one
-        key = key or os.environ.get("OPENAI_API_KEY") or "not-needed"
+        # Same lookup as every key (settings, keys.json, OPENAI_API_KEY); local servers need no key,
+        # but the client insists on one.
+        key = keys.find_key(keys.OPENAI, settings) or "not-needed"
         self.model_id = settings.openai_model
         self.base_url = settings.openai_base_url
         self._client = openai.OpenAI(base_url=settings.openai_base_url, api_key=key, timeout=TIMEOUT_SECONDS,

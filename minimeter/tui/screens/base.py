@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,34 +13,12 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, OptionList
 from textual.worker import get_current_worker
 
-from minimeter.errors import MinimeterError
+from minimeter.tui.format import one_line
 from minimeter.tui.messages import ActionDone, Loaded
+from minimeter.tui.widgets import JobTable
 
 if TYPE_CHECKING:
     from minimeter.tui.app import MiniMeterApp
-
-STATUS_STYLE = {
-    "PENDING": "yellow", "RUNNING": "bold cyan", "SUCCEEDED": "green", "NEEDS_REVIEW": "bold magenta",
-    "FAILED": "red", "DEAD": "bold white on red", "DISCARDED": "dim",
-}
-
-
-def status_text(status: str) -> Text:
-    return Text(status, style=STATUS_STYLE.get(status, ""))
-
-
-def confidence_text(conf: float | None) -> Text:
-    if conf is None:
-        return Text("-", style="dim")
-    style = "green" if conf >= 0.9 else "yellow" if conf >= 0.7 else "bold red"
-    return Text(f"{conf:.2f}", style=style)
-
-
-def one_line(exc: BaseException) -> str:
-    if isinstance(exc, MinimeterError):
-        return exc.one_line()
-    return f"{type(exc).__name__}: {exc}".splitlines()[0]
-
 
 class DataScreen(Screen[Any]):
     """A screen whose data comes from the store. Subclasses implement ``fetch`` (runs in a thread)
@@ -105,17 +82,13 @@ class DataScreen(Screen[Any]):
 
     # --- the selected job (screens that list jobs in a JobTable) --------------------------------
     def selected_job(self) -> int | None:
-        from minimeter.tui.widgets import JobTable
-
         return self.query_one(JobTable).selected_job()
 
     def action_open_selected(self) -> None:
         """Open the selected job's detail screen (fields, evidence, checks, history)."""
-        from minimeter.tui.screens.detail import JobDetailScreen
-
         job_id = self.selected_job()
         if job_id is not None:
-            self.app.push_screen(JobDetailScreen(job_id))
+            self.mm.open_job(job_id)  # the app knows the detail screen; screens do not import each other
 
     def action_retry_selected(self) -> None:
         """Put the selected job back in the queue now."""

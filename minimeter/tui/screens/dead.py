@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
+from minimeter.store.lifecycle import Status
 from minimeter.tui import data
 from minimeter.tui.screens.base import DataScreen, PromptScreen
 from minimeter.tui.widgets import JobTable, NavBar
@@ -43,7 +44,7 @@ class DeadLettersScreen(DataScreen):
         title = Text(f" Dead letters: {len(rows)}", style="bold")
         title.append(f"  (failed {self.mm.settings.max_attempts} times, or a file that cannot get better)",
                      style="dim")
-        if any(r.status == "FAILED" for r in rows):
+        if any(r.status == Status.FAILED for r in rows):
             title.append("\n FAILED rows will not be retried automatically (the file cannot get better).",
                          style="dim")
         self.query_one("#dead-title", Static).update(title)

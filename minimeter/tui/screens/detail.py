@@ -3,7 +3,7 @@ highlighted, rule checks, line items and meters, the event history, and the job'
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.table import Table
 from rich.text import Text
@@ -15,50 +15,9 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 
 from minimeter.schema import BillNormalized
 from minimeter.tui import data
-from minimeter.tui.screens.base import ChoiceScreen, DataScreen, confidence_text, status_text
-
-if TYPE_CHECKING:
-    from minimeter.readers.base import Document
-    from minimeter.schema import CheckResult, FieldEvidence
-
-
-def page_text(doc: Document | None, ev: FieldEvidence | None) -> tuple[Text, int]:
-    """The page the evidence points into, with its span highlighted; and the span's line number."""
-    if doc is None or not doc.pages:
-        return Text("(the document's text is not stored: the file could not be read)", style="dim"), 0
-    span = ev.span if ev else None
-    page = doc.pages[0]
-    if span is not None and 1 <= span.page <= len(doc.pages):
-        page = doc.pages[span.page - 1]
-    raw = page.layout_text if (span is not None and span.layout and page.layout_text) else page.text
-    text = Text(f"— page {page.number} of {len(doc.pages)} —\n", style="dim")
-    offset = len(text)
-    text.append(raw)
-    line = 0
-    if span is not None and 0 <= span.start < span.end <= len(raw):
-        text.stylize("bold black on yellow", offset + span.start, offset + span.end)
-        line = raw.count("\n", 0, span.start) + 1
-    return text, line
-
-
-def checks_text(checks: list[CheckResult], issues: list[str]) -> Text:
-    """Failed rules first, then passed ones; rules that did not apply (missing inputs) on one line."""
-    out = Text()
-    if not checks:
-        out.append("No rule checks recorded.\n", style="dim")
-    for c in sorted((c for c in checks if c.passed is not None), key=lambda c: bool(c.passed)):
-        mark, style = ("✓", "green") if c.passed else ("✗", "bold red")
-        out.append(f" {mark} ", style=style)
-        out.append(f"{c.rule}", style="bold")
-        out.append(f"  {c.message}\n")
-    skipped = [c.rule for c in checks if c.passed is None]
-    if skipped:
-        out.append(f" – not applicable: {', '.join(skipped)}\n", style="dim")
-    if issues:
-        out.append("Why it needs a person:\n", style="bold")
-        for i in issues:
-            out.append(f" • {i}\n", style="magenta")
-    return out
+from minimeter.tui.format import checks_text, confidence_text, page_text, status_text
+from minimeter.tui.screens.base import ChoiceScreen, DataScreen
+from minimeter.tui.screens.review import ReviewFormScreen
 
 
 def items_table(bill: BillNormalized) -> Table:
@@ -214,8 +173,6 @@ class JobDetailScreen(DataScreen):
         self.query_one("#fields-table" if tab == "fields" else f"#{tab}-scroll").focus()
 
     def action_review(self) -> None:
-        from minimeter.tui.screens.review import ReviewFormScreen
-
         self.app.push_screen(ReviewFormScreen(self.job_id))
 
     def action_retry(self) -> None:

@@ -48,7 +48,7 @@ class InsightsScreen(DataScreen):
         from minimeter.tui.insights_proc import compute_in_child
 
         try:
-            return compute_in_child(self.mm.settings)
+            return compute_in_child(self.mm.settings, self.mm.store)
         except Exception as exc:  # the child failed: still show what the store alone can give
             ins = data.insights_fallback(self.mm.store, f"reports failed ({str(exc)[:120]})")
             return ins

@@ -13,9 +13,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Input, ProgressBar, Static
 
+from minimeter.statuses import style
 from minimeter.store.lifecycle import Status
 from minimeter.tui import data
-from minimeter.tui.screens.base import STATUS_STYLE, DataScreen
+from minimeter.tui.screens.base import DataScreen
 from minimeter.tui.widgets import COLUMNS, JobTable, NavBar
 
 FILTERS: list[str | None] = [None, *[str(s) for s in Status]]
@@ -87,8 +88,8 @@ class JobsScreen(DataScreen):
         self.query_one(JobTable).set_rows(rows, self.size.width or None)
         counts = Text()
         for status, n in d.counts.items():
-            if n or status in ("PENDING", "SUCCEEDED", "NEEDS_REVIEW", "DEAD"):
-                counts.append(f" {status.lower().replace('_', ' ')} ", style=STATUS_STYLE.get(status, ""))
+            if n or status in (Status.PENDING, Status.SUCCEEDED, Status.NEEDS_REVIEW, Status.DEAD):
+                counts.append(f" {status.lower().replace('_', ' ')} ", style=style(status))
                 counts.append(f"{n} ", style="bold")
         self.query_one("#counts", Static).update(counts)
         queued = d.queued

@@ -21,10 +21,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Label, Static
 
 from minimeter.schema import BillNormalized, ExtractionResult
+from minimeter.statuses import REVIEW_ORDER, style
+from minimeter.store.lifecycle import Status
 from minimeter.tui import data
+from minimeter.tui.format import checks_text, one_line, page_text, status_text
 from minimeter.tui.messages import ActionDone, Loaded
-from minimeter.tui.screens.base import DataScreen, PromptScreen, one_line, status_text
-from minimeter.tui.screens.detail import checks_text, page_text
+from minimeter.tui.screens.base import DataScreen, PromptScreen
 from minimeter.tui.widgets import JobTable, NavBar
 
 
@@ -51,9 +53,9 @@ class ReviewQueueScreen(DataScreen):
 
     def show(self, rows: list[data.JobRow]) -> None:
         self.query_one(JobTable).set_rows(rows, self.size.width or None)
-        n = {s: sum(1 for r in rows if r.status == s) for s in data.REVIEW_ORDER}
+        n = {s: sum(1 for r in rows if r.status == s) for s in REVIEW_ORDER}
         title = Text(" Review queue: ", style="bold")
-        title.append(f"{n['NEEDS_REVIEW']} to review, {n['DEAD']} dead, {n['FAILED']} failed")
+        title.append(f"{n[Status.NEEDS_REVIEW]} to review, {n[Status.DEAD]} dead, {n[Status.FAILED]} failed")
         title.append("  enter: review" if rows else "  Nothing to review.", style="dim")
         self.query_one("#queue-title", Static).update(title)
 
@@ -80,7 +82,7 @@ class ReviewQueueScreen(DataScreen):
     def _next(self) -> None:
         rows = data.review_rows(self.mm.store)
         self.post_message(Loaded(type(self).__name__, rows))
-        nxt = next((r.id for r in rows if r.status in ("NEEDS_REVIEW", "DEAD")), None)
+        nxt = next((r.id for r in rows if r.status in (Status.NEEDS_REVIEW, Status.DEAD)), None)
         if nxt is not None:
             self.app.call_from_thread(self.open_form, nxt)
 
@@ -227,7 +229,7 @@ class ReviewFormScreen(DataScreen):
             self.post_message(Loaded("checks", (seq, Text(f"checks could not run: {one_line(exc)}", style="red"))))
             return
         text = Text("Checks (live): ", style="bold")
-        text.append(result.status, style="green" if result.status == "SUCCEEDED" else "magenta")
+        text.append(result.status, style=style(result.status))
         text.append("\n")
         text.append_text(checks_text(result.checks, result.issues))
         self.post_message(Loaded("checks", (seq, text)))
@@ -271,9 +273,9 @@ class ReviewFormScreen(DataScreen):
 
         def run() -> str:
             result = data.live_checks(data.reviewed_result(state.original, bill), state.detail.doc, mm.settings)
-            result = result.model_copy(update={"status": "SUCCEEDED"})
+            result = result.model_copy(update={"status": Status.SUCCEEDED.value})
             mm.store.review(state.detail.job.id, bill, reviewer=mm.reviewer, approve=True,
-                            note="approved in the TUI", result=result)  # type: ignore[call-arg]
+                            note="approved in the TUI", result=result)
             if export:
                 path = data.export_eval_case(mm.settings, state.detail.job, bill, mm.reviewer)
                 return f"Job {state.detail.job.id} approved; eval case {data.short_path(path)}"
