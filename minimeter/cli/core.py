@@ -22,8 +22,13 @@ STATUS_STYLE = {
 }
 FAILED_STATES = {"FAILED", "DEAD"}
 
-extractor_option = click.option("--extractor", "-e", default=None,
-                                help="Extractor: auto, local, rules, llm, gemini, openai (default from settings).")
+def _extractor_help() -> str:
+    from minimeter.extract.base import available  # names from the plugin registry; imports no extractor
+
+    return f"Extractor: {', '.join(available())} (default from settings)."
+
+
+extractor_option = click.option("--extractor", "-e", default=None, help=_extractor_help())
 store_option = click.option("--store", "store_url", default=None, envvar="MINIMETER_STORE",
                             help="Job store URL (default: the data folder's SQLite file; postgresql://... to share).")
 
@@ -66,15 +71,18 @@ def _jobs_table(rows: list[dict[str, Any]], title: str) -> Any:
 # --- process -------------------------------------------------------------------------------
 def _expand(paths: tuple[str, ...]) -> tuple[list[Path], list[tuple[Path, str]]]:
     """The regular files named or found under the folders named, and the paths refused with why
-    (a FIFO or a device would block or never end when read)."""
-    from minimeter.intake.inbox import is_ignored
+    (a FIFO or a device would block or never end when read; a link inside a folder could point at
+    anything on the machine)."""
+    from minimeter.intake.inbox import files_in
 
     files: list[Path] = []
     refused: list[tuple[Path, str]] = []
     for p in map(Path, paths):
         if p.is_dir():
-            files += sorted(f for f in p.rglob("*") if f.is_file() and not is_ignored(f.name))
-        elif p.is_file():
+            found, links = files_in(p)  # links and special files inside a folder: refused as the inbox does
+            files += found
+            refused += links
+        elif p.is_file():  # named on the command line: a link the user names is followed
             files.append(p)
         elif p.exists():
             refused.append((p, "not a regular file (a pipe, socket or device); copy the real file"))
@@ -116,12 +124,13 @@ def process(ctx: click.Context, paths: tuple[str, ...], extractor: str | None, f
             except MinimeterError as exc:
                 intake_errors.append((f, exc.one_line()))
             else:
-                assert res.job is not None
+                assert res.job is not None  # refused content has a FAILED job with its reason
                 job_ids.append(res.job.id)
                 new += res.created
                 dup += not res.created
             progress.advance(task)
-        pending = sum(1 for j in job_ids if (job := store.get_job(j)) and job.status in ("PENDING", "FAILED"))
+        pending = sum(1 for j in job_ids if (job := store.get_job(j)) and job.status in ("PENDING", "FAILED")
+                      and job.archive_path)
         if pending and not no_work:
             task2 = progress.add_task("Extracting", total=pending)
             drain(settings, store, extractor=extractor, on_outcome=lambda o: progress.advance(task2))

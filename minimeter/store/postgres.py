@@ -318,15 +318,18 @@ class PostgresStore(StoreReads):
 
     # --- intake -----------------------------------------------------------------------
     def enqueue(self, sha256: str, original_name: str, size: int, archive_path: str, ext: str = "", *,
-                force: bool = False, tenant: str | None = None) -> tuple[Job, bool]:
+                force: bool = False, tenant: str | None = None, refused: str | None = None) -> tuple[Job, bool]:
+        status = Status.FAILED if refused else Status.PENDING
         with self._tx() as cur:
             row = cur.execute(
-                "INSERT INTO jobs(sha256, original_name, ext, size, archive_path, status, max_attempts, tenant) "
-                "VALUES (%s, %s, %s, %s, %s, 'PENDING', %s, %s) ON CONFLICT (sha256) DO NOTHING RETURNING id",
-                (sha256, original_name, ext, size, archive_path, self.max_attempts, tenant)).fetchone()
+                "INSERT INTO jobs(sha256, original_name, ext, size, archive_path, status, max_attempts, tenant, "
+                "last_error) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (sha256) DO NOTHING RETURNING id",
+                (sha256, original_name, ext, size, archive_path, str(status), self.max_attempts, tenant,
+                 refused)).fetchone()
             if row is not None:
                 cur.execute("INSERT INTO tenant_state(tenant) VALUES (%s) ON CONFLICT DO NOTHING", (tenant or "",))
-                self._event(cur, row["id"], "created", f"received {original_name!r}", None, Status.PENDING)
+                what = f"refused {original_name!r}: {refused}" if refused else f"received {original_name!r}"
+                self._event(cur, row["id"], "created", what, None, status)
                 self._notify(cur)
                 return self._locked_job(cur, row["id"]), True
             existing = self._job(cur.execute("SELECT * FROM jobs WHERE sha256 = %s FOR UPDATE", (sha256,)).fetchone())

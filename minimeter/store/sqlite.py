@@ -241,7 +241,7 @@ class SQLiteStore(StoreReads):
 
     # --- intake -----------------------------------------------------------------------
     def enqueue(self, sha256: str, original_name: str, size: int, archive_path: str, ext: str = "", *,
-                force: bool = False, tenant: str | None = None) -> tuple[Job, bool]:
+                force: bool = False, tenant: str | None = None, refused: str | None = None) -> tuple[Job, bool]:
         # Names are metadata from the outside world: never let undecodable bytes fail a write.
         original_name = original_name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
         with self._tx() as conn:
@@ -256,13 +256,15 @@ class SQLiteStore(StoreReads):
                             data={"name": original_name})
                 return existing, False
             ts = now_iso()
+            status = Status.FAILED if refused else Status.PENDING
             cur = conn.execute(
                 "INSERT INTO jobs(sha256, original_name, ext, size, archive_path, status, max_attempts, tenant,"
-                " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (sha256, original_name, ext, size, archive_path, Status.PENDING, self.max_attempts, tenant, ts, ts),
+                " last_error, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (sha256, original_name, ext, size, archive_path, status, self.max_attempts, tenant, refused, ts, ts),
             )
             job_id = int(cur.lastrowid or 0)
-            self._event(conn, job_id, "created", f"received {original_name!r}", None, Status.PENDING)
+            what = f"refused {original_name!r}: {refused}" if refused else f"received {original_name!r}"
+            self._event(conn, job_id, "created", what, None, status)
             return self._locked_job(conn, job_id), True
 
     # --- work -------------------------------------------------------------------------
