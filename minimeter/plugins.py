@@ -108,7 +108,7 @@ class Registry(Generic[T]):
                         found[ep.name] = ep
                     elif have.value != ep.value:
                         # Two packages claim one name: the first on sys.path wins, as for imports.
-                        self._problem(ep, f"the name is already taken by {_dist_name(have)}")
+                        self._problem(ep, f"the name is already taken by {_dist_name(have)}", conflict=True)
                 self._eps = found
             return self._eps
 
@@ -134,11 +134,14 @@ class Registry(Generic[T]):
         with self._lock:
             self._registered.pop(name, None)
 
-    def _problem(self, ep: metadata.EntryPoint, reason: str) -> None:
-        if ep.name in self._problems:
+    def _problem(self, ep: metadata.EntryPoint, reason: str, *, conflict: bool = False) -> None:
+        # A name that did not load is keyed by the name (using it again says why); the loser of a
+        # name conflict by name and package, so the winner still loads.
+        key = f"{ep.name} {_dist_name(ep)}" if conflict else ep.name
+        if key in self._problems:
             return
         problem = Problem(self.group, ep.name, _dist_name(ep), reason)
-        self._problems[ep.name] = problem
+        self._problems[key] = problem
         log.warning("%s", problem.one_line())
         report(problem.one_line())
 
@@ -187,7 +190,7 @@ class Registry(Generic[T]):
 
     def problems(self) -> list[Problem]:
         with self._lock:
-            return sorted(self._problems.values(), key=lambda p: p.name)
+            return sorted(self._problems.values(), key=lambda p: (p.name, p.dist))
 
 
 # --- the three seams: what an entry point must load, checked before anything uses it -------------

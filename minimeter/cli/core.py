@@ -113,6 +113,7 @@ def process(ctx: click.Context, paths: tuple[str, ...], extractor: str | None, f
     inbox = Inbox(settings, store)
     err = console(stderr=True)
     job_ids: list[int] = []
+    refused_ids: set[int] = set()
     new = dup = 0
     t0 = time.perf_counter()
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -126,6 +127,8 @@ def process(ctx: click.Context, paths: tuple[str, ...], extractor: str | None, f
             else:
                 assert res.job is not None  # refused content has a FAILED job with its reason
                 job_ids.append(res.job.id)
+                if res.error:
+                    refused_ids.add(res.job.id)
                 new += res.created
                 dup += not res.created
             progress.advance(task)
@@ -137,7 +140,8 @@ def process(ctx: click.Context, paths: tuple[str, ...], extractor: str | None, f
     elapsed = time.perf_counter() - t0
     jobs = [j for i in dict.fromkeys(job_ids) if (j := store.get_job(i))]
     rows = [_bill_row(store, j) for j in jobs]
-    failed = [r for r in rows if r["status"] in FAILED_STATES and not (no_work and r["status"] == "FAILED")]
+    failed = [r for r in rows if r["id"] in refused_ids
+              or (r["status"] in FAILED_STATES and not (no_work and r["status"] == "FAILED"))]
     if as_json:
         click.echo(json.dumps({"jobs": rows, "new": new, "duplicates": dup, "seconds": round(elapsed, 3),
                                "intake_errors": [{"file": str(f), "error": e} for f, e in intake_errors]}, indent=2))

@@ -36,6 +36,13 @@ def _limit(memory_mb: int, cpu_seconds: int) -> None:  # runs in the child befor
 _pools: dict[tuple[int, float], ReaderPool] = {}
 
 
+def close_pools() -> None:
+    """Stop this thread's long-lived reader children; new ones start on demand. A child loads the
+    reader plugins once, so one installed after it started is seen only by its successor."""
+    for pool in _pools.values():
+        pool.close()
+
+
 def read_document(path: Path, settings: Settings, options: ReadOptions | None = None, *,
                   one_shot: bool = False) -> Document:
     """Read ``path`` in a sandboxed child; raise ``ReadError`` with a human reason on failure.
