@@ -177,7 +177,7 @@ class Registry(Generic[T]):
         choices = self.names()
         hint = (f"choose one of: {', '.join(choices)}" if choices
                 else "no plugins are installed: reinstall MiniMeter (pip install -e . in a checkout)")
-        raise ConfigError(f"unknown {self.kind} {name!r}", hint=hint)
+        raise ConfigError(f"Unknown {self.kind} {name!r}", hint=hint)
 
     def load_all(self) -> dict[str, T]:
         """Every plugin that loads, by name (broken ones are reported and left out)."""

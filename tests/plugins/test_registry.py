@@ -125,5 +125,5 @@ def test_unknown_names_list_the_choices(settings):
     assert "rules" in (info.value.hint or "") and "nope" in info.value.message
     from minimeter.sync.runner import make_target
 
-    with pytest.raises(ConfigError, match="unknown sync target 'nope'"):
+    with pytest.raises(ConfigError, match="Unknown sync target 'nope'"):
         make_target("nope", settings)
