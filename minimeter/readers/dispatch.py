@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
 from minimeter import plugins
-from minimeter.errors import ReadError
+from minimeter.errors import ConfigError, ReadError
 
 if TYPE_CHECKING:
     from minimeter.plugins import Registry
@@ -62,14 +62,19 @@ def reader_for(head: bytes) -> tuple[str, Reader] | None:
 
 
 def refusal(head: bytes) -> str | None:
-    """Why no reader takes content starting with ``head`` (one line), or None when one does."""
+    """Why no reader takes content starting with ``head`` (one line), or None when one does.
+    Raises ``ConfigError`` (retryable) when no reader is installed at all."""
+    readers = REGISTRY.load_all()
+    if not readers:
+        # Not the content's fault: refusing every file would fill failed/ with good bills.
+        raise ConfigError("no reader is installed, so no file can be read",
+                          hint="reinstall MiniMeter (pip install -e . in a checkout)", retryable=True)
     if not head:
         return EMPTY
     if reader_for(head) is not None:
         return None
-    labels = sorted(str(getattr(r, "label", name)) for name, r in REGISTRY.load_all().items())
-    what = " or ".join(labels) if labels else "anything any installed reader takes"
-    return f"not {what} (no reader recognises its first bytes)"
+    labels = sorted(str(getattr(r, "label", name)) for name, r in readers.items())
+    return f"not {' or '.join(labels)} (no reader recognises its first bytes)"
 
 
 def read_in_process(path: Path, options: ReadOptions) -> Document:

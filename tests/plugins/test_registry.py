@@ -127,3 +127,19 @@ def test_unknown_names_list_the_choices(settings):
 
     with pytest.raises(ConfigError, match="Unknown sync target 'nope'"):
         make_target("nope", settings)
+
+
+def test_no_reader_installed_is_a_configuration_error_not_a_refusal(settings, tmp_path, monkeypatch):
+    """Stale metadata (pyproject changed, package not reinstalled) must not refuse every bill."""
+    from minimeter.intake.inbox import Inbox
+    from minimeter.store.sqlite import SQLiteStore
+
+    monkeypatch.setattr(plugins.readers, "load_all", lambda: {})
+    store = SQLiteStore(settings.db_path, settings)
+    try:
+        with pytest.raises(ConfigError, match="no reader is installed") as info:
+            Inbox(settings, store).take(make_pdf(tmp_path / "a.pdf", bill_lines()), move=False)
+        assert info.value.retryable and "pip install -e ." in (info.value.hint or "")
+        assert store.list_jobs() == [] and not any(settings.archive_dir.rglob("*.*"))
+    finally:
+        store.close()
