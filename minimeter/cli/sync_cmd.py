@@ -48,9 +48,11 @@ def _targets(settings: Settings, which: str, dry_run: bool) -> dict[str, SyncTar
 
 
 def _choices() -> list[str]:
-    from minimeter.sync.base import target_names
+    # The registry itself, not minimeter.sync.base: names come from metadata, and --help stays
+    # free of the store and schema imports.
+    from minimeter import plugins
 
-    return [*target_names(), "all"]
+    return [*plugins.sync_targets.names(), "all"]
 
 
 def _table(reports: list[TargetReport]) -> object:
