@@ -277,3 +277,27 @@ def test_process_keeps_non_bills_out_of_the_archive(settings, tmp_path):
     assert by_file["bill.pdf"]["status"] == "PENDING"
     archived = _archived(settings)
     assert len(archived) == 1 and archived[0].startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("engine", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def test_refused_job_on_both_stores(settings, tmp_path, engine):
+    """Both job stores record refused content the same way: FAILED with its reason, never claimable."""
+    from contextlib import nullcontext
+
+    from minimeter.store import open_store
+    from tests.store_contract.pg import temp_database
+
+    where = temp_database("mm_refused") if engine == "postgres" else nullcontext(None)
+    with where as url:
+        store = open_store(settings, url)
+        try:
+            junk = tmp_path / "junk.pdf"
+            junk.write_bytes(b"PK\x03\x04 a zip named .pdf")
+            r = Inbox(settings, store).take(junk, move=False)
+            job = store.get_job(r.job.id)
+            assert job.status == "FAILED" and job.last_error == r.error and job.archive_path == ""
+            assert job.size == junk.stat().st_size and job.attempts == 0
+            assert store.claim("w") is None
+            assert [e.to_status for e in store.events(job.id) if e.kind == "created"] == ["FAILED"]
+        finally:
+            store.close()
