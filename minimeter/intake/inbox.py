@@ -208,11 +208,11 @@ class Inbox:
         job = self.store.job_by_sha(sha)
         if force:
             self.store.cache_drop(sha)
-        if job is not None and not force:
+        if job is not None and not force and job.archive_path:
             job, created = self.store.enqueue(sha, name, size, job.archive_path, job.ext)
-            if not job.archive_path:  # refused before: the same bytes are still not a bill
-                return self._refused(path, job, created, job.last_error or "refused at intake", move)
         else:
+            # New bytes, a forced run, or bytes refused before (asked again: a reader may have been
+            # installed since; if one takes them now they are archived and `retry` finds them).
             head = self._head(path)
             reason = refusal(head)
             if reason is not None:

@@ -98,6 +98,12 @@ def test_reader_example_reads_text_bills_and_intake_takes_them(site, settings, s
     job = store.get_job(taken.job.id)
     assert job.status in ("SUCCEEDED", "NEEDS_REVIEW"), job.last_error
     assert str(store.current_bill(job.id).result.bill.total_amount_due) == "66.20"
+    # The bytes refused before the reader was installed are taken now; a retry extracts them.
+    again = Inbox(settings, store).take(bill, move=False)
+    assert again.error is None and again.job.id == before.job.id and any(settings.archive_dir.rglob("*.txt"))
+    store.retry(before.job.id)
+    (retried,) = drain(settings, store)
+    assert retried.job_id == before.job.id and retried.status in ("SUCCEEDED", "NEEDS_REVIEW")
     # A PDF still goes to the PDF reader.
     assert read_document(make_pdf(tmp_path / "p.pdf", bill_lines()), settings, one_shot=True).kind == "pdf"
 
