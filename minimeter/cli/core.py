@@ -20,8 +20,13 @@ if TYPE_CHECKING:
     from minimeter.store.base import Job, JobStore
 
 
-extractor_option = click.option("--extractor", "-e", default=None,
-                                help="Extractor: auto, local, rules, llm, gemini, openai (default from settings).")
+def _extractor_help() -> str:
+    from minimeter.extract.base import available  # names from the plugin registry; imports no extractor
+
+    return f"Extractor: {', '.join(available())} (default from settings)."
+
+
+extractor_option = click.option("--extractor", "-e", default=None, help=_extractor_help())
 
 
 def _open(ctx: click.Context, store_url: str | None = None, *, write: bool = True,
@@ -62,15 +67,18 @@ def _jobs_table(rows: list[dict[str, Any]], title: str) -> Any:
 # --- process -------------------------------------------------------------------------------
 def _expand(paths: tuple[str, ...]) -> tuple[list[Path], list[tuple[Path, str]]]:
     """The regular files named or found under the folders named, and the paths refused with why
-    (a FIFO or a device would block or never end when read)."""
-    from minimeter.intake.inbox import is_ignored
+    (a FIFO or a device would block or never end when read; a link inside a folder could point at
+    anything on the machine)."""
+    from minimeter.intake.inbox import files_in
 
     files: list[Path] = []
     refused: list[tuple[Path, str]] = []
     for p in map(Path, paths):
         if p.is_dir():
-            files += sorted(f for f in p.rglob("*") if f.is_file() and not is_ignored(f.name))
-        elif p.is_file():
+            found, links = files_in(p)  # links and special files inside a folder: refused as the inbox does
+            files += found
+            refused += links
+        elif p.is_file():  # named on the command line: a link the user names is followed
             files.append(p)
         elif p.exists():
             refused.append((p, "not a regular file (a pipe, socket or device); copy the real file"))
@@ -101,6 +109,7 @@ def process(ctx: click.Context, paths: tuple[str, ...], extractor: str | None, f
     inbox = Inbox(settings, store)
     err = console(stderr=True)
     job_ids: list[int] = []
+    refused_ids: set[int] = set()
     new = dup = 0
     t0 = time.perf_counter()
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -112,19 +121,23 @@ def process(ctx: click.Context, paths: tuple[str, ...], extractor: str | None, f
             except MinimeterError as exc:
                 intake_errors.append((f, exc.one_line()))
             else:
-                assert res.job is not None
+                assert res.job is not None  # refused content has a FAILED job with its reason
                 job_ids.append(res.job.id)
+                if res.error:
+                    refused_ids.add(res.job.id)
                 new += res.created
                 dup += not res.created
             progress.advance(task)
-        pending = sum(1 for j in job_ids if (job := store.get_job(j)) and job.status in (Status.PENDING, Status.FAILED))
+        pending = sum(1 for j in job_ids if (job := store.get_job(j)) and job.status in (Status.PENDING, Status.FAILED)
+                      and job.archive_path)
         if pending and not no_work:
             task2 = progress.add_task("Extracting", total=pending)
             drain(settings, store, extractor=extractor, on_outcome=lambda o: progress.advance(task2))
     elapsed = time.perf_counter() - t0
     jobs = [j for i in dict.fromkeys(job_ids) if (j := store.get_job(i))]
     rows = [_bill_row(store, j) for j in jobs]
-    failed = [r for r in rows if r["status"] in FAILED_STATES and not (no_work and r["status"] == Status.FAILED)]
+    failed = [r for r in rows if r["id"] in refused_ids
+              or (r["status"] in FAILED_STATES and not (no_work and r["status"] == Status.FAILED))]
     if as_json:
         click.echo(json.dumps({"jobs": rows, "new": new, "duplicates": dup, "seconds": round(elapsed, 3),
                                "intake_errors": [{"file": str(f), "error": e} for f, e in intake_errors]}, indent=2))

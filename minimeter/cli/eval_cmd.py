@@ -8,13 +8,14 @@ from pathlib import Path
 import click
 
 from minimeter.cli._common import console, settings_from
+from minimeter.extract.base import available  # names only: imports no extractor
 
 _REPO_EVAL = Path(__file__).resolve().parents[2] / "eval" / "bills"
 
 
 @click.command("eval")
 @click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
-@click.option("--extractor", "extractor_name", help="Extractor to score (rules, local, llm, gemini...); "
+@click.option("--extractor", "extractor_name", help=f"Extractor to score ({', '.join(available())}); "
               "default: the configured one.")
 @click.option("--model", "model_path", type=click.Path(dir_okay=False, path_type=Path),
               help="GGUF model file for the local extractors.")

@@ -16,18 +16,24 @@ NEEDS_REVIEW for every extractor alike, so a model cannot talk its way past the 
 ``cache_identity()`` returns what, besides the document's hash, determines the output
 (extractor name, model sha256, prompt version); the pipeline caches results by it.
 
-Extractors are created through the registry, never imported by the pipeline directly:
-``register("name", factory)`` where ``factory(settings) -> Extractor``; ``create(name,
-settings)`` returns one. Tests register fakes through the same registry.
+Extractors are created through the registry, never imported by the pipeline directly. Each is
+an entry point in the ``minimeter.extractors`` group (``minimeter.plugins``) whose object is a
+``factory(settings) -> Extractor`` (a class taking the settings is one); the built-ins are
+declared the same way in MiniMeter's ``pyproject.toml``. ``create(name, settings)`` returns
+one and raises ``ConfigError`` naming the choices for an unknown or broken name;
+``available()`` lists the names. ``register("name", factory)`` adds one directly: tests
+register fakes through the same registry. The factory may raise ``ConfigError`` (a missing
+key, say) when the extractor cannot work with these settings.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, cast, runtime_checkable
 
-from minimeter.errors import ConfigError
+from minimeter import plugins
+from minimeter.plugins import Registry
 
 if TYPE_CHECKING:
     from minimeter.readers.base import Document
@@ -56,50 +62,26 @@ class Extractor(Protocol):
 
 
 Factory = Callable[["Settings"], Extractor]
-_REGISTRY: dict[str, Factory] = {}
-_BUILTINS_LOADED = False
+
+
+REGISTRY = cast("Registry[Factory]", plugins.extractors)
+"""Built-ins and third-party extractors alike, from the ``minimeter.extractors`` entry points."""
 
 
 def register(name: str, factory: Factory) -> None:
     """Make ``name`` available to ``create``. Re-registering a name replaces it."""
-    _REGISTRY[name] = factory
+    REGISTRY.register(name, factory)
 
 
 def unregister(name: str) -> None:
-    _REGISTRY.pop(name, None)
-
-
-def _load_builtins() -> None:
-    # Built-ins register themselves on import; importing lazily keeps `--help` fast and
-    # keeps llama_cpp / google-genai out of processes that never extract.
-    global _BUILTINS_LOADED
-    if _BUILTINS_LOADED:
-        return
-    _BUILTINS_LOADED = True
-    import importlib
-
-    for mod in ("minimeter.extract.builtin", "minimeter.extract.llm.register"):
-        try:
-            importlib.import_module(mod)
-        except ModuleNotFoundError as exc:
-            # Only "this optional module is not there yet" is fine; a missing dependency is not.
-            if not (exc.name and mod.startswith(exc.name)):
-                raise
+    REGISTRY.unregister(name)
 
 
 def available() -> list[str]:
-    _load_builtins()
-    return sorted(_REGISTRY)
+    """Every extractor name a user may choose (nothing is imported to list them)."""
+    return REGISTRY.names()
 
 
 def create(name: str, settings: Settings) -> Extractor:
     """Build the extractor registered as ``name`` or raise ConfigError naming the choices."""
-    _load_builtins()
-    try:
-        factory = _REGISTRY[name]
-    except KeyError:
-        raise ConfigError(
-            f"Unknown extractor {name!r}",
-            hint=f"choose one of: {', '.join(sorted(_REGISTRY)) or 'none registered'}",
-        ) from None
-    return factory(settings)
+    return REGISTRY.get(name)(settings)

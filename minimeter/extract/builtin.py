@@ -1,4 +1,4 @@
-"""Built-in deterministic extractors, registered through ``minimeter.extract.base.register``.
+"""Built-in deterministic extractors, declared as ``minimeter.extractors`` entry points in pyproject.toml.
 
 * ``rules``: profile detection + grounded candidates + arithmetic selection (``rules.py``). No model.
 * ``local``: ``rules`` first; then the local model (``minimeter.extract.llm.gaps``) is asked only about
@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from minimeter.extract.base import ExtractionContext, register
+from minimeter.extract.base import ExtractionContext
 from minimeter.extract.rules import RulesOutcome, extract_rules
 from minimeter.schema import ExtractionResult
 
@@ -135,6 +135,3 @@ class LocalExtractor:
             res.timings["model_generate"] = answer.seconds_generate
         return res
 
-
-register("rules", RulesExtractor)
-register("local", LocalExtractor)

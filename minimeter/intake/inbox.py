@@ -3,8 +3,10 @@
 A file is taken only once its size and mtime have stayed the same for ``stable_seconds`` and
 it is not empty; temp and hidden names written by browsers and sync tools are ignored until
 they are renamed into place. Taking a file means: hash, archive (content-addressed), enqueue
-(the same bytes again are one job), then move the file to ``inbox/processed/``. A file that
-cannot be taken after several tries goes to ``inbox/failed/`` with a ``.reason.txt`` beside it.
+(the same bytes again are one job), then move the file to ``inbox/processed/``. Content that no
+reader takes (see ``minimeter.readers.dispatch``) is not archived: only its job is recorded, with
+the reason. A file that cannot be taken after several tries, a refused one, a symbolic link or a
+special file goes to ``inbox/failed/`` with a ``.reason.txt`` beside it.
 Nothing is ever deleted. Sub-folders of the inbox name a tenant (e.g. one per customer), which
 the job store uses to share the workers fairly.
 """
@@ -22,7 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from minimeter.errors import IntakeError, MinimeterError
-from minimeter.intake.archive import archive_file, hash_file
+from minimeter.intake.archive import archive_file, hash_file, safe_ext
+from minimeter.readers.dispatch import read_head, refusal
 
 if TYPE_CHECKING:
     from minimeter.settings import Settings
@@ -35,6 +38,7 @@ IGNORED_PATTERNS = (
     "*.part", "*.partial", "*.crdownload", "*.tmp", "*.download", "~syncthing~*", ".syncthing.*", ".*",
     "~$*", "*.reason.txt", "Thumbs.db", "desktop.ini",
 )
+NOT_REGULAR = "symbolic links and special files are not taken; copy the real file in"
 MAX_TAKE_FAILURES = 5
 EMPTY_GRACE_SECONDS = 300.0
 
@@ -48,6 +52,36 @@ def display_name(name: str) -> str:
 def is_ignored(name: str) -> bool:
     """Temp, partial and hidden names: not ours until renamed into place."""
     return any(fnmatch.fnmatchcase(name, p) or fnmatch.fnmatchcase(name.lower(), p) for p in IGNORED_PATTERNS)
+
+
+def files_in(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The regular files under ``folder`` (ignored names left out), and the entries refused with
+    why, by the inbox's rule: a symbolic link (to a file or a folder) could point anywhere on the
+    machine and a pipe or device would block, so neither is read. ``folder`` itself may be a link:
+    the user named it."""
+    files: list[Path] = []
+    refused: list[tuple[Path, str]] = []
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        base = Path(dirpath)
+        for d in list(dirnames):
+            if (base / d).is_symlink():
+                dirnames.remove(d)  # os.walk does not descend into it; say so rather than skip silently
+                if not is_ignored(d):
+                    refused.append((base / d, NOT_REGULAR))
+        for name in filenames:
+            if is_ignored(name):
+                continue
+            path = base / name
+            try:
+                mode = path.lstat().st_mode
+            except OSError:
+                continue  # vanished while listing: nothing to take
+            if stat.S_ISREG(mode):
+                files.append(path)
+            else:
+                refused.append((path, NOT_REGULAR))
+        dirnames.sort()
+    return sorted(files), refused
 
 
 @dataclass
@@ -136,7 +170,7 @@ class Inbox:
         if stat.S_ISLNK(st.st_mode) or not stat.S_ISREG(st.st_mode):
             # A link could point anywhere on the machine; MiniMeter only takes real files.
             self._seen.pop(path, None)
-            return self._reject(path, "symbolic links and special files are not taken; copy the real file in")
+            return self._reject(path, NOT_REGULAR)
         try:
             result = self.take(path, tenant=self._tenant(path))
             self._seen.pop(path, None)
@@ -158,6 +192,9 @@ class Inbox:
     def take(self, path: Path, *, tenant: str | None = None, move: bool = True, force: bool = False) -> IntakeResult:
         """Archive ``path`` and enqueue it (or record a duplicate); then move it to processed/.
 
+        Content no reader takes (random bytes, a text file named ``.pdf``, an empty file) is
+        never archived: its job is recorded FAILED with its hash, size and the one-line reason,
+        the result carries that reason as ``error`` and the file goes to failed/ (when moving).
         ``force`` queues known bytes again and drops their cached extractions, so the job is
         really extracted again (the earlier bill versions stay as history)."""
         try:
@@ -167,15 +204,24 @@ class Inbox:
         except OSError as exc:
             raise IntakeError(f"cannot read the file: {exc.strerror}", hint="check its permissions",
                               retryable=True) from exc
+        name = display_name(path.name)
         job = self.store.job_by_sha(sha)
         if force:
             self.store.cache_drop(sha)
-        if job is None or force:
-            archived = archive_file(path, self.settings.archive_dir, expected_sha256=sha)
-            job, created = self.store.enqueue(sha, display_name(path.name), size, str(archived.path), archived.ext,
-                                              force=force, tenant=display_name(tenant) if tenant else None)
+        if job is not None and not force and job.archive_path:
+            job, created = self.store.enqueue(sha, name, size, job.archive_path, job.ext)
         else:
-            job, created = self.store.enqueue(sha, display_name(path.name), size, job.archive_path, job.ext)
+            # New bytes, a forced run, or bytes refused before (asked again: a reader may have been
+            # installed since; if one takes them now they are archived and `retry` finds them).
+            head = self._head(path)
+            reason = refusal(head)
+            if reason is not None:
+                job, created = self.store.enqueue(sha, name, size, "", safe_ext(path.name, head),
+                                                  tenant=display_name(tenant) if tenant else None, refused=reason)
+                return self._refused(path, job, created, reason, move)
+            archived = archive_file(path, self.settings.archive_dir, expected_sha256=sha)
+            job, created = self.store.enqueue(sha, name, size, str(archived.path), archived.ext,
+                                              force=force, tenant=display_name(tenant) if tenant else None)
         if move:
             try:
                 self._move(path, PROCESSED)
@@ -183,6 +229,23 @@ class Inbox:
                 # Archived and queued, then removed by its owner: taken all the same.
                 log.info("%s vanished after it was archived", path.name)
         return IntakeResult(path, job, created)
+
+    @staticmethod
+    def _head(path: Path) -> bytes:
+        try:
+            return read_head(path)
+        except FileNotFoundError:
+            raise IntakeError("the file vanished before it could be read", retryable=False) from None
+        except OSError as exc:
+            raise IntakeError(f"cannot read the file: {exc.strerror}", hint="check its permissions",
+                              retryable=True) from exc
+
+    def _refused(self, path: Path, job: Job, created: bool, reason: str, move: bool) -> IntakeResult:
+        if move:
+            self._reject(path, reason)
+        else:
+            log.warning("not a bill: %s: %s", path.name, reason)
+        return IntakeResult(path, job, created, reason)
 
     def _reject(self, path: Path, reason: str) -> IntakeResult:
         log.warning("not taken: %s: %s", path.name, reason)

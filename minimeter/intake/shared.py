@@ -7,10 +7,13 @@ original is found, in order:
 1. in this machine's archive, by hash: ``<archive_dir>/<2 hex>/<hex>.<ext>`` -- a shared folder
    (NFS, SMB, a mounted bucket) mounted as the archive on every machine, or a copy;
 2. at the recorded ``job.archive_path`` (the same path mounted everywhere, or the intake machine);
-3. in Cloud Storage, when ``sync.gcs.bucket`` is configured: the object ``<prefix><hex>.<ext>``
-   (the name ``minimeter sync`` uses), downloaded into the local archive (verified against the
-   hash, written atomically) so the next attempt finds it in step 1. ``minimeter sync`` uploads an
-   original only once its bill exists; for remote extraction intake must upload it when archiving.
+3. from every configured sync target that keeps originals (the ``fetch_original`` hook of the
+   sync-target seam, see ``minimeter.sync.base``; Cloud Storage provides it: the object
+   ``<prefix><hex>.<ext>`` that ``minimeter sync`` uploads), downloaded into the local archive
+   (verified against the hash, written atomically) so the next attempt finds it in step 1.
+   ``minimeter sync`` uploads an original only once its bill exists; for remote extraction intake
+   must upload it when archiving. Intake finds these targets through the plugin registry
+   (``minimeter.plugins.sync_targets``), never by importing ``minimeter.sync``.
 
 A file whose size differs from the job's is not the original (a half-copied or damaged file)
 and is passed over. Nothing found: ``IntakeError`` with what was looked at.
@@ -22,9 +25,10 @@ import hashlib
 import os
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from minimeter.errors import IntakeError, MinimeterError
+from minimeter import plugins
+from minimeter.errors import IntakeError
 from minimeter.intake.archive import archive_path
 
 if TYPE_CHECKING:
@@ -48,15 +52,19 @@ def resolve_original(job: Job, settings: Settings) -> Path:
     by_hash = archive_path(settings.archive_dir, job.sha256, _ext(job))
     if _usable(by_hash, job):
         return by_hash
+    if not job.archive_path:
+        # Content refused at intake (not a bill) is never archived: there is nothing to find.
+        raise IntakeError(f"job {job.id} has no original: intake refused its content and kept only its hash",
+                          hint="drop the real bill (a PDF or an image) instead", retryable=False)
     recorded = Path(job.archive_path)
     if _usable(recorded, job):
         return recorded
     looked = [str(by_hash), str(recorded)]
-    if settings.sync.gcs.bucket:
-        fetched = _from_gcs(job, settings, by_hash)
-        if fetched is not None:
-            return fetched
-        looked.append(f"gs://{settings.sync.gcs.bucket}/{settings.sync.gcs.prefix}{by_hash.name}")
+    for source in original_sources(settings):
+        data = source.fetch_original(settings, by_hash.name)
+        if data is not None:
+            return _keep(data, job, by_hash, source.original_location(settings, by_hash.name))
+        looked.append(source.original_location(settings, by_hash.name))
     raise IntakeError(
         f"the original of job {job.id} ({job.sha256[:19]}) is not on this machine: looked in {', '.join(looked)}",
         hint="mount the shared archive folder as MINIMETER_HOME/archive on every worker, "
@@ -64,29 +72,28 @@ def resolve_original(job: Job, settings: Settings) -> Path:
     )
 
 
-def _from_gcs(job: Job, settings: Settings, dest: Path) -> Path | None:
-    """Download the original from the sync bucket into ``dest``; None when the object is absent."""
-    from google.api_core import exceptions as gexc
+class OriginalSource(Protocol):
+    """A sync target that keeps originals (the optional hook of ``minimeter.sync.base``)."""
 
-    from minimeter.sync.gcs import GcsTarget
+    def configured(self, settings: Settings) -> bool: ...
+    def fetch_original(self, settings: Settings, file_name: str) -> bytes | None: ...
+    def original_location(self, settings: Settings, file_name: str) -> str: ...
 
-    target = GcsTarget(settings)
-    name = f"{settings.sync.gcs.prefix}{dest.name}"
-    try:
-        data = target.bucket.blob(name).download_as_bytes()
-    except gexc.NotFound:
-        return None
-    except MinimeterError:
-        raise
-    except Exception as exc:  # network, auth: the next attempt may succeed
-        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
-        raise IntakeError(f"cannot fetch the original {name} from Cloud Storage: {first}",
-                          hint="check the network and the Cloud Storage credentials", retryable=True) from exc
-    finally:
-        target.close()
+
+def original_sources(settings: Settings) -> list[OriginalSource]:
+    """The configured sync targets that can hand back an original, by name."""
+    out: list[OriginalSource] = []
+    for target in plugins.sync_targets.load_all().values():
+        if callable(getattr(target, "fetch_original", None)) and target.configured(settings):
+            out.append(target)
+    return out
+
+
+def _keep(data: bytes, job: Job, dest: Path, where: str) -> Path:
+    """Write fetched bytes into the archive at ``dest`` once they match the job's hash."""
     if "sha256:" + hashlib.sha256(data).hexdigest() != job.sha256:
-        raise IntakeError(f"the Cloud Storage object {name} does not match the job's hash",
-                          hint="the bucket copy is damaged; restore the original from the intake machine")
+        raise IntakeError(f"the copy at {where} does not match the job's hash",
+                          hint="that copy is damaged; restore the original from the intake machine")
     dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=".fetch-")
     try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from minimeter.intake.inbox import Inbox, IntakeResult
 
@@ -30,7 +30,7 @@ class InboxWatcher:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self._observer = None
+        self._observer: Any = None
 
     def start(self) -> None:
         self.settings.inbox_dir.mkdir(parents=True, exist_ok=True)
@@ -38,7 +38,7 @@ class InboxWatcher:
         self._thread = threading.Thread(target=self._loop, name="minimeter-inbox", daemon=True)
         self._thread.start()
 
-    def _make_observer(self):  # type: ignore[no-untyped-def]
+    def _make_observer(self) -> Any:  # a watchdog observer, or None when events are unavailable
         from watchdog.events import FileSystemEventHandler
         from watchdog.observers import Observer
         from watchdog.observers.polling import PollingObserver
@@ -46,7 +46,7 @@ class InboxWatcher:
         wake = self._wake
 
         class Handler(FileSystemEventHandler):
-            def on_any_event(self, event):  # type: ignore[no-untyped-def]
+            def on_any_event(self, event: Any) -> None:
                 wake.set()
 
         observer = PollingObserver(timeout=max(1.0, self.settings.stable_seconds)) \

@@ -149,3 +149,16 @@ def ocr_pdf_pages(path: Path, doc: Document, options: ReadOptions) -> Document:
     if done < len(empty):
         doc.warnings.append(f"{len(empty) - done} page(s) without text could not be rendered for OCR")
     return doc
+
+
+# --- the reader plugin (entry point ``image`` in the ``minimeter.readers`` group) -------------
+label = "an image"
+_IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG", b"II*\x00", b"MM\x00*", b"BM")
+
+
+def sniff(head: bytes) -> bool:
+    """JPEG, PNG, TIFF, BMP or WebP by their magic bytes (the name is never trusted)."""
+    return head.startswith(_IMAGE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
+
+
+read = read_image

@@ -82,3 +82,22 @@ def read_pdf(path: Path, options: ReadOptions) -> Document:
     if total > options.max_pages:
         doc.warnings.append(f"only the first {options.max_pages} of {total} pages were read")
     return doc
+
+
+# --- the reader plugin (entry point ``pdf`` in the ``minimeter.readers`` group) ---------------
+label = "a PDF"
+
+
+def sniff(head: bytes) -> bool:
+    """A PDF header in the first kilobyte, where ``read_pdf`` looks for it."""
+    return b"%PDF-" in head[:1024]
+
+
+def read(path: Path, options: ReadOptions) -> Document:
+    """The text layer, and OCR for pages without one (without Tesseract the warnings say so)."""
+    doc = read_pdf(path, options)
+    if any(not p.text.strip() for p in doc.pages):
+        from minimeter.readers.ocr import ocr_pdf_pages
+
+        doc = ocr_pdf_pages(path, doc, options)
+    return doc

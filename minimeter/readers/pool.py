@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from minimeter.errors import NoTextError, ReadError
 from minimeter.readers.base import Document, ReadOptions
+from minimeter.readers.dispatch import read_in_process
 
 if TYPE_CHECKING:
     from minimeter.settings import Settings
@@ -145,8 +146,6 @@ class ReaderPool:
 
 def _serve() -> int:
     """Child loop: one JSON request per line in, one JSON reply per line out."""
-    from minimeter.readers.sandbox import read_in_process
-
     out = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
     sys.stdout = sys.stderr  # anything a library prints must not reach the protocol
     for line in sys.stdin:

@@ -1,7 +1,8 @@
 """Run a reader in a child process with a wall-clock, CPU and memory limit.
 
 pypdf has had denial-of-service bugs (decompression bombs, reference loops); a bill must
-never take the worker down with it. The child prints the ``Document`` as JSON on stdout, or
+never take the worker down with it. Which reader reads a file is decided in the child by
+``minimeter.readers.dispatch`` (the reader plugins' ``sniff``). The child prints the ``Document`` as JSON on stdout, or
 a one-line ``ReadError`` as JSON with ``"error"``; anything else (killed, crashed, out of
 memory) becomes a ``ReadError`` here.
 """
@@ -17,36 +18,11 @@ from typing import TYPE_CHECKING
 
 from minimeter.errors import NoTextError, ReadError
 from minimeter.readers.base import Document, ReadOptions
+from minimeter.readers.dispatch import read_in_process
 from minimeter.readers.pool import ReaderPool
 
 if TYPE_CHECKING:
     from minimeter.settings import Settings
-
-IMAGE_EXTS = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp"}
-
-
-def read_in_process(path: Path, options: ReadOptions) -> Document:
-    """Pick the reader by content (magic bytes), not by the file name."""
-    with path.open("rb") as fh:
-        head = fh.read(16)
-    if not head:
-        raise ReadError("the file is empty (0 bytes)", hint="drop the complete file again")
-    if head.startswith((b"\xff\xd8\xff", b"\x89PNG", b"II*\x00", b"MM\x00*", b"BM")) or (
-        head[:4] == b"RIFF" and head[8:12] == b"WEBP"
-    ):
-        from minimeter.readers.ocr import read_image
-
-        return read_image(path, options)
-    from minimeter.readers.pdf import read_pdf
-
-    doc = read_pdf(path, options)
-    if any(not p.text.strip() for p in doc.pages):
-        from minimeter.readers.ocr import ocr_pdf_pages
-
-        # Scanned pages get OCR; without Tesseract the document says so in its warnings.
-        doc = ocr_pdf_pages(path, doc, options)
-    return doc
-
 
 def _limit(memory_mb: int, cpu_seconds: int) -> None:  # runs in the child before exec
     import resource
@@ -58,6 +34,13 @@ def _limit(memory_mb: int, cpu_seconds: int) -> None:  # runs in the child befor
 
 
 _pools: dict[tuple[int, float], ReaderPool] = {}
+
+
+def close_pools() -> None:
+    """Stop this thread's long-lived reader children; new ones start on demand. A child loads the
+    reader plugins once, so one installed after it started is seen only by its successor."""
+    for pool in _pools.values():
+        pool.close()
 
 
 def read_document(path: Path, settings: Settings, options: ReadOptions | None = None, *,

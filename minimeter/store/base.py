@@ -99,13 +99,16 @@ class JobStore(Protocol):
     # --- intake ------------------------------------------------------------------
     def enqueue(
         self, sha256: str, original_name: str, size: int, archive_path: str, ext: str = "", *,
-        force: bool = False, tenant: str | None = None,
+        force: bool = False, tenant: str | None = None, refused: str | None = None,
     ) -> tuple[Job, bool]:
         """Create a PENDING job for these bytes, or record a duplicate. Returns (job, created).
 
         ``force`` puts an existing job back to PENDING (attempts reset); its earlier bill
         versions stay as history and ``created`` is True. ``tenant`` is the fairness key
-        (the inbox sub-folder, e.g. a customer).
+        (the inbox sub-folder, e.g. a customer). ``refused`` (intake found content no reader
+        takes; nothing was archived, ``archive_path`` is "") creates the job FAILED with that
+        one-line reason and no ``next_attempt_at``, so no worker ever claims it; for known bytes
+        it is ignored (a duplicate is recorded).
         """
         ...
 

@@ -200,18 +200,20 @@ class StoreWrites(StoreReads):
 
     # --- intake -----------------------------------------------------------------------
     def enqueue(self, sha256: str, original_name: str, size: int, archive_path: str, ext: str = "", *,
-                force: bool = False, tenant: str | None = None) -> tuple[Job, bool]:
+                force: bool = False, tenant: str | None = None, refused: str | None = None) -> tuple[Job, bool]:
         # Names are metadata from the outside world: never let undecodable bytes fail a write.
         original_name = original_name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        status = Status.FAILED if refused else Status.PENDING  # refused content: no worker ever claims it
         with self._tx() as tx:
             rows = self._insert(tx, "jobs", {
                 "sha256": sha256, "original_name": original_name, "ext": ext, "size": size,
-                "archive_path": archive_path, "status": str(Status.PENDING), "max_attempts": self.max_attempts,
-                "tenant": tenant, "created_at": Now(), "updated_at": Now(),
+                "archive_path": archive_path, "status": str(status), "max_attempts": self.max_attempts,
+                "tenant": tenant, "last_error": refused, "created_at": Now(), "updated_at": Now(),
             }, "ON CONFLICT (sha256) DO NOTHING RETURNING *")
             if rows and (job := self._job(rows[0])):
                 self._new_tenant(tx, tenant or "")
-                self._event(tx, job.id, "created", f"received {original_name!r}", None, str(Status.PENDING))
+                what = f"refused {original_name!r}: {refused}" if refused else f"received {original_name!r}"
+                self._event(tx, job.id, "created", what, None, str(status))
                 self._notify(tx)
                 return job, True
             found = tx.execute(self._sql(f"SELECT * FROM jobs WHERE sha256 = ?{self.LOCK}"), (sha256,)).fetchall()

@@ -18,9 +18,23 @@ older version pushed again (``--since``) never overwrites a newer one. Children 
 line items) are keyed ``(job_sha256, idx)`` and always belong to the stored version: rows of
 an earlier version that the new one no longer has are removed.
 
+Targets are plugins: an entry point in the ``minimeter.sync_targets`` group (see
+``minimeter.plugins``; the built-ins ``postgres``, ``bigquery`` and ``gcs`` are declared the
+same way in MiniMeter's ``pyproject.toml``) loads a ``TargetClass``:
+
+- ``configured(settings) -> bool`` (a static or class method): do the settings name this
+  target at all? Cheap, contacts nothing; unconfigured targets are skipped by ``sync --target all``.
+- ``summary``: one line for ``minimeter sync --help`` (optional).
+- ``TargetClass(settings)`` builds the target; raises ``ConfigError`` naming the missing setting.
+- optionally ``fetch_original(settings, file_name) -> bytes | None`` (a static or class method):
+  a target that keeps originals (Cloud Storage) returns the bytes stored as ``file_name``
+  (``<sha256 hex>.<ext>``), None when it has none, and raises ``IntakeError`` (retryable) when it
+  cannot tell; ``original_location(settings, file_name) -> str`` says where it looked. Workers
+  use this to find an original intake archived on another machine (``minimeter.intake.shared``).
+
 A ``SyncTarget`` has:
 
-- ``name``: ``postgres``, ``bigquery`` or ``gcs`` (also the watermark's key in the store).
+- ``name``: the entry point's name (also the watermark's key in the store).
 - ``check()``: is the target configured and reachable? Creates nothing. Raises
   ``ConfigError`` (settings or credentials missing/refused) or ``OfflineError`` (the host does
   not answer), each with a one-line message and a hint.
@@ -44,11 +58,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
+from minimeter import plugins
+from minimeter.plugins import Registry
 from minimeter.store.base import BillVersion, Job
 
-TARGET_NAMES = ("postgres", "bigquery", "gcs")
+if TYPE_CHECKING:
+    from minimeter.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -91,3 +108,19 @@ class SyncTarget(Protocol):
     def prepare(self) -> None: ...
     def push(self, batch: Batch) -> int: ...
     def close(self) -> None: ...
+
+
+class TargetClass(Protocol):
+    """What a ``minimeter.sync_targets`` entry point loads (see the module docstring)."""
+
+    def __call__(self, settings: Settings) -> SyncTarget: ...
+    def configured(self, settings: Settings) -> bool: ...
+
+
+REGISTRY = cast("Registry[TargetClass]", plugins.sync_targets)
+"""Built-ins and third-party sync targets alike, from the ``minimeter.sync_targets`` entry points."""
+
+
+def target_names() -> list[str]:
+    """Every sync target a user may name, without importing any of them."""
+    return REGISTRY.names()

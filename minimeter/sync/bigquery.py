@@ -87,6 +87,11 @@ def to_csv(columns: list[str], rows: list[dict[str, Any]]) -> bytes:
 
 class BigQueryTarget:
     name = "bigquery"
+    summary = "bills, meters and line items into BigQuery tables (sync.bigquery.project)"
+
+    @staticmethod
+    def configured(settings: Settings) -> bool:
+        return bool(settings.sync.bigquery.project)
 
     def __init__(self, settings: Settings) -> None:
         self.cfg = settings.sync.bigquery

@@ -23,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from minimeter.errors import ConfigError, MinimeterError, OfflineError, SyncError
+from minimeter.errors import ConfigError, IntakeError, MinimeterError, OfflineError, SyncError
 from minimeter.sync.base import Batch, SyncItem
 from minimeter.sync.bigquery import is_loopback
 
@@ -47,6 +47,36 @@ def _digests(path: Path) -> tuple[str, str]:
 
 class GcsTarget:
     name = "gcs"
+    summary = "archived originals into a Cloud Storage bucket (sync.gcs.bucket)"
+
+    @staticmethod
+    def configured(settings: Settings) -> bool:
+        return bool(settings.sync.gcs.bucket)
+
+    # --- originals for workers on other machines (the hook of minimeter.intake.shared) --------
+    @staticmethod
+    def original_location(settings: Settings, file_name: str) -> str:
+        return f"gs://{settings.sync.gcs.bucket}/{settings.sync.gcs.prefix}{file_name}"
+
+    @staticmethod
+    def fetch_original(settings: Settings, file_name: str) -> bytes | None:
+        """The bytes of the uploaded original ``<hex>.<ext>``; None when the bucket has no such object."""
+        from google.api_core import exceptions as gexc
+
+        target = GcsTarget(settings)
+        name = f"{target.prefix}{file_name}"
+        try:
+            return bytes(target.bucket.blob(name).download_as_bytes())
+        except gexc.NotFound:
+            return None
+        except MinimeterError:
+            raise
+        except Exception as exc:  # network, auth: the next attempt may succeed
+            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+            raise IntakeError(f"cannot fetch the original {name} from Cloud Storage: {first}",
+                              hint="check the network and the Cloud Storage credentials", retryable=True) from exc
+        finally:
+            target.close()
 
     def __init__(self, settings: Settings) -> None:
         self.cfg = settings.sync.gcs

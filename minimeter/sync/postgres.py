@@ -72,6 +72,11 @@ def normalize_url(url: str) -> str:
 
 class PostgresTarget:
     name = "postgres"
+    summary = "bills, meters and line items into PostgreSQL tables (sync.postgres.url)"
+
+    @staticmethod
+    def configured(settings: Settings) -> bool:
+        return bool(settings.pg_url)
 
     def __init__(self, settings: Settings, url: str | None = None) -> None:
         self.settings = settings

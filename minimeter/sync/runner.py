@@ -18,8 +18,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from minimeter.errors import ConfigError, MinimeterError, OfflineError, SyncError
-from minimeter.sync.base import TARGET_NAMES, Batch, SyncItem, SyncTarget
+from minimeter.errors import MinimeterError, OfflineError, SyncError
+from minimeter.sync.base import REGISTRY, Batch, SyncItem, SyncTarget
 
 if TYPE_CHECKING:
     from minimeter.settings import Settings
@@ -57,29 +57,12 @@ class TargetReport:
 
 def configured(name: str, settings: Settings) -> bool:
     """Whether the settings name this target at all (not whether it is reachable)."""
-    if name == "postgres":
-        return bool(settings.pg_url)
-    if name == "bigquery":
-        return bool(settings.sync.bigquery.project)
-    if name == "gcs":
-        return bool(settings.sync.gcs.bucket)
-    raise ConfigError(f"unknown sync target {name!r}", hint=f"use one of {', '.join(TARGET_NAMES)}")
+    return REGISTRY.get(name).configured(settings)
 
 
 def make_target(name: str, settings: Settings) -> SyncTarget:
-    if name == "postgres":
-        from minimeter.sync.postgres import PostgresTarget
-
-        return PostgresTarget(settings)
-    if name == "bigquery":
-        from minimeter.sync.bigquery import BigQueryTarget
-
-        return BigQueryTarget(settings)
-    if name == "gcs":
-        from minimeter.sync.gcs import GcsTarget
-
-        return GcsTarget(settings)
-    raise ConfigError(f"unknown sync target {name!r}", hint=f"use one of {', '.join(TARGET_NAMES)}")
+    """Build the target registered as ``name``; ``ConfigError`` for an unknown or unconfigured one."""
+    return REGISTRY.get(name)(settings)
 
 
 def build_batch(store: JobStore, rows: list[OutboxRow]) -> Batch:

@@ -156,3 +156,148 @@ def test_symlink_out_of_the_inbox_is_refused(settings, store, tmp_path):
     assert store.list_jobs() == []
     assert (settings.inbox_dir / "failed" / "link.pdf.reason.txt").exists()
     assert secret.exists()
+
+
+# --- `minimeter process DIR`: links and special files inside a folder, as the inbox treats them ----
+def _process(home: Path, *args: str) -> tuple[int, dict]:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MINIMETER_")}
+    env.update(MINIMETER_HOME=str(home), COLUMNS="200")
+    out = subprocess.run([sys.executable, "-m", "minimeter", "process", "--no-work", "--json", *args],
+                         cwd=Path(__file__).resolve().parents[2], env=env, capture_output=True, text=True,
+                         timeout=120)
+    assert "Traceback" not in out.stderr, out.stderr
+    return out.returncode, json.loads(out.stdout)
+
+
+def _archived(settings) -> list[bytes]:
+    return [p.read_bytes() for p in settings.archive_dir.rglob("*") if p.is_file()]
+
+
+def test_process_folder_refuses_links_and_special_files_inside_it(settings, tmp_path):
+    import os
+
+    outside = tmp_path / "elsewhere"
+    secret = make_pdf(outside / "secret.pdf", bill_lines(account="999999999"))
+    make_pdf(outside / "nested" / "deep.pdf", bill_lines(total="8.00"))
+    folder = tmp_path / "shared"
+    real = make_pdf(folder / "real.pdf", bill_lines(total="1.00"))
+    (folder / "link.pdf").symlink_to(secret)
+    (folder / "sub").mkdir()
+    (folder / "sub" / "dirlink").symlink_to(outside / "nested", target_is_directory=True)
+    os.mkfifo(folder / "pipe.pdf")
+    code, out = _process(settings.home, str(folder))
+    assert code == 1  # something was not taken
+    assert [j["file"] for j in out["jobs"]] == ["real.pdf"]
+    refused = {Path(e["file"]).name: e["error"] for e in out["intake_errors"]}
+    assert set(refused) == {"link.pdf", "dirlink", "pipe.pdf"}
+    assert all("symbolic links and special files are not taken" in e for e in refused.values())
+    assert _archived(settings) == [real.read_bytes()]  # the secret never reached the archive
+    assert secret.exists() and (folder / "link.pdf").is_symlink()  # nothing outside was touched
+
+    # A link named on the command line is the user's explicit choice: it is followed.
+    code, out = _process(settings.home, str(folder / "link.pdf"))
+    assert code == 0 and out["new"] == 1
+    assert sorted(_archived(settings)) == sorted([real.read_bytes(), secret.read_bytes()])
+
+
+# --- content that no reader takes: recorded, never archived ---------------------------------------
+NOT_BILLS = {
+    "random.pdf": bytes(range(256)) * 40,
+    "notes.pdf": b"just some text, not a PDF\n",
+    "page.pdf": b"<!doctype html><html><body>Your bill</body></html>",
+}
+
+
+def test_content_no_reader_takes_is_recorded_but_not_archived(settings, store, fake_extractor):
+    for name, data in NOT_BILLS.items():
+        (settings.inbox_dir / name).write_bytes(data)
+    make_pdf(settings.inbox_dir / "bill.pdf", bill_lines())
+    inbox = Inbox(settings, store)
+    inbox.scan()
+    time.sleep(settings.stable_seconds + 0.05)
+    results = {r.path.name: r for r in inbox.scan()}
+    assert set(results) == {*NOT_BILLS, "bill.pdf"}
+    assert results["bill.pdf"].error is None
+    archived = _archived(settings)
+    assert len(archived) == 1 and archived[0].startswith(b"%PDF")
+    for name, data in NOT_BILLS.items():
+        r = results[name]
+        assert r.job is not None and r.created and "not a PDF or an image" in (r.error or "")
+        job = store.get_job(r.job.id)
+        assert job.sha256 == "sha256:" + hashlib.sha256(data).hexdigest() and job.size == len(data)
+        assert job.status == "FAILED" and job.last_error == r.error and "\n" not in job.last_error
+        assert job.archive_path == "" and job.next_attempt_at is None  # nothing kept, never retried by itself
+        assert (settings.inbox_dir / "failed" / f"{name}.reason.txt").read_text().strip() == r.error
+    from minimeter.worker import drain
+
+    outcomes = drain(settings, store)
+    assert [o.job_id for o in outcomes] == [results["bill.pdf"].job.id]  # no worker claims a refused job
+
+    # The same bytes again: the one job gets a duplicate event; still nothing archived.
+    (settings.inbox_dir / "again.pdf").write_bytes(NOT_BILLS["random.pdf"])
+    inbox.scan()
+    time.sleep(settings.stable_seconds + 0.05)
+    (again,) = inbox.scan()
+    assert again.job.id == results["random.pdf"].job.id and not again.created and again.error
+    assert "duplicate" in [e.kind for e in store.events(again.job.id)]
+    assert len(_archived(settings)) == 1
+
+    # A person may retry it: the worker says there is no original, in one line, and gives up.
+    store.retry(again.job.id)
+    drain(settings, store)
+    job = store.get_job(again.job.id)
+    assert job.status == "FAILED" and "no original" in job.last_error and job.next_attempt_at is None
+
+
+def test_empty_file_is_refused_with_its_reason(settings, store):
+    empty = settings.inbox_dir / "empty.pdf"
+    empty.touch()
+    r = Inbox(settings, store).take(empty, move=False)
+    assert r.error == "the file is empty (0 bytes)" and r.job is not None and r.job.size == 0
+    assert _archived(settings) == []
+
+
+def test_process_keeps_non_bills_out_of_the_archive(settings, tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for name, data in NOT_BILLS.items():
+        (folder / name).write_bytes(data)
+    make_pdf(folder / "bill.pdf", bill_lines())
+    code, out = _process(settings.home, str(folder))
+    assert code == 1
+    by_file = {j["file"]: j for j in out["jobs"]}
+    assert set(by_file) == {*NOT_BILLS, "bill.pdf"}
+    for name in NOT_BILLS:
+        assert by_file[name]["status"] == "FAILED" and "not a PDF or an image" in by_file[name]["reason"]
+    assert by_file["bill.pdf"]["status"] == "PENDING"
+    archived = _archived(settings)
+    assert len(archived) == 1 and archived[0].startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("engine", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def test_refused_job_on_both_stores(settings, tmp_path, engine):
+    """Both job stores record refused content the same way: FAILED with its reason, never claimable."""
+    from contextlib import nullcontext
+
+    from minimeter.store import open_store
+    from tests.store_contract.pg import temp_database
+
+    where = temp_database("mm_refused") if engine == "postgres" else nullcontext(None)
+    with where as url:
+        store = open_store(settings, url)
+        try:
+            junk = tmp_path / "junk.pdf"
+            junk.write_bytes(b"PK\x03\x04 a zip named .pdf")
+            r = Inbox(settings, store).take(junk, move=False)
+            job = store.get_job(r.job.id)
+            assert job.status == "FAILED" and job.last_error == r.error and job.archive_path == ""
+            assert job.size == junk.stat().st_size and job.attempts == 0
+            assert store.claim("w") is None
+            assert [e.to_status for e in store.events(job.id) if e.kind == "created"] == ["FAILED"]
+        finally:
+            store.close()

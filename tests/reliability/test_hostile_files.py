@@ -44,13 +44,19 @@ def test_hostile_corpus_ends_as_jobs_with_clear_reasons(minimeter_home, fake_ext
     store = SQLiteStore(settings.db_path, settings)
     corpus = build(tmp_path / "corpus", huge_mb=25, bomb_gib=4)
     inbox = Inbox(settings, store)
+    refused = {}
     for name in corpus:
-        inbox.take(tmp_path / "corpus" / name, move=False)
+        taken = inbox.take(tmp_path / "corpus" / name, move=False)
+        if taken.error:
+            refused[name] = taken
+    # Content no reader takes is recorded with its reason at intake and never archived.
+    assert set(refused) == {"mislabelled_html.pdf", "mislabelled_zip.pdf", "random_bytes.pdf", "pdf_late_header.pdf"}
+    assert all(r.job is not None and r.job.archive_path == "" for r in refused.values())
     rss0 = _maxrss_mb()
     t0 = time.monotonic()
     outcomes = drain(settings, store)
     elapsed = time.monotonic() - t0
-    assert len(outcomes) == len(corpus)
+    assert len(outcomes) + len(refused) == len(corpus)
     # The slowest legitimate case is one read that hits the time limit; a few of those at most.
     assert elapsed < len(corpus) * 1.0 + 4 * (READ_TIMEOUT + 2), f"{elapsed:.0f} s for {len(corpus)} files"
     assert _maxrss_mb() - rss0 < 150, "the worker's own memory grew: parsing is not isolated"

@@ -1,4 +1,4 @@
-"""Registers the model extractors: ``llm``, ``gemini``, ``openai`` and ``auto``.
+"""The model extractors' factories: ``llm``, ``gemini``, ``openai`` and ``auto`` (entry points in pyproject.toml).
 
 * ``llm``: the whole bill text to the local GGUF model (LLM-only, kept for comparison).
 * ``gemini``: the whole bill text to Gemini (needs a key, see ``gemini.py``).
@@ -16,7 +16,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from minimeter.errors import ConfigError, ModelError
-from minimeter.extract.base import create, register
+from minimeter.extract.base import create
 from minimeter.extract.llm.whole import WholeTextExtractor
 
 if TYPE_CHECKING:
@@ -72,8 +72,3 @@ def make_auto(settings: Settings) -> Extractor:
         log.info("auto: Gemini endpoint did not answer within %.0f s; using the rules extractor", PROBE_SECONDS)
     return create("rules", settings)
 
-
-register("llm", make_llm)
-register("gemini", make_gemini)
-register("openai", make_openai)
-register("auto", make_auto)
