@@ -101,7 +101,7 @@ class LocalExtractor:
         ident: dict[str, str | None] = {"rules": rules_version()}
         b = self.backend()
         if b is not None:
-            from minimeter.extract.gapfill import PROMPT_ID
+            from minimeter.extract.llm.gapfill import PROMPT_ID
 
             ident["model_sha256"] = getattr(b, "sha256", None) or getattr(b, "model_sha256", None)
             ident["prompt_version"] = f"{PROMPT_ID}+{getattr(b, 'prompt_version', '')}"
@@ -120,7 +120,7 @@ class LocalExtractor:
                 if ev.source == "rules" and not ev.note:
                     ev.note = f"rules only: {self._why_none}"
             return res
-        from minimeter.extract.gapfill import fill
+        from minimeter.extract.llm.gapfill import fill
 
         t0 = time.perf_counter()
         answer = fill(backend, out, doc)

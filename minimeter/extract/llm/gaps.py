@@ -8,7 +8,7 @@ llama.cpp keeps them evaluated across jobs; everything that varies comes last.
 
 The answer holds raw values as the model gave them, except that an answer the schema does not allow
 (outside its choices, or too long) becomes null; parsing, grounding in the text and the arithmetic
-are the caller's job (``minimeter.extract.gapfill``). Raises ``ExtractionError`` when
+are the caller's job (``minimeter.extract.llm.gapfill``). Raises ``ExtractionError`` when
 the reply is cut at ``max_tokens`` or is not JSON (see ``base.py``).
 """
 

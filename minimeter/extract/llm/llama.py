@@ -65,7 +65,7 @@ def _route_llama_logs() -> None:
 
     import llama_cpp
 
-    @llama_cpp.llama_log_callback  # type: ignore[misc]
+    @llama_cpp.llama_log_callback  # type: ignore[untyped-decorator]  # (llama_cpp's ctypes decorator)
     def _to_log(level: int, text: bytes, user_data: Any) -> None:
         with contextlib.suppress(Exception):  # an exception cannot cross back into C
             log.debug("llama.cpp: %s", text.decode("utf-8", "replace").rstrip())
@@ -78,7 +78,7 @@ def grammar_text(schema: dict[str, Any]) -> str:
     """GBNF for ``schema`` (llama.cpp's JSON-schema converter, shipped with llama-cpp-python)."""
     from llama_cpp.llama_grammar import json_schema_to_gbnf
 
-    return json_schema_to_gbnf(json.dumps(schema), prop_order=list(schema.get("properties", {})))
+    return str(json_schema_to_gbnf(json.dumps(schema), prop_order=list(schema.get("properties", {}))))
 
 
 class LlamaBackend:
@@ -132,7 +132,7 @@ class LlamaBackend:
         key = json.dumps(schema, sort_keys=True)
         g = self._grammars.get(key)
         if g is None:
-            from llama_cpp import LlamaGrammar
+            from llama_cpp.llama_grammar import LlamaGrammar
 
             g = LlamaGrammar.from_string(grammar_text(schema), verbose=False)
             if len(self._grammars) > 64:  # gap requests vary by field set; keep the map small

@@ -153,7 +153,7 @@ def _locate(doc: Document, name: str, value: Any, fmt: str, order: str) -> tuple
         text = page.text or ""
         if name in NUMERIC or name in DATE_FIELDS or name == "account_number":
             try:
-                from minimeter.extract.gapfill import grounded_in
+                from minimeter.extract.llm.gapfill import grounded_in
 
                 m = grounded_in(text, name, value, fmt, order)
             except Exception:  # the rules' parsers may not handle every odd value; treat as not found
