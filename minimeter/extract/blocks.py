@@ -241,4 +241,11 @@ def support(blocks: list[Block], cands: dict[str, list[Candidate]]) -> Block | N
     current = total - (prev.value if prev else Decimal(0)) + paid
     if current != total:
         lift("current_charges", current, 0.5)
+    cur = block.role("current")
+    if cur is not None:
+        # "Current Charges (Excl. VAT) 13,544.70 / VAT @ 15% 1,910.12": what is billed this period is
+        # both, as the amount due counts it (a labelled "incl. VAT" figure elsewhere gains).
+        taxes = [r.value for r in block.rows[block.rows.index(cur) + 1:] if r.role == "tax"]
+        if taxes:
+            lift("current_charges", cur.value + sum(taxes, Decimal(0)), 0.5)
     return block

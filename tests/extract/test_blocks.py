@@ -100,3 +100,11 @@ def test_amounts_in_different_columns_are_separate() -> None:
         "Customer charge             9.99",
     ])
     assert blocks.find_blocks(finder) == []
+
+
+def test_current_charges_before_tax_and_the_tax_row_make_the_current_charges() -> None:
+    lines = [*ACCOUNT_SUMMARY, "", "Current Charges (Including VAT)                         15,454.82"]
+    finder = _finder(lines)
+    cands = {"current_charges": finder.labelled("current_charges", "money", "money")}
+    blocks.support(blocks.find_blocks(finder), cands)
+    assert max(cands["current_charges"], key=lambda c: c.score).value == Decimal("15454.82")
