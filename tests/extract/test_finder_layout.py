@@ -21,7 +21,8 @@ def _best(finder: Finder, fname: str, kind: str, dkind: str | None):  # type: ig
 
 
 def test_value_on_the_same_row_to_the_right() -> None:
-    f = _finder(["Customer Care 0800 123 456", "Amount Due                        $61.20      After Mar 05 Pay  $63.35"])
+    f = _finder(["Customer Care 0800 123 456",
+                 "Amount Due                        $61.20      After Mar 05 Pay  $63.35"])
     best = _best(f, "total_amount_due", "money", "money")
     assert best.value == Decimal("61.20") and best.layout
 

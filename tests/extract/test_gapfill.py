@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from minimeter.extract.llm.gapfill import apply_answer, confirmed_by, grounded_in
 from minimeter.extract.llm import gaps
+from minimeter.extract.llm.gapfill import apply_answer, confirmed_by, grounded_in
 from minimeter.extract.rules import RulesOutcome, extract_rules
 from minimeter.readers.base import Document, Page
 

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from minimeter.extract.llm.gapfill import apply_answer, confirmed_by, fill
 from minimeter.extract.llm import gaps
+from minimeter.extract.llm.gapfill import apply_answer, confirmed_by, fill
 from minimeter.extract.llm.llama import LlamaBackend
 from minimeter.extract.rules import extract_rules
 from minimeter.readers.base import Document, Page
