@@ -179,14 +179,15 @@ DATE_RXS = [
     # 13-MAY-2024 / 13-MAY-24 / 13/Mai/2024 / 13.Mar.2024: day, month name and year joined by one separator
     ("dmy", re.compile(rf"(?i)(?<![\w.])(?P<d>\d{{1,2}})(?P<sep>[-/.])(?P<mon>{_MON})\.?(?P=sep)"
                        rf"(?P<y>(?:19|20)\d\d|\d\d)(?![\w])")),
+    # (never after a hyphen or slash: "gen-25 febr-25" on a chart axis is months and years, not 25 February)
     # 18 Fév 25 / 17 Avril 2025 / 19 Apr '24 (with a year: tried before month-first so "18 Fév 25" is not "Fév 25")
-    ("dmy", re.compile(rf"(?i)(?<![\w.]){_WD}{_DAY_MON}"
+    ("dmy", re.compile(rf"(?i)(?<![\w.\-/]){_WD}{_DAY_MON}"
                        rf"(?:,?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d|\d\d(?![\d:])(?!,\s*\d))|,?\s*{_APOS_YEAR})(?![\w])")),
     # Jun 18, 2024 / June 18 2024 / Mar 27, 23 / Apr 19 '24 / Tuesday, Apr 25, 2023 / JUL 5
     ("mdy", re.compile(rf"(?i)(?<![\w]){_WD}(?P<mon>{_MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
                        rf"(?:,?\s+(?P<y>(?:19|20)\d\d)(?![\d:])|,\s?(?P<y2>\d\d)(?![\d:])|,?\s*{_APOS_YEAR})?")),
     # 18 June 2024 / 17 Avril 2025 / 18 Fév 25 / 1er mars 2024 / 5 de março de 2024
-    ("dmy", re.compile(rf"(?i)(?<![\w.]){_WD}{_DAY_MON}"
+    ("dmy", re.compile(rf"(?i)(?<![\w.\-/]){_WD}{_DAY_MON}"
                        rf"(?:,?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d|\d\d(?![\d:])))?(?![\w])")),
 ]
 
