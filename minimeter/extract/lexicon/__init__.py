@@ -11,7 +11,8 @@ for one field (in one file or across files); a weight outside (0, 1]; a month li
 entries; a rate shape that is not a valid regular expression.
 
 ``Lexicon.extend(labels, distractors, source)`` returns a new ``Lexicon`` with a provider profile's
-additions, validated the same way (``source`` names the profile file in errors). A profile label
+additions, validated the same way (``source`` names the profile file in errors);
+``Lexicon.validate_extension`` only validates them. A profile label
 without a weight gets ``PROFILE_WEIGHT`` (1.1: it wins ties with the generic vocabulary).
 
 A label is a phrase matched case- and accent-insensitively with flexible spaces (see ``vocab.label_rx``);
@@ -88,6 +89,15 @@ class Lexicon:
         b.add_labels(labels or {}, source, default_weight=PROFILE_WEIGHT, profile=True)
         b.add_distractors(distractors or {}, source)
         return b.build()
+
+    @staticmethod
+    def validate_extension(labels: Mapping[str, object] | None, distractors: Mapping[str, object] | None,
+                           source: str) -> None:
+        """Raise ``LexiconError`` where ``extend`` would, without building a new lexicon (a profile's
+        labels may repeat a generic label: they replace its weight, which is not a conflict)."""
+        b = _Builder()
+        b.add_labels(labels or {}, source, default_weight=PROFILE_WEIGHT, profile=True)
+        b.add_distractors(distractors or {}, source)
 
 
 class _Builder:

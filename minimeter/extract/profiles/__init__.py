@@ -32,8 +32,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from minimeter.extract.lexicon import PROFILE_WEIGHT
-from minimeter.extract.lexicon import load as load_lexicon
+from minimeter.extract.lexicon import PROFILE_WEIGHT, Lexicon
 from minimeter.extract.vocab import fold
 
 PROFILE_DIR = Path(__file__).resolve().parent
@@ -131,7 +130,7 @@ def _parse(path: Path) -> Profile:
     raw_labels = data.get("labels") or {}
     raw_distractors = data.get("distractors") or {}
     # Validated as the lexicon's own entries are: an unknown field or a duplicate label is an error here.
-    load_lexicon().extend(raw_labels, raw_distractors, source=path.name)
+    Lexicon.validate_extension(raw_labels, raw_distractors, source=path.name)
     weighted = {k: tuple(_weighted(v)) for k, v in raw_labels.items()}
     labels = {k: tuple(p for p, _w in v) for k, v in weighted.items()}
     distractors = {k: tuple(w.lower() for w in _as_tuple(v)) for k, v in raw_distractors.items()}
