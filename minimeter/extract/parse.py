@@ -165,7 +165,33 @@ def parse_quantity(s: str, fmt: str | None = None) -> tuple[Decimal, str] | None
 MONTHS: dict[str, int] = dict(_LEX.months)
 # Names that are also common words ("des", "set", "out"): a date only with a year beside them.
 AMBIGUOUS_MONTHS = _LEX.ambiguous_months
-_MON = "|".join(sorted((re.escape(k) for k in MONTHS), key=len, reverse=True))
+
+
+def trie_alternation(words: list[str] | set[str] | dict[str, int]) -> str:
+    """A regex matching any of ``words``, shared prefixes factored out ("ma(?:r(?:ch|s|zo)?|y|i)"): the
+    regex engine tries alternatives one by one, so ~130 month names in a flat list cost ~130 tries at
+    every position of a page; a trie costs one or two. Longer words are still preferred."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        end = "" in node
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end:
+            return ("(?:" + body + ")?") if len(alts) == 1 and len(body) > 1 else body + "?"
+        return body
+
+    return emit(root)
+
+
+_MON = trie_alternation(MONTHS)
 _WD = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
 # A day and its month sit together, one or two spaces apart: never across a table's columns or lines.
 _DAY_MON = rf"(?P<d>\d{{1,2}})(?:er|st|nd|rd|th|\.)?[ \u00a0]{{1,2}}(?:de\s+)?(?P<mon>{_MON})\.?"
@@ -190,6 +216,10 @@ DATE_RXS = [
     ("dmy", re.compile(rf"(?i)(?<![\w.\-/]){_WD}{_DAY_MON}"
                        rf"(?:,?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d|\d\d(?![\d:])))?(?![\w])")),
 ]
+
+
+_MON_YY = rf"(?<![\w])(?:{_MON})\.?[ \-/'’]?\d\d(?![\w/.,:])"
+_AXIS_RX = re.compile(rf"(?i){_MON_YY}(?:[ \t]+{_MON_YY}){{2,}}")
 
 
 def _year(y: str | None) -> int | None:
@@ -223,10 +253,15 @@ def find_dates(text: str, order: str = "MDY", ref: dt.date | None = None) -> lis
     Yearless dates use ``ref`` (the statement date) or are skipped when there is none; their
     ``extra`` is ``"noyear"``."""
     out: list[Match] = []
+    # A run of "Mon YY" labels is a usage chart's axis ("Gen 24 Feb 24 Mar 24"): never "24 Feb 24".
+    # (Its "Feb 24" may still read as a yearless date, so its numbers are not taken for meter reads.)
+    axis = [m.span() for m in _AXIS_RX.finditer(text)]
     taken: list[tuple[int, int]] = []
     for kind, rx in DATE_RXS:
         for m in rx.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if kind == "dmy" and any(s < m.end() and m.start() < e for s, e in axis):
                 continue
             extra = None
             try:

@@ -55,14 +55,31 @@ def strip_accents(text: str) -> str:
     return "".join(unicodedata.normalize("NFD", ch)[0] for ch in text.lower())
 
 
+def _first_char_class(ch: str) -> str:
+    """``ch`` in either case, with or without its accent, as a character class."""
+    if ch == "ß" or not ch.isalpha():
+        return fold(ch)
+    base = unicodedata.normalize("NFD", ch)[0]
+    chars = dict.fromkeys([ch.lower(), ch.upper(), base.lower(), base.upper()])
+    return "[" + "".join(re.escape(c) for c in chars if len(c) == 1) + "]"
+
+
 @functools.lru_cache(maxsize=4096)
 def label_rx(phrase: str, strict: bool = True) -> re.Pattern[str]:
-    parts = [fold(w) for w in phrase.split()]
+    """A label as a pattern: case- and accent-insensitive, flexible spaces, never across lines, a whole
+    phrase (no letter right before it; with ``strict``, none right after)."""
+    words = phrase.split()
+    first, rest = words[0][0], words[0][1:]
+    parts = [fold(rest)] + [fold(w) for w in words[1:]]
     body = r"[^\S\n]+".join(parts)  # a label never spans lines ("... 20,700 kWh\nBilled Demand" is not "kWh billed")
-    # A label is a whole phrase: no letter right before it, and (for the generic vocabulary) none right
-    # after. A profile's own labels may run into the next word, as layout text glues "échéanceDate".
+    # A profile's own labels may run into the next word, as layout text glues "échéanceDate".
     tail = r"(?![A-Za-zÀ-ÿ])" if strict else ""
-    return re.compile(rf"(?i)(?<![A-Za-zÀ-ÿ]){body}{tail}")
+    # The first character is a plain class outside the case-insensitive group, and the "no letter
+    # before" check comes after it: the regex engine can then skip to candidate positions with a fast
+    # scan instead of trying the whole label at every character of the page (the finder matches ~800
+    # labels against every page).
+    lead = _first_char_class(first)
+    return re.compile(rf"{lead}(?<![A-Za-zÀ-ÿ]{lead})(?i:{body}){tail}")
 
 
 def anchored(phrase: str) -> bool:

@@ -106,7 +106,7 @@ def test_a_profile_extends_the_lexicon_and_is_validated_the_same_way(tmp_path: P
 def test_every_shipped_profile_validates() -> None:
     from minimeter.extract.profiles import PROFILE_DIR
 
-    for p in sorted(PROFILE_DIR.glob("*.toml")):
+    for p in sorted(PROFILE_DIR.glob("[!_]*.toml")):
         _parse(p)  # raises LexiconError naming the file on an invalid entry
 
 

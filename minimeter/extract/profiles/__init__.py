@@ -19,7 +19,7 @@ Knowledge of utilities lives here, not in code.
 
 Detection weighs where a name appears: the bill's identity area (the letterhead at the top of page 1,
 the remittance stub, the footer's legal name) counts; a passing mention in the body (a distributor
-named in a notice) counts little. ``names/utilities.toml`` lists utilities with no profile, so a bill
+named in a notice) counts little. ``_utilities.toml`` lists utilities with no profile, so a bill
 from one of them is not claimed by a profile it merely mentions; ``identify(text)`` returns the
 utility the identity area names (profiled or not).
 """
@@ -159,7 +159,8 @@ def _parse(path: Path) -> Profile:
 @functools.cache
 def load_profiles(directory: Path | None = None) -> tuple[Profile, ...]:
     d = directory or PROFILE_DIR
-    return tuple(_parse(p) for p in sorted(d.glob("*.toml")))
+    # (files starting with "_" are not profiles: ``_utilities.toml`` lists utilities without one)
+    return tuple(_parse(p) for p in sorted(d.glob("*.toml")) if not p.name.startswith("_"))
 
 
 def get(profile_id: str) -> Profile | None:
@@ -231,7 +232,7 @@ def _zoned(name: str, aliases: tuple[str, ...], keywords: tuple[str, ...], zones
 
 @dataclass(frozen=True)
 class Utility:
-    """A utility known by name (``names/utilities.toml``), with or without a profile."""
+    """A utility known by name (``_utilities.toml``), with or without a profile."""
 
     name: str
     aliases: tuple[str, ...] = ()
@@ -243,7 +244,7 @@ class Utility:
 @functools.cache
 def known_utilities() -> tuple[Utility, ...]:
     """The listed utilities without a profile, then every profile as a utility."""
-    data = tomllib.loads((PROFILE_DIR / "names" / "utilities.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads((PROFILE_DIR / "_utilities.toml").read_text(encoding="utf-8"))
     out = [Utility(str(u["name"]), _as_tuple(u.get("aliases")), u.get("country"), u.get("currency"))
            for u in data.get("utility", [])]
     out += [Utility(p.name, p.aliases, p.country, p.currency, p) for p in load_profiles()]
