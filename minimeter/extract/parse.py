@@ -111,6 +111,8 @@ def find_money(text: str, fmt: str | None = None, *, need_decimals: bool = True,
         num = m["num"]
         if m.start("num") > 0 and (text[m.start("num") - 1].isalnum() or text[m.start("num") - 1] in "/:"):
             continue
+        if re.search(r"\d[.,] $", text[max(0, m.start() - 3):m.start()]):
+            continue  # "-373, 47 €": the cents of a figure the text layer split, not an amount of 47
         e = m.end("num")
         marked = bool(m["cur2"] or m["whole"])
         glued = e < len(text) and not marked and (text[e].isalpha() and not m["trail"] or text[e] in "/%:")

@@ -199,3 +199,8 @@ def test_currencies_printed_beside_figures() -> None:
     assert currencies_in("Total 91,82 € ; EUR 3,00") == {"EUR": 2}
     assert currencies_in("Rs.1234/- and PKR 1,200") == {"INR": 1, "PKR": 1}
     assert same_sign("USD", "CAD") and same_sign("INR", "PKR") and not same_sign("ZAR", "USD")
+
+
+def test_the_cents_of_a_split_figure_are_not_an_amount() -> None:
+    # A text layer that splits "-373,47 €" after the comma must not yield an amount of 47.
+    assert [m.value for m in find_money("Versements reçus  -373, 47 €", "eu")] == []

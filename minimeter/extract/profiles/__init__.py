@@ -255,10 +255,13 @@ def identify(text: str, *, minimum: float = 2.0) -> Utility | None:
     """The utility the bill's identity area names most strongly (profiled or only listed), or None."""
     if not text:
         return None
-    zones = identity_zones(text)
+    zones: dict[str, str] | None = None
     best: tuple[float, Utility] | None = None
     for u in known_utilities():
         kw = u.profile.keywords if u.profile else ()
+        if not _name_score(u.name, u.aliases, kw, text):
+            continue  # (not named anywhere: no zone can name it)
+        zones = zones or identity_zones(text)
         s = _zoned(u.name, u.aliases, kw, zones)
         if s >= minimum and (best is None or s > best[0]):
             best = (s, u)
