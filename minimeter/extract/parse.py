@@ -7,7 +7,10 @@ Number formats: ``us`` 1,234.56 / ``eu`` 1.234,56 / ``ch`` 1'234.50 (also 1’23
 ``in`` 1,23,456.78. Without a hint the separators decide: the last separator followed by one or
 two digits is the decimal mark; a single separator followed by exactly three digits is a thousands
 separator (``1,234`` and ``1.234`` are 1234 in ``eu``/``ch``; in ``us`` a dot is always decimal).
-Negatives: -12.00, - 12.00, -$12.00, $-12.00, (12.00), 12.00CR, 12.00-.
+Negatives: -12.00, - 12.00, -$12.00, $-12.00, (12.00), 12.00CR, 12.00 CR, 12.00-.
+Currencies before the figure ($, €, £, ₹, R$, R, RM, Rs, Rs., PKR, ZAR, CHF, ...) or after it (123,45 €,
+12.00 EUR); Indian "Rs.1234/-" (whole rupees). Month names of every lexicon language, and unit
+spellings (including a unit the text layer split into letters, "k W h"), come from the lexicon data.
 """
 
 from __future__ import annotations
@@ -18,25 +21,31 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from minimeter.extract import lexicon
+
 _NUM = r"\d{1,3}(?:[,.'’\u00a0\u202f ]\d{3})+(?:[.,]\d{1,4})?|\d+(?:[.,]\d{1,6})?|[.,]\d{1,4}"
-_CUR = r"(?:US\$|R\$|CA\$|C\$|A\$|\$|€|£|₹|Rs\.?|INR|CHF|Fr\.|EUR|USD|BRL|GBP|CAD)"
+# Letter currencies must stand alone ("R 1,034.00", not the "R" of "PER 12.00"); "R" alone is the rand.
+_CUR = (r"(?:US\$|R\$|CA\$|C\$|A\$|\$|€|£|₹|(?<![A-Za-z])(?:Rs\.?|INR|CHF|Fr\.|EUR|USD|BRL|GBP|CAD|PKR|ZAR|MYR|RM"
+        r"|R(?=[ \u00a0]?\d[\d,. \u00a0]*[.,]\d{2}(?!\d))))")
+_TRAIL_CUR = r"(?:€|EUR\b|CHF\b|Fr\.|Rs\b)"
 MONEY_RX = re.compile(
     rf"(?P<neg1>\(\s*)?(?P<sign>-\s?|−\s?)?(?P<cur>{_CUR}[ \u00a0]?)?(?P<sign2>-\s?)?(?P<num>{_NUM})"
-    rf"(?P<neg2>\s?\))?(?P<trail>[ ]?(?:CR\b|cr\b|-(?![\d\w])))?"
+    rf"(?P<neg2>\s?\))?(?P<whole>/-)?(?P<cur2>[ \u00a0]?{_TRAIL_CUR})?"
+    rf"(?P<trail>[ ]?(?:CR\b|Cr\b|cr\b|-(?![\d\w])))?"
 )
 # US and Indian figures never group thousands with a space: "1 816 kWh" is a multiplier column then 816 kWh.
 _NUM_NOSPACE = _NUM.replace(r"\u00a0\u202f ", "")
 MONEY_RX_NOSPACE = re.compile(MONEY_RX.pattern.replace(_NUM, _NUM_NOSPACE))
-QTY_UNITS = {
-    "kwh": "kWh", "kw": "kW", "mwh": "MWh", "kva": "kVA", "kvah": "kVAh", "therms": "therms", "therm": "therms",
-    "thm": "therms", "ccf": "CCF", "hcf": "HCF", "mcf": "MCF", "m3": "m3", "m³": "m3", "gallons": "gallons",
-    "gal": "gallons", "kgal": "kgal", "cf": "CF", "dth": "Dth", "kgals": "kgal",
-}
-QTY_RX = re.compile(
-    rf"(?<![\w.,'])(?P<num>{_NUM})[ \u00a0]?(?P<unit>kWh|KWH|kwh|Kwh|MWh|kVAh|KVAH|kVA|KVA|kW|KW|kw|Kw"
-    r"|therms?|Therms?|THERMS?"
-    r"|thm|CCF|ccf|Ccf|HCF|hcf|Hcf|MCF|Mcf|m3|m³|M3|gallons|Gallons|GALLONS|gals?|Gal|kgals?|Kgal|KGAL|Dth|DTH)(?![\w])"
-)
+_LEX = lexicon.load()
+# Unit spelling (lower case) -> canonical unit, for callers that hold a spelling ("KWH" -> "kWh").
+QTY_UNITS: dict[str, str] = {}
+for _sp, _canon in _LEX.units.items():
+    QTY_UNITS.setdefault(_sp.lower(), _canon)
+    QTY_UNITS.setdefault(_sp.lower().replace(" ", ""), _canon)
+QTY_UNITS.setdefault("cf", "CF")
+# Spellings as printed, longest first so "k W h" is tried before "kW" and "kVAh" before "kVA".
+_UNIT_ALT = "|".join(re.escape(sp) for sp in sorted(_LEX.units, key=len, reverse=True))
+QTY_RX = re.compile(rf"(?<![\w.,'])(?P<num>{_NUM})[ \u00a0]?(?P<unit>{_UNIT_ALT})(?![\w])")
 QTY_RX_NOSPACE = re.compile(QTY_RX.pattern.replace(_NUM, _NUM_NOSPACE))
 
 
@@ -88,19 +97,33 @@ def parse_money(s: str, fmt: str | None = None) -> Decimal | None:
     return _money_from(m, fmt) if m else None
 
 
-def find_money(text: str, fmt: str | None = None, *, need_decimals: bool = True) -> list[Match]:
-    """Amounts in ``text``. With ``need_decimals`` only amounts with cents or a currency sign count."""
+_AFTER_WHOLE = re.compile(r"[ \u00a0]*(?:[A-Za-z]{1,6}\b|%|[/:.]\d|-\d)")
+
+
+def find_money(text: str, fmt: str | None = None, *, need_decimals: bool = True,
+               money_label: bool = False) -> list[Match]:
+    """Amounts in ``text``. With ``need_decimals`` only amounts with cents, a currency (before or after
+    the figure) or the Indian whole-rupee mark ("1234/-") count. ``money_label``: ``text`` follows a
+    label that says it is money ("Net Payable  9021"), so a whole number counts too, unless a unit, a
+    word, a percent sign or a date separator follows it or it looks like a year."""
     out = []
     for m in (MONEY_RX_NOSPACE if fmt in ("us", "in") else MONEY_RX).finditer(text):
         num = m["num"]
         if m.start("num") > 0 and (text[m.start("num") - 1].isalnum() or text[m.start("num") - 1] in "/:"):
             continue
+        if re.search(r"\d[.,] $", text[max(0, m.start() - 3):m.start()]):
+            continue  # "-373, 47 €": the cents of a figure the text layer split, not an amount of 47
         e = m.end("num")
-        glued = e < len(text) and (text[e].isalpha() and not m["trail"] or text[e] in "/%:")
-        if glued or text[e:e + 2] in ("-0", "-1", "-2"):
+        marked = bool(m["cur2"] or m["whole"])
+        glued = e < len(text) and not marked and (text[e].isalpha() and not m["trail"] or text[e] in "/%:")
+        if glued or (not m["whole"] and text[e:e + 2] in ("-0", "-1", "-2")):
             continue
         has_dec = bool(re.search(r"[.,]\d{2}$", num)) or bool(re.search(r"[.,]\d{2}$", num.rstrip()))
-        if need_decimals and not (has_dec or m["cur"]):
+        money = has_dec or bool(m["cur"]) or marked
+        if not money and money_label and re.fullmatch(r"\d[\d,.'’ \u00a0]*", num):
+            end_of_run = m.end("trail") if m["trail"] else (m.end("neg2") if m["neg2"] else e)
+            money = not _AFTER_WHOLE.match(text, end_of_run) and not re.fullmatch(r"(?:19|20)\d\d", num)
+        if need_decimals and not money:
             continue
         v = _money_from(m, fmt)
         if v is None:
@@ -108,7 +131,7 @@ def find_money(text: str, fmt: str | None = None, *, need_decimals: bool = True)
         start = m.start()
         if m["neg1"] and not m["neg2"]:
             start = m.start("sign") if m["sign"] else (m.start("cur") if m["cur"] else m.start("num"))
-        end = m.end("trail") if m["trail"] else (m.end("neg2") if m["neg2"] else m.end("num"))
+        end = max(m.end(g) for g in ("num", "neg2", "whole", "cur2", "trail") if m[g])
         out.append(Match(v, start, end, text[start:end]))
     return out
 
@@ -140,46 +163,65 @@ def parse_quantity(s: str, fmt: str | None = None) -> tuple[Decimal, str] | None
 
 
 # --- dates -------------------------------------------------------------------------------------
-MONTHS: dict[str, int] = {}
-for _n, _names in enumerate(
-    [
-        "january jan janv janvier januar jänner enero ene janeiro",
-        "february feb fev fév févr février februar febrero febr fevereiro",
-        "march mar mars märz marz marzo março marco",
-        "april apr avr avril abril abr",
-        "may mai mayo maio",
-        "june jun juin juni junio junho",
-        "july jul juil juillet juli julio julho",
-        "august aug aout août agosto ago",
-        "september sep sept septembre septiembre setiembre set setembro",
-        "october oct octobre oktober okt octubre outubro out",
-        "november nov novembre noviembre novembro",
-        "december dec déc décembre dezember dez diciembre dic dezembro",
-    ],
-    start=1,
-):
-    for _w in _names.split():
-        MONTHS[_w] = _n
-_MON = "|".join(sorted((re.escape(k) for k in MONTHS), key=len, reverse=True))
+# Month names and abbreviations of every lexicon language (lower case) -> month number.
+MONTHS: dict[str, int] = dict(_LEX.months)
+# Names that are also common words ("des", "set", "out"): a date only with a year beside them.
+AMBIGUOUS_MONTHS = _LEX.ambiguous_months
+
+
+def trie_alternation(words: list[str] | set[str] | dict[str, int]) -> str:
+    """A regex matching any of ``words``, shared prefixes factored out ("ma(?:r(?:ch|s|zo)?|y|i)"): the
+    regex engine tries alternatives one by one, so ~130 month names in a flat list cost ~130 tries at
+    every position of a page; a trie costs one or two. Longer words are still preferred."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        end = "" in node
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end:
+            return ("(?:" + body + ")?") if len(alts) == 1 and len(body) > 1 else body + "?"
+        return body
+
+    return emit(root)
+
+
+_MON = trie_alternation(MONTHS)
 _WD = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
 # A day and its month sit together, one or two spaces apart: never across a table's columns or lines.
 _DAY_MON = rf"(?P<d>\d{{1,2}})(?:er|st|nd|rd|th|\.)?[ \u00a0]{{1,2}}(?:de\s+)?(?P<mon>{_MON})\.?"
+_APOS_YEAR = r"['’](?P<y3>\d\d)(?![\d:])"
 DATE_RXS = [
-    # 2024-07-22
+    # 2024-07-22, 2025/12/02
     ("ymd", re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d])")),
     # 07/22/2024, 22.07.2024, 22-07-24 (order decided later)
     ("num", re.compile(r"(?<![\d/.:-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)?\d\d)"
                        r"(?![\d/]|[.,]\d)")),
-    # 18 Fév 25 / 17 Avril 2025 (with a year: tried before month-first so "18 Fév 25" is not "Fév 25")
-    ("dmy", re.compile(rf"(?i)(?<![\w.]){_WD}{_DAY_MON}"
-                       rf",?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d|\d\d(?![\d:])(?!,\s*\d))(?![\w])")),
-    # Jun 18, 2024 / June 18 2024 / Mar 27, 23 / Tuesday, Apr 25, 2023 / JUL 5
+    # 13-MAY-2024 / 13-MAY-24 / 13/Mai/2024 / 13.Mar.2024: day, month name and year joined by one separator
+    ("dmy", re.compile(rf"(?i)(?<![\w.])(?P<d>\d{{1,2}})(?P<sep>[-/.])(?P<mon>{_MON})\.?(?P=sep)"
+                       rf"(?P<y>(?:19|20)\d\d|\d\d)(?![\w])")),
+    # (never after a hyphen or slash: "gen-25 febr-25" on a chart axis is months and years, not 25 February)
+    # 18 Fév 25 / 17 Avril 2025 / 19 Apr '24 (with a year: tried before month-first so "18 Fév 25" is not "Fév 25")
+    ("dmy", re.compile(rf"(?i)(?<![\w.\-/]){_WD}{_DAY_MON}"
+                       rf"(?:,?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d|\d\d(?![\d:])(?!,\s*\d))|,?\s*{_APOS_YEAR})(?![\w])")),
+    # Jun 18, 2024 / June 18 2024 / Mar 27, 23 / Apr 19 '24 / Tuesday, Apr 25, 2023 / JUL 5
     ("mdy", re.compile(rf"(?i)(?<![\w]){_WD}(?P<mon>{_MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
-                       rf"(?:,?\s+(?P<y>(?:19|20)\d\d)(?![\d:])|,\s?(?P<y2>\d\d)(?![\d:]))?")),
+                       rf"(?:,?\s+(?P<y>(?:19|20)\d\d)(?![\d:])|,\s?(?P<y2>\d\d)(?![\d:])|,?\s*{_APOS_YEAR})?")),
     # 18 June 2024 / 17 Avril 2025 / 18 Fév 25 / 1er mars 2024 / 5 de março de 2024
-    ("dmy", re.compile(rf"(?i)(?<![\w.]){_WD}{_DAY_MON}"
+    ("dmy", re.compile(rf"(?i)(?<![\w.\-/]){_WD}{_DAY_MON}"
                        rf"(?:,?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d|\d\d(?![\d:])))?(?![\w])")),
 ]
+
+
+_MON_YY = rf"(?<![\w])(?:{_MON})\.?[ \-/'’]?\d\d(?![\w/.,:])"
+_AXIS_RX = re.compile(rf"(?i){_MON_YY}(?:[ \t]+{_MON_YY}){{2,}}")
 
 
 def _year(y: str | None) -> int | None:
@@ -213,10 +255,15 @@ def find_dates(text: str, order: str = "MDY", ref: dt.date | None = None) -> lis
     Yearless dates use ``ref`` (the statement date) or are skipped when there is none; their
     ``extra`` is ``"noyear"``."""
     out: list[Match] = []
+    # A run of "Mon YY" labels is a usage chart's axis ("Gen 24 Feb 24 Mar 24"): never "24 Feb 24".
+    # (Its "Feb 24" may still read as a yearless date, so its numbers are not taken for meter reads.)
+    axis = [m.span() for m in _AXIS_RX.finditer(text)]
     taken: list[tuple[int, int]] = []
     for kind, rx in DATE_RXS:
         for m in rx.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if kind == "dmy" and any(s < m.end() and m.start() < e for s, e in axis):
                 continue
             extra = None
             try:
@@ -226,14 +273,18 @@ def find_dates(text: str, order: str = "MDY", ref: dt.date | None = None) -> lis
                     a, b, y = int(m["a"]), int(m["b"]), _year(m["y"])
                     if len(m["y"]) == 2 and m["sep"] == "." and order != "DMY" and a <= 12 and b <= 12:
                         pass
-                    dmy = a > 12 or (b <= 12 and (order == "DMY" or (order != "MDY" and m["sep"] == ".")))
+                    # Dotted dates are day-first wherever they are printed (22.07.2024, 02.12.2025).
+                    dmy = a > 12 or (b <= 12 and (order == "DMY" or m["sep"] == "."))
                     if m["sep"] == "." and order == "YMD":
                         dmy = a > 12 or b <= 12
                     d = dt.date(y, b, a) if dmy else dt.date(y, a, b)  # type: ignore[arg-type]
                 else:
-                    mon = MONTHS[m["mon"].lower().rstrip(".")]
+                    name = m["mon"].lower().rstrip(".")
+                    mon = MONTHS[name]
                     day = int(m["d"])
-                    y = _year(m["y"] or (m.groupdict().get("y2")))
+                    y = _year(m["y"] or m.groupdict().get("y2") or m.groupdict().get("y3"))
+                    if y is None and name in AMBIGUOUS_MONTHS:
+                        continue  # "des 12 derniers mois" is not 12 December
                     if y is None:
                         extra = "noyear"
                         d2 = infer_year(mon, day, ref)
@@ -258,3 +309,73 @@ def find_dates(text: str, order: str = "MDY", ref: dt.date | None = None) -> lis
 def parse_date(s: str, order: str = "MDY", ref: dt.date | None = None) -> dt.date | None:
     found = find_dates(s, order, ref)
     return found[0].value if found else None  # type: ignore[return-value]
+
+
+# --- identifiers ---------------------------------------------------------------------------------
+_ID_GROUP = re.compile(r"[A-Z0-9]+(?:[-./][A-Z0-9]+)*")
+_ID_LEAD = re.compile(r"[^\S\n]*(?:(?:no\.?|nr\.?|n°|nº|#|:)[^\S\n]*)*", re.IGNORECASE)
+
+
+def find_identifier(text: str, order: str = "MDY") -> Match | None:
+    """The identifier a label introduces, at the start of ``text``, kept whole across single inner spaces
+    ("1234 5678 90", "28706321-002 8"). It ends at two spaces, a line end, or a group that is a word, a
+    quantity ("232135 69 kWh"), an amount with cents or a date. None when what follows has < 4 digits."""
+    lead = _ID_LEAD.match(text)
+    pos = lead.end() if lead else 0
+    m = _ID_GROUP.match(text, pos)
+    if not m or not re.search(r"\d", m.group(0)):
+        return None
+    start, end = m.start(), m.end()
+    dates = [(d.start, d.end) for d in find_dates(text, order)]
+    while True:
+        if any(ds < end and start < de for ds, de in dates):
+            return None  # a date, not an identifier
+        if not (end < len(text) and text[end] == " "):
+            break
+        nxt = _ID_GROUP.match(text, end + 1)
+        if nxt is None or not re.search(r"\d", nxt.group(0)):
+            break  # a word ("1234 ACCOUNT") or two spaces end the identifier
+        after = text[nxt.end():nxt.end() + 1]
+        if after.isalnum() or (after in ",." and text[nxt.end() + 1:nxt.end() + 2].isdigit()):
+            break  # "12,50" or "69kWh": the next group is glued to more
+        if QTY_RX.match(text, end + 1) or any(ds <= nxt.start() < de for ds, de in dates):
+            break
+        if re.fullmatch(r"\d+[.,]\d{2}", nxt.group(0)):
+            break
+        end = nxt.end()
+    tok = text[start:end]
+    if sum(c.isdigit() for c in tok) < 4:
+        return None
+    return Match(tok, start, end, tok)
+
+
+# --- currencies ----------------------------------------------------------------------------------
+# Currency token as printed -> ISO 4217 code. "$" and "Rs" name several currencies (see SIGN_FAMILIES).
+CURRENCY_CODES = {
+    "US$": "USD", "$": "USD", "USD": "USD", "R$": "BRL", "BRL": "BRL", "CA$": "CAD", "C$": "CAD", "CAD": "CAD",
+    "A$": "AUD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "₹": "INR", "Rs": "INR", "Rs.": "INR",
+    "INR": "INR", "CHF": "CHF", "Fr.": "CHF", "PKR": "PKR", "ZAR": "ZAR", "R": "ZAR", "RM": "MYR", "MYR": "MYR",
+}
+# Currencies printed with the same sign: a profile's CAD is what a Canadian bill's "$" means.
+SIGN_FAMILIES = {
+    "USD": frozenset({"USD", "CAD", "AUD", "NZD", "MXN", "SGD", "HKD"}),
+    "INR": frozenset({"INR", "PKR", "LKR", "NPR"}),
+}
+
+
+def currencies_in(text: str) -> dict[str, int]:
+    """How many amounts ``text`` prints with each currency (ISO code), counting a currency token only
+    where it stands beside a figure ("R 1,034.00", "123,45 €"), never in a word or a sentence."""
+    counts: dict[str, int] = {}
+    for m in MONEY_RX.finditer(text):
+        for g in ("cur", "cur2"):
+            tok = (m[g] or "").strip().strip("\u00a0")
+            code = CURRENCY_CODES.get(tok)
+            if code:
+                counts[code] = counts.get(code, 0) + 1
+    return counts
+
+
+def same_sign(printed: str, currency: str) -> bool:
+    """Whether a figure printed as ``printed`` (an ISO code from ``currencies_in``) may be ``currency``."""
+    return currency == printed or currency in SIGN_FAMILIES.get(printed, ())

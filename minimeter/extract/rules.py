@@ -71,12 +71,26 @@ def extract_rules(doc: Document, profile: Profile | None = None, *, detect_profi
 
 
 def currency_of(text: str, profile: Profile | None) -> str | None:
+    """The currency the bill prints beside its figures wins over a profile's default (a profile may have
+    been matched on a passing mention); a sign shared by several currencies ("$", "Rs") keeps the
+    profile's. With nothing printed: the profile's, else the identified utility's country currency."""
+    from minimeter.extract import parse
+    from minimeter.extract.profiles import identify
+
+    counts = parse.currencies_in(text)
+    if counts:
+        printed = max(counts, key=lambda c: counts[c])
+        if profile and (parse.same_sign(printed, profile.currency) or counts.get(profile.currency)):
+            return profile.currency
+        if not profile or counts[printed] >= 2:
+            return printed
     if profile:
         return profile.currency
     for sign, code in CURRENCY_SIGNS:
         if sign in text:
             return code
-    return None
+    known = identify(text)
+    return known.currency if known else None
 
 
 def reconcile(choices: dict[str, Choice], profile: Profile | None, doc: Document,

@@ -104,3 +104,103 @@ def test_us_figures_never_group_thousands_with_a_space() -> None:
     assert [m.value for m in find_quantities("13 117 kWh", "eu")] == [Decimal(13117)]
     assert [m.value for m in find_money("1 234,56 €", "eu")] == [Decimal("1234.56")]
     assert Decimal("234.00") in [m.value for m in find_money("1 234.00", "us")]
+
+
+@pytest.mark.parametrize(
+    ("text", "order", "expected"),
+    [
+        ("13-MAY-2024", "MDY", dt.date(2024, 5, 13)),  # day-month-year joined by hyphens
+        ("13-MAY-24", "MDY", dt.date(2024, 5, 13)),
+        ("13/Mai/2024", "DMY", dt.date(2024, 5, 13)),
+        ("Apr 19 '24", "MDY", dt.date(2024, 4, 19)),  # apostrophe year
+        ("19 Apr ’24", "DMY", dt.date(2024, 4, 19)),
+        ("2025/12/02", "MDY", dt.date(2025, 12, 2)),
+        ("02.12.2025", "MDY", dt.date(2025, 12, 2)),  # dotted dates are day-first even on an MDY bill
+        ("17 gennaio 2025", "DMY", dt.date(2025, 1, 17)),  # Italian
+        ("1 de desembre de 2024", "DMY", dt.date(2024, 12, 1)),  # Catalan
+        ("5 maart 2024", "DMY", dt.date(2024, 3, 5)),  # Dutch
+        ("12 Ogos 2024", "DMY", dt.date(2024, 8, 12)),  # Malay
+        ("3 de setembro de 2024", "DMY", dt.date(2024, 9, 3)),  # Portuguese
+        ("14 septiembre 2024", "DMY", dt.date(2024, 9, 14)),  # Spanish
+        ("01 Dicembre 2024", "DMY", dt.date(2024, 12, 1)),
+    ],
+)
+def test_dates_by_locale(text: str, order: str, expected: dt.date) -> None:
+    found = find_dates(text, order)
+    assert found and found[0].value == expected, text
+    assert text[found[0].start:found[0].end] == found[0].text
+
+
+def test_month_names_that_are_common_words_need_a_year() -> None:
+    ref = dt.date(2024, 12, 20)
+    assert find_dates("des 12 derniers mois", "DMY", ref) == []  # French "des", not Catalan December
+    assert find_dates("gen-25 febr-25", "DMY", ref) == []  # month-year chart axis labels
+    assert [m.value for m in find_dates("12 des. 2024", "DMY")] == [dt.date(2024, 12, 12)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rs.1234/-", "1234"), ("Rs. 1,234.00", "1234.00"), ("₹ 9021", "9021"), ("RM 45.20", "45.20"),
+        ("R 1,034,000.00", "1034000.00"), ("R$ 1.234,56", "1234.56"), ("PKR 1,234", "1234"), ("ZAR 500", "500"),
+        ("€ 12", "12"), ("CHF 1'234.50", "1234.50"), ("123,45 €", "123.45"), ("12.00 EUR", "12.00"),
+        ("-12.00", "-12.00"), ("12.00-", "-12.00"), ("(12.00)", "-12.00"), ("12.00 CR", "-12.00"),
+    ],
+)
+def test_money_currency_tokens_and_negative_forms(text: str, expected: str) -> None:
+    found = find_money(text)
+    assert [m.value for m in found] == [Decimal(expected)], text
+    assert text[found[0].start:found[0].end] == found[0].text
+
+
+def test_letter_currencies_stand_alone() -> None:
+    assert [m.text for m in find_money("PER 12.00")] == ["12.00"]  # not the rand
+    assert find_money("Rate R3 12") == [] and find_money("R1 Residential") == []
+
+
+def test_whole_amounts_count_where_a_money_label_or_currency_says_so() -> None:
+    assert find_money("Net Payable  9021") == []  # a bare whole number is not money by itself
+    assert [m.value for m in find_money("  9021  ", "in", money_label=True)] == [Decimal(9021)]
+    assert [m.value for m in find_money(": 4,500", "us", money_label=True)] == [Decimal(4500)]
+    assert find_money(" 150 kWh", "us", money_label=True) == []  # a quantity
+    assert find_money(" 2024", "us", money_label=True) == []  # a year
+    assert find_money(" 15/05", "us", money_label=True) == []  # a date
+    assert [m.value for m in find_money("Amount 1500 €", "eu")] == [Decimal(1500)]
+
+
+def test_identifiers_keep_their_inner_spaces() -> None:
+    from minimeter.extract.parse import find_identifier
+
+    def ident(s: str) -> str | None:
+        m = find_identifier(s)
+        if m is not None:
+            assert s[m.start:m.end] == m.text
+        return m.value if m else None  # type: ignore[return-value]
+
+    assert ident(": 1234 5678 90") == "1234 5678 90"
+    assert ident(" 28706321-002 8  Due Date") == "28706321-002 8"
+    assert ident(" No. 232135 69 kWh") == "232135"  # an identifier, then a quantity
+    assert ident(" 4302426892  CUPS ES00") == "4302426892"  # two spaces end it
+    assert ident(" 555854948 PIN CODE") == "555854948"
+    assert ident(" 12.05.2024") is None and ident(" 12") is None
+
+
+def test_a_unit_split_by_the_text_layer_is_still_kwh() -> None:
+    got = [(m.value, m.extra) for m in find_quantities("150 k W h; 12 K W H; 5 kW h; 7 kW; 9 KL", "us")]
+    assert got[:4] == [(Decimal(150), "kWh"), (Decimal(12), "kWh"), (Decimal(5), "kWh"), (Decimal(7), "kW")]
+    assert (Decimal(9), "kL") in got
+    assert [(m.value, m.extra) for m in find_quantities("106,156268 Smc", "eu")] == [(Decimal("106.156268"), "m3")]
+
+
+def test_currencies_printed_beside_figures() -> None:
+    from minimeter.extract.parse import currencies_in, same_sign
+
+    assert currencies_in("Deposit: R 9,699.94\nMarket Value R 1,034,000.00\nRate R-3") == {"ZAR": 2}
+    assert currencies_in("Total 91,82 € ; EUR 3,00") == {"EUR": 2}
+    assert currencies_in("Rs.1234/- and PKR 1,200") == {"INR": 1, "PKR": 1}
+    assert same_sign("USD", "CAD") and same_sign("INR", "PKR") and not same_sign("ZAR", "USD")
+
+
+def test_the_cents_of_a_split_figure_are_not_an_amount() -> None:
+    # A text layer that splits "-373,47 €" after the comma must not yield an amount of 47.
+    assert [m.value for m in find_money("Versements reçus  -373, 47 €", "eu")] == []

@@ -69,3 +69,43 @@ def test_detection_survives_lost_accents() -> None:
 
     p = detect("Stadtwerke Munchen GmbH - 80287 Munchen\nRechnungsbetrag 481,58 EUR")
     assert p is not None and p.id == "swm"
+
+
+def test_a_passing_mention_does_not_claim_the_bill() -> None:
+    # The identity area (letterhead, stub, legal footer) names a listed utility with no profile; a
+    # distributor named in a notice further down must not set the profile (and its currency).
+    body = "\n".join(f"line {i} of the bill body" for i in range(40))
+    text = ("Repsol\nLa teva factura de la llum\nTOTAL FACTURA 517,03 €\n" + body
+            + "\nAvís: en cas d'avaria truqui a Iberdrola Distribución\n" + body
+            + "\nRepsol Comercializadora de Electricidad y Gas, S.L.U. NIF B39540760")
+    assert detect(text) is None
+    from minimeter.extract.profiles import identify
+
+    u = identify(text)
+    assert u is not None and u.profile is None and u.currency == "EUR"
+    # The same mention on a bill whose letterhead names the profiled utility still finds it.
+    assert detect("Iberdrola Clientes\nwww.iberdrola.es\n" + body) is not None
+
+
+def test_identity_zones_weigh_where_a_name_is_printed() -> None:
+    from minimeter.extract.profiles import identity_zones
+
+    text = "ACME Power\nStatement\n" + "\n".join(f"row {i}" for i in range(30)) + "\nPlease return this portion" \
+           "\nACME Power PO Box 1\n\fpage two\nACME Power Inc., registered office: 1 Main St"
+    z = identity_zones(text)
+    assert z["letterhead"].startswith("ACME Power")
+    assert "PO Box 1" in z["stub"]
+    assert "registered office" in z["legal"]
+
+
+def test_the_printed_currency_wins_over_the_profile_default() -> None:
+    from minimeter.extract.rules import currency_of
+
+    coned = get("coned")
+    assert coned is not None
+    assert currency_of("Total due R 1,034.00\nDeposit R 9,699.94", coned) == "ZAR"
+    assert currency_of("Total due $ 44.89", coned) == "USD"
+    hq = get("hydro_quebec")
+    assert hq is not None and currency_of("Montant $ 120.00", hq) == hq.currency  # "$" keeps CAD
+    assert currency_of("no figures here", coned) == "USD"
+    assert currency_of("Totale da pagare: 137,45 €", None) == "EUR"

@@ -1,0 +1,287 @@
+"""The lexicon as data: field labels, distractor words, units, commodity words, month names and rate-name
+shapes, one TOML file per language beside this module (``en.toml``, ``es.toml``, ...; ``common.toml``
+holds what no language owns: unit spellings, symbols, rate-name shapes).
+
+Contract
+--------
+``load() -> Lexicon`` reads and validates every ``*.toml`` here once per process (cached). Validation
+fails loudly with ``LexiconError`` (one line naming the file and the entry) on: an unknown section,
+field or distractor kind; the same label twice for one field in one file; one label given two weights
+for one field (in one file or across files); a weight outside (0, 1]; a month list that is not 12
+entries; a rate shape that is not a valid regular expression.
+
+``Lexicon.extend(labels, distractors, source)`` returns a new ``Lexicon`` with a provider profile's
+additions, validated the same way (``source`` names the profile file in errors);
+``Lexicon.validate_extension`` only validates them. A profile label
+without a weight gets ``PROFILE_WEIGHT`` (1.1: it wins ties with the generic vocabulary).
+
+A label is a phrase matched case- and accent-insensitively with flexible spaces (see ``vocab.label_rx``);
+a distractor is a word that, on a candidate's line, means "a different number" (last year's usage, a
+member number); a field's own label words never count against it (see ``vocab.distractor_hits``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+LEXICON_DIR = Path(__file__).resolve().parent
+PROFILE_WEIGHT = 1.1
+
+# Fields a label may name (the bill fields the finder looks for; gas_therms reads gas_usage's labels).
+FIELDS = frozenset({
+    "total_amount_due", "current_charges", "previous_balance", "payments",
+    "statement_date", "due_date", "billing_period_start", "billing_period_end",
+    "electricity_kwh", "gas_usage", "gas_therms", "water_usage", "demand_kw",
+    "account_number", "meter_number", "customer_name", "service_address", "rate_plan",
+})
+# The kind of value a distractor speaks against, and the fields of that kind.
+DISTRACTOR_KINDS: Mapping[str, frozenset[str]] = MappingProxyType({
+    "usage": frozenset({"electricity_kwh", "gas_usage", "gas_therms", "water_usage", "demand_kw"}),
+    "money": frozenset({"total_amount_due", "current_charges", "previous_balance", "payments"}),
+    "date": frozenset({"statement_date", "due_date", "billing_period_start", "billing_period_end"}),
+    "identifier": frozenset({"account_number", "meter_number"}),
+})
+COMMODITIES = frozenset({"electricity", "gas", "water"})
+_SECTIONS = frozenset({"language", "name", "labels", "anchored", "distractors", "units", "commodities",
+                       "months", "ambiguous_months", "rate_shapes"})
+
+
+class LexiconError(ValueError):
+    """A lexicon or profile file that does not validate; the message names the file and the entry."""
+
+
+def norm(phrase: str) -> str:
+    """The key two spellings of one label share: lower case, single spaces."""
+    return " ".join(phrase.lower().split())
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Validated lexicon data. ``labels``: field -> ((phrase, weight), ...) in file order, no duplicates."""
+
+    labels: Mapping[str, tuple[tuple[str, float], ...]]
+    anchored: frozenset[str]
+    distractors: Mapping[str, tuple[str, ...]]
+    units: Mapping[str, str]
+    """Unit spelling as printed -> canonical unit ("KWH" -> "kWh", "k W h" -> "kWh", "Smc" -> "m3")."""
+    commodities: Mapping[str, tuple[str, ...]]
+    months: Mapping[str, int]
+    ambiguous_months: frozenset[str]
+    """Month names that are also common words ("des", "set", "out"): dates only with a year."""
+    rate_shapes: tuple[str, ...]
+    sources: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    """(field, normalized label) -> the file that defined it, for error messages."""
+
+    def labels_of(self, field_name: str) -> tuple[tuple[str, float], ...]:
+        return self.labels.get(field_name, ())
+
+    def extend(self, labels: Mapping[str, object] | None, distractors: Mapping[str, object] | None,
+               source: str) -> Lexicon:
+        """This lexicon plus a profile's labels (field -> [phrase | [phrase, weight]]) and distractors
+        (kind -> [word]). Raises ``LexiconError`` naming ``source`` on an invalid entry."""
+        b = _Builder.of(self)
+        b.add_labels(labels or {}, source, default_weight=PROFILE_WEIGHT, profile=True)
+        b.add_distractors(distractors or {}, source)
+        return b.build()
+
+    @staticmethod
+    def validate_extension(labels: Mapping[str, object] | None, distractors: Mapping[str, object] | None,
+                           source: str) -> None:
+        """Raise ``LexiconError`` where ``extend`` would, without building a new lexicon (a profile's
+        labels may repeat a generic label: they replace its weight, which is not a conflict)."""
+        b = _Builder()
+        b.add_labels(labels or {}, source, default_weight=PROFILE_WEIGHT, profile=True)
+        b.add_distractors(distractors or {}, source)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.labels: dict[str, list[tuple[str, float]]] = {}
+        self.weights: dict[tuple[str, str], tuple[float, str]] = {}
+        self.anchored: set[str] = set()
+        self.distractors: dict[str, list[str]] = {k: [] for k in DISTRACTOR_KINDS}
+        self.units: dict[str, str] = {}
+        self.commodities: dict[str, list[str]] = {k: [] for k in COMMODITIES}
+        self.months: dict[str, int] = {}
+        self.ambiguous: set[str] = set()
+        self.shapes: list[str] = []
+
+    @classmethod
+    def of(cls, lex: Lexicon) -> _Builder:
+        b = cls()
+        b.labels = {f: list(v) for f, v in lex.labels.items()}
+        b.weights = {k: (w, lex.sources.get(k, "?")) for f, v in lex.labels.items() for p, w in v
+                     for k in [(f, norm(p))]}
+        b.anchored = set(lex.anchored)
+        b.distractors = {k: list(v) for k, v in lex.distractors.items()}
+        b.units = dict(lex.units)
+        b.commodities = {k: list(v) for k, v in lex.commodities.items()}
+        b.months = dict(lex.months)
+        b.ambiguous = set(lex.ambiguous_months)
+        b.shapes = list(lex.rate_shapes)
+        return b
+
+    def add_labels(self, data: Mapping[str, object], src: str, *, default_weight: float = 1.0,
+                   profile: bool = False) -> None:
+        if not isinstance(data, Mapping):
+            raise LexiconError(f"{src}: [labels] must be a table of field = [labels]")
+        for fname, entries in data.items():
+            if fname not in FIELDS:
+                raise LexiconError(f"{src}: labels.{fname}: unknown field (known: {', '.join(sorted(FIELDS))})")
+            if isinstance(entries, str):
+                entries = [entries]
+            if not isinstance(entries, list):
+                raise LexiconError(f"{src}: labels.{fname}: expected a list of labels")
+            seen: set[str] = set()
+            for entry in entries:
+                phrase, weight = _entry(entry, default_weight, f"{src}: labels.{fname}")
+                key = norm(phrase)
+                if key in seen:
+                    raise LexiconError(f"{src}: labels.{fname}: duplicate label {phrase!r}")
+                seen.add(key)
+                prior = self.weights.get((fname, key))
+                if prior is not None:
+                    if profile:
+                        # A profile's label boosts a generic one: it replaces the generic weight.
+                        self.labels[fname] = [(p, w) for p, w in self.labels[fname] if norm(p) != key]
+                    elif prior[0] != weight:
+                        raise LexiconError(f"{src}: labels.{fname}: {phrase!r} has weight {weight}, but {prior[1]} "
+                                           f"gives it {prior[0]}")
+                    else:
+                        continue  # the same label in two languages ("total a pagar"): one entry
+                self.weights[(fname, key)] = (weight, src)
+                self.labels.setdefault(fname, []).append((key, weight))
+
+    def add_distractors(self, data: Mapping[str, object], src: str) -> None:
+        if not isinstance(data, Mapping):
+            raise LexiconError(f"{src}: [distractors] must be a table of kind = [words]")
+        for kind, words in data.items():
+            if kind not in DISTRACTOR_KINDS:
+                raise LexiconError(f"{src}: distractors.{kind}: unknown kind (known: {', '.join(DISTRACTOR_KINDS)})")
+            seen: set[str] = set()
+            for w in _strings(words, f"{src}: distractors.{kind}"):
+                low = w.lower()
+                if low in seen:
+                    raise LexiconError(f"{src}: distractors.{kind}: duplicate word {w!r}")
+                seen.add(low)
+                if low not in self.distractors[kind]:
+                    self.distractors[kind].append(low)
+
+    def add_file(self, path: Path) -> None:
+        src = path.name
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as e:
+            raise LexiconError(f"{src}: not valid TOML ({e})") from None
+        for key in data:
+            if key not in _SECTIONS:
+                raise LexiconError(f"{src}: {key}: unknown section (known: {', '.join(sorted(_SECTIONS))})")
+        self.add_labels(data.get("labels", {}), src)
+        self.add_distractors(data.get("distractors", {}), src)
+        for w in _strings(data.get("anchored", []), f"{src}: anchored"):
+            self.anchored.add(norm(w))
+        units = data.get("units", {})
+        if not isinstance(units, Mapping):
+            raise LexiconError(f"{src}: [units] must be a table of canonical unit = [spellings]")
+        for canonical, spellings in units.items():
+            for sp in _strings(spellings, f"{src}: units.{canonical}"):
+                if self.units.get(sp, canonical) != canonical:
+                    raise LexiconError(f"{src}: units.{canonical}: {sp!r} already means {self.units[sp]}")
+                self.units[sp] = canonical
+        comm = data.get("commodities", {})
+        for c, words in (comm.items() if isinstance(comm, Mapping) else ()):
+            if c not in COMMODITIES:
+                known = ", ".join(sorted(COMMODITIES))
+                raise LexiconError(f"{src}: commodities.{c}: unknown commodity (known: {known})")
+            self.commodities[c] += [w.lower() for w in _strings(words, f"{src}: commodities.{c}")
+                                    if w.lower() not in self.commodities[c]]
+        months = data.get("months")
+        if months is not None:
+            if not isinstance(months, list) or len(months) != 12:
+                raise LexiconError(f"{src}: months: expected 12 lists of names, January first")
+            for n, names in enumerate(months, start=1):
+                for name in _strings(names, f"{src}: months[{n}]"):
+                    low = name.lower()
+                    if self.months.get(low, n) != n:
+                        raise LexiconError(f"{src}: months[{n}]: {name!r} already names month {self.months[low]}")
+                    self.months[low] = n
+        for name in _strings(data.get("ambiguous_months", []), f"{src}: ambiguous_months"):
+            if name.lower() not in self.months:
+                raise LexiconError(f"{src}: ambiguous_months: {name!r} is not a month name")
+            self.ambiguous.add(name.lower())
+        for rx in _strings(data.get("rate_shapes", []), f"{src}: rate_shapes"):
+            try:
+                re.compile(rx)
+            except re.error as e:
+                raise LexiconError(f"{src}: rate_shapes: {rx!r} is not a valid pattern ({e})") from None
+            self.shapes.append(rx)
+
+    def build(self) -> Lexicon:
+        return Lexicon(
+            labels=MappingProxyType({f: tuple(v) for f, v in self.labels.items()}),
+            anchored=frozenset(self.anchored),
+            distractors=MappingProxyType({k: tuple(v) for k, v in self.distractors.items()}),
+            units=MappingProxyType(dict(self.units)),
+            commodities=MappingProxyType({k: tuple(v) for k, v in self.commodities.items()}),
+            months=MappingProxyType(dict(self.months)),
+            ambiguous_months=frozenset(self.ambiguous),
+            rate_shapes=tuple(self.shapes),
+            sources=MappingProxyType({k: s for k, (_w, s) in self.weights.items()}),
+        )
+
+
+def _strings(v: object, where: str) -> list[str]:
+    if isinstance(v, str):
+        return [v]
+    if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
+        raise LexiconError(f"{where}: expected a list of non-empty strings")
+    return list(v)
+
+
+def _entry(entry: object, default: float, where: str) -> tuple[str, float]:
+    """``"amount due"`` (weight ``default``) or ``["amount due", 0.9]``."""
+    if isinstance(entry, str):
+        phrase, weight = entry, default
+    elif (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], str)
+          and isinstance(entry[1], int | float) and not isinstance(entry[1], bool)):
+        phrase, weight = entry[0], float(entry[1])
+    else:
+        raise LexiconError(f"{where}: {entry!r}: expected \"label\" or [\"label\", weight]")
+    if not phrase.strip():
+        raise LexiconError(f"{where}: empty label")
+    if not 0 < weight <= PROFILE_WEIGHT:
+        raise LexiconError(f"{where}: {phrase!r}: weight {weight} is outside (0, {PROFILE_WEIGHT}]")
+    return phrase, weight
+
+
+def load_files(paths: Iterable[Path]) -> Lexicon:
+    """A lexicon from these files, in order (``load()`` uses every file in this folder)."""
+    b = _Builder()
+    for p in paths:
+        b.add_file(p)
+    return b.build()
+
+
+@functools.cache
+def load(directory: Path | None = None) -> Lexicon:
+    """Every lexicon file of ``directory`` (default: this folder), English first so its order leads."""
+    d = directory or LEXICON_DIR
+    files = sorted(d.glob("*.toml"), key=lambda p: (p.stem != "common", p.stem != "en", p.stem))
+    return load_files(files)
+
+
+@functools.cache
+def rate_plan_rx() -> re.Pattern[str]:
+    """One pattern for every rate-name shape of the lexicon ("Schedule GS-3 Secondary", "Tarifa 2.0TD")."""
+    return re.compile("|".join(f"(?:{s})" for s in load().rate_shapes))
+
+
+def rate_plan_shapes(text: str) -> list[tuple[int, int, str]]:
+    """Rate names printed without a label, found by their shape: (start, end, text) in ``text``."""
+    return [(m.start(), m.end(), m.group(0).strip()) for m in rate_plan_rx().finditer(text)]

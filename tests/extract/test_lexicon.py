@@ -1,0 +1,174 @@
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from minimeter.extract import lexicon, vocab
+from minimeter.extract.candidates import Finder
+from minimeter.extract.lexicon import LexiconError, load, load_files
+from minimeter.extract.profiles import _parse
+from minimeter.readers.base import Document, Page
+
+LANGUAGES = ("en", "es", "ca", "pt", "fr", "it", "de", "nl", "ms")
+
+
+def write(tmp_path: Path, name: str, body: str) -> Path:
+    p = tmp_path / name
+    p.write_text(body, encoding="utf-8")
+    return p
+
+
+def test_every_language_loads_once_and_keeps_the_vocab_interface() -> None:
+    lex = load()
+    assert load() is lex  # cached: read once per process
+    files = {p.stem for p in lexicon.LEXICON_DIR.glob("*.toml")}
+    assert set(LANGUAGES) <= files
+    assert sum(len(v) for v in lex.labels.values()) >= 412  # today's vocabulary moved here, and more
+    # The functions and tables the finder imports still work with the same signatures.
+    assert ("total amount due", 1.0) in vocab.LABELS["total_amount_due"]
+    assert vocab.LABELS["gas_therms"] == vocab.LABELS["gas_usage"]
+    assert vocab.anchored("date") and not vocab.anchored("due date")
+    assert vocab.label_rx("fällig am").search("Fallig am 12.03.2024")  # accents lost in the text
+    assert vocab.any_label_rx().match("Net Payable:")
+    assert ("net payable", 1.0) in vocab.labels_for("total_amount_due", None)
+    assert vocab.distractor_hits("Last year 120 kWh", "usage") == ["last year"]
+    assert lex.months["desembre"] == 12 and lex.months["ogos"] == 8 and lex.months["mrt"] == 3
+    assert lex.units["k W h"] == "kWh"
+
+
+def test_unknown_field_is_an_error_naming_the_file_and_entry(tmp_path: Path) -> None:
+    p = write(tmp_path, "xx.toml", '[labels]\ntotal_amount_dew = ["amount due"]\n')
+    with pytest.raises(LexiconError, match=r"xx\.toml: labels\.total_amount_dew: unknown field"):
+        load_files([p])
+
+
+def test_duplicate_label_is_an_error(tmp_path: Path) -> None:
+    p = write(tmp_path, "xx.toml", '[labels]\ndue_date = ["due date", ["Due  Date", 0.9]]\n')
+    with pytest.raises(LexiconError, match=r"xx\.toml: labels\.due_date: duplicate label 'Due  Date'"):
+        load_files([p])
+
+
+def test_conflicting_weights_across_files_are_an_error(tmp_path: Path) -> None:
+    a = write(tmp_path, "aa.toml", '[labels]\ntotal_amount_due = [["total a pagar", 1.0]]\n')
+    b = write(tmp_path, "bb.toml", '[labels]\ntotal_amount_due = [["total a pagar", 0.8]]\n')
+    with pytest.raises(LexiconError, match=r"bb\.toml: labels\.total_amount_due: 'total a pagar' has weight 0\.8, "
+                                           r"but aa\.toml gives it 1\.0"):
+        load_files([a, b])
+    # The same label with the same weight in two languages is one entry, not an error.
+    c = write(tmp_path, "cc.toml", '[labels]\ntotal_amount_due = ["total a pagar"]\n')
+    assert load_files([a, c]).labels["total_amount_due"] == (("total a pagar", 1.0),)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('[distractors]\nusag = ["average"]\n', r"distractors\.usag: unknown kind"),
+        ('[distractors]\nusage = ["average", "Average"]\n', r"distractors\.usage: duplicate word 'Average'"),
+        ('[labels]\ndue_date = [["due date", 2.5]]\n', r"labels\.due_date: 'due date': weight 2\.5 is outside"),
+        ('[labels]\ndue_date = [["due date"]]\n', r"labels\.due_date: \['due date'\]: expected"),
+        ('months = [["jan"]]\n', r"months: expected 12 lists"),
+        ("rate_shapes = ['Rate (']\n", r"rate_shapes: 'Rate \(' is not a valid pattern"),
+        ('colour = "blue"\n', r"colour: unknown section"),
+    ],
+)
+def test_other_invalid_entries_name_file_and_entry(tmp_path: Path, body: str, message: str) -> None:
+    p = write(tmp_path, "xx.toml", body)
+    with pytest.raises(LexiconError, match=rf"xx\.toml: {message}"):
+        load_files([p])
+
+
+def test_a_profile_extends_the_lexicon_and_is_validated_the_same_way(tmp_path: Path) -> None:
+    ext = load().extend({"total_amount_due": ["Montant net à régler", ["Reste dû", 0.8]]},
+                        {"usage": ["cumul annuel"]}, source="acme.toml")
+    assert ("montant net à régler", lexicon.PROFILE_WEIGHT) in ext.labels["total_amount_due"]
+    assert ("reste dû", 0.8) in ext.labels["total_amount_due"]
+    assert "cumul annuel" in ext.distractors["usage"]
+    assert "cumul annuel" not in load().distractors["usage"]  # the shared lexicon is untouched
+
+    base = 'id = "acme"\nname = "Acme Power"\n'
+    good = write(tmp_path, "acme.toml", base + '[labels]\ntotal_amount_due = ["Reste dû", ["Solde", 0.7]]\n'
+                                               '[distractors]\nusage = ["cumul annuel"]\n')
+    prof = _parse(good)
+    assert prof.weighted_labels("total_amount_due") == (("Reste dû", 1.1), ("Solde", 0.7))
+    assert ("Solde", 0.7) in vocab.labels_for("total_amount_due", prof)
+    assert vocab.distractor_hits("Cumul annuel 4 200 kWh", "usage", profile=prof) == ["cumul annuel"]
+    bad = write(tmp_path, "bad.toml", base + '[labels]\ntotal_amount = ["Reste dû"]\n')
+    with pytest.raises(LexiconError, match=r"bad\.toml: labels\.total_amount: unknown field"):
+        _parse(bad)
+    dup = write(tmp_path, "dup.toml", base + '[labels]\ndue_date = ["Échéance", "échéance"]\n')
+    with pytest.raises(LexiconError, match=r"dup\.toml: labels\.due_date: duplicate label"):
+        _parse(dup)
+
+
+def test_every_shipped_profile_validates() -> None:
+    from minimeter.extract.profiles import PROFILE_DIR
+
+    for p in sorted(PROFILE_DIR.glob("[!_]*.toml")):
+        _parse(p)  # raises LexiconError naming the file on an invalid entry
+
+
+def test_a_fields_own_distractor_word_does_not_count_against_it() -> None:
+    # "meter" speaks against an account number, not against the meter number its own label names.
+    assert vocab.distractor_hits("Meter Number: ", "identifier") == []
+    assert vocab.distractor_hits("Meter Number: ", "identifier", "meter_number") == []
+    assert vocab.distractor_hits("Meter Number: ", "identifier", "account_number") == ["meter"]
+    # Two fields named on the line: the second number after "Meter No" is no account number.
+    assert "meter" in vocab.distractor_hits("Account No 1234  Meter No ", "identifier")
+    assert vocab.distractor_hits("Meter 4567", "identifier") == []  # "meter" is itself a meter label
+    assert vocab.distractor_hits("Référence client ", "identifier") == []
+
+
+# One small bill per language: the total, the due date, the period and the usage, each by its label.
+BILLS = {
+    "en": ("Net Payable  1,234.50\nDue Date  15/05/2024\nBilling Period  01/04/2024 to 30/04/2024\n"
+           "Units Consumed  345 kWh\n", "in", "DMY"),
+    "es": ("Total a pagar: 1.234,50 €\nFecha de vencimiento: 15/05/2024\n"
+           "Periodo de facturación: 01/04/2024 - 30/04/2024\nConsumo total: 345 kWh\n", "eu", "DMY"),
+    "ca": ("Import a pagar: 1.234,50 €\nData de venciment: 15/05/2024\n"
+           "Període de facturació: 01/04/2024 - 30/04/2024\nConsum total: 345 kWh\n", "eu", "DMY"),
+    "pt": ("Valor a pagar: R$ 1.234,50\nData de vencimento: 15/05/2024\n"
+           "Período de faturamento: 01/04/2024 - 30/04/2024\nConsumo faturado: 345 kWh\n", "eu", "DMY"),
+    "fr": ("Montant à régler : 1 234,50 €\nDate limite de paiement : 15/05/2024\n"
+           "Période de facturation : 01/04/2024 - 30/04/2024\nConsommation facturée : 345 kWh\n", "eu", "DMY"),
+    "it": ("Totale da pagare: 1.234,50 €\nData di scadenza: 15/05/2024\n"
+           "Periodo di fatturazione: 01/04/2024 - 30/04/2024\nEnergia consumata: 345 kWh\n", "eu", "DMY"),
+    "de": ("Zahlbetrag: 1.234,50 €\nFällig am: 15.05.2024\nAbrechnungszeitraum: 01.04.2024 - 30.04.2024\n"
+           "Stromverbrauch: 345 kWh\n", "eu", "DMY"),
+    "nl": ("Totaal te betalen: € 1.234,50\nVervaldatum: 15-05-2024\nFactuurperiode: 01-04-2024 - 30-04-2024\n"
+           "Elektriciteitsverbruik: 345 kWh\n", "eu", "DMY"),
+    "ms": ("Jumlah perlu dibayar: RM 1,234.50\nTarikh akhir bayaran: 15/05/2024\n"
+           "Tempoh bil: 01/04/2024 - 30/04/2024\nPenggunaan kWh: 345 kWh\n", "us", "DMY"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_language_finds_total_due_period_and_usage(lang: str) -> None:
+    text, _fmt, _order = BILLS[lang]
+    finder = Finder(Document(pages=[Page(number=1, text=text)]), None)
+    finder.order = "DMY"
+
+    def best(fname: str, kind: str, dkind: str) -> object:
+        cands = finder.labelled(fname, kind, dkind)
+        assert cands, f"{lang}: no {fname} label found"
+        return max(cands, key=lambda c: c.score).value
+
+    assert best("total_amount_due", "money", "money") == Decimal("1234.50")
+    assert best("due_date", "date", "date") == dt.date(2024, 5, 15)
+    assert best("billing_period_start", "date", "date") == dt.date(2024, 4, 1)
+    assert best("electricity_kwh", "qty", "usage") == Decimal(345)
+
+
+def test_rate_names_are_recognised_by_shape() -> None:
+    text = ("Schedule GS-3 Secondary\nRate R-1  Residential\nPeaje de acceso: Tarifa 2.0TD\n"
+            "Convencional B1 Residencial - Bifásico\nRate 12.50 per kWh\n")
+    found = [t for _s, _e, t in lexicon.rate_plan_shapes(text)]
+    assert "Schedule GS-3 Secondary" in found
+    assert "Rate R-1" in found
+    assert "Tarifa 2.0TD" in found
+    assert "Convencional B1 Residencial" in found
+    assert not any("12" in t for t in found)  # a price, not a rate name
+    for s, e, t in lexicon.rate_plan_shapes(text):
+        assert text[s:e].strip() == t
