@@ -35,8 +35,8 @@ IDS = ("account_number", "meter_number")
 TEXTS = ("customer_name", "service_address", "rate_plan")
 UNITS_FOR = {
     "electricity_kwh": {"kWh", "MWh"},
-    "gas_usage": {"therms", "CCF", "HCF", "MCF", "m3", "Dth", "CF"},
-    "water_usage": {"gallons", "kgal", "HCF", "CCF", "m3", "CF"},
+    "gas_usage": {"therms", "CCF", "HCF", "MCF", "m3", "Smc", "Dth", "CF"},
+    "water_usage": {"gallons", "kgal", "HCF", "CCF", "m3", "kL", "CF"},
     "demand_kw": {"kW"},
 }
 # Words on a quantity's own line that name the commodity it belongs to.
@@ -45,8 +45,8 @@ OTHER_COMMODITY = {"electricity_kwh": ("electric", "strom", "électricité"), "g
 HEADER_WORDS = {"amount", "quantity", "usage", "unit", "rate", "price", "total", "charge", "charges", "description",
                 "montant", "betrag", "menge", "qty", "days", "meter", "read", "reading", "cost", "per", "x"}
 UNIT_WORDS = {
-    "electricity_kwh": ("kwh",), "gas_usage": ("therms", "ccf", "hcf", "m3", "therm"),
-    "water_usage": ("gallons", "gal", "hcf", "ccf", "m3", "kgal"),
+    "electricity_kwh": ("kwh",), "gas_usage": ("therms", "ccf", "hcf", "m3", "smc", "therm"),
+    "water_usage": ("gallons", "gal", "hcf", "ccf", "m3", "kgal", "kl"),
 }
 ID_RX = re.compile(
     r"(?<![\w\-/.,])(?=[A-Z0-9\-./]*\d)[A-Z0-9]+(?:[-./][A-Z0-9]+)*"
@@ -159,13 +159,17 @@ class Finder:
 
     # --- values of one type in a piece of a view ------------------------------------------
     def values(self, kind: str, view: View, s: int, e: int, fname: str,
-               unit_gap: int = 1, gas_label: bool = False) -> list[tuple[Any, int, int, str | None]]:
+               unit_gap: int = 1, gas_label: bool = False,
+               after_label: bool = False) -> list[tuple[Any, int, int, str | None]]:
         """Values of ``kind`` in ``view.text[s:e]`` as (value, start, end, unit or date note).
-        ``gas_label``: the label says gas, so a kWh figure may be gas billed in kWh."""
+        ``gas_label``: the label says gas, so a kWh figure may be gas billed in kWh. ``after_label``:
+        the piece is the rest of a money label's own line, where a whole number is money too."""
         seg = view.text[s:e]
         out: list[tuple[Any, int, int, str | None]] = []
         if kind == "money":
-            for m in parse.find_money(seg, self.fmt):
+            # Right after a money label a whole number is money too ("Net Payable  9021"); on the
+            # lines below, a whole number is anything ("Payments through Mar 24").
+            for m in parse.find_money(seg, self.fmt, money_label=after_label):
                 out.append((m.value, s + m.start, s + m.end, None))
         elif kind == "date":
             for m in parse.find_dates(seg, self.order, self.ref):
@@ -177,15 +181,20 @@ class Finder:
                     out.append((m.value, s + m.start, s + m.end, m.extra))
         elif kind == "id":
             dspans = [(d.start, d.end) for d in parse.find_dates(seg, self.order)]
+            # The identifier right after its label is kept whole across single inner spaces ("1234 5678 90").
+            lead_id = parse.find_identifier(seg, self.order)
             for im in ID_RX.finditer(seg):
-                tok = im.group(0)
-                if any(ds < im.end() and im.start() < de for ds, de in dspans):
+                tok, tok_end = im.group(0), im.end()
+                if lead_id is not None and lead_id.start == im.start() and len(lead_id.text) > len(tok):
+                    tok, tok_end = lead_id.text, lead_id.end
+                if any(ds < tok_end and im.start() < de for ds, de in dspans):
                     continue
                 letters = re.findall(r"[A-Za-z]+", tok)
                 if letters and all(x.lower() in parse.MONTHS for x in letters):
                     continue  # "OUT/2023": a month, not an identifier
-                if " " in tok and "-" not in tok and len(tok.split(" ")[0]) > 5:
+                if " " in tok and "-" not in tok and len(tok.split(" ")[0]) > 5 and tok_end == im.end():
                     tok = tok.split(" ")[0]  # "232135 69": an id then a quantity; "816 379 998 588" stays
+                    tok_end = im.start() + len(tok)
                 if re.fullmatch(r"\d+\.\d+|(?:19|20)\d\d|\d{1,3}(?:[.,]\d{3})+", tok):
                     continue  # a year or a formatted number, not an identifier
                 digits = sum(c.isdigit() for c in tok)
@@ -197,7 +206,7 @@ class Finder:
                     continue  # a phone number; right after an account label the same shape is the account
                 if parse.find_dates(tok, self.order) and not re.fullmatch(r"\d+", tok):
                     continue
-                out.append((tok, s + im.start(), s + im.end(), None))
+                out.append((tok, s + im.start(), s + tok_end, None))
         elif kind == "text":
             if seg.strip().endswith(":") or any_label_rx().match(seg):
                 return out  # another label ("Bill Type:"), not this label's value
@@ -294,7 +303,7 @@ class Finder:
                 # 1. the rest of the label's line
                 # In layout text a labelled row's unit may sit in its own column ("7'073     kWh").
                 vals = self.values(kind, view, m.end(), le, fname, unit_gap=8 if view.layout else 1,
-                                   gas_label=gas_label)
+                                   gas_label=gas_label, after_label=True)
                 if kind == "qty" and not vals and fname != "demand_kw":
                     vals = self.bare_usage(view, m.end(), le, fname)
                 if kind == "text" and view.layout:
@@ -447,7 +456,7 @@ class Finder:
             ctx = view.text[min(ctx_start, ls):s][-80:]
             if label is None:  # unlabelled: what follows the value counts too ("10.00 KW Connected Load")
                 ctx += " " + view.text[e:min(le, e + 30)]
-            hits = distractor_hits(ctx, dkind)
+            hits = distractor_hits(ctx, dkind, field=fname, profile=self.profile)
             if hits:
                 score *= 0.35
                 why += " distractor:" + hits[0]

@@ -23,6 +23,7 @@ from minimeter.extract import blocks, lineitems
 from minimeter.extract.addressee import addressee, looks_like_name, mailing_block
 from minimeter.extract.candidates import IDS, MONEY, TEXTS, Candidate, Finder
 from minimeter.extract.dates import choose_dates
+from minimeter.extract.lexicon import rate_plan_shapes
 from minimeter.extract.select import Choice, choose_money, pick
 from minimeter.extract.usage import choose_usage
 
@@ -101,6 +102,22 @@ def texts(st: RulesState) -> None:
         ch = pick([c for c in st.cands[f] if c.value], minimum=0.5)
         if ch:
             st.choices[f] = ch
+    if "rate_plan" not in st.choices:
+        shaped = rate_plan_by_shape(st.finder)
+        if shaped is not None:
+            st.choices["rate_plan"] = Choice(shaped.value, shaped, 0.55, "a rate name by its shape")
+
+
+def rate_plan_by_shape(finder: Finder) -> Candidate | None:
+    """A rate name printed without a label ("Schedule GS-3 Secondary", "Tarifa 2.0TD"): the first
+    one on the earliest page, from the layout text where there is one (its rows keep the name whole)."""
+    for view in sorted(finder.views, key=lambda v: (v.page, not v.layout)):
+        for start, end, text in rate_plan_shapes(view.text):
+            raw = view.text[start:end]
+            if text:
+                return Candidate("rate_plan", text, raw, view.page, start, end, view.layout, 0.55, None, None,
+                                 "shape")
+    return None
 
 
 def addressee_block(st: RulesState) -> None:
