@@ -119,7 +119,7 @@ class BillNormalized(_Model):
         return [n for n in cls.model_fields if n not in ("meters", "line_items")]
 
 
-FieldSource = Literal["rules", "profile", "model", "derived", "human"]
+FieldSource = Literal["rules", "profile", "model", "derived", "human", "template"]
 
 
 class Span(_Model):

@@ -1,0 +1,224 @@
+"""Read a bill with a matching template, then let the bill's own checks decide what to keep.
+
+``read(template, doc, likeness) -> Reading``: each anchored field is looked for beside its label
+(the label found again on the aligned page, the value in the same relation: same row to the right,
+or below it), else, for a label printed in another language, at the box where the value was (a value
+of the same format and shape, and only one there). Constants (provider, currency) come as they were
+approved.
+
+``merge(generic, reading, doc, settings) -> Merged``: the template's values replace the generic
+extractor's, then validation runs; a template value named by a failed check is taken back (the
+generic value returns) and validation runs again, so a template never overrides a value that fails
+a check. When too many of its fields are missing or taken back (the layout changed), the template
+is set aside for this bill: the generic result is returned untouched and ``Merged.note`` says why.
+
+Template values carry ``FieldEvidence(source="template")`` with a note naming the template and the
+label; validation counts a template value the bill's arithmetic agrees with as corroborated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from minimeter.schema import FieldEvidence, Span
+from minimeter.templates.fingerprint import X_TOL, Y_TOL
+from minimeter.templates.learn import same_value
+from minimeter.templates.page import Row, Value, find_values, page_rows, page_size, shape
+
+if TYPE_CHECKING:
+    from minimeter.readers.base import Document
+    from minimeter.schema import ExtractionResult
+    from minimeter.settings import Settings
+    from minimeter.templates.fingerprint import Likeness
+    from minimeter.templates.model import Anchor, Template
+
+CONF_LABEL = 0.95
+"""A value found beside its label, in the same relation, on a bill whose layout matched."""
+CONF_POSITION = 0.85
+"""A value found only at its box (the label is not printed as it was: another language)."""
+SET_ASIDE_SHARE = 0.4
+"""A template whose fields are missing or contradicted on more than this share of them is set aside."""
+
+
+@dataclass
+class Reading:
+    template: Template
+    likeness: Likeness
+    values: dict[str, tuple[Any, FieldEvidence]] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Merged:
+    result: ExtractionResult
+    used: list[str] = field(default_factory=list)
+    """Fields whose value came from (or was confirmed by) the template."""
+    rejected: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    set_aside: bool = False
+    note: str = ""
+
+
+def _label_rx(label: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in label.split()) + r"(?!\w)")
+
+
+def _dist(a: list[float] | tuple[float, ...], b: list[float] | tuple[float, ...]) -> float:
+    return min(abs(a[0] - b[0]), abs(a[2] - b[2])) + abs(a[1] - b[1])
+
+
+def _candidates(anchor: Anchor, rows: list[Row], ref: dt.date | None) -> list[Value]:
+    out = find_values(rows, anchor.fmt, anchor.variant, ref)
+    if anchor.fmt == "id" and anchor.shape:
+        out = [v for v in out if shape(v.text) == anchor.shape]
+    return out
+
+
+def _text_value(rows: list[Row], v: Value, lines: int) -> str:
+    parts, i = [v.text.strip()], v.row
+    tol = 3 * rows[v.row].char_width()
+    while len(parts) < lines and i + 1 < len(rows):
+        i += 1
+        nxt = next((c for c in find_values([rows[i]], "text") if abs(c.box[0] - v.box[0]) <= tol), None)
+        if nxt is None:
+            break
+        parts.append(nxt.text.strip())
+    return ", ".join(parts)
+
+
+def _beside_label(anchor: Anchor, rows: list[Row], cands: list[Value]) -> tuple[Value, list[float]] | None:
+    rx = _label_rx(anchor.label)
+    lb0, vb0 = anchor.label_box, anchor.value_box
+    found: list[tuple[float, Value, list[float]]] = []
+    for i, row in enumerate(rows):
+        for m in rx.finditer(row.text):
+            lb = row.box(m.start(), m.end())
+            if lb is None:
+                continue
+            dx, dy = lb[0] - lb0[0], lb[1] - lb0[1]
+            expect = [vb0[0] + dx, vb0[1] + dy, vb0[2] + dx, vb0[3] + dy]
+            if anchor.relation == "right":
+                near = [v for v in cands if v.row == i and v.box[0] >= lb[2] - 1]
+            else:
+                near = [v for v in cands if i < v.row <= i + 10 and v.box[2] >= lb[0] - 2 and v.box[0] <= lb[2] + 2]
+            if not near:
+                continue
+            v = min(near, key=lambda c: _dist(c.box, expect))
+            found.append((_dist(list(lb), lb0), v, list(lb)))
+    if not found:
+        return None
+    _, v, lb = min(found, key=lambda t: t[0])
+    return v, lb
+
+
+def _at_box(anchor: Anchor, cands: list[Value], width: float, height: float) -> Value | None:
+    xt, yt = width * X_TOL, height * Y_TOL * 1.5
+    vb = anchor.value_box
+    near = [v for v in cands
+            if abs(v.box[1] - vb[1]) <= yt and (abs(v.box[0] - vb[0]) <= xt or abs(v.box[2] - vb[2]) <= xt)]
+    distinct = {str(v.value) for v in near}
+    return near[0] if len(distinct) == 1 else None
+
+
+def read(template: Template, doc: Document, likeness: Likeness, ref: dt.date | None = None) -> Reading:
+    """``ref``: a date of the bill (the generic statement date) that places yearless dates."""
+    out = Reading(template, likeness)
+    rows_cache: dict[int, list[Row]] = {}
+    order = sorted(template.fields, key=lambda k: k not in ("statement_date", "due_date"))
+    for name in order:
+        anchor = template.fields[name]
+        if ref is None and name not in ("statement_date", "due_date"):
+            got = out.values.get("statement_date") or out.values.get("due_date")
+            ref = got[0] if got and isinstance(got[0], dt.date) else None
+        if anchor.fmt == "const":
+            out.values[name] = (anchor.value, FieldEvidence(value=anchor.value, confidence=CONF_LABEL,
+                                                            source="template", note=f"template {template.id}"))
+            continue
+        n = likeness.pages.get(anchor.page, anchor.page)
+        if not 1 <= n <= len(doc.pages):
+            out.missing.append(name)
+            continue
+        if n not in rows_cache:
+            rows_cache[n] = page_rows(doc.pages[n - 1])
+        rows = rows_cache[n]
+        cands = _candidates(anchor, rows, ref)
+        hit = _beside_label(anchor, rows, cands) if anchor.label and anchor.relation != "none" else None
+        how, conf = "", CONF_LABEL
+        v: Value | None = None
+        if hit is not None:
+            v = hit[0]
+            how = f"{'right of' if anchor.relation == 'right' else 'below'} '{anchor.label}'"
+        else:
+            w, h = page_size(doc.pages[n - 1], rows)
+            v = _at_box(anchor, cands, w, h)
+            how, conf = "at the box where it was printed", CONF_POSITION
+        if v is None:
+            out.missing.append(name)
+            continue
+        value: Any = v.value
+        if anchor.fmt == "text":
+            value = _text_value(rows, v, anchor.lines)
+        elif anchor.fmt in ("money", "number") and name == "payments" and isinstance(value, Decimal):
+            value = abs(value)
+        elif anchor.fmt == "id":
+            value = re.sub(r"\s+", " ", str(value)).strip()
+        span = Span(page=n, start=v.start, end=v.end, text=v.text[:500], layout=True)
+        if "box" in Span.model_fields:  # the geometry seam: the box a reviewer sees marked on the page
+            span = span.model_copy(update={"box": v.box})
+        out.values[name] = (value, FieldEvidence(value=str(value), confidence=conf, source="template", span=span,
+                                                 note=f"template {template.id}: {how}"[:200]))
+    return out
+
+
+def _apply(generic: ExtractionResult, values: dict[str, tuple[Any, FieldEvidence]]) -> ExtractionResult:
+    bill = generic.bill.model_copy(update={k: v for k, (v, _) in values.items()})
+    evidence = dict(generic.evidence)
+    for k, (_, ev) in values.items():
+        evidence[k] = ev
+    return generic.model_copy(update={"bill": bill, "evidence": evidence})
+
+
+def merge(generic: ExtractionResult, reading: Reading, doc: Document, settings: Settings) -> Merged:
+    from minimeter.templates.learn import fmt_of
+    from minimeter.validate import finalize
+
+    values = dict(reading.values)
+    agree = [k for k, (v, _) in values.items() if same_value(fmt_of(k), getattr(generic.bill, k), v)]
+    for k in agree:  # the generic reading found the same value: both readings back it
+        v, ev = values[k]
+        old = generic.evidence.get(k)
+        values[k] = (v, ev.model_copy(update={"confidence": max(ev.confidence, old.confidence if old else 0.0),
+                                              "note": f"{ev.note}; the generic reading agrees"[:200]}))
+    rejected: list[str] = []
+    result = finalize(_apply(generic, values), doc, settings)
+    for _ in range(3):
+        failed = {f for c in result.checks if c.passed is False for f in c.fields}
+        back = [k for k in values if k in failed and k not in agree]
+        if not back:
+            break
+        for k in back:
+            values.pop(k)
+            rejected.append(k)
+        result = finalize(_apply(generic, values), doc, settings)
+    anchored = [k for k, a in reading.template.fields.items() if a.fmt != "const"]
+    bad = len(reading.missing) + len(rejected)
+    if anchored and bad > SET_ASIDE_SHARE * len(anchored):
+        why = []
+        if reading.missing:
+            why.append(f"{len(reading.missing)} not where it expects them ({', '.join(reading.missing[:4])})")
+        if rejected:
+            why.append(f"{len(rejected)} contradicted by the bill's checks ({', '.join(rejected[:4])})")
+        note = (f"template {reading.template.id} set aside ({reading.likeness.describe()}): of its {len(anchored)} "
+                f"fields {' and '.join(why)}; the layout may have changed, read with the generic extractor")
+        return Merged(generic, rejected=rejected, missing=list(reading.missing), set_aside=True, note=note)
+    used = sorted(values)
+    note = f"template {reading.template.id} read {len(used)} field(s) ({reading.likeness.describe()})"
+    if rejected:
+        note += f"; kept the generic value of {', '.join(rejected)} (the template's failed a check)"
+    if reading.missing:
+        note += f"; not found: {', '.join(reading.missing)}"
+    return Merged(result, used=used, rejected=rejected, missing=list(reading.missing), note=note)
