@@ -128,7 +128,7 @@ class Book:
     def learn_approved(self, doc: Document, bill: BillNormalized, result: ExtractionResult | None, *,
                        job_id: int | None, file_name: str, sha256: str, human: set[str]) -> tuple[Template | None, str]:
         """Store what an approved bill teaches; returns the template written (or None) and one line saying what."""
-        from minimeter.templates.learn import anchor_field, fmt_of, learn, same_value
+        from minimeter.templates.learn import anchor_field, date_order, fmt_of, learn, same_value
 
         provider_id = bill.provider_id or (result.bill.provider_id if result else None)
         m = self.match(doc, provider_id)
@@ -158,7 +158,7 @@ class Book:
                 fields[name] = fields[name].model_copy(update={"value": str(want)}) if name in fields else \
                     learn_const(str(want))
                 continue
-            anchor = anchor_field(doc, name, want)
+            anchor = anchor_field(doc, name, want, ref=bill.statement_date or bill.due_date, order=date_order(bill))
             if anchor is not None:
                 inv = {v: k for k, v in (m.likeness.pages.items() if m.likeness else [])}
                 fields[name] = anchor.model_copy(update={"page": inv.get(anchor.page, anchor.page)})

@@ -129,9 +129,10 @@ def _variable_label(label: str) -> float:
 
 
 def anchor_field(doc: Document, name: str, want: Any, span: tuple[int, int, int] | None = None,
-                 ref: dt.date | None = None) -> Anchor | None:
+                 ref: dt.date | None = None, order: str = "DMY") -> Anchor | None:
     """Where the approved ``want`` of field ``name`` is printed, as an anchor; None when it is nowhere.
-    ``span`` (page, start, end in layout text) is where the extractor read it, preferred when it holds the value."""
+    ``span`` (page, start, end in layout text) is where the extractor read it, preferred when it holds the value.
+    ``order``: the date order to record when the printed date reads the same in several (17.07.2025)."""
     best: tuple[float, Anchor] | None = None
     for v, lines, rows in _occurrences(doc, name, want, ref):
         page = doc.pages[v.page - 1]
@@ -140,9 +141,16 @@ def anchor_field(doc: Document, name: str, want: Any, span: tuple[int, int, int]
         if span is not None and span[0] == v.page and v.start < span[2] and span[1] < v.end:
             score += 2
         score -= 0.01 * v.page
+        if v.fmt == "date" and v.variant == order:
+            score += 0.05
         if best is None or score > best[0]:
             best = (score, anchor)
     return best[1] if best else None
+
+
+def date_order(bill: BillNormalized) -> str:
+    """Month first is a North American habit; elsewhere day first (used only when a printed date reads alike)."""
+    return "MDY" if bill.currency in ("USD", None) else "DMY"
 
 
 def _variable_words(bill: BillNormalized) -> set[str]:
@@ -179,7 +187,8 @@ def learn(doc: Document, bill: BillNormalized, result: ExtractionResult | None, 
         ev = result.evidence.get(name) if result is not None else None
         if ev is not None and ev.span is not None and ev.span.layout and name not in human:
             span = (ev.span.page, ev.span.start, ev.span.end)
-        anchor = anchor_field(doc, name, want, span, ref=bill.statement_date or bill.due_date)
+        anchor = anchor_field(doc, name, want, span, ref=bill.statement_date or bill.due_date,
+                              order=date_order(bill))
         if anchor is not None:
             fields[name] = anchor
     if not any(a.fmt != "const" for a in fields.values()):

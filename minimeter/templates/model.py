@@ -139,6 +139,8 @@ def now() -> str:
 
 
 # --- TOML ---------------------------------------------------------------------------------------
+_ESC = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
 def _toml_value(v: Any) -> str:
     if isinstance(v, bool):
         return "true" if v else "false"
@@ -147,7 +149,8 @@ def _toml_value(v: Any) -> str:
     if isinstance(v, float):
         return repr(round(v, 2))
     if isinstance(v, str):
-        return '"' + v.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t") + '"'
+        return '"' + "".join(_ESC.get(c) or (f"\\u{ord(c):04x}" if ord(c) < 32 or ord(c) == 127 else c)
+                             for c in v) + '"'
     if isinstance(v, list):
         if len(v) > 6:
             return "[\n" + "".join(f"  {_toml_value(x)},\n" for x in v) + "]"

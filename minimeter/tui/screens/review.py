@@ -165,6 +165,11 @@ class ReviewFormScreen(DataScreen):
         title.append_text(status_text(job.status))
         if job.last_error:
             title.append(f"  {job.last_error.splitlines()[0]}", style="red")
+        from minimeter.templates import template_of
+
+        tid, supplied = template_of(state.original)
+        if tid:
+            title.append(f"\nread with template {tid}: {', '.join(supplied)}", style="cyan")
         self.query_one("#form-title", Static).update(title)
         bill = state.original.bill if state.original else BillNormalized()
         for name in BillNormalized.scalar_fields():
@@ -270,10 +275,10 @@ class ReviewFormScreen(DataScreen):
         export = self.query_one("#export", Checkbox).value
 
         def run() -> str:
-            result = data.live_checks(data.reviewed_result(state.original, bill), state.detail.doc, mm.settings)
-            result = result.model_copy(update={"status": "SUCCEEDED"})
-            mm.store.review(state.detail.job.id, bill, reviewer=mm.reviewer, approve=True,
-                            note="approved in the TUI", result=result)  # type: ignore[call-arg]
+            from minimeter.review import approve
+
+            approve(mm.store, mm.settings, state.detail.job, bill, reviewer=mm.reviewer, note="approved in the TUI",
+                    original=state.original, doc=state.detail.doc)  # the same path as `minimeter review`
             if export:
                 path = data.export_eval_case(mm.settings, state.detail.job, bill, mm.reviewer)
                 return f"Job {state.detail.job.id} approved; eval case {data.short_path(path)}"
