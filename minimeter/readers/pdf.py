@@ -1,4 +1,10 @@
-"""PDF text through pypdf: plain text per page, plus layout mode when asked."""
+"""PDF text: plain text per page through pypdf, word boxes and layout text through PDFium.
+
+pypdf reads first (its limits refuse decompression bombs and damaged files); then
+``pdfwords.page_words`` gives each page's words with their boxes and ``geometry.layout`` rebuilds
+the layout text from them. A page PDFium finds no words on (or a file it cannot open) keeps
+pypdf's layout mode instead, without boxes.
+"""
 
 from __future__ import annotations
 
@@ -31,6 +37,46 @@ def _probe_contents(page: Any) -> None:
         log.debug("content stream of page %s does not decode", page.page_number, exc_info=True)
 
 
+def _pypdf_layout(page: Any, index: int) -> str | None:
+    try:
+        return page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # layout mode is a bonus; plain text is what we need
+        log.debug("layout extraction failed on page %d", index + 1, exc_info=True)
+        return None
+
+
+def _add_geometry(path: Path, pages: list[Page], options: ReadOptions) -> list[str]:
+    """Fill words, size and layout text of the pages with a text layer; returns warnings."""
+    from minimeter.readers import geometry, pdfwords
+
+    warnings: list[str] = []
+    if not any(p.text.strip() for p in pages):
+        return warnings  # a scan: OCR gives the geometry
+    try:
+        pdf = pdfwords.open_pdf(str(path))
+    except Exception:  # PDFium refuses what pypdf read: keep pypdf's layout mode
+        log.debug("no word boxes for %s", path.name, exc_info=True)
+        return warnings
+    try:
+        for i, p in enumerate(pages):
+            if not p.text.strip() or i >= len(pdf):
+                continue
+            try:
+                width, height, boxes, stats = pdfwords.page_words(pdf, i, options.max_words_per_page)
+            except Exception:
+                log.debug("no word boxes on page %d", i + 1, exc_info=True)
+                continue
+            p.width, p.height = round(width, 2), round(height, 2)
+            if not boxes:
+                continue
+            if len(boxes) >= options.max_words_per_page or stats.get("capped"):
+                warnings.append(f"page {i + 1}: only the first {len(boxes)} words were kept")
+            p.layout_text, p.words = geometry.layout(boxes)
+    finally:
+        pdf.close()
+    return warnings
+
+
 def read_pdf(path: Path, options: ReadOptions) -> Document:
     from pypdf import PdfReader
     from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError
@@ -55,13 +101,11 @@ def read_pdf(path: Path, options: ReadOptions) -> Document:
             text = page.extract_text() or ""
             if not text.strip():
                 _probe_contents(page)
-            layout = None
-            if options.layout:
-                try:
-                    layout = page.extract_text(extraction_mode="layout") or ""
-                except Exception:  # layout mode is a bonus; plain text is what we need
-                    log.debug("layout extraction failed on page %d", i + 1, exc_info=True)
-            pages.append(Page(number=i + 1, text=text, layout_text=layout))
+            pages.append(Page(number=i + 1, text=text))
+        warnings = _add_geometry(path, pages, options) if options.layout and options.geometry else []
+        for i, p in enumerate(pages):
+            if options.layout and p.layout_text is None and p.text.strip():
+                p.layout_text = _pypdf_layout(reader.pages[i], i)
     except ReadError:
         raise
     except FileNotDecryptedError as exc:
@@ -78,7 +122,7 @@ def read_pdf(path: Path, options: ReadOptions) -> Document:
             f"the PDF is damaged or truncated ({type(exc).__name__})",
             hint="open it in a PDF viewer and save or print it to a new PDF",
         ) from exc
-    doc = Document(pages=pages, kind="pdf", page_count=total)
+    doc = Document(pages=pages, kind="pdf", page_count=total, warnings=warnings)
     if total > options.max_pages:
         doc.warnings.append(f"only the first {options.max_pages} of {total} pages were read")
     return doc
