@@ -74,7 +74,7 @@ def _dist(a: list[float] | tuple[float, ...], b: list[float] | tuple[float, ...]
 def _candidates(anchor: Anchor, rows: list[Row], ref: dt.date | None) -> list[Value]:
     out = find_values(rows, anchor.fmt, anchor.variant, ref)
     if anchor.fmt == "id" and anchor.shape:
-        out = [v for v in out if shape(v.text) == anchor.shape]
+        out = [v for v in out if shape_fits(anchor.shape, shape(v.text))]
     return out
 
 
@@ -90,14 +90,19 @@ def _text_value(rows: list[Row], v: Value, lines: int) -> str:
     return ", ".join(parts)
 
 
-def _beside_label(anchor: Anchor, rows: list[Row], cands: list[Value]) -> tuple[Value, list[float]] | None:
+def _beside_label(anchor: Anchor, rows: list[Row], cands: list[Value], width: float,
+                  height: float) -> tuple[Value, list[float]] | None:
+    """The value beside the label found again on the page, in the learned relation. A label found far
+    from where it was (a short word printed elsewhere) is not this anchor's label."""
     rx = _label_rx(anchor.label)
     lb0, vb0 = anchor.label_box, anchor.value_box
+    strong = len(anchor.label.strip()) >= 6
+    max_dy, max_dx = height * (0.25 if strong else 3 * Y_TOL), width * (0.3 if strong else X_TOL)
     found: list[tuple[float, Value, list[float]]] = []
     for i, row in enumerate(rows):
         for m in rx.finditer(row.text):
             lb = row.box(m.start(), m.end())
-            if lb is None:
+            if lb is None or abs(lb[1] - lb0[1]) > max_dy or abs(lb[0] - lb0[0]) > max_dx:
                 continue
             dx, dy = lb[0] - lb0[0], lb[1] - lb0[1]
             expect = [vb0[0] + dx, vb0[1] + dy, vb0[2] + dx, vb0[3] + dy]
@@ -116,12 +121,23 @@ def _beside_label(anchor: Anchor, rows: list[Row], cands: list[Value]) -> tuple[
 
 
 def _at_box(anchor: Anchor, cands: list[Value], width: float, height: float) -> Value | None:
-    xt, yt = width * X_TOL, height * Y_TOL * 1.5
+    """The value of the anchor's format printed on the same line as before (it overlaps the old box by more
+    than half its height) with its left or right edge where it was; None when there is none."""
+    xt = width * X_TOL
     vb = anchor.value_box
+    half = max(2.0, 0.5 * (vb[3] - vb[1]))
     near = [v for v in cands
-            if abs(v.box[1] - vb[1]) <= yt and (abs(v.box[0] - vb[0]) <= xt or abs(v.box[2] - vb[2]) <= xt)]
+            if abs(v.box[1] - vb[1]) <= half and (abs(v.box[0] - vb[0]) <= xt or abs(v.box[2] - vb[2]) <= xt)]
     distinct = {str(v.value) for v in near}
-    return near[0] if len(distinct) == 1 else None
+    return min(near, key=lambda v: _dist(v.box, vb)) if len(distinct) == 1 else None
+
+
+def shape_fits(want: str, got: str) -> bool:
+    """An identifier of the same kind: the same runs of letters, figures and separators, about as long."""
+    def runs(x: str) -> str:
+        return re.sub(r"(.)\1+", r"\1", x)
+
+    return runs(want) == runs(got) and abs(len(want) - len(got)) <= 3
 
 
 def read(template: Template, doc: Document, likeness: Likeness, ref: dt.date | None = None) -> Reading:
@@ -146,14 +162,14 @@ def read(template: Template, doc: Document, likeness: Likeness, ref: dt.date | N
             rows_cache[n] = page_rows(doc.pages[n - 1])
         rows = rows_cache[n]
         cands = _candidates(anchor, rows, ref)
-        hit = _beside_label(anchor, rows, cands) if anchor.label and anchor.relation != "none" else None
+        w, h = page_size(doc.pages[n - 1], rows)
+        hit = _beside_label(anchor, rows, cands, w, h) if anchor.label and anchor.relation != "none" else None
         how, conf = "", CONF_LABEL
         v: Value | None = None
         if hit is not None:
             v = hit[0]
             how = f"{'right of' if anchor.relation == 'right' else 'below'} '{anchor.label}'"
         else:
-            w, h = page_size(doc.pages[n - 1], rows)
             v = _at_box(anchor, cands, w, h)
             how, conf = "at the box where it was printed", CONF_POSITION
         if v is None:
@@ -180,6 +196,28 @@ def _apply(generic: ExtractionResult, values: dict[str, tuple[Any, FieldEvidence
     for k, (_, ev) in values.items():
         evidence[k] = ev
     return generic.model_copy(update={"bill": bill, "evidence": evidence})
+
+
+ARITHMETIC = ("balance", "line_items_sum", "meter_reads", "usage_matches_meters")
+UNCHECKED_TEXT = ("customer_name", "service_address", "rate_plan", "provider", "currency", "gas_usage_unit",
+                  "water_usage_unit", "provider_id")
+
+
+def _conflicts(generic: ExtractionResult, values: dict[str, tuple[Any, FieldEvidence]], agree: list[str],
+               rejected: list[str], result: ExtractionResult,
+               read: dict[str, tuple[Any, FieldEvidence]]) -> list[tuple[str, str, str]]:
+    """Key fields where the template and the generic reading both found a value and they differ, and no
+    arithmetic check that passed backs the value kept: a person decides (a template learned from one bill
+    may have anchored a value that coincided with another field on it)."""
+    backed = {f for c in result.checks if c.passed is True and c.rule in ARITHMETIC for f in c.fields}
+    out = []
+    for k in [*values, *rejected]:
+        if k in agree or k in UNCHECKED_TEXT or getattr(generic.bill, k) is None:
+            continue
+        if k in values and k in backed:
+            continue
+        out.append((k, f"template {read[k][0]}", f"generic {getattr(generic.bill, k)}"))
+    return out
 
 
 def merge(generic: ExtractionResult, reading: Reading, doc: Document, settings: Settings) -> Merged:
@@ -215,8 +253,15 @@ def merge(generic: ExtractionResult, reading: Reading, doc: Document, settings: 
         note = (f"template {reading.template.id} set aside ({reading.likeness.describe()}): of its {len(anchored)} "
                 f"fields {' and '.join(why)}; the layout may have changed, read with the generic extractor")
         return Merged(generic, rejected=rejected, missing=list(reading.missing), set_aside=True, note=note)
+    conflicts = _conflicts(generic, values, agree, rejected, result, reading.values)
+    if conflicts:
+        lines = [f"Template {reading.template.id} and the generic reading disagree [template]: "
+                 + "; ".join(f"{k} {a} vs {b}" for k, a, b in conflicts)]
+        result = result.model_copy(update={"issues": [*result.issues, *lines], "status": "NEEDS_REVIEW"})
     used = sorted(values)
     note = f"template {reading.template.id} read {len(used)} field(s) ({reading.likeness.describe()})"
+    if conflicts:
+        note += f"; disagrees with the generic reading on {', '.join(k for k, _, _ in conflicts)} (sent to review)"
     if rejected:
         note += f"; kept the generic value of {', '.join(rejected)} (the template's failed a check)"
     if reading.missing:

@@ -129,10 +129,12 @@ def _variable_label(label: str) -> float:
 
 
 def anchor_field(doc: Document, name: str, want: Any, span: tuple[int, int, int] | None = None,
-                 ref: dt.date | None = None, order: str = "DMY") -> Anchor | None:
+                 ref: dt.date | None = None, order: str = "DMY",
+                 beside: tuple[int, float] | None = None) -> Anchor | None:
     """Where the approved ``want`` of field ``name`` is printed, as an anchor; None when it is nowhere.
     ``span`` (page, start, end in layout text) is where the extractor read it, preferred when it holds the value.
-    ``order``: the date order to record when the printed date reads the same in several (17.07.2025)."""
+    ``order``: the date order to record when the printed date reads the same in several (17.07.2025).
+    ``beside``: (page, top) of a related value (a period's start) whose row is preferred."""
     best: tuple[float, Anchor] | None = None
     for v, lines, rows in _occurrences(doc, name, want, ref):
         page = doc.pages[v.page - 1]
@@ -143,6 +145,8 @@ def anchor_field(doc: Document, name: str, want: Any, span: tuple[int, int, int]
         score -= 0.01 * v.page
         if v.fmt == "date" and v.variant == order:
             score += 0.05
+        if beside is not None and v.page == beside[0] and abs(v.box[1] - beside[1]) <= 3:
+            score += 1.5  # the end of a range printed beside its start, not where another field repeats it
         if best is None or score > best[0]:
             best = (score, anchor)
     return best[1] if best else None
@@ -187,8 +191,11 @@ def learn(doc: Document, bill: BillNormalized, result: ExtractionResult | None, 
         ev = result.evidence.get(name) if result is not None else None
         if ev is not None and ev.span is not None and ev.span.layout and name not in human:
             span = (ev.span.page, ev.span.start, ev.span.end)
+        start = fields.get("billing_period_start")
+        beside = (start.page, start.value_box[1]) if name == "billing_period_end" and start and start.value_box \
+            else None
         anchor = anchor_field(doc, name, want, span, ref=bill.statement_date or bill.due_date,
-                              order=date_order(bill))
+                              order=date_order(bill), beside=beside)
         if anchor is not None:
             fields[name] = anchor
     if not any(a.fmt != "const" for a in fields.values()):
