@@ -27,8 +27,9 @@ _REPO_EVAL = Path(__file__).resolve().parents[2] / "eval" / "bills"
 @click.option("--check-baseline", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="Exit 1 when a field's accuracy dropped more than --margin below this baseline.")
 @click.option("--margin", type=float, default=0.02, show_default=True, help="Allowed accuracy drop per field.")
-@click.option("--learn", is_flag=True, help="Replay in name order: after each bill, approve it with its truth (teaching "
-              "its layout's template in a temporary data folder); report bills of seen and unseen layouts apart.")
+@click.option("--learn", is_flag=True,
+              help="Replay in name order: after each bill, approve it with its truth (teaching its layout's template "
+              "in a temporary data folder); report bills of seen and unseen layouts apart.")
 @click.pass_context
 def eval_command(
     ctx: click.Context,

@@ -29,7 +29,9 @@ def review(ctx: click.Context, job_ref: str, sets: tuple[str, ...], approve: boo
     import getpass
 
     from minimeter.cli.core import _find, _open
-    from minimeter.review import ReviewError, approve as do_approve, corrected_bill, parse_assignments, reject as do_reject
+    from minimeter.review import ReviewError, corrected_bill, parse_assignments
+    from minimeter.review import approve as do_approve
+    from minimeter.review import reject as do_reject
 
     if approve == reject:
         raise ReviewError("say --approve or --reject", hint="minimeter review JOB [--set FIELD=VALUE]... --approve")

@@ -118,14 +118,16 @@ def render_learn(lr: LearnReport, console: Any, *, show_errors: bool = False) ->
 
     t = Table(title=f"Replay with learning: {lr.report.folder} ({lr.report.extractor})", title_justify="left",
               box=box.SIMPLE_HEAD)
-    for col in ("layout before", "bills", "fields right", "SUCCEEDED", "wrong accepted", "read by a template"):
+    for col in ("layout before", "bills", "fields right", "SUCCEEDED", "SUCCEEDED (not planted)", "wrong accepted",
+                "read by a template"):
         t.add_column(col, justify="left" if col == "layout before" else "right")
     for group, label in (("seen", "seen (approved before)"), ("unseen", "unseen (first of its layout)")):
         s = lr.part(group)
         acc = "-" if s["field_accuracy"] is None else f"{s['field_accuracy']:.1%} ({s['correct']}/" \
               f"{s['correct'] + s['wrong'] + s['missing'] + s['hallucinated']})"
         ok = "-" if s["passed_validation"] is None else f"{s['passed_validation']:.1%} ({s['passed_validation_count']})"
-        t.add_row(label, str(s["bills"]), acc, ok, str(s["wrong_accepted"]), str(s["template_read"]))
+        clean = f"{s['clean_passed']}/{s['clean_bills']}"
+        t.add_row(label, str(s["bills"]), acc, ok, clean, str(s["wrong_accepted"]), str(s["template_read"]))
     console.print(t)
     if show_errors:
         for b in lr.report.bills:

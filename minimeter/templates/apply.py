@@ -205,7 +205,7 @@ UNCHECKED_TEXT = ("customer_name", "service_address", "rate_plan", "provider", "
 
 def _conflicts(generic: ExtractionResult, values: dict[str, tuple[Any, FieldEvidence]], agree: list[str],
                rejected: list[str], result: ExtractionResult,
-               read: dict[str, tuple[Any, FieldEvidence]]) -> list[tuple[str, str, str]]:
+               read: dict[str, tuple[Any, FieldEvidence]], anchors: dict[str, Anchor]) -> list[tuple[str, str, str]]:
     """Key fields where the template and the generic reading both found a value and they differ, and no
     arithmetic check that passed backs the value kept: a person decides (a template learned from one bill
     may have anchored a value that coincided with another field on it)."""
@@ -214,10 +214,16 @@ def _conflicts(generic: ExtractionResult, values: dict[str, tuple[Any, FieldEvid
     for k in [*values, *rejected]:
         if k in agree or k in UNCHECKED_TEXT or getattr(generic.bill, k) is None:
             continue
-        if k in values and k in backed:
+        if k in values and (k in backed or _proven(k, values[k][1], anchors)):
             continue
         out.append((k, f"template {read[k][0]}", f"generic {getattr(generic.bill, k)}"))
     return out
+
+
+def _proven(name: str, ev: FieldEvidence, anchors: dict[str, Anchor]) -> bool:
+    """An anchor that already read the approved value on a later bill, found beside its label again."""
+    a = anchors.get(name)
+    return a is not None and a.confirmed >= 1 and ev.confidence >= CONF_LABEL
 
 
 def merge(generic: ExtractionResult, reading: Reading, doc: Document, settings: Settings) -> Merged:
@@ -253,7 +259,7 @@ def merge(generic: ExtractionResult, reading: Reading, doc: Document, settings: 
         note = (f"template {reading.template.id} set aside ({reading.likeness.describe()}): of its {len(anchored)} "
                 f"fields {' and '.join(why)}; the layout may have changed, read with the generic extractor")
         return Merged(generic, rejected=rejected, missing=list(reading.missing), set_aside=True, note=note)
-    conflicts = _conflicts(generic, values, agree, rejected, result, reading.values)
+    conflicts = _conflicts(generic, values, agree, rejected, result, reading.values, reading.template.fields)
     if conflicts:
         lines = [f"Template {reading.template.id} and the generic reading disagree [template]: "
                  + "; ".join(f"{k} {a} vs {b}" for k, a, b in conflicts)]

@@ -150,6 +150,8 @@ class Book:
             if from_template:
                 if same_value(fmt_of(name), want, machine) or (want is None and machine is None):
                     confirmed += 1
+                    if name in fields:
+                        fields[name] = fields[name].model_copy(update={"confirmed": fields[name].confirmed + 1})
                     continue
                 corrected += 1
             if want is None or (name in fields and not from_template and name not in human):

@@ -120,6 +120,31 @@ def _anchor_for(name: str, v: Value, lines: int, rows: list[Row], page_text: str
     return Anchor(**base), 1.0
 
 
+def label_fit(name: str, label: str) -> float:
+    """How well a label names this field rather than another, by the shared vocabulary (when there is one):
+    "Total Amount Due" and "Current Charges" both print 1,234.56 on a bill with nothing carried over."""
+    try:
+        from minimeter.extract.vocab import LABELS
+    except ImportError:
+        return 0.0
+    text = fold(label)
+    if not text:
+        return 0.0
+
+    def fit(f: str) -> float:
+        best = 0.0
+        for phrase, weight in LABELS.get(f, []):
+            p = fold(phrase)
+            if p == text:
+                best = max(best, weight)
+            elif len(p) > 3 and p in text:
+                best = max(best, 0.7 * weight)
+        return best
+
+    others = max((fit(f) for f in LABELS if f != name), default=0.0)
+    return 1.5 * fit(name) - (1.0 * others if others > fit(name) else 0.0)
+
+
 def _variable_label(label: str) -> float:
     """A "label" with figures or month names is a value of a table (a history chart's "Jan 24"): a poor anchor."""
     from minimeter.extract.parse import MONTHS
@@ -130,11 +155,12 @@ def _variable_label(label: str) -> float:
 
 def anchor_field(doc: Document, name: str, want: Any, span: tuple[int, int, int] | None = None,
                  ref: dt.date | None = None, order: str = "DMY",
-                 beside: tuple[int, float] | None = None) -> Anchor | None:
+                 beside: tuple[int, float] | None = None, context: str = "") -> Anchor | None:
     """Where the approved ``want`` of field ``name`` is printed, as an anchor; None when it is nowhere.
     ``span`` (page, start, end in layout text) is where the extractor read it, preferred when it holds the value.
     ``order``: the date order to record when the printed date reads the same in several (17.07.2025).
-    ``beside``: (page, top) of a related value (a period's start) whose row is preferred."""
+    ``beside``: (page, top) of a related value (a period's start) whose row is preferred. ``context``: the
+    plain-text line before the value where the extractor read it (its label there picks the occurrence)."""
     best: tuple[float, Anchor] | None = None
     for v, lines, rows in _occurrences(doc, name, want, ref):
         page = doc.pages[v.page - 1]
@@ -142,6 +168,9 @@ def anchor_field(doc: Document, name: str, want: Any, span: tuple[int, int, int]
         anchor, score = _anchor_for(name, v, lines, rows, text)
         if span is not None and span[0] == v.page and v.start < span[2] and span[1] < v.end:
             score += 2
+        if anchor.label and context and fold(anchor.label) in context[-80:]:
+            score += 2
+        score += label_fit(name, anchor.label)
         score -= 0.01 * v.page
         if v.fmt == "date" and v.variant == order:
             score += 0.05
@@ -187,15 +216,19 @@ def learn(doc: Document, bill: BillNormalized, result: ExtractionResult | None, 
         if fmt == "const":
             fields[name] = Anchor(fmt="const", value=str(want))
             continue
-        span = None
+        span, context = None, ""
         ev = result.evidence.get(name) if result is not None else None
-        if ev is not None and ev.span is not None and ev.span.layout and name not in human:
-            span = (ev.span.page, ev.span.start, ev.span.end)
+        if ev is not None and ev.span is not None and name not in human:
+            if ev.span.layout:
+                span = (ev.span.page, ev.span.start, ev.span.end)
+            elif 1 <= ev.span.page <= len(doc.pages):
+                plain = doc.pages[ev.span.page - 1].text
+                context = fold(plain[plain.rfind("\n", 0, ev.span.start) + 1:ev.span.start])
         start = fields.get("billing_period_start")
         beside = (start.page, start.value_box[1]) if name == "billing_period_end" and start and start.value_box \
             else None
         anchor = anchor_field(doc, name, want, span, ref=bill.statement_date or bill.due_date,
-                              order=date_order(bill), beside=beside)
+                              order=date_order(bill), beside=beside, context=context)
         if anchor is not None:
             fields[name] = anchor
     if not any(a.fmt != "const" for a in fields.values()):

@@ -69,6 +69,8 @@ class Anchor(_Strict):
     """Text fields: how many rows of one column the value spans (an address)."""
     value: str = ""
     """``const`` fields (provider, currency): the value itself."""
+    confirmed: int = Field(default=0, ge=0)
+    """Later bills on which this anchor read the value a reviewer approved (reset when it is re-learned)."""
 
     @field_validator("label_box", "value_box")
     @classmethod

@@ -41,6 +41,22 @@ def page_text(doc: Document | None, ev: FieldEvidence | None) -> tuple[Text, int
     return text, line
 
 
+def template_origin(settings: Any, note: str) -> str:
+    """Which approved job taught the template named in an evidence note ("template <id>: ...")."""
+    from minimeter.templates import book_for
+
+    tid = note.removeprefix("template ").split(":")[0].split(";")[0].strip()
+    try:
+        t = book_for(settings).get(tid) if tid else None
+    except Exception:  # a broken or vanished file: say so rather than fail the screen
+        t = None
+    if t is None:
+        return f"template {tid or '?'} (no longer in the templates folder)"
+    origin = f"job {t.origin_job}" if t.origin_job is not None else "an imported file"
+    return (f"template {t.id}: taught by {origin} ({t.origin_file or '-'}), read {t.bills_read} bill(s), "
+            f"{t.fields_confirmed} field(s) confirmed")
+
+
 def checks_text(checks: list[CheckResult], issues: list[str]) -> Text:
     """Failed rules first, then passed ones; rules that did not apply (missing inputs) on one line."""
     out = Text()
@@ -196,6 +212,8 @@ class JobDetailScreen(DataScreen):
                             + ("" if ev.grounded else ", NOT found in the text"), style="dim" if ev.grounded else "red")
                 if ev.note:
                     head.append(f"\n{ev.note}", style="dim")
+                if ev.source == "template":
+                    head.append(f"\n{template_origin(self.mm.settings, ev.note or '')}", style="cyan")
             elif value is not None:
                 head.append("\nno evidence recorded", style="dim")
             head.append("\n")
