@@ -174,11 +174,22 @@ def anchor_field(doc: Document, name: str, want: Any, span: tuple[int, int, int]
         score -= 0.01 * v.page
         if v.fmt == "date" and v.variant == order:
             score += 0.05
+        if v.fmt in ("money", "number") and v.variant == number_style(v.text, order):
+            score += 0.05
         if beside is not None and v.page == beside[0] and abs(v.box[1] - beside[1]) <= 3:
             score += 1.5  # the end of a range printed beside its start, not where another field repeats it
         if best is None or score > best[0]:
             best = (score, anchor)
     return best[1] if best else None
+
+
+def number_style(text: str, order: str) -> str:
+    """The number format a printed figure shows: a comma before the last 1-2 or 4+ digits is a decimal comma
+    (1.234,56); a dot there a decimal point; ambiguous figures (1.234, 812) follow the date habit."""
+    m = re.search(r"([.,])(\d+)\D*$", text)
+    if m and len(m.group(2)) != 3:
+        return "eu" if m.group(1) == "," else "us"
+    return "us" if order == "MDY" else "eu"
 
 
 def date_order(bill: BillNormalized) -> str:

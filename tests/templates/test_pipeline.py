@@ -112,7 +112,8 @@ def test_review_errors_change_nothing(home: Settings, tmp_path: Path) -> None:
     job = process(home, store, draw(tmp_path / "a1.pdf", Facts()))
     before = (store.get_job(job).status, len(store.bill_versions(job)))  # type: ignore[union-attr]
     for args, says in [(["--set", "total_due=3", "--approve"], "unknown field 'total_due'"),
-                       (["--set", "total_amount_due=1.234,56", "--approve"], "total_amount_due: '1.234,56' does not parse"),
+                       (["--set", "total_amount_due=1.234,56", "--approve"],
+                        "total_amount_due: '1.234,56' does not parse"),
                        (["--set", "due_date=25/03/2025", "--approve"], "due_date"),
                        (["--set", "total_amount_due", "--approve"], "is not FIELD=VALUE"),
                        (["--approve", "--reject"], "say --approve or --reject"),
