@@ -101,9 +101,10 @@ def _beside_label(anchor: Anchor, rows: list[Row], cands: list[Value], width: fl
     found: list[tuple[float, Value, list[float]]] = []
     for i, row in enumerate(rows):
         for m in rx.finditer(row.text):
-            lb = row.box(m.start(), m.end())
-            if lb is None or abs(lb[1] - lb0[1]) > max_dy or abs(lb[0] - lb0[0]) > max_dx:
+            found_box = row.box(m.start(), m.end())
+            if found_box is None or abs(found_box[1] - lb0[1]) > max_dy or abs(found_box[0] - lb0[0]) > max_dx:
                 continue
+            lb = list(found_box)
             dx, dy = lb[0] - lb0[0], lb[1] - lb0[1]
             expect = [vb0[0] + dx, vb0[1] + dy, vb0[2] + dx, vb0[3] + dy]
             if anchor.relation == "right":
@@ -113,11 +114,11 @@ def _beside_label(anchor: Anchor, rows: list[Row], cands: list[Value], width: fl
             if not near:
                 continue
             v = min(near, key=lambda c: _dist(c.box, expect))
-            found.append((_dist(list(lb), lb0), v, list(lb)))
+            found.append((_dist(lb, lb0), v, lb))
     if not found:
         return None
-    _, v, lb = min(found, key=lambda t: t[0])
-    return v, lb
+    _, best, where = min(found, key=lambda t: t[0])
+    return best, where
 
 
 def _at_box(anchor: Anchor, cands: list[Value], width: float, height: float) -> Value | None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from minimeter.templates import fingerprint
-from minimeter.templates.model import MAX_FAILURES, Template, TemplateError, load, now, save
+from minimeter.templates.model import MAX_FAILURES, Anchor, Template, TemplateError, load, now, save
 
 if TYPE_CHECKING:
     from minimeter.readers.base import Document
@@ -49,7 +49,7 @@ class Book:
 
     def all(self) -> list[Template]:
         self._problems = []
-        out = []
+        out: list[Template] = []
         if not self.folder.is_dir():
             return out
         for p in sorted(self.folder.glob("*.toml")):
@@ -172,7 +172,5 @@ class Book:
         return t, f"template {t.id} updated from job {job_id}: {confirmed} field(s) confirmed, {corrected} corrected"
 
 
-def learn_const(value: str) -> object:
-    from minimeter.templates.model import Anchor
-
+def learn_const(value: str) -> Anchor:
     return Anchor(fmt="const", value=value)

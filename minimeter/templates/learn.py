@@ -104,20 +104,21 @@ def _anchor_for(name: str, v: Value, lines: int, rows: list[Row], page_text: str
     """The anchor of one occurrence and how good an anchor it makes (a unique label beside it is best)."""
     fmt = fmt_of(name)
     row = rows[v.row]
-    base = dict(fmt=fmt, page=v.page, value_box=[round(x, 1) for x in v.box], variant=v.variant,
-                shape=shape(v.text) if fmt == "id" else "", lines=lines)
+    plain = Anchor(fmt=fmt, page=v.page, value_box=[round(x, 1) for x in v.box], variant=v.variant,  # type: ignore[arg-type]
+                   shape=shape(v.text) if fmt == "id" else "", lines=lines)
     left = label_left(row, v.start - row.offset)
     if left is not None:
         label, box = left
         unique = len(re.findall(re.escape(label), page_text)) == 1
-        return Anchor(**base, label=label, relation="right", label_box=[round(x, 1) for x in box]), 3 + unique
+        return plain.model_copy(update={"label": label, "relation": "right",
+                                        "label_box": [round(x, 1) for x in box]}), 3 + unique
     above = label_above(rows, v.row, v.box)
     if above is not None:
         label, box, up = above
         unique = len(re.findall(re.escape(label), page_text)) == 1
-        return (Anchor(**base, label=label, relation="below", label_box=[round(x, 1) for x in box]),
+        return (plain.model_copy(update={"label": label, "relation": "below", "label_box": [round(x, 1) for x in box]}),
                 2.5 + unique - 0.1 * up - _variable_label(label))
-    return Anchor(**base), 1.0
+    return plain, 1.0
 
 
 def label_fit(name: str, label: str) -> float:

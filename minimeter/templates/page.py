@@ -198,10 +198,10 @@ def find_values(rows: list[Row], fmt: str, variant: str = "", ref: dt.date | Non
                         out.append(Value(fmt, v, row.text[s:e].strip(), row.page, i, row.offset + s, row.offset + e,
                                          box, nf))
         elif fmt == "id":
-            for m in _ID_RX.finditer(row.text):
-                if not re.search(r"\d", m.group()):
+            for idm in _ID_RX.finditer(row.text):
+                if not re.search(r"\d", idm.group()):
                     continue
-                for s, e in _id_pieces(row.text, m.start(), m.end()):
+                for s, e in _id_pieces(row.text, idm.start(), idm.end()):
                     box = row.box(s, e)
                     if box:
                         out.append(Value("id", row.text[s:e], row.text[s:e], row.page, i, row.offset + s,
