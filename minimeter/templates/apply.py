@@ -36,10 +36,15 @@ if TYPE_CHECKING:
     from minimeter.templates.fingerprint import Likeness
     from minimeter.templates.model import Anchor, Template
 
+CONF_IN_PLACE = 0.97
+"""A value found beside its label, the label where it was on the approved bill."""
 CONF_LABEL = 0.95
-"""A value found beside its label, in the same relation, on a bill whose layout matched."""
+"""A value found beside its label, in the same relation, the label moved (rows added above it)."""
 CONF_POSITION = 0.85
 """A value found only at its box (the label is not printed as it was: another language)."""
+POSITION_FORMATS = ("date", "id", "text")
+"""Formats read at their old box when the label is not found: a date or an identifier of the learned shape
+at the same box is the same field; any figure could sit where an amount was (a table's next line)."""
 SET_ASIDE_SHARE = 0.4
 """A template whose fields are missing or contradicted on more than this share of them is set aside."""
 
@@ -50,6 +55,10 @@ class Reading:
     likeness: Likeness
     values: dict[str, tuple[Any, FieldEvidence]] = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
+    """Fields not found where the template expects them (counted against it)."""
+    unlabelled: list[str] = field(default_factory=list)
+    """Figures whose label is not printed as it was (another language) and that are not read by position:
+    left to the generic reading, not counted against the template."""
 
 
 @dataclass
@@ -141,6 +150,32 @@ def shape_fits(want: str, got: str) -> bool:
     return runs(want) == runs(got) and abs(len(want) - len(got)) <= 3
 
 
+def _row_sum(anchor: Anchor, rows: list[Row], cands: list[Value], width: float,
+             height: float) -> tuple[Decimal, Value, float, str] | None:
+    """The sum of the figures right of the anchor's label (found again, or a label cell starting where it
+    started, in another language), when the row holds as many figures as it did."""
+    rx = _label_rx(anchor.label)
+    lb0 = anchor.label_box
+    half = max(2.0, 0.5 * (lb0[3] - lb0[1]))
+    options: list[tuple[float, int, float, str]] = []
+    for i, row in enumerate(rows):
+        m = rx.search(row.text)
+        if m is not None:
+            lb = row.box(m.start(), m.end())
+            if lb is not None and abs(lb[1] - lb0[1]) <= height * 0.25:
+                options.append((abs(lb[1] - lb0[1]), i, CONF_LABEL, f"sum of the {anchor.lines} figures right of "
+                                                                    f"'{anchor.label}'"))
+        elif abs(row.top - lb0[1]) <= half and any(abs(w.x0 - lb0[0]) <= width * X_TOL and w.text[:1].isalpha()
+                                                   for w in row.words):
+            options.append((abs(row.top - lb0[1]) + height, i, CONF_POSITION,
+                            f"sum of the {anchor.lines} figures of the row where '{anchor.label}' was"))
+    for _, i, conf, how in sorted(options):
+        vs = [v for v in cands if v.row == i and v.box[0] >= anchor.value_box[0] - width * X_TOL]
+        if len(vs) == anchor.lines:
+            return sum((Decimal(str(v.value)) for v in vs), Decimal(0)), vs[0], conf, how
+    return None
+
+
 def read(template: Template, doc: Document, likeness: Likeness, ref: dt.date | None = None) -> Reading:
     """``ref``: a date of the bill (the generic statement date) that places yearless dates."""
     out = Reading(template, likeness)
@@ -164,15 +199,30 @@ def read(template: Template, doc: Document, likeness: Likeness, ref: dt.date | N
         rows = rows_cache[n]
         cands = _candidates(anchor, rows, ref)
         w, h = page_size(doc.pages[n - 1], rows)
+        if anchor.relation == "row_sum":
+            got = _row_sum(anchor, rows, cands, w, h)
+            if got is None:
+                out.missing.append(name)
+                continue
+            total, first, conf, how = got
+            span = Span(page=n, start=first.start, end=first.end, text=first.text[:500], layout=True)
+            out.values[name] = (total, FieldEvidence(value=str(total), confidence=conf, source="template", span=span,
+                                                     note=f"template {template.id}: {how}"[:200]))
+            continue
         hit = _beside_label(anchor, rows, cands, w, h) if anchor.label and anchor.relation != "none" else None
         how, conf = "", CONF_LABEL
         v: Value | None = None
         if hit is not None:
-            v = hit[0]
+            v, lb = hit
             how = f"{'right of' if anchor.relation == 'right' else 'below'} '{anchor.label}'"
-        else:
+            if abs(lb[1] - anchor.label_box[1]) <= h * Y_TOL and abs(lb[0] - anchor.label_box[0]) <= w * X_TOL:
+                conf = CONF_IN_PLACE
+        elif anchor.fmt in POSITION_FORMATS:
             v = _at_box(anchor, cands, w, h)
             how, conf = "at the box where it was printed", CONF_POSITION
+        elif anchor.label and not any(_label_rx(anchor.label).search(r.text) for r in rows):
+            out.unlabelled.append(name)
+            continue
         if v is None:
             out.missing.append(name)
             continue
@@ -206,8 +256,9 @@ UNCHECKED_TEXT = ("customer_name", "service_address", "rate_plan", "provider", "
 
 def _conflicts(generic: ExtractionResult, values: dict[str, tuple[Any, FieldEvidence]], agree: list[str],
                rejected: list[str], result: ExtractionResult,
-               read: dict[str, tuple[Any, FieldEvidence]], anchors: dict[str, Anchor]) -> list[tuple[str, str, str]]:
-    """Key fields where the template and the generic reading both found a value and they differ, and no
+               read: dict[str, tuple[Any, FieldEvidence]], anchors: dict[str, Anchor],
+               confident: set[str]) -> list[tuple[str, str, str]]:
+    """Key fields where the template and a confident generic reading found different values, and no
     arithmetic check that passed backs the value kept: a person decides (a template learned from one bill
     may have anchored a value that coincided with another field on it)."""
     backed = {f for c in result.checks if c.passed is True and c.rule in ARITHMETIC for f in c.fields}
@@ -215,8 +266,12 @@ def _conflicts(generic: ExtractionResult, values: dict[str, tuple[Any, FieldEvid
     for k in [*values, *rejected]:
         if k in agree or k in UNCHECKED_TEXT or getattr(generic.bill, k) is None:
             continue
+        if k in values and k not in confident:
+            continue  # the generic value would have sent the bill to review on its own: nothing to weigh
         if k in values and (k in backed or _proven(k, values[k][1], anchors)):
             continue
+        if k in rejected and (k in backed or read[k][1].confidence < CONF_LABEL):
+            continue  # the check that took the template's value back holds with the generic one
         out.append((k, f"template {read[k][0]}", f"generic {getattr(generic.bill, k)}"))
     return out
 
@@ -233,11 +288,20 @@ def merge(generic: ExtractionResult, reading: Reading, doc: Document, settings: 
 
     values = dict(reading.values)
     agree = [k for k, (v, _) in values.items() if same_value(fmt_of(k), getattr(generic.bill, k), v)]
+    confident = {k for k in generic.bill.scalar_fields() if getattr(generic.bill, k) is not None
+                 and (ev0 := generic.evidence.get(k)) is not None and ev0.confidence >= settings.review_confidence}
+    for k in [k for k, (_, ev) in values.items() if ev.confidence < CONF_LABEL and k not in agree and k in confident]:
+        values.pop(k)  # found only at its old box: weaker than a value the generic extractor read confidently
     for k in agree:  # the generic reading found the same value: both readings back it
         v, ev = values[k]
         old = generic.evidence.get(k)
         values[k] = (v, ev.model_copy(update={"confidence": max(ev.confidence, old.confidence if old else 0.0),
                                               "note": f"{ev.note}; the generic reading agrees"[:200]}))
+    dropped = [k for k in reading.template.unread if k not in values and getattr(generic.bill, k) is not None]
+    if dropped:  # a reviewer corrected the generic reading of these on this layout: leave them out, not wrong
+        kept = {k: v for k, v in generic.evidence.items() if k not in dropped}
+        generic = generic.model_copy(update={"bill": generic.bill.model_copy(update={k: None for k in dropped}),
+                                             "evidence": kept})
     rejected: list[str] = []
     result = finalize(_apply(generic, values), doc, settings)
     for _ in range(3):
@@ -260,7 +324,8 @@ def merge(generic: ExtractionResult, reading: Reading, doc: Document, settings: 
         note = (f"template {reading.template.id} set aside ({reading.likeness.describe()}): of its {len(anchored)} "
                 f"fields {' and '.join(why)}; the layout may have changed, read with the generic extractor")
         return Merged(generic, rejected=rejected, missing=list(reading.missing), set_aside=True, note=note)
-    conflicts = _conflicts(generic, values, agree, rejected, result, reading.values, reading.template.fields)
+    conflicts = _conflicts(generic, values, agree, rejected, result, reading.values, reading.template.fields,
+                           confident)
     if conflicts:
         lines = [f"Template {reading.template.id} and the generic reading disagree [template]: "
                  + "; ".join(f"{k} {a} vs {b}" for k, a, b in conflicts)]
@@ -273,4 +338,8 @@ def merge(generic: ExtractionResult, reading: Reading, doc: Document, settings: 
         note += f"; kept the generic value of {', '.join(rejected)} (the template's failed a check)"
     if reading.missing:
         note += f"; not found: {', '.join(reading.missing)}"
+    if reading.unlabelled:
+        note += f"; labels not printed as learned: {', '.join(reading.unlabelled)}"
+    if dropped:
+        note += f"; left out {', '.join(dropped)} (corrected by a reviewer on this layout, not readable here)"
     return Merged(result, used=used, rejected=rejected, missing=list(reading.missing), note=note)

@@ -128,7 +128,7 @@ class Book:
     def learn_approved(self, doc: Document, bill: BillNormalized, result: ExtractionResult | None, *,
                        job_id: int | None, file_name: str, sha256: str, human: set[str]) -> tuple[Template | None, str]:
         """Store what an approved bill teaches; returns the template written (or None) and one line saying what."""
-        from minimeter.templates.learn import anchor_field, date_order, fmt_of, learn, same_value
+        from minimeter.templates.learn import anchor_field, date_order, fmt_of, learn, same_value, sum_anchor
 
         provider_id = bill.provider_id or (result.bill.provider_id if result else None)
         m = self.match(doc, provider_id)
@@ -140,6 +140,7 @@ class Book:
             return t, f"learned template {t.id} ({len(t.fields)} fields) from job {job_id}"
         t = m.template
         fields = dict(t.fields)
+        unread = set(t.unread)
         confirmed = corrected = 0
         for name in bill.scalar_fields():
             want = getattr(bill, name)
@@ -154,6 +155,8 @@ class Book:
                         fields[name] = fields[name].model_copy(update={"confirmed": fields[name].confirmed + 1})
                     continue
                 corrected += 1
+            if want is None and name in human and machine is not None:
+                unread.add(name)  # the reviewer emptied what the generic reading invented here
             if want is None or (name in fields and not from_template and name not in human):
                 continue
             if fmt_of(name) == "const":
@@ -161,13 +164,19 @@ class Book:
                     learn_const(str(want))
                 continue
             anchor = anchor_field(doc, name, want, ref=bill.statement_date or bill.due_date, order=date_order(bill))
+            if anchor is None and fmt_of(name) in ("money", "number"):
+                anchor = sum_anchor(doc, name, want, date_order(bill))
+            if anchor is None and name in human and machine is not None:
+                unread.add(name)
             if anchor is not None:
+                unread.discard(name)
                 inv = {v: k for k, v in (m.likeness.pages.items() if m.likeness else [])}
                 fields[name] = anchor.model_copy(update={"page": inv.get(anchor.page, anchor.page)})
             elif name in fields and from_template:
                 fields.pop(name)  # the reviewer's value is not printed where the template reads: stop reading it
-        t = t.model_copy(update={"fields": fields, "fields_confirmed": t.fields_confirmed + confirmed,
-                                 "fields_corrected": t.fields_corrected + corrected, "failures": 0, "active": True})
+        t = t.model_copy(update={"fields": fields, "unread": sorted(unread), "failures": 0, "active": True,
+                                 "fields_confirmed": t.fields_confirmed + confirmed,
+                                 "fields_corrected": t.fields_corrected + corrected})
         self.save(t)
         return t, f"template {t.id} updated from job {job_id}: {confirmed} field(s) confirmed, {corrected} corrected"
 

@@ -156,12 +156,14 @@ def _variable_label(label: str) -> float:
 
 def anchor_field(doc: Document, name: str, want: Any, span: tuple[int, int, int] | None = None,
                  ref: dt.date | None = None, order: str = "DMY",
-                 beside: tuple[int, float] | None = None, context: str = "") -> Anchor | None:
+                 beside: tuple[int, float] | None = None, context: str = "",
+                 taken: set[tuple[int, tuple[float, ...]]] | None = None) -> Anchor | None:
     """Where the approved ``want`` of field ``name`` is printed, as an anchor; None when it is nowhere.
     ``span`` (page, start, end in layout text) is where the extractor read it, preferred when it holds the value.
     ``order``: the date order to record when the printed date reads the same in several (17.07.2025).
     ``beside``: (page, top) of a related value (a period's start) whose row is preferred. ``context``: the
-    plain-text line before the value where the extractor read it (its label there picks the occurrence)."""
+    plain-text line before the value where the extractor read it (its label there picks the occurrence).
+    ``taken``: places other fields are anchored at (two fields of equal value get two places when there are)."""
     best: tuple[float, Anchor] | None = None
     for v, lines, rows in _occurrences(doc, name, want, ref):
         page = doc.pages[v.page - 1]
@@ -172,6 +174,8 @@ def anchor_field(doc: Document, name: str, want: Any, span: tuple[int, int, int]
         if anchor.label and context and fold(anchor.label) in context[-80:]:
             score += 2
         score += label_fit(name, anchor.label)
+        if taken and (anchor.page, tuple(anchor.value_box)) in taken:
+            score -= 3
         score -= 0.01 * v.page
         if v.fmt == "date" and v.variant == order:
             score += 0.05
@@ -190,12 +194,43 @@ def number_style(text: str, order: str) -> str:
     m = re.search(r"([.,])(\d+)\D*$", text)
     if m and len(m.group(2)) != 3:
         return "eu" if m.group(1) == "," else "us"
+    if not order:
+        return ""
     return "us" if order == "MDY" else "eu"
 
 
 def date_order(bill: BillNormalized) -> str:
     """Month first is a North American habit; elsewhere day first (used only when a printed date reads alike)."""
     return "MDY" if bill.currency in ("USD", None) else "DMY"
+
+
+def sum_anchor(doc: Document, name: str, want: Any, order: str = "DMY") -> Anchor | None:
+    """A value printed only as its parts: the figures of one labelled row add up to it (kWh per
+    time-of-use period). None when no row does. The number format is the one the figures show."""
+    from minimeter.templates.page import NUMBER_FORMATS
+
+    fmt = fmt_of(name)
+    for page in doc.pages:
+        rows = page_rows(page)
+        styles = [number_style(v.text, "") for v in values_on(rows, fmt, "us")]
+        shown = "eu" if styles.count("eu") > styles.count("us") else "us" if styles.count("us") else ""
+        first = shown or ("us" if order == "MDY" else "eu")
+        for nf in sorted(NUMBER_FORMATS, key=lambda f: f != first):
+            by_row: dict[int, list[Value]] = {}
+            for v in values_on(rows, fmt, nf):
+                by_row.setdefault(v.row, []).append(v)
+            for i, vs in sorted(by_row.items()):
+                if len(vs) < 2 or not same_value(fmt, want, sum(v.value for v in vs)):
+                    continue
+                left = label_left(rows[i], vs[0].start - rows[i].offset)
+                if left is None:
+                    continue
+                box = [min(v.box[0] for v in vs), min(v.box[1] for v in vs), max(v.box[2] for v in vs),
+                       max(v.box[3] for v in vs)]
+                return Anchor(fmt=fmt, page=page.number, label=left[0], relation="row_sum",  # type: ignore[arg-type]
+                              label_box=[round(x, 1) for x in left[1]], value_box=[round(x, 1) for x in box],
+                              variant=nf, lines=len(vs))
+    return None
 
 
 def _variable_words(bill: BillNormalized) -> set[str]:
@@ -220,9 +255,12 @@ def learn(doc: Document, bill: BillNormalized, result: ExtractionResult | None, 
     (their place is searched by value only, never taken from the machine's span)."""
     human = human or set()
     fields: dict[str, Anchor] = {}
+    unread: list[str] = []
     for name in BillNormalized.scalar_fields():
         want = getattr(bill, name)
         if want is None or want == "":
+            if name in human and result is not None and getattr(result.bill, name) is not None:
+                unread.append(name)  # the generic reading invents this field on this layout
             continue
         fmt = fmt_of(name)
         if fmt == "const":
@@ -239,10 +277,15 @@ def learn(doc: Document, bill: BillNormalized, result: ExtractionResult | None, 
         start = fields.get("billing_period_start")
         beside = (start.page, start.value_box[1]) if name == "billing_period_end" and start and start.value_box \
             else None
+        taken = {(a.page, tuple(a.value_box)) for a in fields.values() if a.value_box}
         anchor = anchor_field(doc, name, want, span, ref=bill.statement_date or bill.due_date,
-                              order=date_order(bill), beside=beside, context=context)
+                              order=date_order(bill), beside=beside, context=context, taken=taken)
+        if anchor is None and fmt in ("money", "number"):
+            anchor = sum_anchor(doc, name, want, date_order(bill))
         if anchor is not None:
             fields[name] = anchor
+        elif name in human and result is not None and getattr(result.bill, name) is not None:
+            unread.append(name)  # the generic reading was wrong here and the template cannot do better
     if not any(a.fmt != "const" for a in fields.values()):
         return None
     pages = sorted({a.page for a in fields.values() if a.fmt != "const"})
@@ -250,4 +293,4 @@ def learn(doc: Document, bill: BillNormalized, result: ExtractionResult | None, 
     stamp = now()
     return Template(id=template_id(bill.provider, sha256 or file_name), provider=bill.provider,
                     provider_id=bill.provider_id, origin_job=job_id, origin_file=file_name, origin_sha256=sha256,
-                    created_at=stamp, updated_at=stamp, fingerprint=fp, fields=fields)
+                    created_at=stamp, updated_at=stamp, fingerprint=fp, fields=fields, unread=unread)

@@ -17,7 +17,8 @@ A template is one TOML file per layout. It is written for people to read and sha
     fmt = "money"                  # money, number, date, id, text or const
     page = 1
     label = "TOTAL FACTURA"        # the fixed text it sits beside ("" for none)
-    relation = "right"             # right (same row), below (under the label), none (position only)
+    relation = "right"             # right (same row), below (under the label), none (position only),
+                                   # row_sum (the figures of the label's row add up to it)
     label_box = [300.0, 120.0, 380.0, 128.0]
     value_box = [420.0, 120.0, 460.0, 128.0]
     variant = "eu"                 # number format or date order it was printed in
@@ -42,7 +43,7 @@ from minimeter.errors import MinimeterError
 from minimeter.schema import BillNormalized
 
 Fmt = Literal["money", "number", "date", "id", "text", "const"]
-Relation = Literal["right", "below", "none"]
+Relation = Literal["right", "below", "none", "row_sum"]
 MAX_FAILURES = 3
 """Consecutive bills on which a template was set aside before it is retired (``active = false``)."""
 
@@ -65,8 +66,9 @@ class Anchor(_Strict):
     variant: str = ""
     shape: str = ""
     """Shape of the printed value (digits 9, letters A) for identifiers."""
-    lines: int = Field(default=1, ge=1, le=6)
-    """Text fields: how many rows of one column the value spans (an address)."""
+    lines: int = Field(default=1, ge=1, le=24)
+    """Text fields: how many rows of one column the value spans (an address); ``row_sum``: how many figures
+    the row holds (a total printed only as its parts: time-of-use periods)."""
     value: str = ""
     """``const`` fields (provider, currency): the value itself."""
     confirmed: int = Field(default=0, ge=0)
@@ -118,8 +120,19 @@ class Template(_Strict):
     failures: int = Field(default=0, ge=0)
     """Bills in a row on which it was set aside (reset by a bill it read well)."""
     note: str = ""
+    unread: list[str] = Field(default_factory=list)
+    """Fields a reviewer corrected that the template cannot read (the approved value is not printed as one
+    figure: a demand in W billed in kW): the generic reading of them is left out on this layout."""
     fingerprint: Fingerprint = Field(default_factory=Fingerprint)
     fields: dict[str, Anchor] = Field(default_factory=dict)
+
+    @field_validator("unread")
+    @classmethod
+    def _known_unread(cls, v: list[str]) -> list[str]:
+        bad = sorted(set(v) - set(BillNormalized.scalar_fields()))
+        if bad:
+            raise ValueError(f"unknown field(s) {', '.join(bad)}")
+        return v
 
     @field_validator("fields")
     @classmethod

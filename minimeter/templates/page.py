@@ -147,6 +147,7 @@ _NUM_RX = re.compile(r"(?<![\w.,/:-])(?:[-−]\s?)?(?:[$€£₹]\s?)?"
                      r"(?:\d{1,3}(?:[.,' \u00a0]\d{3})+(?:[.,]\d{1,6})?|\d+(?:[.,]\d{1,6})?)(?![\w/]|[.,]\d)")
 _ID_RX = re.compile(r"(?<![\w])[A-Za-z0-9](?:[A-Za-z0-9]|[-./ ](?=[A-Za-z0-9])){2,40}(?![\w])")
 ORDERS = ("MDY", "DMY", "YMD")
+_UNIT_RX = re.compile(r"(?i)[$€£₹]|chf|eur|usd|gbp|inr|brl|cad|fr\.?|rs\.?|kwh|kw|m3|m³|therms?|ccf|hcf|x|=|-|:")
 NUMBER_FORMATS = ("us", "eu")
 
 
@@ -240,11 +241,14 @@ def label_left(row: Row, start: int) -> tuple[str, Box] | None:
             if re.search(r"\d", t) or fold(t).strip(".,") in parse.MONTHS:
                 break
             toks.append(t)
+        had = bool(toks)
+        while toks and _UNIT_RX.fullmatch(toks[-1]):
+            toks.pop()  # "Total CHF 12.30": the currency belongs to the value, the label is "Total"
         label = " ".join(toks[:6]).strip(" :#.-")
         if re.search(r"[^\W\d_]{2}", label):
             box = row.box(s, s + len(label))
             return (label, box) if box else None
-        if toks:  # a cell of punctuation only: look further left
+        if had:  # a cell of punctuation or a currency only: look further left
             continue
         return None  # a figure sits between the value and any label: that figure's label is not ours
     return None
