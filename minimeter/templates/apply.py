@@ -200,11 +200,11 @@ def read(template: Template, doc: Document, likeness: Likeness, ref: dt.date | N
         cands = _candidates(anchor, rows, ref)
         w, h = page_size(doc.pages[n - 1], rows)
         if anchor.relation == "row_sum":
-            got = _row_sum(anchor, rows, cands, w, h)
-            if got is None:
+            summed = _row_sum(anchor, rows, cands, w, h)
+            if summed is None:
                 out.missing.append(name)
                 continue
-            total, first, conf, how = got
+            total, first, conf, how = summed
             span = Span(page=n, start=first.start, end=first.end, text=first.text[:500], layout=True)
             out.values[name] = (total, FieldEvidence(value=str(total), confidence=conf, source="template", span=span,
                                                      note=f"template {template.id}: {how}"[:200]))
