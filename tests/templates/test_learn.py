@@ -92,3 +92,28 @@ def test_template_value_failing_a_check_is_taken_back(settings: Settings, tmp_pa
     assert m.rejected == ["total_amount_due"] and not m.set_aside
     assert m.result.bill.total_amount_due is None
     assert "account_number" in m.used and "kept the generic value of total_amount_due" in m.note
+
+
+def test_a_template_whose_fields_moved_is_set_aside_then_retired(settings: Settings, tmp_path: Path) -> None:
+    """The same labels, the values no longer beside them (the utility rearranged its bill): the template is
+    set aside for the bill (the generic result is kept, the note says why), and retired after three bills."""
+    from minimeter.pipeline import extract_document, get_extractor
+    from minimeter.templates import book_for
+    from minimeter.templates.fingerprint import Likeness
+    from tests.templates.bills import Facts, draw, other
+
+    doc = read_document(draw(tmp_path / "a.pdf", Facts()), settings)
+    generic = extract_document(doc, settings, get_extractor(settings, "rules"), templates=False)
+    t = learn(doc, generic.bill, generic, sha256="a")
+    assert t is not None
+    book = book_for(settings)
+    book.save(t)
+    moved = read_document(draw(tmp_path / "b.pdf", other(1), layout="summary"), settings)
+    later = extract_document(moved, settings, get_extractor(settings, "rules"), templates=False)
+    m = merge(later, read(t, moved, Likeness(words=1.0, boxes=1.0, pages={1: 1})), moved, settings)
+    assert m.set_aside and m.result is later
+    assert "set aside" in m.note and "not where it expects them" in m.note
+    for _ in range(3):
+        t = book.record_read(t, set_aside=True, note=m.note)
+    assert not t.active and "retired" in t.note
+    assert book.match(doc).template is None  # a retired template is not applied any more
