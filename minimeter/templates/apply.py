@@ -56,6 +56,8 @@ class Reading:
     values: dict[str, tuple[Any, FieldEvidence]] = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
     """Fields not found where the template expects them (counted against it)."""
+    unique: set[str] = field(default_factory=set)
+    """Fields found beside a label of six or more characters printed once on the page."""
     unlabelled: list[str] = field(default_factory=list)
     """Figures whose label is not printed as it was (another language) and that are not read by position:
     left to the generic reading, not counted against the template."""
@@ -215,6 +217,9 @@ def read(template: Template, doc: Document, likeness: Likeness, ref: dt.date | N
         if hit is not None:
             v, lb = hit
             how = f"{'right of' if anchor.relation == 'right' else 'below'} '{anchor.label}'"
+            rx = _label_rx(anchor.label)
+            if len(anchor.label) >= 6 and sum(len(rx.findall(r.text)) for r in rows) == 1:
+                out.unique.add(name)
             if abs(lb[1] - anchor.label_box[1]) <= h * Y_TOL and abs(lb[0] - anchor.label_box[0]) <= w * X_TOL:
                 conf = CONF_IN_PLACE
         elif anchor.fmt in POSITION_FORMATS:
@@ -257,7 +262,7 @@ UNCHECKED_TEXT = ("customer_name", "service_address", "rate_plan", "provider", "
 def _conflicts(generic: ExtractionResult, values: dict[str, tuple[Any, FieldEvidence]], agree: list[str],
                rejected: list[str], result: ExtractionResult,
                read: dict[str, tuple[Any, FieldEvidence]], anchors: dict[str, Anchor],
-               confident: set[str]) -> list[tuple[str, str, str]]:
+               confident: set[str], unique: set[str]) -> list[tuple[str, str, str]]:
     """Key fields where the template and a confident generic reading found different values, and no
     arithmetic check that passed backs the value kept: a person decides (a template learned from one bill
     may have anchored a value that coincided with another field on it)."""
@@ -268,7 +273,7 @@ def _conflicts(generic: ExtractionResult, values: dict[str, tuple[Any, FieldEvid
             continue
         if k in values and k not in confident:
             continue  # the generic value would have sent the bill to review on its own: nothing to weigh
-        if k in values and (k in backed or _proven(k, values[k][1], anchors)):
+        if k in values and (k in backed or _proven(k, values[k][1], anchors, unique)):
             continue
         if k in rejected and (k in backed or read[k][1].confidence < CONF_LABEL):
             continue  # the check that took the template's value back holds with the generic one
@@ -276,10 +281,24 @@ def _conflicts(generic: ExtractionResult, values: dict[str, tuple[Any, FieldEvid
     return out
 
 
-def _proven(name: str, ev: FieldEvidence, anchors: dict[str, Anchor]) -> bool:
-    """An anchor that already read the approved value on a later bill, found beside its label again."""
+def _proven(name: str, ev: FieldEvidence, anchors: dict[str, Anchor], unique: set[str]) -> bool:
+    """An anchor that already read the approved value on a later bill, found again beside a label of at least
+    six characters printed once on its page (not "Total", printed on every line of a table)."""
     a = anchors.get(name)
-    return a is not None and a.confirmed >= 1 and ev.confidence >= CONF_LABEL
+    return a is not None and a.confirmed >= 1 and ev.confidence >= CONF_LABEL and name in unique
+
+
+def _therms_mismatch(generic: ExtractionResult, values: dict[str, tuple[Any, FieldEvidence]]) -> str | None:
+    """The template field to take back when gas_therms and gas_usage (in therms) would differ."""
+    def get(k: str) -> Any:
+        return values[k][0] if k in values else getattr(generic.bill, k)
+
+    if get("gas_usage_unit") != "therms" or get("gas_therms") is None or get("gas_usage") is None:
+        return None
+    if same_value("number", get("gas_therms"), get("gas_usage")):
+        return None
+    return next((k for k in ("gas_therms", "gas_usage") if k in values and values[k][1].confidence < 0.99), None) \
+        or next((k for k in ("gas_therms", "gas_usage") if k in values), None)
 
 
 def merge(generic: ExtractionResult, reading: Reading, doc: Document, settings: Settings) -> Merged:
@@ -303,6 +322,13 @@ def merge(generic: ExtractionResult, reading: Reading, doc: Document, settings: 
         generic = generic.model_copy(update={"bill": generic.bill.model_copy(update={k: None for k in dropped}),
                                              "evidence": kept})
     rejected: list[str] = []
+    therms = _therms_mismatch(generic, values)
+    consistent: set[str] = set()
+    if therms:  # gas in therms is one quantity read twice: two different readings cannot both be right
+        values.pop(therms)
+        rejected.append(therms)
+        if _therms_mismatch(generic, values) is None:
+            consistent.add(therms)  # what is kept agrees with the other reading of the same quantity
     result = finalize(_apply(generic, values), doc, settings)
     for _ in range(3):
         failed = {f for c in result.checks if c.passed is False for f in c.fields}
@@ -324,8 +350,8 @@ def merge(generic: ExtractionResult, reading: Reading, doc: Document, settings: 
         note = (f"template {reading.template.id} set aside ({reading.likeness.describe()}): of its {len(anchored)} "
                 f"fields {' and '.join(why)}; the layout may have changed, read with the generic extractor")
         return Merged(generic, rejected=rejected, missing=list(reading.missing), set_aside=True, note=note)
-    conflicts = _conflicts(generic, values, agree, rejected, result, reading.values, reading.template.fields,
-                           confident)
+    conflicts = _conflicts(generic, values, agree, [k for k in rejected if k not in consistent], result,
+                           reading.values, reading.template.fields, confident, reading.unique)
     if conflicts:
         lines = [f"Template {reading.template.id} and the generic reading disagree [template]: "
                  + "; ".join(f"{k} {a} vs {b}" for k, a, b in conflicts)]

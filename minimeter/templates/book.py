@@ -155,7 +155,7 @@ class Book:
                         fields[name] = fields[name].model_copy(update={"confirmed": fields[name].confirmed + 1})
                     continue
                 corrected += 1
-            if want is None and name in human and machine is not None:
+            if want is None and name in human and machine is not None and fmt_of(name) != "text":
                 unread.add(name)  # the reviewer emptied what the generic reading invented here
             if want is None or (name in fields and not from_template and name not in human):
                 continue
@@ -166,7 +166,7 @@ class Book:
             anchor = anchor_field(doc, name, want, ref=bill.statement_date or bill.due_date, order=date_order(bill))
             if anchor is None and fmt_of(name) in ("money", "number"):
                 anchor = sum_anchor(doc, name, want, date_order(bill))
-            if anchor is None and name in human and machine is not None:
+            if anchor is None and name in human and machine is not None and fmt_of(name) != "text":
                 unread.add(name)
             if anchor is not None:
                 unread.discard(name)

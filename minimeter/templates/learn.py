@@ -259,7 +259,8 @@ def learn(doc: Document, bill: BillNormalized, result: ExtractionResult | None, 
     for name in BillNormalized.scalar_fields():
         want = getattr(bill, name)
         if want is None or want == "":
-            if name in human and result is not None and getattr(result.bill, name) is not None:
+            if name in human and fmt_of(name) != "text" and result is not None \
+                    and getattr(result.bill, name) is not None:
                 unread.append(name)  # the generic reading invents this field on this layout
             continue
         fmt = fmt_of(name)
@@ -284,7 +285,7 @@ def learn(doc: Document, bill: BillNormalized, result: ExtractionResult | None, 
             anchor = sum_anchor(doc, name, want, date_order(bill))
         if anchor is not None:
             fields[name] = anchor
-        elif name in human and result is not None and getattr(result.bill, name) is not None:
+        elif name in human and fmt != "text" and result is not None and getattr(result.bill, name) is not None:
             unread.append(name)  # the generic reading was wrong here and the template cannot do better
     if not any(a.fmt != "const" for a in fields.values()):
         return None
