@@ -184,8 +184,9 @@ def layout(boxes: Sequence[WordBox]) -> tuple[str, list[Word]]:
                 at = col + 1 if gap <= CELL_GAP * local else max(target, col + 2)
             parts.append(" " * (at - col))
             parts.append(b.text)
-            words.append(Word(text=b.text, x0=b.x0, top=b.top, x1=b.x1, bottom=b.bottom,
-                              start=pos + at, end=pos + at + len(b.text)))
+            # (boxes to 0.01 pt: what the JSON keeps, so a Document reads back equal)
+            words.append(Word(text=b.text, x0=round(b.x0, 2), top=round(b.top, 2), x1=round(b.x1, 2),
+                              bottom=round(b.bottom, 2), start=pos + at, end=pos + at + len(b.text)))
             col = at + len(b.text)
             prev = b
         line = "".join(parts)
@@ -261,7 +262,7 @@ def columns(words: Sequence[Word], min_gap: float = 12.0, max_crossing: float = 
         diff[int(w.x0) - lo] += 1
         diff[int(w.x1) - lo + 1] -= 1
     n_rows = len(rows(words))
-    allowed = max_crossing * n_rows
+    allowed = max(1.0, max_crossing * n_rows)  # (a title across both columns is not a text column)
     out: list[tuple[float, float]] = []
     run_start: int | None = None
     gap_len = 0
