@@ -95,7 +95,7 @@ def _ocr(img: Image, options: ReadOptions, pt_per_px: float) -> Page:
         box = geometry.WordBox(text, left, top, left + float(data["width"][i]) * scale,
                                top + float(data["height"][i]) * scale, line=len(lines) - (0 if new_line else 1))
         boxes.append(box)
-        if new_line:
+        if new_line or prev is None:
             lines.append(text)
         else:
             # Wider than about two characters: two spaces, the cell break the finder knows.
