@@ -9,7 +9,8 @@ Pure functions, no I/O; readers (``pdf.py``, ``ocr.py``) and the finder share th
   each word at a character column proportional to its x position; a gap wider than
   ``CELL_GAP`` characters prints as at least two spaces (the finder's cell break), a narrower one
   as one space. ``Word.start/end`` record where each word landed.
-* ``rows``, ``words_in``, ``box_of``, ``cells``, ``columns``, ``tables``: queries over the words.
+* ``rows``, ``words_in``, ``box_of``, ``cells``, ``columns``, ``tables``: queries over the words
+  (``spans.span_box`` places a ``FieldEvidence`` span with them).
 
 Every step sorts once and then walks the words in order: cost grows as n log n in the page's
 words, never with the square of them.

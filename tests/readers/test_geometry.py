@@ -253,3 +253,40 @@ def test_geometry_off_keeps_pypdf_layout_mode(tmp_path: Path) -> None:
     doc = read_pdf(path, ReadOptions(geometry=False))
     assert doc.pages[0].words == [] and doc.pages[0].layout_text and "Total Due" in doc.pages[0].layout_text
     assert geometry.CELL_GAP > 1
+
+
+def test_span_box_for_layout_and_plain_spans(tmp_path: Path) -> None:
+    from minimeter.readers.spans import fill_span_boxes, span_box
+    from minimeter.schema import FieldEvidence, Span
+
+    def draw(pdf: Any) -> None:
+        pdf.text(72, 100, "Account 4400112233")
+        pdf.text(72, 130, "Total Due")
+        pdf.text(72, 160, "Late fee after 03/01")
+        pdf.text(400, 130, "$61.20")  # far from its label in the content stream
+        pdf.text(400, 700, "Account 4400112233")  # the account again, on the remittance stub
+
+    doc = read_pdf(_pdf(tmp_path / "b.pdf", draw), ReadOptions())
+    page = doc.pages[0]
+    assert page.layout_text is not None
+    at = page.layout_text.index("$61.20")
+    layout_span = Span(page=1, start=at, end=at + 6, text="$61.20", layout=True)
+    box = span_box(doc, layout_span)
+    assert box is not None and box[0] == pytest.approx(400, abs=1) and 115 < box[1] < 130 < box[3] < 135
+    # A plain-text span: found in the layout text by its characters.
+    p_at = page.text.index("$61.20")
+    assert span_box(doc, Span(page=1, start=p_at, end=p_at + 6, text="$61.20")) == box
+    # Printed twice: the occurrence of the same rank (the second is the stub at the bottom).
+    second = page.text.rindex("4400112233")
+    b2 = span_box(doc, Span(page=1, start=second, end=second + 10, text="4400112233"))
+    assert b2 is not None and b2[1] > 600
+    assert span_box(doc, Span(page=2, start=0, end=3, text="abc")) is None
+    assert span_box(doc, Span(page=1, start=0, end=5, text="not on the page")) is None
+    evidence = {"total_amount_due": FieldEvidence(value="61.20", confidence=0.9, source="rules", span=layout_span),
+                "currency": FieldEvidence(value="USD", confidence=0.9, source="derived")}
+    assert fill_span_boxes(evidence.values(), doc) == 1
+    filled = evidence["total_amount_due"].span
+    assert filled is not None and filled.box is not None and filled.box[0] == pytest.approx(400, abs=1)
+    # The box survives the result's JSON (it is stored with the bill version).
+    again = FieldEvidence.model_validate_json(evidence["total_amount_due"].model_dump_json())
+    assert again.span is not None and again.span.box == filled.box
