@@ -70,9 +70,15 @@ def _is_rtl(ch: str) -> bool:
 
 
 def clean(text: str) -> str:
-    """NFKC (ligatures, fullwidth digits, "m³" -> "m3") without control or space characters."""
-    text = unicodedata.normalize("NFKC", text)
-    return "".join(c for c in text if not c.isspace() and unicodedata.category(c) not in ("Cc", "Cf", "Co", "Cs"))
+    """The word as printed, less control and space characters; ligatures ("ﬁ") and fullwidth
+    letters and digits become plain ones. Nothing else is normalised: "Nº" and "m³" stay, as the
+    plain text and the vocabulary have them."""
+    out = []
+    for c in text:
+        if c.isspace() or unicodedata.category(c) in ("Cc", "Cf", "Co", "Cs"):
+            continue
+        out.append(unicodedata.normalize("NFKC", c) if "\ufb00" <= c <= "\ufb06" or "\uff01" <= c <= "\uff5e" else c)
+    return "".join(out)
 
 
 def _joins(prev: Glyph, g: Glyph) -> bool:

@@ -203,9 +203,10 @@ def test_glyph_merging_rules() -> None:
     # Right-to-left letters drawn right to left stay one word in reading order.
     heb = [g("ש", 50), g("ל", 45), g("ו", 40), g("ם", 35)]
     assert [w.text for w in words_from_glyphs(heb)] == ["שלום"]
-    # A ligature and superscript digits come out as plain letters ("m³" -> "m3").
+    # A ligature comes out as plain letters; "m³" stays as printed (the finder knows it).
     assert [w.text for w in words_from_glyphs([g("ﬁ", 10), g("x", 15), Glyph(" ", 0, 0, 0, 0),
-                                               g("m", 30), g("³", 35)])] == ["fix", "m3"]
+                                               g("m", 30), g("³", 35), Glyph(" ", 0, 0, 0, 0),
+                                               g("Ｎ", 50), g("º", 55)])] == ["fix", "m³", "Nº"]
     assert len(words_from_glyphs((g(chr(65 + i % 26), 10 * i) for i in range(100)), limit=7)) == 7
 
 
@@ -290,3 +291,24 @@ def test_span_box_for_layout_and_plain_spans(tmp_path: Path) -> None:
     # The box survives the result's JSON (it is stored with the bill version).
     again = FieldEvidence.model_validate_json(evidence["total_amount_due"].model_dump_json())
     assert again.span is not None and again.span.box == filled.box
+
+
+def test_a_word_per_show_operation_in_shuffled_order_is_one_row(tmp_path: Path) -> None:
+    import random
+
+    words = ["Amount", "due", "by", "03/05/2024", "if", "paid", "late", "$60.35"]
+
+    def draw(pdf: Any) -> None:
+        xs, x = [], 72.0
+        for w in words:
+            xs.append(x)
+            x += pdf.get_string_width(w) + pdf.get_string_width(" ")
+        xs[-1] = 450.0
+        order = list(range(len(words)))
+        random.Random(7).shuffle(order)
+        for i in order:
+            pdf.text(xs[i], 300, words[i])
+
+    page = _read(_pdf(tmp_path / "shuffled.pdf", draw))
+    assert re.fullmatch(r"Amount due by 03/05/2024 if paid late {2,}\$60\.35", _line_with(page, "Amount").strip())
+    assert [w.text for w in page.words] == words
