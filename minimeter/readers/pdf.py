@@ -57,20 +57,27 @@ def _add_geometry(path: Path, pages: list[Page], options: ReadOptions) -> list[s
     except Exception:  # PDFium refuses what pypdf read: keep pypdf's layout mode
         log.debug("no word boxes for %s", path.name, exc_info=True)
         return warnings
+    budget = options.max_words
     try:
         for i, p in enumerate(pages):
             if not p.text.strip() or i >= len(pdf):
                 continue
+            limit = min(options.max_words_per_page, budget)
+            if limit <= 0:
+                warnings.append(f"pages {i + 1}-{len(pages)}: no word boxes (the document has over "
+                                f"{options.max_words} words)")
+                break
             try:
-                width, height, boxes, stats = pdfwords.page_words(pdf, i, options.max_words_per_page)
+                width, height, boxes, stats = pdfwords.page_words(pdf, i, limit)
             except Exception:
                 log.debug("no word boxes on page %d", i + 1, exc_info=True)
                 continue
             p.width, p.height = round(width, 2), round(height, 2)
             if not boxes:
                 continue
-            if len(boxes) >= options.max_words_per_page or stats.get("capped"):
+            if len(boxes) >= limit or stats.get("capped"):
                 warnings.append(f"page {i + 1}: only the first {len(boxes)} words were kept")
+            budget -= len(boxes)
             p.layout_text, p.words = geometry.layout(boxes)
     finally:
         pdf.close()

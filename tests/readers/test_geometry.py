@@ -234,6 +234,23 @@ def test_word_cap_per_page_is_a_warning(tmp_path: Path) -> None:
     assert any("only the first 100 words" in w for w in doc.warnings)
 
 
+def test_word_cap_per_document(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="letter")
+    pdf.set_font("helvetica", size=10)
+    for _ in range(3):
+        pdf.add_page()
+        for i in range(100):
+            pdf.text(20 + 60 * (i % 9), 40 + 12 * (i // 9), f"w{i}")
+    pdf.output(str(tmp_path / "three.pdf"))
+    doc = read_pdf(tmp_path / "three.pdf", ReadOptions(max_words=150))
+    assert [len(p.words) for p in doc.pages] == [100, 50, 0]
+    assert doc.pages[2].layout_text and "w99" in doc.pages[2].layout_text  # pypdf's layout mode instead
+    assert any("page 2: only the first 50 words" in w for w in doc.warnings)
+    assert any("pages 3-3: no word boxes" in w for w in doc.warnings)
+
+
 def test_layout_cost_grows_linearly() -> None:
     import time
 
