@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -44,7 +45,7 @@ def _to_display(rot: int, crop: tuple[float, float, float, float]) -> Any:
 
 
 def _glyphs(textpage: Any, rot: int, crop: tuple[float, float, float, float], size: tuple[float, float],
-            stats: dict[str, int]) -> Iterator[Glyph]:
+            stats: dict[str, int], deadline: float) -> Iterator[Glyph]:
     import pypdfium2.raw as pdfium_c
 
     point = _to_display(rot, crop)
@@ -61,6 +62,9 @@ def _glyphs(textpage: Any, rot: int, crop: tuple[float, float, float, float], si
         stats["capped"] = n
         n = MAX_CHARS
     for i in range(max(n, 0)):
+        if not i & 4095 and time.monotonic() > deadline:
+            stats["late"] = i
+            return
         if is_generated(tp, i) == 1:
             continue  # PDFium's guessed spaces and line breaks: the gaps decide here
         code = unicode_of(tp, i)
@@ -98,9 +102,11 @@ def open_pdf(path: str) -> Any:
     return pdfium.PdfDocument(path)
 
 
-def page_words(pdf: Any, index: int, limit: int) -> tuple[float, float, list[WordBox], dict[str, int]]:
+def page_words(pdf: Any, index: int, limit: int,
+               deadline: float = float("inf")) -> tuple[float, float, list[WordBox], dict[str, int]]:
     """(width, height, words, stats) of page ``index`` (0-based) as displayed. ``stats`` counts
-    glyphs left out: ``rotated``, ``outside``, and ``capped`` (glyphs on a page over MAX_CHARS)."""
+    glyphs left out: ``rotated``, ``outside``, ``capped`` (glyphs on a page over MAX_CHARS) and
+    ``late`` (reading stopped at ``deadline``, a ``time.monotonic()`` value)."""
     page = pdf[index]
     try:
         rot = int(page.get_rotation()) % 360
@@ -111,7 +117,7 @@ def page_words(pdf: Any, index: int, limit: int) -> tuple[float, float, list[Wor
         textpage = page.get_textpage()
         try:
             stats: dict[str, int] = {}
-            words = words_from_glyphs(_glyphs(textpage, rot, crop, size, stats), limit=limit)
+            words = words_from_glyphs(_glyphs(textpage, rot, crop, size, stats, deadline), limit=limit)
         finally:
             textpage.close()
     finally:

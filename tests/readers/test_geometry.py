@@ -234,7 +234,7 @@ def test_word_cap_per_page_is_a_warning(tmp_path: Path) -> None:
     assert any("only the first 100 words" in w for w in doc.warnings)
 
 
-def test_word_cap_per_document(tmp_path: Path) -> None:
+def test_word_cap_per_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from fpdf import FPDF
 
     pdf = FPDF(unit="pt", format="letter")
@@ -248,7 +248,11 @@ def test_word_cap_per_document(tmp_path: Path) -> None:
     assert [len(p.words) for p in doc.pages] == [100, 50, 0]
     assert doc.pages[2].layout_text and "w99" in doc.pages[2].layout_text  # pypdf's layout mode instead
     assert any("page 2: only the first 50 words" in w for w in doc.warnings)
-    assert any("pages 3-3: no word boxes" in w for w in doc.warnings)
+    assert any("pages 3-3: no word boxes (over 150 words)" in w for w in doc.warnings)
+    monkeypatch.setattr("minimeter.readers.pdf.GEOMETRY_SECONDS", -1.0)  # a file that makes boxes slow
+    slow = read_pdf(tmp_path / "three.pdf", ReadOptions())
+    assert all(not p.words and p.layout_text for p in slow.pages)
+    assert any("pages 1-3: no word boxes (over -1 s)" in w for w in slow.warnings)
 
 
 def test_layout_cost_grows_linearly() -> None:
