@@ -131,6 +131,9 @@ class Span(_Model):
     text: str = Field(max_length=500)
     layout: bool = False
     """True when offsets refer to the page's layout-mode text rather than its plain text."""
+    box: tuple[float, float, float, float] | None = None
+    """x0, top, x1, bottom in points on the displayed page (top-left origin), when the reader
+    had word boxes (``minimeter.readers.geometry.span_box``)."""
 
 
 class FieldEvidence(_Model):

@@ -42,6 +42,8 @@ class ReadOptions(BaseModel):
     max_words_per_page: int = 20_000
     """Words kept per page (a warning says when more were dropped): the Document crosses the
     sandbox as JSON and is stored, and no bill page holds more."""
+    max_words: int = 100_000
+    """Words kept in the whole document (~4 MB of JSON at most)."""
 
 
 class Word(BaseModel):

@@ -9,7 +9,8 @@ Pure functions, no I/O; readers (``pdf.py``, ``ocr.py``) and the finder share th
   each word at a character column proportional to its x position; a gap wider than
   ``CELL_GAP`` characters prints as at least two spaces (the finder's cell break), a narrower one
   as one space. ``Word.start/end`` record where each word landed.
-* ``rows``, ``words_in``, ``box_of``, ``cells``, ``columns``, ``tables``: queries over the words.
+* ``rows``, ``words_in``, ``box_of``, ``cells``, ``columns``, ``tables``: queries over the words
+  (``spans.span_box`` places a ``FieldEvidence`` span with them).
 
 Every step sorts once and then walks the words in order: cost grows as n log n in the page's
 words, never with the square of them.
@@ -50,13 +51,15 @@ class Glyph:
 
 @dataclass(slots=True)
 class WordBox:
-    """A word before layout: text and box, no offsets yet."""
+    """A word before layout: text and box, no offsets yet. ``line`` >= 0 groups words a reader
+    already knows share a line (Tesseract's lines follow a skewed scan across the page)."""
 
     text: str
     x0: float
     top: float
     x1: float
     bottom: float
+    line: int = -1
 
 
 W = TypeVar("W", Word, WordBox)
@@ -66,10 +69,16 @@ def _is_rtl(ch: str) -> bool:
     return unicodedata.bidirectional(ch[:1]) in ("R", "AL") if ch else False
 
 
-def _clean(text: str) -> str:
-    """NFKC (ligatures, fullwidth digits, "m³" -> "m3") without control or space characters."""
-    text = unicodedata.normalize("NFKC", text)
-    return "".join(c for c in text if not c.isspace() and unicodedata.category(c) not in ("Cc", "Cf", "Co", "Cs"))
+def clean(text: str) -> str:
+    """The word as printed, less control and space characters; ligatures ("ﬁ") and fullwidth
+    letters and digits become plain ones. Nothing else is normalised: "Nº" and "m³" stay, as the
+    plain text and the vocabulary have them."""
+    out = []
+    for c in text:
+        if c.isspace() or unicodedata.category(c) in ("Cc", "Cf", "Co", "Cs"):
+            continue
+        out.append(unicodedata.normalize("NFKC", c) if "\ufb00" <= c <= "\ufb06" or "\uff01" <= c <= "\uff5e" else c)
+    return "".join(out)
 
 
 def _joins(prev: Glyph, g: Glyph) -> bool:
@@ -98,7 +107,7 @@ def words_from_glyphs(glyphs: Iterable[Glyph], limit: int | None = None) -> list
     def close() -> None:
         if not cur:
             return
-        text = _clean("".join(g.text for g in cur))
+        text = clean("".join(g.text for g in cur))
         if text:
             w = WordBox(text, min(g.x0 for g in cur), min(g.top for g in cur), max(g.x1 for g in cur),
                         max(g.bottom for g in cur))
@@ -129,17 +138,28 @@ def _centre(w: WordBox | Word) -> float:
 
 def rows(words: Sequence[W]) -> list[list[W]]:
     """Visual rows, top to bottom, each left to right: a word joins the row whose first (highest)
-    word's band holds the word's vertical centre, or whose centre lies in the word's band."""
-    order = sorted(words, key=lambda w: (_centre(w), w.x0))
+    word's band holds the word's vertical centre, or whose centre lies in the word's band. Words
+    with the same ``WordBox.line`` move as one unit (its band: the median of their bands)."""
+    units: list[tuple[float, float, float, list[W]]] = []  # (centre, top, bottom, words)
+    by_line: dict[int, list[W]] = {}
+    for w in words:
+        line = getattr(w, "line", -1)
+        if line >= 0:
+            by_line.setdefault(line, []).append(w)
+        else:
+            units.append((_centre(w), w.top, w.bottom, [w]))
+    for ws in by_line.values():
+        top, bottom = statistics.median(w.top for w in ws), statistics.median(w.bottom for w in ws)
+        units.append(((top + bottom) / 2, top, bottom, ws))
+    units.sort(key=lambda u: (u[0], min(w.x0 for w in u[3])))
     out: list[list[W]] = []
     band: tuple[float, float] = (0.0, 0.0)
-    for w in order:
-        c = _centre(w)
-        if out and (band[0] <= c <= band[1] or w.top <= (band[0] + band[1]) / 2 <= w.bottom):
-            out[-1].append(w)
+    for c, top, bottom, ws in units:
+        if out and (band[0] <= c <= band[1] or top <= (band[0] + band[1]) / 2 <= bottom):
+            out[-1].extend(ws)
             continue
-        out.append([w])
-        band = (w.top, w.bottom)
+        out.append(list(ws))
+        band = (top, bottom)
     for r in out:
         r.sort(key=lambda w: w.x0)
     return out
@@ -163,7 +183,7 @@ def layout(boxes: Sequence[WordBox]) -> tuple[str, list[Word]]:
     for row in rows(boxes):
         heights = [b.bottom - b.top for b in row]
         h = max(statistics.median(heights), 0.5)
-        top = min(b.top for b in row)
+        top = statistics.median(b.top for b in row)  # (a skewed scan's row slopes: not its highest word)
         if prev_bottom is not None:
             blanks = min(MAX_BLANK_LINES, int((top - prev_bottom) / h))
             for _ in range(max(blanks, 0)):
@@ -184,8 +204,9 @@ def layout(boxes: Sequence[WordBox]) -> tuple[str, list[Word]]:
                 at = col + 1 if gap <= CELL_GAP * local else max(target, col + 2)
             parts.append(" " * (at - col))
             parts.append(b.text)
-            words.append(Word(text=b.text, x0=b.x0, top=b.top, x1=b.x1, bottom=b.bottom,
-                              start=pos + at, end=pos + at + len(b.text)))
+            # (boxes to 0.01 pt: what the JSON keeps, so a Document reads back equal)
+            words.append(Word(text=b.text, x0=round(b.x0, 2), top=round(b.top, 2), x1=round(b.x1, 2),
+                              bottom=round(b.bottom, 2), start=pos + at, end=pos + at + len(b.text)))
             col = at + len(b.text)
             prev = b
         line = "".join(parts)
@@ -261,7 +282,7 @@ def columns(words: Sequence[Word], min_gap: float = 12.0, max_crossing: float = 
         diff[int(w.x0) - lo] += 1
         diff[int(w.x1) - lo + 1] -= 1
     n_rows = len(rows(words))
-    allowed = max_crossing * n_rows
+    allowed = max(1.0, max_crossing * n_rows)  # (a title across both columns is not a text column)
     out: list[tuple[float, float]] = []
     run_start: int | None = None
     gap_len = 0

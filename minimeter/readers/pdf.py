@@ -9,6 +9,7 @@ pypdf's layout mode instead, without boxes.
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,8 @@ from minimeter.errors import ReadError
 from minimeter.readers.base import Document, Page, ReadOptions
 
 log = logging.getLogger(__name__)
+GEOMETRY_SECONDS = 10.0
+"""Time for word boxes in one document (a bill takes ~0.05 s a page)."""
 
 
 def _probe_contents(page: Any) -> None:
@@ -57,20 +60,33 @@ def _add_geometry(path: Path, pages: list[Page], options: ReadOptions) -> list[s
     except Exception:  # PDFium refuses what pypdf read: keep pypdf's layout mode
         log.debug("no word boxes for %s", path.name, exc_info=True)
         return warnings
+    budget = options.max_words
+    # Boxes are a bonus over the text pypdf already has: a file that makes them slow keeps
+    # pypdf's layout mode rather than failing the whole read at the sandbox's time limit.
+    deadline = time.monotonic() + GEOMETRY_SECONDS
     try:
         for i, p in enumerate(pages):
             if not p.text.strip() or i >= len(pdf):
                 continue
+            limit = min(options.max_words_per_page, budget)
+            if limit <= 0 or time.monotonic() > deadline:
+                why = f"over {options.max_words} words" if limit <= 0 else f"over {GEOMETRY_SECONDS:.0f} s"
+                warnings.append(f"pages {i + 1}-{len(pages)}: no word boxes ({why})")
+                break
             try:
-                width, height, boxes, stats = pdfwords.page_words(pdf, i, options.max_words_per_page)
+                width, height, boxes, stats = pdfwords.page_words(pdf, i, limit, deadline)
             except Exception:
                 log.debug("no word boxes on page %d", i + 1, exc_info=True)
                 continue
             p.width, p.height = round(width, 2), round(height, 2)
+            if "late" in stats:
+                warnings.append(f"pages {i + 1}-{len(pages)}: no word boxes (over {GEOMETRY_SECONDS:.0f} s)")
+                break
             if not boxes:
                 continue
-            if len(boxes) >= options.max_words_per_page or stats.get("capped"):
+            if len(boxes) >= limit or stats.get("capped"):
                 warnings.append(f"page {i + 1}: only the first {len(boxes)} words were kept")
+            budget -= len(boxes)
             p.layout_text, p.words = geometry.layout(boxes)
     finally:
         pdf.close()

@@ -3,6 +3,7 @@ highlighted, rule checks, line items and meters, the event history, and the job'
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.table import Table
@@ -15,6 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 
 from minimeter.schema import BillNormalized
 from minimeter.tui import data
+from minimeter.tui.evidence_picture import EvidencePicture
 from minimeter.tui.screens.base import ChoiceScreen, DataScreen, confidence_text, status_text
 
 if TYPE_CHECKING:
@@ -114,6 +116,7 @@ class JobDetailScreen(DataScreen):
         Binding("c", "show_tab('checks')", "Checks", show=False),
         Binding("i", "show_tab('items')", "Items", show=False),
         Binding("h", "show_tab('history')", "History", show=False),
+        Binding("v", "toggle_picture", "Picture", show=False),
     ]
 
     def __init__(self, job_id: int) -> None:
@@ -128,6 +131,7 @@ class JobDetailScreen(DataScreen):
             with TabPane("Fields (f)", id="fields"), Horizontal():
                 yield DataTable(id="fields-table", cursor_type="row", zebra_stripes=True)
                 with VerticalScroll(id="doc-scroll"):
+                    yield EvidencePicture(id="evidence-picture")
                     yield Static(id="doc-text")
             with TabPane("Checks (c)", id="checks"), VerticalScroll(id="checks-scroll"):
                 yield Static(id="checks-text")
@@ -221,6 +225,12 @@ class JobDetailScreen(DataScreen):
             text = head + text
         self.query_one("#doc-text", Static).update(text)
         self.query_one("#doc-scroll", VerticalScroll).scroll_to(y=max(0, line - 3), animate=False)
+        self.query_one(EvidencePicture).show_for(Path(self.detail.job.archive_path), self.detail.doc,
+                                                 ev.span if ev else None)
+
+    def action_toggle_picture(self) -> None:
+        shown = self.query_one(EvidencePicture).toggle()
+        self.notify("Evidence picture on" if shown else "Evidence picture off", timeout=2)
 
     # --- actions ------------------------------------------------------------------------------
     def action_back(self) -> None:

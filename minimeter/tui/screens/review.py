@@ -10,6 +10,7 @@ queue opens, so a reviewer clears a queue from the keyboard alone.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -22,6 +23,7 @@ from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Label, S
 
 from minimeter.schema import BillNormalized, ExtractionResult
 from minimeter.tui import data
+from minimeter.tui.evidence_picture import EvidencePicture
 from minimeter.tui.messages import ActionDone, Loaded
 from minimeter.tui.screens.base import DataScreen, PromptScreen, one_line, status_text
 from minimeter.tui.screens.detail import checks_text, page_text
@@ -137,6 +139,7 @@ class ReviewFormScreen(DataScreen):
             with Vertical(id="side"):
                 yield Static(id="live-checks")
                 with VerticalScroll(id="form-doc"):
+                    yield EvidencePicture(id="form-picture")  # (shown where the terminal draws pictures)
                     yield Static(id="form-doc-text")
         yield Footer(compact=True)
 
@@ -255,6 +258,8 @@ class ReviewFormScreen(DataScreen):
         text, line = page_text(self.state.detail.doc, ev)
         self.query_one("#form-doc-text", Static).update(text)
         self.query_one("#form-doc", VerticalScroll).scroll_to(y=max(0, line - 2), animate=False)
+        self.query_one(EvidencePicture).show_for(Path(self.state.detail.job.archive_path), self.state.detail.doc,
+                                                 ev.span if ev else None)
 
     # --- decide ---------------------------------------------------------------------------------
     def action_toggle_export(self) -> None:
