@@ -3,6 +3,7 @@ approval through ``minimeter review`` (the same code path as the TUI)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -94,6 +95,10 @@ def test_language_switch_reads_by_position(home: Settings, tmp_path: Path) -> No
     assert "at the box" in (result.evidence["account_number"].note or "")
     assert result.status == "SUCCEEDED", result.issues
     store.close()
+    # `minimeter extract` in the data folder uses its templates too (no database involved).
+    r = CliRunner().invoke(main, ["--home", str(home.home), "extract", str(tmp_path / "es.pdf"), "--json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.output)["account_number"] == es.account
 
 
 def test_rejected_job_teaches_nothing(home: Settings, tmp_path: Path) -> None:
