@@ -309,8 +309,9 @@ def merge(generic: ExtractionResult, reading: Reading, doc: Document, settings: 
     agree = [k for k, (v, _) in values.items() if same_value(fmt_of(k), getattr(generic.bill, k), v)]
     confident = {k for k in generic.bill.scalar_fields() if getattr(generic.bill, k) is not None
                  and (ev0 := generic.evidence.get(k)) is not None and ev0.confidence >= settings.review_confidence}
-    for k in [k for k, (_, ev) in values.items() if ev.confidence < CONF_LABEL and k not in agree and k in confident]:
-        values.pop(k)  # found only at its old box: weaker than a value the generic extractor read confidently
+    for k in [k for k, (_, ev) in values.items() if ev.confidence < CONF_LABEL and k not in agree
+              and getattr(generic.bill, k) is not None]:
+        values.pop(k)  # found only at its old box (another date may sit there now): it fills gaps, never replaces
     for k in agree:  # the generic reading found the same value: both readings back it
         v, ev = values[k]
         old = generic.evidence.get(k)
