@@ -44,8 +44,11 @@ def cache_key(sha256: str, extractor: Extractor) -> str:
 
 
 def extract_document(
-    doc: Document, settings: Settings, extractor: Extractor, *, sha256: str = "", file_name: str = ""
+    doc: Document, settings: Settings, extractor: Extractor, *, sha256: str = "", file_name: str = "",
+    templates: bool = True, events: list[str] | None = None,
 ) -> ExtractionResult:
+    """Extract and validate ``doc``; with ``templates``, a layout template of the data folder reads what
+    it covers first (its one-line note is appended to ``events``)."""
     ctx = extractors.ExtractionContext(sha256=sha256, file_name=file_name)
     t0 = time.perf_counter()
     result = extractor.extract(doc, ctx)
@@ -54,7 +57,23 @@ def extract_document(
     timings = dict(result.timings)
     timings.setdefault("extract", t1 - t0)
     timings["validate"] = time.perf_counter() - t1
-    return result.model_copy(update={"timings": timings})
+    result = result.model_copy(update={"timings": timings})
+    return with_templates(result, doc, settings, events) if templates else result
+
+
+def with_templates(result: ExtractionResult, doc: Document, settings: Settings,
+                   events: list[str] | None = None) -> ExtractionResult:
+    """``result`` read again with the data folder's matching layout template, if any (see ``minimeter.templates``)."""
+    from minimeter.templates import apply_templates
+
+    t0 = time.perf_counter()
+    result, note = apply_templates(result, doc, settings)
+    if note is not None:
+        log.info("templates: %s", note)
+        if events is not None:
+            events.append(note)
+        result = result.model_copy(update={"timings": {**result.timings, "templates": time.perf_counter() - t0}})
+    return result
 
 
 def extract_file(
@@ -81,7 +100,10 @@ def run_job(job: Job, store: JobStore, settings: Settings, extractor: Extractor 
     cached = store.cache_get(key)
     if cached is not None:
         log.info("job %s: cached result for %s", job.id, extractor.name)
-        return cached
+        stored = store.load_document(job.sha256) if settings.templates_dir.is_dir() else None
+        if stored is None:
+            return cached
+        return _templated(job, store, cached, Document.model_validate_json(stored), settings)
     t0 = time.perf_counter()
     stored = store.load_document(job.sha256)
     if stored is not None:
@@ -90,7 +112,17 @@ def run_job(job: Job, store: JobStore, settings: Settings, extractor: Extractor 
         doc = read_document(resolve_original(job, settings), settings)
         store.save_document(job.sha256, doc.model_dump_json(), doc.kind, doc.page_count)
     t_read = time.perf_counter() - t0
-    result = extract_document(doc, settings, extractor, sha256=job.sha256, file_name=job.original_name)
+    result = extract_document(doc, settings, extractor, sha256=job.sha256, file_name=job.original_name,
+                              templates=False)
     result = result.model_copy(update={"timings": {"read": t_read, **result.timings}})
-    store.cache_put(key, job.sha256, result)
+    store.cache_put(key, job.sha256, result)  # the generic result: templates change, the bytes do not
+    return _templated(job, store, result, doc, settings)
+
+
+def _templated(job: Job, store: JobStore, result: ExtractionResult, doc: Document,
+               settings: Settings) -> ExtractionResult:
+    events: list[str] = []
+    result = with_templates(result, doc, settings, events)
+    for note in events:
+        store.log_event(job.id, "template", note)
     return result

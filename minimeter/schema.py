@@ -119,7 +119,7 @@ class BillNormalized(_Model):
         return [n for n in cls.model_fields if n not in ("meters", "line_items")]
 
 
-FieldSource = Literal["rules", "profile", "model", "derived", "human"]
+FieldSource = Literal["rules", "profile", "model", "derived", "human", "template"]
 
 
 class Span(_Model):
@@ -131,6 +131,9 @@ class Span(_Model):
     text: str = Field(max_length=500)
     layout: bool = False
     """True when offsets refer to the page's layout-mode text rather than its plain text."""
+    box: tuple[float, float, float, float] | None = None
+    """x0, top, x1, bottom in points on the displayed page (top-left origin), when the reader
+    had word boxes (``minimeter.readers.geometry.span_box``)."""
 
 
 class FieldEvidence(_Model):

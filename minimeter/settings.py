@@ -112,6 +112,8 @@ class Settings(BaseSettings):
     openai_api_key: SecretStr | None = None
     review_confidence: float = 0.8
     """A field below this confidence sends the bill to review."""
+    use_templates: bool = True
+    """Read bills whose layout matches a template learned from an approved bill (``templates/``) with it."""
 
     # --- intake and worker ----------------------------------------------------------------
     watch_mode: Literal["events", "polling"] = "events"
@@ -167,6 +169,10 @@ class Settings(BaseSettings):
     @property
     def log_dir(self) -> Path:
         return self.home / "logs"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.home / "templates"
 
     @property
     def keys_path(self) -> Path:

@@ -27,6 +27,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "worker": ("minimeter.cli.core", "worker", "Run extraction workers against a (shared) job store."),
     "demo": ("minimeter.cli.core", "demo", "Write sample bills into an inbox, process them, print a summary."),
     "tui": ("minimeter.cli.core", "tui", "Open the terminal UI (same as running minimeter with no command)."),
+    "review": ("minimeter.cli.review_cmd", "review", "Approve (with --set corrections) or reject a job, headless."),
+    "templates": ("minimeter.cli.templates_cmd", "templates", "List, show, export, import or remove layout templates."),
     "eval": ("minimeter.cli.eval_cmd", "eval_command", "Score extraction against labelled bills."),
     "models": ("minimeter.cli.models_cmd", "models", "List, verify and fetch local model files."),
     "sync": ("minimeter.cli.sync_cmd", "sync", "Push bills and originals to Postgres, BigQuery and Cloud Storage."),

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from minimeter.cli._common import console, settings_from
 from minimeter.extract.base import available  # names only: imports no extractor
+
+if TYPE_CHECKING:
+    from minimeter.evaluation.truth import Case
 
 _REPO_EVAL = Path(__file__).resolve().parents[2] / "eval" / "bills"
 
@@ -28,6 +32,9 @@ _REPO_EVAL = Path(__file__).resolve().parents[2] / "eval" / "bills"
 @click.option("--check-baseline", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="Exit 1 when a field's accuracy dropped more than --margin below this baseline.")
 @click.option("--margin", type=float, default=0.02, show_default=True, help="Allowed accuracy drop per field.")
+@click.option("--learn", is_flag=True,
+              help="Replay in name order: after each bill, approve it with its truth (teaching its layout's template "
+              "in a temporary data folder); report bills of seen and unseen layouts apart.")
 @click.pass_context
 def eval_command(
     ctx: click.Context,
@@ -41,6 +48,7 @@ def eval_command(
     write_baseline: Path | None,
     check_baseline: Path | None,
     margin: float,
+    learn: bool = False,
 ) -> None:
     """Score extraction on FOLDER (default: the repository's eval/bills).
 
@@ -57,8 +65,12 @@ def eval_command(
             raise EvalError("no folder given and no eval/bills beside this installation",
                             hint="pass a folder: minimeter eval path/to/bills")
         folder = _REPO_EVAL
-    settings = settings_from(ctx, extractor=extractor_name, model_path=model_path)
     cases = find_cases(folder, layout=layout, limit=limit)
+    if learn:
+        _learn(ctx, cases, folder, extractor_name, model_path, as_json, show_errors)
+        return
+    # Plain scoring measures the extractor alone: the data folder's templates are not applied.
+    settings = settings_from(ctx, extractor=extractor_name, model_path=model_path, use_templates=False)
     extractor = get_extractor(settings, extractor_name)
     out = console(stderr=True)
     if as_json:
@@ -88,3 +100,22 @@ def eval_command(
                 out.print(f"[red]regression[/red] {line}")
             ctx.exit(1)
         out.print(f"[green]no field dropped more than {margin:.0%} below {check_baseline}[/green]")
+
+
+def _learn(ctx: click.Context, cases: list[Case], folder: Path, extractor_name: str | None, model_path: Path | None,
+           as_json: bool, show_errors: bool) -> None:
+    from minimeter.cli.eval_report import render_learn
+    from minimeter.evaluation.learn import run_learn
+
+    settings = settings_from(ctx, extractor=extractor_name, model_path=model_path)
+    out = console(stderr=True)
+    with out.status("replaying...") as status:
+        def progress(i: int, n: int, name: str) -> None:
+            status.update(f"replaying {i + 1}/{n}: {name}")
+
+        lr = run_learn(cases, extractor_name or settings.extractor, folder=str(folder),
+                       progress=None if as_json else progress)
+    if as_json:
+        click.echo(json.dumps(lr.to_json(), indent=2, default=str))
+    else:
+        render_learn(lr, console(), show_errors=show_errors)

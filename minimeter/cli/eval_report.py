@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rich import box
+from rich.table import Table
+
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from minimeter.evaluation.learn import LearnReport
     from minimeter.evaluation.runner import EvalReport
 
 
@@ -94,3 +98,27 @@ def _summary_rows(s: dict[str, Any]) -> list[tuple[str, str]]:
         ("tokens sent to the model (prompt + completion)", str(s["tokens"])),
     ]
     return rows
+
+
+def render_learn(lr: LearnReport, console: Any, *, show_errors: bool = False) -> None:
+    t = Table(title=f"Replay with learning: {lr.report.folder} ({lr.report.extractor})", title_justify="left",
+              box=box.SIMPLE_HEAD)
+    for col in ("layout before", "bills", "fields right", "SUCCEEDED", "SUCCEEDED (not planted)", "wrong accepted",
+                "read by a template"):
+        t.add_column(col, justify="left" if col == "layout before" else "right")
+    for group, label in (("seen", "seen (approved before)"), ("unseen", "unseen (first of its layout)")):
+        s = lr.part(group)
+        acc = "-" if s["field_accuracy"] is None else f"{s['field_accuracy']:.1%} ({s['correct']}/" \
+              f"{s['correct'] + s['wrong'] + s['missing'] + s['hallucinated']})"
+        ok = "-" if s["passed_validation"] is None else f"{s['passed_validation']:.1%} ({s['passed_validation_count']})"
+        clean = f"{s['clean_passed']}/{s['clean_bills']}"
+        t.add_row(label, str(s["bills"]), acc, ok, clean, str(s["wrong_accepted"]), str(s["template_read"]))
+    console.print(t)
+    if show_errors:
+        for b in lr.report.bills:
+            bad = {f: o for f, o in b.fields.items() if o in ("wrong", "hallucinated", "missing")}
+            if bad or b.error:
+                parts = [f"{f}={b.predicted.get(f)!r} ({o})" if o != "missing" else f"{f} (missing)"
+                         for f, o in bad.items()]
+                console.print(f"  [{b.group}] {b.name} [{b.status}]: " + ("; ".join(parts) or b.error or ""),
+                              markup=False, highlight=False)

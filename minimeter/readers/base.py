@@ -11,14 +11,21 @@ ReadOptions) -> Document`` that may raise only ``ReadError`` subclasses with a o
 human reason: not a PDF, encrypted, corrupt or truncated, too large, no text layer (and OCR
 not available). Anything else escaping a reader is a bug and is reported as "could not read".
 
-``Page.text`` is the plain text layer; ``Page.layout_text`` the layout-preserving text when
-the reader can produce it (columns and label/value rows kept on one line); spans in
-``FieldEvidence`` point into one of the two (``Span.layout``).
+``Page.text`` is the plain text layer in content order; ``Page.layout_text`` the text rebuilt
+from the word boxes (``Page.words``): one line per visual row, words at a character column
+proportional to their x position, a gap wider than about two characters printed as at least two
+spaces (a cell break for the finder), a narrower one as one space. ``Word.start/end`` are the
+word's offsets in ``layout_text`` (``layout_text[start:end] == text`` always holds); boxes are
+PDF points with the origin at the top-left of the page as displayed (after /Rotate and the crop
+box); OCR boxes are image pixels scaled to points. Spans in ``FieldEvidence`` point into one of
+the two texts (``Span.layout``); ``minimeter.readers.geometry`` maps a layout span to boxes.
 """
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from typing import Any
+
+from pydantic import BaseModel, Field, field_serializer, field_validator
 
 
 class ReadOptions(BaseModel):
@@ -29,6 +36,28 @@ class ReadOptions(BaseModel):
     ocr_languages: str = "eng"
     layout: bool = True
     """Also produce layout-mode text."""
+    geometry: bool = True
+    """Word boxes from the text layer, and the layout text rebuilt from them (False: pypdf's
+    layout mode, no boxes)."""
+    max_words_per_page: int = 20_000
+    """Words kept per page (a warning says when more were dropped): the Document crosses the
+    sandbox as JSON and is stored, and no bill page holds more."""
+    max_words: int = 100_000
+    """Words kept in the whole document (~4 MB of JSON at most)."""
+
+
+class Word(BaseModel):
+    """One word as printed, with its box (points, top-left origin of the displayed page)."""
+
+    text: str
+    """No spaces inside, except where the text layer split a word into letters that were merged back."""
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    start: int
+    """Offsets of this word in ``Page.layout_text``: ``layout_text[start:end] == text``."""
+    end: int
 
 
 class Page(BaseModel):
@@ -38,6 +67,26 @@ class Page(BaseModel):
     layout_text: str | None = None
     ocr: bool = False
     """True when the text came from OCR rather than the file's text layer."""
+    width: float | None = None
+    """Displayed page size in points (None when the reader has no geometry)."""
+    height: float | None = None
+    words: list[Word] = Field(default_factory=list)
+    """Reading rows top to bottom, left to right within a row (so ``start`` ascends)."""
+
+    @field_serializer("words", when_used="json")
+    def _words_compact(self, words: list[Word]) -> list[list[Any]]:
+        # A page has ~1,000 words and the Document is stored per bill: rows of values, not
+        # objects with repeated keys, keep its JSON about a third of the size.
+        return [[w.text, round(w.x0, 2), round(w.top, 2), round(w.x1, 2), round(w.bottom, 2), w.start, w.end]
+                for w in words]
+
+    @field_validator("words", mode="before")
+    @classmethod
+    def _words_from_rows(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            keys = ("text", "x0", "top", "x1", "bottom", "start", "end")
+            return [dict(zip(keys, v, strict=True)) if isinstance(v, (list, tuple)) else v for v in value]
+        return value
 
 
 class Document(BaseModel):

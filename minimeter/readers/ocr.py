@@ -8,15 +8,18 @@
 When Tesseract is not installed (or OCR is switched off) an image raises ``NoTextError("no text
 layer; OCR not available")`` and a PDF keeps its empty pages with that sentence in
 ``doc.warnings``, so the job ends in review with that reason instead of failing silently.
-Layout text for OCR pages comes from Tesseract's ``preserve_interword_spaces`` mode, which keeps
-label/value rows on one line much like pypdf's layout mode.
+One Tesseract pass per page (``image_to_data``, block mode) gives every word with its box.
+The boxes are scaled to points (a PDF page rendered at 300 dpi maps back to the page's own
+points; an image uses its dpi when it records a plausible one, else its width is taken as a
+US Letter page, 612 pt) and go through ``geometry.layout`` like a text layer's words, so an OCR
+page has ``words``, ``width``/``height`` and a layout text built the same way. The plain text is
+Tesseract's own lines in its reading order, a wide gap printed as two spaces.
 """
 
 from __future__ import annotations
 
 import io
 import logging
-import re
 import shutil
 import subprocess
 import tempfile
@@ -24,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from minimeter.errors import NoTextError, ReadError
+from minimeter.readers import geometry
 from minimeter.readers.base import Document, Page, ReadOptions
 
 if TYPE_CHECKING:
@@ -38,32 +42,69 @@ def tesseract_available() -> bool:
     return shutil.which("tesseract") is not None
 
 
-def _prepare(img: Image) -> Image:
-    """Grayscale, and small photos upscaled: Tesseract wants ~30 px capital letters."""
+def _prepare(img: Image) -> tuple[Image, float]:
+    """Grayscale, and small photos upscaled: Tesseract wants ~30 px capital letters. Returns the
+    image and its pixels per pixel of ``img``."""
     from PIL import ImageOps
 
     img = ImageOps.exif_transpose(img) or img
     img = img.convert("L")
+    factor = 1.0
     if img.width < 1600:
-        scale = 1600 / img.width
-        img = img.resize((int(img.width * scale), int(img.height * scale)))
-    return img
+        factor = 1600 / img.width
+        img = img.resize((int(img.width * factor), int(img.height * factor)))
+    return img, factor
 
 
-def _ocr(img: Image, options: ReadOptions) -> tuple[str, str]:
+def points_per_pixel(img: Image) -> float:
+    """Points per pixel of an image bill: from its dpi when plausible (100-1200), else its width
+    taken as a US Letter page (a photo's "72 dpi" is a camera default, not a size)."""
+    dpi = img.info.get("dpi")
+    try:
+        x = float(dpi[0]) if dpi else 0.0
+    except (TypeError, ValueError, IndexError):
+        x = 0.0
+    return 72.0 / x if 100 <= x <= 1200 else 612.0 / max(img.width, 1)
+
+
+def _ocr(img: Image, options: ReadOptions, pt_per_px: float) -> Page:
+    """One page through Tesseract: plain text, layout text, words (points) and size."""
     import pytesseract
 
-    img = _prepare(img)
+    width, height = img.width * pt_per_px, img.height * pt_per_px
+    img, factor = _prepare(img)
+    scale = pt_per_px / factor
     try:
-        # One pass (OCR is the slow part): block mode with the spaces kept gives the layout text;
-        # the plain text is the same with runs of spaces collapsed.
-        layout = pytesseract.image_to_string(
-            img, lang=options.ocr_languages, config="--psm 6 -c preserve_interword_spaces=1"
-        )
-        text = re.sub(r"[ \t]{2,}", "  ", layout)
+        data = pytesseract.image_to_data(img, lang=options.ocr_languages, config="--psm 6",
+                                         output_type=pytesseract.Output.DICT)
     except pytesseract.TesseractError as exc:
         raise ReadError(f"OCR failed ({str(exc)[:80]})", hint="check the Tesseract installation") from exc
-    return text, layout
+    boxes: list[geometry.WordBox] = []
+    lines: list[str] = []
+    last_key: tuple[int, int, int] | None = None
+    prev: geometry.WordBox | None = None
+    for i, raw in enumerate(data["text"]):
+        text = geometry.clean(str(raw))
+        if not text:
+            continue
+        if len(boxes) >= options.max_words_per_page:
+            break
+        left, top = float(data["left"][i]) * scale, float(data["top"][i]) * scale
+        key = (int(data["block_num"][i]), int(data["par_num"][i]), int(data["line_num"][i]))
+        new_line = key != last_key or prev is None
+        box = geometry.WordBox(text, left, top, left + float(data["width"][i]) * scale,
+                               top + float(data["height"][i]) * scale, line=len(lines) - (0 if new_line else 1))
+        boxes.append(box)
+        if new_line or prev is None:
+            lines.append(text)
+        else:
+            # Wider than about two characters: two spaces, the cell break the finder knows.
+            wide = box.x0 - prev.x1 > 2 * (prev.x1 - prev.x0) / max(len(prev.text), 1)
+            lines[-1] += ("  " if wide else " ") + text
+        last_key, prev = key, box
+    layout_text, words = geometry.layout(boxes)
+    return Page(number=0, text="\n".join(lines) + ("\n" if lines else ""), layout_text=layout_text, words=words,
+                width=round(width, 2), height=round(height, 2), ocr=True)
 
 
 def read_image(path: Path, options: ReadOptions) -> Document:
@@ -77,8 +118,10 @@ def read_image(path: Path, options: ReadOptions) -> Document:
             for i, frame in enumerate(ImageSequence.Iterator(im)):
                 if i >= options.max_pages:
                     break
-                text, layout = _ocr(frame.copy(), options)
-                pages.append(Page(number=i + 1, text=text, layout_text=layout, ocr=True))
+                frame_img = frame.copy()
+                page = _ocr(frame_img, options, points_per_pixel(frame_img))
+                page.number = i + 1
+                pages.append(page)
     except UnidentifiedImageError as exc:
         raise ReadError("the image could not be decoded", hint="save it again as PNG or JPEG") from exc
     except (OSError, Image.DecompressionBombError) as exc:
@@ -108,6 +151,19 @@ def _rasterise(path: Path, page_no: int) -> Image | None:
             return None
         with Image.open(png) as im:
             return im.copy()
+
+
+def _page_width_pt(path: Path, page_index: int) -> float | None:
+    """The displayed width of a PDF page in points (the scale of an embedded image)."""
+    from pypdf import PdfReader
+
+    try:
+        page = PdfReader(str(path), strict=False).pages[page_index]
+        box = page.cropbox
+        w, h = float(box.width), float(box.height)
+        return h if int(page.rotation or 0) % 180 == 90 else w
+    except Exception:  # a damaged box: scale as a Letter page
+        return None
 
 
 def _embedded_image(path: Path, page_index: int) -> Image | None:
@@ -140,11 +196,16 @@ def ocr_pdf_pages(path: Path, doc: Document, options: ReadOptions) -> Document:
         return doc
     done = 0
     for page in empty:
-        img = _rasterise(path, page.number) or _embedded_image(path, page.number - 1)
+        img = _rasterise(path, page.number)
+        pt_per_px = 72.0 / DPI
         if img is None:
-            continue
-        text, layout = _ocr(img, options)
-        page.text, page.layout_text, page.ocr = text, layout, True
+            img = _embedded_image(path, page.number - 1)
+            if img is None:
+                continue
+            pt_per_px = (_page_width_pt(path, page.number - 1) or 612.0) / max(img.width, 1)
+        read = _ocr(img, options, pt_per_px)
+        page.text, page.layout_text, page.words, page.ocr = read.text, read.layout_text, read.words, True
+        page.width, page.height = read.width, read.height
         done += 1
     if done < len(empty):
         doc.warnings.append(f"{len(empty) - done} page(s) without text could not be rendered for OCR")

@@ -1,8 +1,15 @@
-"""PDF text through pypdf: plain text per page, plus layout mode when asked."""
+"""PDF text: plain text per page through pypdf, word boxes and layout text through PDFium.
+
+pypdf reads first (its limits refuse decompression bombs and damaged files); then
+``pdfwords.page_words`` gives each page's words with their boxes and ``geometry.layout`` rebuilds
+the layout text from them. A page PDFium finds no words on (or a file it cannot open) keeps
+pypdf's layout mode instead, without boxes.
+"""
 
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +17,8 @@ from minimeter.errors import ReadError
 from minimeter.readers.base import Document, Page, ReadOptions
 
 log = logging.getLogger(__name__)
+GEOMETRY_SECONDS = 10.0
+"""Time for word boxes in one document (a bill takes ~0.05 s a page)."""
 
 
 def _probe_contents(page: Any) -> None:
@@ -29,6 +38,59 @@ def _probe_contents(page: Any) -> None:
         raise NotImplementedError(str(exc)) from exc
     except Exception:  # any other damage: as before, the page is left to OCR
         log.debug("content stream of page %s does not decode", page.page_number, exc_info=True)
+
+
+def _pypdf_layout(page: Any, index: int) -> str | None:
+    try:
+        return page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # layout mode is a bonus; plain text is what we need
+        log.debug("layout extraction failed on page %d", index + 1, exc_info=True)
+        return None
+
+
+def _add_geometry(path: Path, pages: list[Page], options: ReadOptions) -> list[str]:
+    """Fill words, size and layout text of the pages with a text layer; returns warnings."""
+    from minimeter.readers import geometry, pdfwords
+
+    warnings: list[str] = []
+    if not any(p.text.strip() for p in pages):
+        return warnings  # a scan: OCR gives the geometry
+    try:
+        pdf = pdfwords.open_pdf(str(path))
+    except Exception:  # PDFium refuses what pypdf read: keep pypdf's layout mode
+        log.debug("no word boxes for %s", path.name, exc_info=True)
+        return warnings
+    budget = options.max_words
+    # Boxes are a bonus over the text pypdf already has: a file that makes them slow keeps
+    # pypdf's layout mode rather than failing the whole read at the sandbox's time limit.
+    deadline = time.monotonic() + GEOMETRY_SECONDS
+    try:
+        for i, p in enumerate(pages):
+            if not p.text.strip() or i >= len(pdf):
+                continue
+            limit = min(options.max_words_per_page, budget)
+            if limit <= 0 or time.monotonic() > deadline:
+                why = f"over {options.max_words} words" if limit <= 0 else f"over {GEOMETRY_SECONDS:.0f} s"
+                warnings.append(f"pages {i + 1}-{len(pages)}: no word boxes ({why})")
+                break
+            try:
+                width, height, boxes, stats = pdfwords.page_words(pdf, i, limit, deadline)
+            except Exception:
+                log.debug("no word boxes on page %d", i + 1, exc_info=True)
+                continue
+            p.width, p.height = round(width, 2), round(height, 2)
+            if "late" in stats:
+                warnings.append(f"pages {i + 1}-{len(pages)}: no word boxes (over {GEOMETRY_SECONDS:.0f} s)")
+                break
+            if not boxes:
+                continue
+            if len(boxes) >= limit or stats.get("capped"):
+                warnings.append(f"page {i + 1}: only the first {len(boxes)} words were kept")
+            budget -= len(boxes)
+            p.layout_text, p.words = geometry.layout(boxes)
+    finally:
+        pdf.close()
+    return warnings
 
 
 def read_pdf(path: Path, options: ReadOptions) -> Document:
@@ -55,13 +117,11 @@ def read_pdf(path: Path, options: ReadOptions) -> Document:
             text = page.extract_text() or ""
             if not text.strip():
                 _probe_contents(page)
-            layout = None
-            if options.layout:
-                try:
-                    layout = page.extract_text(extraction_mode="layout") or ""
-                except Exception:  # layout mode is a bonus; plain text is what we need
-                    log.debug("layout extraction failed on page %d", i + 1, exc_info=True)
-            pages.append(Page(number=i + 1, text=text, layout_text=layout))
+            pages.append(Page(number=i + 1, text=text))
+        warnings = _add_geometry(path, pages, options) if options.layout and options.geometry else []
+        for i, p in enumerate(pages):
+            if options.layout and p.layout_text is None and p.text.strip():
+                p.layout_text = _pypdf_layout(reader.pages[i], i)
     except ReadError:
         raise
     except FileNotDecryptedError as exc:
@@ -78,7 +138,7 @@ def read_pdf(path: Path, options: ReadOptions) -> Document:
             f"the PDF is damaged or truncated ({type(exc).__name__})",
             hint="open it in a PDF viewer and save or print it to a new PDF",
         ) from exc
-    doc = Document(pages=pages, kind="pdf", page_count=total)
+    doc = Document(pages=pages, kind="pdf", page_count=total, warnings=warnings)
     if total > options.max_pages:
         doc.warnings.append(f"only the first {options.max_pages} of {total} pages were read")
     return doc

@@ -179,25 +179,17 @@ def bill_from_form(values: dict[str, str], base: BillNormalized) -> BillNormaliz
 
 
 def reviewed_result(original: ExtractionResult | None, bill: BillNormalized) -> ExtractionResult:
-    """The machine's result with the reviewer's bill; fields the reviewer changed get human evidence."""
-    from minimeter.schema import FieldEvidence
+    """The machine's result with the reviewer's bill (``minimeter.review``: one copy for TUI and CLI)."""
+    from minimeter.review import reviewed_result as core
 
-    if original is None:
-        original = ExtractionResult(bill=BillNormalized(), extractor="human")
-    evidence = dict(original.evidence)
-    for name in BillNormalized.scalar_fields():
-        new, old = getattr(bill, name), getattr(original.bill, name)
-        if new != old:
-            evidence[name] = FieldEvidence(value=display_value(new) or None, confidence=1.0, source="human")
-    return original.model_copy(update={"bill": bill, "evidence": evidence})
+    return core(original, bill)
 
 
 def live_checks(result: ExtractionResult, doc: Document | None, settings: Settings) -> ExtractionResult:
     """Run the pipeline's own validation on an edited result (never a second copy of the rules)."""
-    from minimeter.readers.base import Document
-    from minimeter.validate import finalize
+    from minimeter.review import live_checks as core
 
-    return finalize(result, doc or Document(), settings)
+    return core(result, doc, settings)
 
 
 # --- eval-case export --------------------------------------------------------------------------

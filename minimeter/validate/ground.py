@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 CHECKED = ("total_amount_due", "current_charges", "previous_balance", "payments", "statement_date", "due_date",
            "billing_period_start", "billing_period_end", "account_number", "meter_number", "electricity_kwh",
            "gas_usage", "gas_therms", "water_usage", "demand_kw")
-TRUSTED = ("rules", "human", "derived", "profile")
+TRUSTED = ("rules", "human", "derived", "profile", "template")
 
 
 def _in_text(fname: str, value: object, text: str, compact: str) -> bool:

@@ -3,6 +3,7 @@ highlighted, rule checks, line items and meters, the event history, and the job'
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from rich.table import Table
@@ -15,9 +16,26 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 
 from minimeter.schema import BillNormalized
 from minimeter.tui import data
+from minimeter.tui.evidence_picture import EvidencePicture
 from minimeter.tui.format import checks_text, confidence_text, page_text, status_text
 from minimeter.tui.screens.base import ChoiceScreen, DataScreen
 from minimeter.tui.screens.review import ReviewFormScreen
+
+
+def template_origin(settings: Any, note: str) -> str:
+    """Which approved job taught the template named in an evidence note ("template <id>: ...")."""
+    from minimeter.templates import book_for
+
+    tid = note.removeprefix("template ").split(":")[0].split(";")[0].strip()
+    try:
+        t = book_for(settings).get(tid) if tid else None
+    except Exception:  # a broken or vanished file: say so rather than fail the screen
+        t = None
+    if t is None:
+        return f"template {tid or '?'} (no longer in the templates folder)"
+    origin = f"job {t.origin_job}" if t.origin_job is not None else "an imported file"
+    return (f"template {t.id}: taught by {origin} ({t.origin_file or '-'}), read {t.bills_read} bill(s), "
+            f"{t.fields_confirmed} field(s) confirmed")
 
 
 def items_table(bill: BillNormalized) -> Table:
@@ -57,6 +75,7 @@ class JobDetailScreen(DataScreen):
         Binding("c", "show_tab('checks')", "Checks", show=False),
         Binding("i", "show_tab('items')", "Items", show=False),
         Binding("h", "show_tab('history')", "History", show=False),
+        Binding("v", "toggle_picture", "Picture", show=False),
     ]
 
     def __init__(self, job_id: int) -> None:
@@ -71,6 +90,7 @@ class JobDetailScreen(DataScreen):
             with TabPane("Fields (f)", id="fields"), Horizontal():
                 yield DataTable(id="fields-table", cursor_type="row", zebra_stripes=True)
                 with VerticalScroll(id="doc-scroll"):
+                    yield EvidencePicture(id="evidence-picture")
                     yield Static(id="doc-text")
             with TabPane("Checks (c)", id="checks"), VerticalScroll(id="checks-scroll"):
                 yield Static(id="checks-text")
@@ -155,6 +175,8 @@ class JobDetailScreen(DataScreen):
                             + ("" if ev.grounded else ", NOT found in the text"), style="dim" if ev.grounded else "red")
                 if ev.note:
                     head.append(f"\n{ev.note}", style="dim")
+                if ev.source == "template":
+                    head.append(f"\n{template_origin(self.mm.settings, ev.note or '')}", style="cyan")
             elif value is not None:
                 head.append("\nno evidence recorded", style="dim")
             head.append("\n")
@@ -162,6 +184,12 @@ class JobDetailScreen(DataScreen):
             text = head + text
         self.query_one("#doc-text", Static).update(text)
         self.query_one("#doc-scroll", VerticalScroll).scroll_to(y=max(0, line - 3), animate=False)
+        self.query_one(EvidencePicture).show_for(Path(self.detail.job.archive_path), self.detail.doc,
+                                                 ev.span if ev else None)
+
+    def action_toggle_picture(self) -> None:
+        shown = self.query_one(EvidencePicture).toggle()
+        self.notify("Evidence picture on" if shown else "Evidence picture off", timeout=2)
 
     # --- actions ------------------------------------------------------------------------------
     def action_back(self) -> None:

@@ -10,6 +10,7 @@ queue opens, so a reviewer clears a queue from the keyboard alone.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -24,6 +25,7 @@ from minimeter.schema import BillNormalized, ExtractionResult
 from minimeter.statuses import REVIEW_ORDER, style
 from minimeter.store.lifecycle import Status
 from minimeter.tui import data
+from minimeter.tui.evidence_picture import EvidencePicture
 from minimeter.tui.format import checks_text, one_line, page_text, status_text
 from minimeter.tui.messages import ActionDone, Loaded
 from minimeter.tui.screens.base import DataScreen, PromptScreen
@@ -139,6 +141,7 @@ class ReviewFormScreen(DataScreen):
             with Vertical(id="side"):
                 yield Static(id="live-checks")
                 with VerticalScroll(id="form-doc"):
+                    yield EvidencePicture(id="form-picture")  # (shown where the terminal draws pictures)
                     yield Static(id="form-doc-text")
         yield Footer(compact=True)
 
@@ -167,6 +170,11 @@ class ReviewFormScreen(DataScreen):
         title.append_text(status_text(job.status))
         if job.last_error:
             title.append(f"  {job.last_error.splitlines()[0]}", style="red")
+        from minimeter.templates import template_of
+
+        tid, supplied = template_of(state.original)
+        if tid:
+            title.append(f"\nread with template {tid}: {', '.join(supplied)}", style="cyan")
         self.query_one("#form-title", Static).update(title)
         bill = state.original.bill if state.original else BillNormalized()
         for name in BillNormalized.scalar_fields():
@@ -252,6 +260,8 @@ class ReviewFormScreen(DataScreen):
         text, line = page_text(self.state.detail.doc, ev)
         self.query_one("#form-doc-text", Static).update(text)
         self.query_one("#form-doc", VerticalScroll).scroll_to(y=max(0, line - 2), animate=False)
+        self.query_one(EvidencePicture).show_for(Path(self.state.detail.job.archive_path), self.state.detail.doc,
+                                                 ev.span if ev else None)
 
     # --- decide ---------------------------------------------------------------------------------
     def action_toggle_export(self) -> None:
@@ -272,10 +282,10 @@ class ReviewFormScreen(DataScreen):
         export = self.query_one("#export", Checkbox).value
 
         def run() -> str:
-            result = data.live_checks(data.reviewed_result(state.original, bill), state.detail.doc, mm.settings)
-            result = result.model_copy(update={"status": Status.SUCCEEDED.value})
-            mm.store.review(state.detail.job.id, bill, reviewer=mm.reviewer, approve=True,
-                            note="approved in the TUI", result=result)
+            from minimeter.review import approve
+
+            approve(mm.store, mm.settings, state.detail.job, bill, reviewer=mm.reviewer, note="approved in the TUI",
+                    original=state.original, doc=state.detail.doc)  # the same path as `minimeter review`
             if export:
                 path = data.export_eval_case(mm.settings, state.detail.job, bill, mm.reviewer)
                 return f"Job {state.detail.job.id} approved; eval case {data.short_path(path)}"
