@@ -170,6 +170,24 @@ def rows(words: Sequence[W]) -> list[list[W]]:
     return out
 
 
+def _merge_touching(row: list[WordBox]) -> list[WordBox]:
+    """Join neighbours of a row that touch as glyphs of one word do: the pieces of a word drawn
+    in show operations that are not consecutive in the content stream ("Tot" ... "al")."""
+    out: list[WordBox] = []
+    for b in row:
+        if out:
+            p = out[-1]
+            h = max(p.bottom - p.top, b.bottom - b.top, 0.1)
+            gap = b.x0 - p.x1
+            same_line = abs((p.top + p.bottom) - (b.top + b.bottom)) / 2 <= 0.2 * h
+            if same_line and -0.05 * h <= gap <= WORD_GAP * h * 0.5:
+                out[-1] = WordBox(p.text + b.text, p.x0, min(p.top, b.top), max(p.x1, b.x1),
+                                  max(p.bottom, b.bottom), p.line)
+                continue
+        out.append(b)
+    return out
+
+
 def _char_width(w: WordBox | Word) -> float:
     return max(w.x1 - w.x0, 0.01) / max(len(w.text), 1)
 
@@ -186,7 +204,7 @@ def layout(boxes: Sequence[WordBox], cell_gap: float = CELL_GAP) -> tuple[str, l
     words: list[Word] = []
     pos = 0  # offset of the current line's start in the joined text
     prev_bottom: float | None = None
-    for row in rows(boxes):
+    for row in (_merge_touching(r) for r in rows(boxes)):
         heights = [b.bottom - b.top for b in row]
         h = max(statistics.median(heights), 0.5)
         top = statistics.median(b.top for b in row)  # (a skewed scan's row slopes: not its highest word)
