@@ -290,10 +290,12 @@ def cells(row: Sequence[Word], cell_gap: float = TEXT_CELL_GAP) -> list[Cell]:
     return out
 
 
-def columns(words: Sequence[Word], min_gap: float = 12.0, max_crossing: float = 0.06) -> list[tuple[float, float]]:
+def columns(page_or_words: Page | Sequence[Word], min_gap: float = 12.0,
+            max_crossing: float = 0.06) -> list[tuple[float, float]]:
     """Text columns as x ranges, left to right: ranges separated by a vertical gutter at least
     ``min_gap`` points wide that at most ``max_crossing`` of the rows cross (a full-width heading
     or footer does not merge two columns). A one-column page gives one range."""
+    words = page_or_words.words if isinstance(page_or_words, Page) else page_or_words
     if not words:
         return []
     lo = int(min(w.x0 for w in words))

@@ -136,8 +136,8 @@ def test_two_columns_keep_their_rows_apart_and_are_detected(tmp_path: Path) -> N
     page = _read(_pdf(tmp_path / "cols.pdf", draw))
     line = _line_with(page, "Account Number")
     assert re.search(r"Account Number: 4400112233 {2,}Previous balance \$98\.10", line)
-    cols = columns(page.words)
-    assert len(cols) == 2
+    cols = columns(page)
+    assert cols == columns(page.words) and len(cols) == 2
     (l0, l1), (r0, r1) = cols
     assert l0 == pytest.approx(50, abs=2) and l1 < 330 and r0 == pytest.approx(330, abs=1)
     assert all(r0 <= w.x0 for w in page.words if w.text == "$123.45")
