@@ -13,8 +13,9 @@ not available). Anything else escaping a reader is a bug and is reported as "cou
 
 ``Page.text`` is the plain text layer in content order; ``Page.layout_text`` the text rebuilt
 from the word boxes (``Page.words``): one line per visual row, words at a character column
-proportional to their x position, a gap wider than about two characters printed as at least two
-spaces (a cell break for the finder), a narrower one as one space. ``Word.start/end`` are the
+proportional to their x position, a gap wider than about two spaces (text layer; about two
+characters between OCR's tight boxes) printed as at least two spaces (a cell break for the
+finder), a narrower one as one space. ``Word.start/end`` are the
 word's offsets in ``layout_text`` (``layout_text[start:end] == text`` always holds); boxes are
 PDF points with the origin at the top-left of the page as displayed (after /Rotate and the crop
 box); OCR boxes are image pixels scaled to points. Spans in ``FieldEvidence`` point into one of

@@ -7,7 +7,8 @@ Pure functions, no I/O; readers (``pdf.py``, ``ocr.py``) and the finder share th
   a gap of about a space starts a new word).
 * ``layout(boxes)``: word boxes -> ``(layout_text, words)``, one line per visual row (``rows``),
   each word at a character column proportional to its x position; a gap wider than
-  ``CELL_GAP`` characters prints as at least two spaces (the finder's cell break), a narrower one
+  ``TEXT_CELL_GAP`` (text layer) or ``CELL_GAP`` (OCR) average character widths prints as at
+  least two spaces (the finder's cell break), a narrower one
   as one space. ``Word.start/end`` record where each word landed.
 * ``rows``, ``words_in``, ``box_of``, ``cells``, ``columns``, ``tables``: queries over the words
   (``spans.span_box`` places a ``FieldEvidence`` span with them).
@@ -31,7 +32,11 @@ Box = tuple[float, float, float, float]
 """x0, top, x1, bottom in points, top-left origin."""
 
 CELL_GAP = 1.6
-"""A gap wider than this many (local) average character widths is a cell break: two spaces or more."""
+"""A gap wider than this many (local) average character widths is a cell break: two spaces or more.
+For OCR's tight boxes (a space between them looks wider than it is)."""
+TEXT_CELL_GAP = 0.9
+"""The same for a text layer's boxes (advance widths): a gap of about two spaces is a cell break, as
+a word space is a space character there and a wider gap was placed on purpose."""
 WORD_GAP = 0.16
 """Glyphs further apart than this fraction of their height start a new word (a space is ~0.24 of it)."""
 MAX_BLANK_LINES = 2
@@ -165,12 +170,31 @@ def rows(words: Sequence[W]) -> list[list[W]]:
     return out
 
 
+def _merge_touching(row: list[WordBox]) -> list[WordBox]:
+    """Join neighbours of a row that touch as glyphs of one word do: the pieces of a word drawn
+    in show operations that are not consecutive in the content stream ("Tot" ... "al")."""
+    out: list[WordBox] = []
+    for b in row:
+        if out:
+            p = out[-1]
+            h = max(p.bottom - p.top, b.bottom - b.top, 0.1)
+            gap = b.x0 - p.x1
+            same_line = abs((p.top + p.bottom) - (b.top + b.bottom)) / 2 <= 0.2 * h
+            if same_line and -0.05 * h <= gap <= WORD_GAP * h * 0.5:
+                out[-1] = WordBox(p.text + b.text, p.x0, min(p.top, b.top), max(p.x1, b.x1),
+                                  max(p.bottom, b.bottom), p.line)
+                continue
+        out.append(b)
+    return out
+
+
 def _char_width(w: WordBox | Word) -> float:
     return max(w.x1 - w.x0, 0.01) / max(len(w.text), 1)
 
 
-def layout(boxes: Sequence[WordBox]) -> tuple[str, list[Word]]:
-    """The layout text of a page and its words with offsets (see the module docstring)."""
+def layout(boxes: Sequence[WordBox], cell_gap: float = CELL_GAP) -> tuple[str, list[Word]]:
+    """The layout text of a page and its words with offsets (see the module docstring); a gap
+    over ``cell_gap`` local average character widths prints as two spaces or more."""
     if not boxes:
         return "", []
     total_chars = sum(len(b.text) for b in boxes)
@@ -180,7 +204,7 @@ def layout(boxes: Sequence[WordBox]) -> tuple[str, list[Word]]:
     words: list[Word] = []
     pos = 0  # offset of the current line's start in the joined text
     prev_bottom: float | None = None
-    for row in rows(boxes):
+    for row in (_merge_touching(r) for r in rows(boxes)):
         heights = [b.bottom - b.top for b in row]
         h = max(statistics.median(heights), 0.5)
         top = statistics.median(b.top for b in row)  # (a skewed scan's row slopes: not its highest word)
@@ -201,7 +225,7 @@ def layout(boxes: Sequence[WordBox]) -> tuple[str, list[Word]]:
             else:
                 local = (_char_width(prev) + _char_width(b)) / 2
                 gap = b.x0 - prev.x1
-                at = col + 1 if gap <= CELL_GAP * local else max(target, col + 2)
+                at = col + 1 if gap <= cell_gap * local else max(target, col + 2)
             parts.append(" " * (at - col))
             parts.append(b.text)
             # (boxes to 0.01 pt: what the JSON keeps, so a Document reads back equal)
@@ -238,7 +262,7 @@ def box_of(words: Iterable[Word | WordBox]) -> Box | None:
 
 @dataclass
 class Cell:
-    """Words of one row that sit together (no gap wider than ``CELL_GAP`` characters)."""
+    """Words of one row that sit together (no gap wider than the cell gap)."""
 
     words: list[Word] = field(default_factory=list)
 
@@ -253,23 +277,25 @@ class Cell:
         return b
 
 
-def cells(row: Sequence[Word]) -> list[Cell]:
-    """Split one row (left to right) into cells at gaps wider than ``CELL_GAP`` characters."""
+def cells(row: Sequence[Word], cell_gap: float = TEXT_CELL_GAP) -> list[Cell]:
+    """Split one row (left to right) into cells at gaps wider than ``cell_gap`` characters."""
     out: list[Cell] = []
     for w in row:
         if out:
             p = out[-1].words[-1]
-            if w.x0 - p.x1 <= CELL_GAP * (_char_width(p) + _char_width(w)) / 2:
+            if w.x0 - p.x1 <= cell_gap * (_char_width(p) + _char_width(w)) / 2:
                 out[-1].words.append(w)
                 continue
         out.append(Cell([w]))
     return out
 
 
-def columns(words: Sequence[Word], min_gap: float = 12.0, max_crossing: float = 0.06) -> list[tuple[float, float]]:
+def columns(page_or_words: Page | Sequence[Word], min_gap: float = 12.0,
+            max_crossing: float = 0.06) -> list[tuple[float, float]]:
     """Text columns as x ranges, left to right: ranges separated by a vertical gutter at least
     ``min_gap`` points wide that at most ``max_crossing`` of the rows cross (a full-width heading
     or footer does not merge two columns). A one-column page gives one range."""
+    words = page_or_words.words if isinstance(page_or_words, Page) else page_or_words
     if not words:
         return []
     lo = int(min(w.x0 for w in words))
@@ -346,16 +372,18 @@ def _place(cs: list[Cell], bounds: list[tuple[float, float]]) -> list[Cell | Non
     return out
 
 
-def tables(page_or_words: Page | Sequence[Word], min_rows: int = 1) -> list[Table]:
+def tables(page_or_words: Page | Sequence[Word], min_rows: int = 1, cell_gap: float | None = None) -> list[Table]:
     """Simple tables: a row of at least three word-only cells (the header) and the rows right
     below it whose cells each fall under a distinct header's x range (at least two per row). The
     table ends at a row that does not fit, a vertical gap of more than two rows, or a new header."""
     words = page_or_words.words if isinstance(page_or_words, Page) else page_or_words
+    if cell_gap is None:
+        cell_gap = CELL_GAP if isinstance(page_or_words, Page) and page_or_words.ocr else TEXT_CELL_GAP
     rws = rows(words)
     out: list[Table] = []
     i = 0
     while i < len(rws):
-        hdr = cells(rws[i])
+        hdr = cells(rws[i], cell_gap)
         if not _header_like(hdr):
             i += 1
             continue
@@ -370,7 +398,7 @@ def tables(page_or_words: Page | Sequence[Word], min_rows: int = 1) -> list[Tabl
         while j < len(rws):
             row = rws[j]
             top = min(w.top for w in row)
-            cs = cells(row)
+            cs = cells(row, cell_gap)
             if top - prev_bottom > 2 * h or (_header_like(cs) and len(cs) >= len(hdr)):
                 break
             placed = _place(cs, bounds)

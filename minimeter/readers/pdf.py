@@ -87,7 +87,7 @@ def _add_geometry(path: Path, pages: list[Page], options: ReadOptions) -> list[s
             if len(boxes) >= limit or stats.get("capped"):
                 warnings.append(f"page {i + 1}: only the first {len(boxes)} words were kept")
             budget -= len(boxes)
-            p.layout_text, p.words = geometry.layout(boxes)
+            p.layout_text, p.words = geometry.layout(boxes, geometry.TEXT_CELL_GAP)
     finally:
         pdf.close()
     return warnings

@@ -86,10 +86,14 @@ def test_letters_printed_one_by_one_are_one_word(tmp_path: Path) -> None:
             pdf.text(x, 140, ch)
             x += pdf.get_string_width(ch)
         pdf.text(x + 2.8, 140, "Due")  # a space's width: a new word
+        pdf.text(72, 180, "Bal")  # a word whose pieces are apart in the content stream
+        pdf.text(300, 180, "$5.00")
+        pdf.text(72 + pdf.get_string_width("Bal"), 180, "ance")
 
     page = _read(_pdf(tmp_path / "letters.pdf", draw))
     assert [w.text for w in page.words if w.top < 110] == ["Usage", "1250kWh"]
     assert "Total Due" in _line_with(page, "Total")
+    assert re.search(r"Balance {2,}\$5\.00", _line_with(page, "Bal"))
 
 
 def test_rotated_page_is_read_as_displayed(tmp_path: Path) -> None:
@@ -132,8 +136,8 @@ def test_two_columns_keep_their_rows_apart_and_are_detected(tmp_path: Path) -> N
     page = _read(_pdf(tmp_path / "cols.pdf", draw))
     line = _line_with(page, "Account Number")
     assert re.search(r"Account Number: 4400112233 {2,}Previous balance \$98\.10", line)
-    cols = columns(page.words)
-    assert len(cols) == 2
+    cols = columns(page)
+    assert cols == columns(page.words) and len(cols) == 2
     (l0, l1), (r0, r1) = cols
     assert l0 == pytest.approx(50, abs=2) and l1 < 330 and r0 == pytest.approx(330, abs=1)
     assert all(r0 <= w.x0 for w in page.words if w.text == "$123.45")
