@@ -161,7 +161,7 @@ class Charges:
             for k, c in enumerate(seq.charges):
                 if c.kind != TOTAL:
                     continue
-                total, run = Decimal(0), []
+                total, run = Decimal(0), list[int]()
                 for a in range(k - 1, -1, -1):
                     prev = seq.charges[a]
                     if prev.kind == NOISE:

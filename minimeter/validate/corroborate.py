@@ -7,7 +7,7 @@ Three rules, for every extractor alike (they judge the bill and the document, no
   (previous - payments + current = total with no cancelling pair standing in for it), or the line
   items, each printed on the bill, add up to the total (when no unpaid previous balance is read);
 * ``period_confirmed``: the bill prints a day count equal to end - start (or one more, counting
-  both ends);
+  both ends) where it prints the period (the dates' line or the two around it);
 * ``usage_confirmed``: for each usage on the bill, a meter's printed reads give it ((present -
   prior) x multiplier), or a charge line bills it (rate x usage = amount, or time-of-use parts
   billed so and adding up to it). A bill with no usage needs none, but only when the bill prints
@@ -18,6 +18,7 @@ Each returns a ``CheckResult``; ``passed=False`` names what is unconfirmed.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -36,6 +37,7 @@ from minimeter.arithmetic import (
     reads,
     total_of,
 )
+from minimeter.extract import parse
 from minimeter.schema import CheckResult, Commodity
 from minimeter.validate.printed import PrintedIndex
 
@@ -103,13 +105,35 @@ def period_confirmed(bill: BillNormalized, doc: Document | None = None, idx: Pri
     if s is None or e is None:
         return CheckResult(rule=rule, passed=None, message="no period to confirm")
     idx = idx or PrintedIndex(doc)
-    counts = [Printed(Decimal(n), (Place(page, a, b, view),)) for page, view, text in idx.texts
-              for n, a, b in printed_day_counts(text)]
-    out = period_days(s, e, counts)
+    # A day count counts where the period is printed (its line or the two around it): "for 28 Days" after the
+    # dates, a table row's "days" cell. Elsewhere it may be another period's (a history row, a payment term).
+    days_near: list[Printed] = []
+    for page, view, text in idx.texts:
+        near = _date_lines(text, {(s.month, s.day), (e.month, e.day)}, bill.statement_date or e)
+        for n, a, b in printed_day_counts(text):
+            if any(abs(text.count("\n", 0, a) - ln) <= 2 for ln in near):
+                days_near.append(Printed(Decimal(n), (Place(page, a, b, view),)))
+    out = period_days(s, e, days_near)
     if out.evidence:
         return CheckResult(rule=rule, passed=True, fields=fields, message=out.why)
     return CheckResult(rule=rule, passed=False, fields=fields,
                        message=f"period not confirmed: {out.why}, and nothing else on the bill checks it")
+
+
+def _date_lines(text: str, month_days: set[tuple[int, int]], ref: dt.date) -> set[int]:
+    """Line numbers of ``text`` where a date with one of ``month_days`` is printed (any order, with or
+    without its year: "Jun 18 - Jul 20", "4/19 to 5/18")."""
+    out = set()
+    for order in ("MDY", "DMY"):
+        for m in parse.find_dates(text, order, ref):
+            v = m.value
+            if isinstance(v, dt.date) and (v.month, v.day) in month_days:
+                out.add(text.count("\n", 0, m.start))
+    for short in re.finditer(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})(?![\d/.])", text):
+        a, b = int(short[1]), int(short[2])
+        if (a, b) in month_days or (b, a) in month_days:
+            out.add(text.count("\n", 0, short.start()))
+    return out
 
 
 def _unit_ok(fname: str, unit: str | None) -> bool:

@@ -119,7 +119,8 @@ def test_payments_equal_to_current_do_not_let_the_previous_balance_pass_as_total
 
 def test_two_roles_on_one_printed_figure_confirm_nothing(settings: Settings) -> None:
     # previous + current = total with previous and current both 50.00: evidence only if 50.00 is printed twice.
-    once = HEAD + "Current Charges 50.00  Total Amount Due 100.00\nPrior Reading 20451  Present Reading 21706  1,255 kWh\n"
+    once = HEAD + ("Current Charges 50.00  Total Amount Due 100.00\n"
+                   "Prior Reading 20451  Present Reading 21706  1,255 kWh\n")
     bill = _full().model_copy(update={"previous_balance": Decimal("50.00"), "payments": None,
                                       "current_charges": Decimal("50.00"), "total_amount_due": Decimal("100.00")})
     at = once.index("50.00")
@@ -179,3 +180,13 @@ def test_a_day_count_in_a_table_column_confirms_the_period(settings: Settings) -
     assert _rule(res, "period_confirmed") is True
     shifted = bill.model_copy(update={"billing_period_start": dt.date(2024, 1, 20)})
     assert _rule(_run(shifted, text, settings), "period_confirmed") is False
+
+
+def test_a_day_count_far_from_the_period_does_not_confirm_it(settings: Settings) -> None:
+    # "30 days" in a usage-history row is another period's length, even when it happens to match.
+    far = ("Account Number 12345678  Statement Date 03/02/2024\nService Period 01/30/2024 - 02/29/2024\n"
+           + "Total Amount Due 91.82\n" * 4 + "History: Dec 2023  (30 days)  1,101 kWh\n")
+    bill = _bill(total_amount_due=Decimal("91.82"), billing_period_end=dt.date(2024, 2, 29))
+    assert _rule(_run(bill, far, settings), "period_confirmed") is False
+    near = far.replace("02/29/2024\n", "02/29/2024 (30 days)\n")
+    assert _rule(_run(bill, near, settings), "period_confirmed") is True
