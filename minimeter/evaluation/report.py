@@ -34,9 +34,9 @@ def render(report: EvalReport, console: Console, *, show_errors: bool = False) -
                   f"{s['bills']} bills ({s['failed']} could not be read or extracted)")
 
     ft = Table(title="Per field", title_justify="left", box=box.SIMPLE_HEAD,
-               caption="wrong: read but wrong; missing: not read; accepted wrong: wrong or hallucinated in a "
+               caption="wrong: read but wrong; missing: not read; accepted: wrong or hallucinated in a "
                "SUCCEEDED bill", caption_justify="left")
-    for col in ("field", "correct", "wrong", "missing", "halluc.", "accepted wrong", "accuracy"):
+    for col in ("field", "correct", "wrong", "missing", "halluc.", "accepted", "accuracy"):
         ft.add_column(col, justify="left" if col == "field" else "right")
     accepted = outcomes_by_field(report.bills)
     for f, c in report.field_counts().items():

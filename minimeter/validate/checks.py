@@ -28,7 +28,10 @@ CENT = Decimal("0.01")
 REQUIRED = ("total_amount_due", "billing_period_start", "billing_period_end", "account_number")
 KEY_FIELDS = ("total_amount_due", "billing_period_start", "billing_period_end", "due_date", "statement_date",
               "account_number", "electricity_kwh", "gas_usage", "gas_therms", "water_usage", "current_charges")
-DUE_SLACK_DAYS = 3
+PLAIN_DAYS = 45
+"""A period up to this long needs no explanation (first and final bills are short); a longer one (two
+months, a quarter, an annual true-up) is plausible when the bill states it: its day count or "bi-monthly"."""
+DUE_SLACK_DAYS = 2
 """A due date (or direct-debit date) a few days before the printed statement date is still this bill's."""
 USAGE_FIELD = {"electricity": "electricity_kwh", "gas": "gas_usage", "water": "water_usage"}
 
@@ -142,7 +145,7 @@ def period_length(bill: BillNormalized, doc: Document | None = None, **_: object
         return _na("period_length", "billing period incomplete or out of order")
     days = (e - s).days
     fields = ["billing_period_start", "billing_period_end"]
-    if 1 <= days <= 100:
+    if 1 <= days <= PLAIN_DAYS:
         return CheckResult(rule="period_length", passed=True, fields=fields, message=f"{days} days")
     text = doc.text if doc is not None else ""
     if {days, days + 1} & stated_days(text):
@@ -152,7 +155,7 @@ def period_length(bill: BillNormalized, doc: Document | None = None, **_: object
         return CheckResult(rule="period_length", passed=True, fields=fields,
                            message=f"{days} days, a multi-month period the bill names")
     return CheckResult(rule="period_length", passed=False, fields=fields,
-                       message=f"{days} days, outside 1-100 and not stated on the bill")
+                       message=f"{days} days, outside 1-{PLAIN_DAYS} and not stated on the bill")
 
 
 def due_after_statement(bill: BillNormalized, **_: object) -> CheckResult:

@@ -55,6 +55,8 @@ def test_a_late_payment_amount_is_not_the_total() -> None:
 def test_period_of_a_plausible_length() -> None:
     assert period_length(_bill()).passed is True
     assert period_length(_bill(billing_period_start=dt.date(2023, 9, 1))).passed is False  # 152 days
+    assert period_length(_bill(billing_period_start=dt.date(2023, 12, 1))).passed is False  # 61 days, unexplained
+    assert period_length(_bill(billing_period_start=dt.date(2023, 12, 1)), doc=_doc("Bi-monthly bill")).passed is True
     four = _doc("Facturation de 4 mois")
     assert period_length(_bill(billing_period_start=dt.date(2023, 10, 1)), doc=four).passed is True  # 122 days
     stated = _doc("période du 01.09.2023 au 31.01.2024 (152 jours)")
