@@ -13,7 +13,8 @@ Three rules, for every extractor alike (they judge the bill and the document, no
   billed so and adding up to it). A bill with no usage needs none, but only when the bill prints
   no usage unit at all (kWh, therms, m3...): the absence of a candidate proves nothing.
 
-Each returns a ``CheckResult``; ``passed=False`` names what is unconfirmed.
+A value a person entered or corrected in review (evidence source ``human``) is confirmed by that
+review. Each returns a ``CheckResult``; ``passed=False`` names what is unconfirmed.
 """
 
 from __future__ import annotations
@@ -52,6 +53,12 @@ _USAGE_UNIT = re.compile(r"(?i)(?<![a-z])(?:k\s?w\s?h|mwh|therms?|ccf|hcf|mcf|m3
                          r"units? consumed|consumo|consommation|verbrauch)(?![a-z])")
 
 
+def _by_reviewer(result: ExtractionResult | None, fields: tuple[str, ...]) -> bool:
+    """A value a person entered or corrected in review: the review is the check."""
+    return result is not None and any((ev := result.evidence.get(f)) is not None and ev.source == "human"
+                                      for f in fields)
+
+
 def _money(bill: BillNormalized, result: ExtractionResult | None, idx: PrintedIndex, f: str) -> Printed | None:
     v = getattr(bill, f)
     if v is None:
@@ -69,6 +76,8 @@ def total_confirmed(bill: BillNormalized, result: ExtractionResult | None = None
     rule, fields = "total_confirmed", ["total_amount_due"]
     if bill.total_amount_due is None:
         return CheckResult(rule=rule, passed=None, message="no total to confirm")
+    if _by_reviewer(result, ("total_amount_due",)):
+        return CheckResult(rule=rule, passed=True, fields=fields, message="entered by a reviewer")
     idx = idx or PrintedIndex(doc)
     roles = {f: _money(bill, result, idx, f) for f in ("previous_balance", "payments", "current_charges",
                                                         "total_amount_due")}
@@ -98,12 +107,14 @@ def total_confirmed(bill: BillNormalized, result: ExtractionResult | None = None
                        message=f"total not confirmed by the bill's arithmetic ({why})")
 
 
-def period_confirmed(bill: BillNormalized, doc: Document | None = None, idx: PrintedIndex | None = None,
-                     **_: object) -> CheckResult:
+def period_confirmed(bill: BillNormalized, result: ExtractionResult | None = None, doc: Document | None = None,
+                     idx: PrintedIndex | None = None, **_: object) -> CheckResult:
     rule, fields = "period_confirmed", ["billing_period_start", "billing_period_end"]
     s, e = bill.billing_period_start, bill.billing_period_end
     if s is None or e is None:
         return CheckResult(rule=rule, passed=None, message="no period to confirm")
+    if _by_reviewer(result, ("billing_period_start", "billing_period_end")):
+        return CheckResult(rule=rule, passed=True, fields=fields, message="entered by a reviewer")
     idx = idx or PrintedIndex(doc)
     # A day count counts where the period is printed (its line or the two around it): "for 28 Days" after the
     # dates, a table row's "days" cell. Elsewhere it may be another period's (a history row, a payment term).
@@ -191,8 +202,8 @@ def _by_reads(fname: str, value: Decimal, bill: BillNormalized, idx: PrintedInde
     return None
 
 
-def usage_confirmed(bill: BillNormalized, doc: Document | None = None, idx: PrintedIndex | None = None,
-                    **_: object) -> CheckResult:
+def usage_confirmed(bill: BillNormalized, result: ExtractionResult | None = None, doc: Document | None = None,
+                    idx: PrintedIndex | None = None, **_: object) -> CheckResult:
     rule = "usage_confirmed"
     idx = idx or PrintedIndex(doc)
     values = {f: getattr(bill, f) for f in USAGE if getattr(bill, f) is not None}
@@ -207,7 +218,9 @@ def usage_confirmed(bill: BillNormalized, doc: Document | None = None, idx: Prin
     confirmed: list[str] = []
     missing: list[str] = []
     for fname, v in values.items():
-        how = _by_reads(fname, v, bill, idx, len(values)) or _billed(fname, v, bill.line_items, idx)
+        own = (fname, "gas_therms") if fname == "gas_usage" else (fname,)
+        how = ("entered by a reviewer" if _by_reviewer(result, own) else None) \
+            or _by_reads(fname, v, bill, idx, len(values)) or _billed(fname, v, bill.line_items, idx)
         (confirmed if how else missing).append(f"{fname} ({how})" if how else fname)
     if missing:
         return CheckResult(rule=rule, passed=False, fields=[m.split(" ")[0] for m in missing],

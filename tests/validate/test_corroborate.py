@@ -190,3 +190,12 @@ def test_a_day_count_far_from_the_period_does_not_confirm_it(settings: Settings)
     assert _rule(_run(bill, far, settings), "period_confirmed") is False
     near = far.replace("02/29/2024\n", "02/29/2024 (30 days)\n")
     assert _rule(_run(bill, near, settings), "period_confirmed") is True
+
+
+def test_values_a_reviewer_entered_are_confirmed_by_the_review(settings: Settings) -> None:
+    text = HEAD.replace("(29 days)", "") + "Total Amount Due 88.20\nMonthly service fee\n"
+    bill = _bill(total_amount_due=Decimal("88.20"))
+    assert _run(bill, text, settings).status == "NEEDS_REVIEW"
+    res = _run(bill, text, settings, source="human")
+    assert res.status == "SUCCEEDED", res.issues
+    assert next(c.message for c in res.checks if c.rule == "period_confirmed") == "entered by a reviewer"
