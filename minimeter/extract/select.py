@@ -185,7 +185,10 @@ def read_pairs(finder: Finder) -> list[ReadPair]:
                     v == hi - lo and st > sb and view.line_no(st) == view.line_no(sb) for v, st, _ in nums):
                 continue  # a jump this large is two unrelated numbers, unless the row prints it as the usage
             between = view.text[ea:sb]
-            if not BETWEEN_READS.match(between) and len(between) <= 80:
+            s0, _ = view.line(max(0, view.line_no(sa) - 4))
+            if not READ_WORDS.search(view.text[s0:sb]):
+                continue
+            if not BETWEEN_READS.match(between) and len(between) <= 80 and re.search(r"\d", between):
                 # A reads table with each read's date beside it: "5047 Actual Mar 27, 23 4958 Actual Feb 24, 23"
                 from minimeter.extract import parse
 
@@ -193,9 +196,6 @@ def read_pairs(finder: Finder) -> list[ReadPair]:
                     between = between.replace(d.text, " ")
                 between = re.sub(r"\s+", " ", between)
             if len(between) > 40 or not BETWEEN_READS.match(between):
-                continue
-            s0, _ = view.line(max(0, view.line_no(sa) - 4))
-            if not READ_WORDS.search(view.text[s0:sb]):
                 continue
             # Present is usually printed first on US bills ("1829 Actual 1824 Actual"); either order works.
             after = [v for v, st, _ in nums if st > sb and view.line_no(st) == view.line_no(sb)]
