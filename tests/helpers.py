@@ -8,7 +8,7 @@ from pathlib import Path
 
 from minimeter.extract.base import ExtractionContext
 from minimeter.readers.base import Document
-from minimeter.schema import BillNormalized, ExtractionResult, FieldEvidence
+from minimeter.schema import BillNormalized, ExtractionResult, FieldEvidence, LineItem, Meter
 
 
 def make_pdf(path: Path, lines: list[str], *, pages: int = 1) -> Path:
@@ -28,12 +28,20 @@ def make_pdf(path: Path, lines: list[str], *, pages: int = 1) -> Path:
 
 
 def bill_lines(total: str = "123.45", account: str = "1234567890") -> list[str]:
+    """A bill validation can corroborate: a printed day count, two charges adding up to the total, and
+    meter reads that give the usage (SUCCEEDED needs all three, whichever extractor reads it)."""
+    amount = Decimal(total.replace(",", ""))
+    energy = (amount / 2).quantize(Decimal("0.01"))
     return [
         "Example Power & Light",
         f"Account Number: {account}",
-        "Billing period: 01/05/2024 - 02/04/2024",
-        "Energy used: 512 kWh",
+        "Billing period: 01/05/2024 - 02/04/2024 (30 days)",
         f"Total Amount Due: ${total}",
+        "Energy used: 512 kWh",
+        # (below the lines the OCR tests read back from a small picture of the page)
+        "Meter reads: prior 20451 present 20963",
+        f"Energy charge: ${energy:,.2f}",
+        f"Delivery charge: ${amount - energy:,.2f}",
     ]
 
 
@@ -70,4 +78,12 @@ class FakeExtractor:
             for field, raw in (("billing_period_start", m.group(0).split(" - ")[0]),
                                ("billing_period_end", m.group(0).split(" - ")[1])):
                 evidence[field] = FieldEvidence(value=raw, confidence=0.95, source="rules")
+        reads = re.search(r"Meter reads: prior (\d+) present (\d+)", text)
+        if reads and (u := re.search(r"Energy used: (\d+) kWh", text)):
+            bill.electricity_kwh = Decimal(u.group(1))
+            evidence["electricity_kwh"] = FieldEvidence(value=u.group(1), confidence=0.95, source="rules")
+            bill.meters = [Meter(prior_read=Decimal(reads[1]), present_read=Decimal(reads[2]), usage=Decimal(u[1]),
+                                 commodity="electricity")]
+        bill.line_items = [LineItem(description=f"{m[1]} charge", amount=Decimal(m[2].replace(",", "")))
+                           for m in re.finditer(r"(\w+) charge: \$([\d,.]+)", text)]
         return ExtractionResult(bill=bill, evidence=evidence, extractor=self.name)

@@ -1,4 +1,7 @@
-"""Render an ``EvalReport`` as rich tables: summary, per field, per layout/provider, failures."""
+"""Render an ``EvalReport`` as rich tables: summary, per field, per layout/provider, failures.
+
+Per field, a value read wrong and a value not read are counted apart, and so is a wrong value in a
+bill that was accepted (SUCCEEDED): the count that must stay zero for the total, period and usage."""
 
 from __future__ import annotations
 
@@ -6,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.table import Table
+
+from minimeter.evaluation.score import CORROBORATED_FIELDS, accepted_wrong, outcomes_by_field, wrong_fields
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -32,15 +37,21 @@ def render(report: EvalReport, console: Console, *, show_errors: bool = False) -
     console.print(f"[bold]Eval[/bold] {report.folder}  extractor [bold]{report.extractor}[/bold]  "
                   f"{s['bills']} bills ({s['failed']} could not be read or extracted)")
 
-    ft = Table(title="Per field", title_justify="left", box=box.SIMPLE_HEAD)
-    for col in ("field", "correct", "wrong", "missing", "halluc.", "accuracy"):
+    ft = Table(title="Per field", title_justify="left", box=box.SIMPLE_HEAD,
+               caption="wrong: read but wrong; missing: not read; accepted: wrong or hallucinated in a "
+               "SUCCEEDED bill", caption_justify="left")
+    for col in ("field", "correct", "wrong", "missing", "halluc.", "accepted", "accuracy"):
         ft.add_column(col, justify="left" if col == "field" else "right")
+    accepted = outcomes_by_field(report.bills)
     for f, c in report.field_counts().items():
+        aw = accepted.get(f, {}).get("accepted_wrong", 0)
         ft.add_row(f, str(c.correct), str(c.wrong), str(c.missing), str(c.hallucinated),
-                   f"[{_acc_style(c.accuracy)}]{_pct(c.accuracy)}[/]")
+                   f"[red]{aw}[/]" if aw else "0", f"[{_acc_style(c.accuracy)}]{_pct(c.accuracy)}[/]")
     ft.add_section()
+    total_aw = sum(r["accepted_wrong"] for r in accepted.values())
     ft.add_row("[bold]all fields[/bold]", str(s["correct"]), str(s["wrong"]), str(s["missing"]),
-               str(s["hallucinated"]), f"[bold {_acc_style(s['field_accuracy'])}]{_pct(s['field_accuracy'])}[/]")
+               str(s["hallucinated"]), f"[bold red]{total_aw}[/]" if total_aw else "0",
+               f"[bold {_acc_style(s['field_accuracy'])}]{_pct(s['field_accuracy'])}[/]")
     console.print(ft)
 
     gt = Table(title="Per layout / provider", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
@@ -62,7 +73,7 @@ def render(report: EvalReport, console: Console, *, show_errors: bool = False) -
     st = Table(title="Validation, latency, tokens", title_justify="left", show_header=False, box=box.SIMPLE)
     st.add_column("what")
     st.add_column("value", justify="right")
-    for label, value in _summary_rows(s):
+    for label, value in _summary_rows(s) + _acceptance_rows(report):
         st.add_row(label, value)
     console.print(st)
 
@@ -71,6 +82,12 @@ def render(report: EvalReport, console: Console, *, show_errors: bool = False) -
         console.print("[bold]Bills that failed[/bold]")
         for b in failed:
             console.print(f"  {b.name}: {b.error}", markup=False, highlight=False)
+    bad_accepts = accepted_wrong(report.bills)
+    if bad_accepts:
+        console.print("[bold red]SUCCEEDED with a wrong total, period or usage[/bold red]")
+        for b in bad_accepts:
+            console.print(f"  {b.name}: " + ", ".join(wrong_fields(b, CORROBORATED_FIELDS)),
+                          markup=False, highlight=False)
     if show_errors:
         console.print("[bold]Wrong or hallucinated values[/bold]")
         for b in report.bills:
@@ -79,6 +96,22 @@ def render(report: EvalReport, console: Console, *, show_errors: bool = False) -
                 parts = [f"{f}={b.predicted.get(f)!r} ({o})" if o != "missing" else f"{f} (missing)"
                          for f, o in bad.items()]
                 console.print(f"  {b.name} [{b.status}]: " + "; ".join(parts), markup=False, highlight=False)
+
+
+def _acceptance_rows(report: EvalReport) -> list[tuple[str, str]]:
+    ok = [b for b in report.bills if b.error is None]
+    succeeded = [b for b in ok if b.status == "SUCCEEDED"]
+    key_right = [b for b in ok if not wrong_fields(b, CORROBORATED_FIELDS)
+                 and all(b.fields.get(f) != "missing" for f in CORROBORATED_FIELDS)]
+    fully_right = [b for b in ok if b.fields and all(o in ("correct", "absent") for o in b.fields.values())]
+    return [
+        ("SUCCEEDED with a wrong total, period or usage (must be 0)", str(len(accepted_wrong(report.bills)))),
+        ("SUCCEEDED with any wrong or hallucinated value", f"{len(accepted_wrong(report.bills, None))}"
+                                                           f"/{len(succeeded)}"),
+        ("fully right bills SUCCEEDED", f"{sum(b.status == 'SUCCEEDED' for b in fully_right)}/{len(fully_right)}"),
+        ("bills with total, period and usage right SUCCEEDED",
+         f"{sum(b.status == 'SUCCEEDED' for b in key_right)}/{len(key_right)}"),
+    ]
 
 
 def _summary_rows(s: dict[str, Any]) -> list[tuple[str, str]]:

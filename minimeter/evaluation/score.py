@@ -7,7 +7,9 @@ canonical name (therm/therms, CCF/HCF, m3/m³...).
 
 ``outcome(field, truth, predicted)`` returns one of ``correct``, ``wrong``, ``missing`` (truth
 has a value, prediction null), ``hallucinated`` (truth null, prediction not) or ``absent``
-(both null: not counted).
+(both null: not counted). ``outcomes_by_field`` and ``accepted_wrong`` count them over scored bills,
+keeping a value read wrong apart from one not read, and a wrong value that was accepted (SUCCEEDED)
+apart from one sent to review.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 # The flat fields of the realbills truth format, in report order.
 SCORED_FIELDS = (
@@ -260,3 +263,46 @@ def address_match(truth: str, predicted: str) -> bool:
     if num_t and num_p and num_t[0] not in num_p and num_p[0] not in num_t:
         return False
     return loose_match(truth, predicted, threshold=0.6)
+
+
+# --- acceptances ------------------------------------------------------------------------------
+
+# What SUCCEEDED vouches for: a bill accepted with one of these wrong is a wrong acceptance.
+CORROBORATED_FIELDS = ("total_amount_due", "billing_period_start", "billing_period_end", "electricity_kwh",
+                       "gas_therms", "gas_usage", "water_usage")
+
+
+class Scored(Protocol):
+    """One scored bill: its status and each field's outcome (``minimeter.evaluation.runner.BillOutcome``)."""
+
+    status: str | None
+    fields: dict[str, str]
+
+
+def wrong_fields(bill: Scored, fields: tuple[str, ...] | None = None) -> list[str]:
+    """Fields of ``bill`` (all, or only ``fields``) whose value is wrong or hallucinated (not merely missing)."""
+    return [f for f, o in bill.fields.items() if o in ("wrong", "hallucinated") and (fields is None or f in fields)]
+
+
+_B = TypeVar("_B", bound=Scored)
+
+
+def accepted_wrong(bills: Iterable[_B], fields: tuple[str, ...] | None = CORROBORATED_FIELDS) -> list[_B]:
+    """SUCCEEDED bills with a wrong value in ``fields`` (default: the total, the period and the usage;
+    None: any field). Zero is the invariant for the default."""
+    return [b for b in bills if b.status == "SUCCEEDED" and wrong_fields(b, fields)]
+
+
+def outcomes_by_field(bills: Iterable[Scored]) -> dict[str, dict[str, int]]:
+    """Per field: how many values were ``correct``, ``wrong``, ``missing``, ``hallucinated``, and how many of the
+    wrong or hallucinated ones were in SUCCEEDED bills (``accepted_wrong``)."""
+    out: dict[str, dict[str, int]] = {}
+    for b in bills:
+        for f, o in b.fields.items():
+            if o not in OUTCOMES:
+                continue
+            row = out.setdefault(f, dict.fromkeys((*OUTCOMES, "accepted_wrong"), 0))
+            row[o] += 1
+            if o in ("wrong", "hallucinated") and b.status == "SUCCEEDED":
+                row["accepted_wrong"] += 1
+    return out

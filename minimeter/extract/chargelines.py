@@ -39,8 +39,14 @@ _NOISE = re.compile(
     r"davon enthalten|ct/kwh|¢|cents? per|prix moyen")
 _UNITS = (r"kwh|kw|kva|kvah|mwh|therms?|thm|ccf|hcf|mcf|m3|m³|gallons?|gals?|kgal|dth|days?|day\(s\)|jours?|"
           r"dias|tage|months?|mois|ct|x|kg|l")
+# A unit price alone ("11.9¢ per kWh") is no charge; a quantity at that price with its amount is.
+_PRICED = re.compile(rf"(?i)(?:\d[\d.,'’ ]*\s*(?:{_UNITS})\s*[x×*]|@)\s*[$€£]?\d")
+_RATE_UNIT = re.compile(r"(?i)ct/kwh|¢(?:/\w+)?|cents? per \w+")
 _VALUEISH = re.compile(rf"(?i)^[\s\d.,'’%@x×*=:/|$€£+-]*(?:(?:{_UNITS})(?![a-z])[\s\d.,'’%@x×*=:/|$€£+-]*)*$")
 _QTY_RATE = re.compile(rf"(?i)(?P<q>\d[\d.,'’]*)\s*(?P<u>{_UNITS})?\s*[x×*@]\s*[$€£]?\s*(?P<r>\d[\d.,'’]*)")
+# European and Swiss figures group thousands with a space ("1 212 kWh x 0,23375"); US ones never do.
+_QTY_RATE_SPACED = re.compile(_QTY_RATE.pattern.replace("(?P<q>", "(?P<q>(?<![\\d.,])\\d{1,3}(?:[ \u00a0\u202f]\\d{3})+"
+                                                        "(?:[.,]\\d+)?(?![\\d.,])|", 1))
 _TAIL = re.compile(rf"(?i)(?:\s+(?:[@x×*=]\s*)?[$€£]?\d[\d.,'’]*\s*(?:(?:{_UNITS})(?![a-z]))?"
                    r"(?:\s*(?:/|per)\s*[a-z0-9]+)?|\s+[@x×*=])+\s*$")
 HEADER = re.compile(r"(?i)(?<![a-z])(?:description|amount|quantity|qty|rate|charges?|price|montant|betrag|"
@@ -116,7 +122,8 @@ def category(description: str, amount: Decimal, unit: str | None, section: str |
 
 
 def kind_of(description: str) -> str:
-    if _NOISE.search(description):
+    probe = _RATE_UNIT.sub("", description) if _PRICED.search(description) else description
+    if _NOISE.search(probe):
         return NOISE
     if _TOTAL.search(description) or any(rx.search(description) for rx in _TOTAL_LABELS):
         return TOTAL
@@ -163,7 +170,8 @@ def _is_rate(line: str, m: parse.Match) -> bool:
     """A rate ("x 0.15", "0.15/kWh", "@ 9.11") or a quantity ("10.00 KW", "8.1 %"), not a charge."""
     before = line[:m.start].rstrip()
     after = line[m.end:m.end + 8].lstrip()
-    return bool(re.search(r"(?i)(?:[x×*@]|\bat)$", before) or re.match(r"(?i)(?:/|per\b|ct\b|¢|c/|%)", after)
+    # ("x" alone: "Total sales tax $1.93" ends in an x that is no multiplication sign)
+    return bool(re.search(r"(?i)(?:(?<![a-z])x|[×*@]|\bat)$", before) or re.match(r"(?i)(?:/|per\b|ct\b|¢|c/|%)", after)
                 or re.match(rf"(?i)(?:{_UNITS})(?![a-z])", after) and not re.match(r"(?i)x\b", after))
 
 
@@ -205,11 +213,13 @@ def read_row(view: View, n: int, fmt: str, order: str) -> list[Charge]:
         c = Charge(text, m.value, kind_of(text), view.page, view.layout, n, s, ls + m.end,  # type: ignore[arg-type]
                    view.text[s:ls + m.end])
         c.clean = not re.search(r"(?<![\d.,'’])\d{1,3}\s$", line[:m.start])
-        qr = _QTY_RATE.search(raw[off:])
+        qr = (_QTY_RATE_SPACED if fmt in ("eu", "ch") else _QTY_RATE).search(raw[off:])
         if qr:
             c.quantity = parse.parse_number(qr["q"], fmt)
             c.unit = qr["u"] if qr["u"] and qr["u"].lower() not in ("x", "ct") else None
             c.rate = parse.parse_number(qr["r"], fmt)
+            if c.rate is not None and re.match(r"\s*(?:¢|ct\b|cents?\b)", raw[off:][qr.end("r"):]):
+                c.rate = c.rate / 100  # "89 kWh @12.9888¢/kWh": a rate in cents, the amount in the currency
         out.append(c)
         prev = m.end
     return out

@@ -24,6 +24,7 @@ and their evidence. Nothing here raises on a bad bill.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -129,6 +130,14 @@ class Charges:
                                amount_due, f"{len(idx)} charge lines add up to the amount due", seq)
             return Settled([], [], "unsure", None, f"{self.seen} charge lines seen; no current charges to check them")
         runs = self.runs(target)
+        if not runs or len(runs[0][2]) == 1:
+            # One line equal to the target checks nothing; sections that each add up to their own subtotal,
+            # the subtotals adding up to the target, do ("delivery 32.39 + tax 1.93 + supply 10.57 = 44.89").
+            sections = self.section_runs(target)
+            if sections is not None:
+                seq, idx, n = sections
+                return Settled([seq.charges[i] for i in idx], [seq.sections.get(i) for i in idx], "matched", target,
+                               f"{len(idx)} charge lines in {n} sections add up to the current charges", seq)
         if runs:
             _, seq, idx = runs[0]
             return Settled([seq.charges[i] for i in idx], [seq.sections.get(i) for i in idx], "matched", target,
@@ -142,6 +151,34 @@ class Charges:
                                f"not the current charges {target:,.2f}", seq)
         return Settled([], [], "unsure", target,
                        f"{self.seen} charge lines seen; none add up to the current charges {target:,.2f}: not kept")
+
+
+    def section_runs(self, target: Decimal) -> tuple[Sequence, list[int], int] | None:
+        """Sections closed by their subtotal (the items right above a total line adding up to it), two or more
+        of them whose subtotals add up to ``target``: (sequence, item indexes, number of sections), or None."""
+        for seq in self.sequences:
+            sections: list[tuple[Decimal, list[int]]] = []
+            for k, c in enumerate(seq.charges):
+                if c.kind != TOTAL:
+                    continue
+                total, run = Decimal(0), list[int]()
+                for a in range(k - 1, -1, -1):
+                    prev = seq.charges[a]
+                    if prev.kind == NOISE:
+                        continue
+                    if prev.kind != ITEM:
+                        break
+                    total += prev.amount
+                    run.insert(0, a)
+                    if abs(total - c.amount) < CENT:
+                        sections.append((c.amount, list(run)))
+                        break
+            for size in range(min(len(sections), 8), 1, -1):
+                for combo in itertools.combinations(sections[:12], size):
+                    idx = sorted(i for _a, run in combo for i in run)
+                    if len(set(idx)) == len(idx) and abs(sum((a for a, _r in combo), Decimal(0)) - target) < CENT:
+                        return seq, idx, size
+        return None
 
 
 def _variants(seq: Sequence) -> list[list[int]]:

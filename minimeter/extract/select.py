@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from minimeter.arithmetic import BALANCE, CURRENT, Outcome, Place, Printed, explains, solve
 from minimeter.extract.candidates import Candidate, Finder, View, dedupe
 from minimeter.extract.vocab import distractor_hits
 
@@ -70,10 +71,39 @@ def pick(cands: list[Candidate], minimum: float = 0.25, note: str = "") -> Choic
 
 
 # --- money ---------------------------------------------------------------------------------------
+MONEY_ROLES = ("total_amount_due", "current_charges", "previous_balance", "payments")
+EXTRA_ROLES = ("adjustments", "subtotal", "taxes")
+"""Summary-block roles a finder may offer beside the schema's four; they only serve the arithmetic."""
+_SHORT = {"total_amount_due": "total", "current_charges": "current", "previous_balance": "previous",
+          "payments": "payments", "adjustments": "adjustments", "subtotal": "charges", "taxes": "taxes"}
+
+
+def printed(g: Group, cands: list[Candidate]) -> Printed:
+    """A group as a printed value: every place a candidate of its value was read."""
+    key = g.value.normalize() if isinstance(g.value, Decimal) else g.value
+    places = tuple(Place(c.page, c.start, c.end, "layout" if c.layout else "plain") for c in cands
+                   if (c.value.normalize() if isinstance(c.value, Decimal) else c.value) == key)
+    return Printed(g.value, places, g.score, g.best.label or "", ref=g)
+
+
+def describe(o: Outcome) -> str:
+    """The relation in the bill's words: "previous - payments + current = total"."""
+    if o.evidence:
+        rel = next(r for r in (BALANCE, CURRENT) if r.name == o.relation)
+        result = rel.terms[-1][0]
+        lhs = [(r, s) for r, s in rel.terms if r in o.confirms and r != result]
+        text = " ".join(("- " if s < 0 else "+ ") + _SHORT[r] for r, s in lhs).removeprefix("+ ")
+        return f"{text} = {_SHORT[result]}"
+    paid = o.values.get("previous_balance") is not None and o.values.get("payments") is not None
+    return (("previous - payments + current = total holds only as previous = payments and current = total"
+             " (paid in full)") if paid else "current = total") + (" (rounded)" if "rounded" in o.why else "")
+
+
 def choose_money(by_field: dict[str, list[Candidate]]) -> dict[str, Choice]:
-    names = ("total_amount_due", "current_charges", "previous_balance", "payments")
-    opts: dict[str, list[Group | None]] = {}
+    """The money roles, chosen together by ``minimeter.arithmetic.solve`` on the balance relations."""
+    names = [n for n in (*MONEY_ROLES, *EXTRA_ROLES) if n in MONEY_ROLES or by_field.get(n)]
     all_groups: dict[str, list[Group]] = {}
+    options: dict[str, list[Printed]] = {}
     for n in names:
         cands = by_field.get(n, [])
         if n == "payments":  # payments are stored positive; a bill prints them as -41.15 or 41.15
@@ -83,38 +113,25 @@ def choose_money(by_field: dict[str, list[Candidate]]) -> dict[str, Choice]:
             cands = [x for x in cands if not (n == "total_amount_due" and x.value < 0 and x.score < 0.5)]
         gs = groups(cands)
         all_groups[n] = gs
-        opts[n] = [*gs[:4], None]
-    best: tuple[float, tuple[Group | None, ...], str] | None = None
-    for combo in itertools.product(*(opts[n] for n in names)):
-        t, c, p, y = (g.value if g else None for g in combo)
-        score = sum(g.score for g in combo if g)
-        why = ""
-        if t is not None and c is not None and p is not None and y is not None and p - y + c == t:
-            score += 1.5
-            why = "previous - payments + current = total"
-        elif t is not None and c is not None and p is not None and y is None and p + c == t and p != 0:
-            score += 1.0
-            why = "previous + current = total"
-        elif t is not None and c is not None and t != c and abs(t - c) < 1 and t == t.to_integral_value():
-            score += 0.45
-            why = "current = total (rounded)"
-        elif t is not None and c is not None and t == c:
-            score += 0.5 if (p is None or y is None or p == y) else 0.0
-            why = "current = total" if (p is None or y is None or p == y) else ""
-        if best is None or score > best[0]:
-            best = (score, combo, why)
+        options[n] = [printed(g, cands) for g in gs]
+    sol = solve(options, [BALANCE, CURRENT])
+    held = [o for o in sol.outcomes if o.evidence or o.consistent]
     out: dict[str, Choice] = {}
-    if best is None:
-        return out
-    _, combo, why = best
-    for n, g in zip(names, combo, strict=True):
-        if g is None:
+    for n in MONEY_ROLES:
+        pv = sol.assignment.get(n)
+        if pv is None:
             continue
+        g = pv.ref
+        assert isinstance(g, Group)
         conf = confidence(all_groups[n], g)
-        if why and (n in ("total_amount_due", "current_charges") or "previous" in why):
+        why = next((describe(o) for o in held if n in o.confirms), "")
+        if not why and n in ("total_amount_due", "current_charges"):
+            why = next((describe(o) for o in held if o.consistent and o.relation == "balance"), "")
+        if why:
             conf = max(conf, 0.97)
         out[n] = Choice(g.value, g.best, conf, why or g.best.why, [x.value for x in all_groups[n] if x is not g][:3])
-    if "total_amount_due" in out and not why:
+    if "total_amount_due" in out and not any(o.evidence or o.consistent for o in sol.outcomes
+                                             if o.relation == "balance"):
         rival = rival_total(all_groups["total_amount_due"], out["total_amount_due"].value)
         if rival is not None:
             # Two labelled amounts due that differ, and no arithmetic to say which: a person decides.
@@ -168,16 +185,44 @@ def read_pairs(finder: Finder) -> list[ReadPair]:
                     v == hi - lo and st > sb and view.line_no(st) == view.line_no(sb) for v, st, _ in nums):
                 continue  # a jump this large is two unrelated numbers, unless the row prints it as the usage
             between = view.text[ea:sb]
-            if len(between) > 40 or not BETWEEN_READS.match(between):
-                continue
             s0, _ = view.line(max(0, view.line_no(sa) - 4))
             if not READ_WORDS.search(view.text[s0:sb]):
+                continue
+            if not BETWEEN_READS.match(between) and len(between) <= 80 and re.search(r"\d", between):
+                # A reads table with each read's date beside it: "5047 Actual Mar 27, 23 4958 Actual Feb 24, 23"
+                from minimeter.extract import parse
+
+                for d in parse.find_dates(between, finder.order):
+                    between = between.replace(d.text, " ")
+                between = re.sub(r"\s+", " ", between)
+            if len(between) > 40 or not BETWEEN_READS.match(between):
                 continue
             # Present is usually printed first on US bills ("1829 Actual 1824 Actual"); either order works.
             after = [v for v, st, _ in nums if st > sb and view.line_no(st) == view.line_no(sb)]
             factors = [m for m in after if Decimal("0.01") < m <= 1000 and m != 1]
             scaled = any(v != hi - lo and _matches(v, hi - lo, factors) not in (None, Decimal(1)) for v in after)
             out.append(ReadPair(lo, hi, view, view.line_no(sa), sa, scaled))
+        out += _stacked_reads(view, nums)
+    return out
+
+
+def _stacked_reads(view: View, nums: list[tuple[Decimal, int, int]]) -> list[ReadPair]:
+    """Reads printed one per line under a block of labels ("Prior Reading: / Present Reading: / kWh Use:"
+    then "20451 / 21706 / 1255"): two consecutive lone numbers whose difference is the lone number after them.
+    The printed difference is what makes them reads rather than any two figures."""
+    alone = []
+    for v, st, en in nums:
+        ls, le = view.line(view.line_no(st))
+        if view.text[ls:le].strip() == view.text[st:en]:
+            alone.append((v, st, view.line_no(st)))
+    out = []
+    for (a, sa, la), (b, _sb, lb), (u, _su, lu) in zip(alone, alone[1:], alone[2:], strict=False):
+        if not (la < lb < lu <= la + 4) or min(a, b) < 10 or u <= 0 or abs(b - a) != u:
+            continue
+        s0, _ = view.line(max(0, la - 10))
+        if READ_WORDS.search(view.text[s0:sa]):
+            lo, hi = sorted((a, b))
+            out.append(ReadPair(lo, hi, view, la, sa))
     return out
 
 
@@ -192,14 +237,8 @@ def read_diffs(pairs: list[ReadPair]) -> list[tuple[Decimal, list[ReadPair]]]:
 
 
 def _matches(value: Decimal, diff: Decimal, mults: list[Decimal]) -> Decimal | None:
-    exp = value.as_tuple().exponent
-    places = -exp if isinstance(exp, int) and exp < 0 else 0
-    q = Decimal(1).scaleb(-places)
-    for m in [Decimal(1), *mults]:
-        # Equal to the precision the bill prints the usage with: 11 x 0.864846 = 9.51 CCF.
-        if m > 0 and (diff * m).quantize(q) == value.quantize(q):
-            return m
-    return None
+    """The multiplier (1 first, then the printed ones) that turns the read difference into ``value``."""
+    return next((m for m in [Decimal(1), *mults] if explains(diff, m, value)), None)
 
 
 def multipliers_near(finder: Finder, pair: ReadPair) -> list[Decimal]:

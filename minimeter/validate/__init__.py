@@ -5,8 +5,13 @@
 
 SUCCEEDED only when the bill re-validates with Pydantic, no rule in ``checks.RULES`` failed
 (``line_items_sum``, ``balance``, ``meter_reads``, ``usage_matches_meters``, ``period_order``,
-``period_length``, ``due_after_statement``, ``grounded``, ``required_fields``, ``confidence``),
-and the reader raised no "no text layer" warning. Every failed rule becomes one line in ``issues``.
+``period_length``, ``due_after_statement``, ``grounded``, ``required_fields``, ``confidence``,
+the plausibility checks of ``plausible`` and the corroboration rules of ``corroborate``), and the
+reader raised no "no text layer" warning. Every failed rule becomes one line in ``issues``.
+
+SUCCEEDED means corroborated: ``total_confirmed``, ``period_confirmed`` and ``usage_confirmed``
+fail unless the total, the period and the usage (when the bill prints one) are each confirmed by a
+check that could have failed on a wrong value, so no extractor's bill is accepted on its say-so.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from pydantic import ValidationError
 
 from minimeter.schema import BillNormalized, CheckResult, ExtractionResult
 from minimeter.validate.checks import RULES
+from minimeter.validate.printed import PrintedIndex
 
 if TYPE_CHECKING:
     from minimeter.readers.base import Document
@@ -33,12 +39,20 @@ _SENTENCES = {
     "grounded": "Some values do not occur in the bill's text",
     "required_fields": "Required fields are missing",
     "confidence": "Some fields were read with low confidence",
+    "load_factor": "The usage is more than the demand can deliver in the period",
+    "usage_per_day": "The usage per day is implausible for the service",
+    "total_not_distractor": "The amount due is a late-payment or year-to-date amount",
+    "statement_after_period": "The bill is dated before its period ends",
+    "total_confirmed": "Not corroborated",
+    "period_confirmed": "Not corroborated",
+    "usage_confirmed": "Not corroborated",
 }
 
 
 def run_checks(result: ExtractionResult, doc: Document | None, threshold: float) -> list[CheckResult]:
     bill = result.bill
-    return [rule(bill, result=result, doc=doc, threshold=threshold) for rule in RULES]
+    idx = PrintedIndex(doc)  # every printed figure, indexed once for all the rules
+    return [rule(bill, result=result, doc=doc, threshold=threshold, idx=idx) for rule in RULES]
 
 
 def finalize(result: ExtractionResult, doc: Document, settings: Settings) -> ExtractionResult:

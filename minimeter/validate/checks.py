@@ -2,7 +2,10 @@
 
 Rule names are stable (the store, TUI and reports show them): ``line_items_sum``, ``balance``,
 ``meter_reads``, ``usage_matches_meters``, ``period_order``, ``period_length``,
-``due_after_statement``, ``grounded``, ``required_fields``, ``confidence``.
+``due_after_statement``, ``grounded``, ``required_fields``, ``confidence``; then the plausibility
+checks (``plausible``: ``load_factor``, ``usage_per_day``, ``total_not_distractor``,
+``statement_after_period``) and the corroboration rules (``corroborate``: ``total_confirmed``,
+``period_confirmed``, ``usage_confirmed``). ``stated_days`` is ``minimeter.arithmetic.stated_days``.
 """
 
 from __future__ import annotations
@@ -12,7 +15,10 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from minimeter.arithmetic import BALANCE, Printed, explains, stated_days
 from minimeter.schema import CheckResult
+from minimeter.validate.corroborate import RULES as CORROBORATE
+from minimeter.validate.plausible import RULES as PLAUSIBLE
 
 if TYPE_CHECKING:
     from minimeter.readers.base import Document
@@ -22,6 +28,11 @@ CENT = Decimal("0.01")
 REQUIRED = ("total_amount_due", "billing_period_start", "billing_period_end", "account_number")
 KEY_FIELDS = ("total_amount_due", "billing_period_start", "billing_period_end", "due_date", "statement_date",
               "account_number", "electricity_kwh", "gas_usage", "gas_therms", "water_usage", "current_charges")
+PLAIN_DAYS = 45
+"""A period up to this long needs no explanation (first and final bills are short); a longer one (two
+months, a quarter, an annual true-up) is plausible when the bill states it: its day count or "bi-monthly"."""
+DUE_SLACK_DAYS = 2
+"""A due date (or direct-debit date) a few days before the printed statement date is still this bill's."""
 USAGE_FIELD = {"electricity": "electricity_kwh", "gas": "gas_usage", "water": "water_usage"}
 
 
@@ -49,21 +60,19 @@ def balance(bill: BillNormalized, **_: object) -> CheckResult:
     if t is None or c is None:
         return _na("balance", "total or current charges missing")
 
-    def near(a: Decimal, b: Decimal) -> bool:
-        # A total rounded to whole units ("9,021.00" for 9,020.86) is still the same bill.
-        return abs(a - b) <= CENT or (abs(a - b) < 1 and a == a.to_integral_value())
-
+    roles = {"total_amount_due": t, "current_charges": c, "previous_balance": p, "payments": y}
+    out = BALANCE.evaluate({k: Printed(v) for k, v in roles.items() if v is not None})
+    holds = out.holds if out.holds is not None else abs((p or 0) - (y or 0) + c - t) <= CENT  # all zeros
     if p is not None and y is not None:
         expect = p - y + c
-        ok = near(t, expect)
+        ok = holds
         return CheckResult(rule="balance", passed=ok, fields=fields,
                            message=f"previous {_money(p)} - payments {_money(y)} + current {_money(c)} = "
                            f"{_money(expect)}" + ("" if ok else f", but the amount due is {_money(t)}"))
-    if near(t, c):
-        return CheckResult(rule="balance", passed=True, fields=fields, message="amount due equals current charges")
-    if p is not None and near(t, p + c):
+    if holds:
         return CheckResult(rule="balance", passed=True, fields=fields,
-                           message="previous balance + current charges = amount due")
+                           message="amount due equals current charges" if p is None or p == 0
+                           else "previous balance + current charges = amount due")
     if p is None and t > c:
         return _na("balance", "amount due differs from current charges and no previous balance was read")
     return CheckResult(rule="balance", passed=False, fields=fields,
@@ -77,9 +86,7 @@ def meter_reads(bill: BillNormalized, **_: object) -> CheckResult:
         if m.prior_read is None or m.present_read is None or m.usage is None:
             continue
         diff = (m.present_read - m.prior_read) * (m.multiplier or 1)
-        exp = m.usage.as_tuple().exponent
-        q = Decimal(1).scaleb(exp if isinstance(exp, int) and exp < 0 else 0)
-        ok = diff.quantize(q) == m.usage.quantize(q) or abs(diff - m.usage) <= CENT
+        ok = explains(m.present_read - m.prior_read, m.multiplier or Decimal(1), m.usage) or abs(diff - m.usage) <= CENT
         checked.append(ok)
         if not ok:
             return CheckResult(rule="meter_reads", passed=False, fields=["meters"],
@@ -119,10 +126,17 @@ def period_order(bill: BillNormalized, **_: object) -> CheckResult:
                        message=f"period {s} to {e}" + ("" if ok else ": the end is not after the start"))
 
 
-def stated_days(text: str) -> set[int]:
-    """Day counts the bill states ("28 days", "(144 jours)", "32 dias", "for 31 days")."""
-    rx = r"(?i)(?<![\d.,])(\d{1,3})\s*(?:days?|jours?|dias|días|tage|giorni|day\(s\))(?![a-z])"
-    return {int(m) for m in re.findall(rx, text)}
+MULTI_MONTH = re.compile(r"(?i)(?<![a-z])(?:bi-?monthly|bimestral|bimestre|bimensuel|quarterly|trimestr\w*|"
+                         r"zweimonatlich|(?P<n>[2-6])\s*(?:months|mois|meses|monate|mesi))(?![a-z])")
+
+
+def stated_months(text: str) -> set[int]:
+    """Multi-month periods the bill names ("bi-monthly", "quarterly", "2 months")."""
+    out = set()
+    for m in MULTI_MONTH.finditer(text):
+        word = m.group(0).lower()
+        out.add(int(m["n"]) if m["n"] else 3 if word.startswith(("quarter", "trimestr")) else 2)
+    return out
 
 
 def period_length(bill: BillNormalized, doc: Document | None = None, **_: object) -> CheckResult:
@@ -131,20 +145,24 @@ def period_length(bill: BillNormalized, doc: Document | None = None, **_: object
         return _na("period_length", "billing period incomplete or out of order")
     days = (e - s).days
     fields = ["billing_period_start", "billing_period_end"]
-    if 20 <= days <= 40:
+    if 1 <= days <= PLAIN_DAYS:
         return CheckResult(rule="period_length", passed=True, fields=fields, message=f"{days} days")
-    if doc is not None and ({days, days + 1} & stated_days(doc.text)):
+    text = doc.text if doc is not None else ""
+    if {days, days + 1} & stated_days(text):
         return CheckResult(rule="period_length", passed=True, fields=fields,
                            message=f"{days} days, as the bill states")
+    if any(abs(days - 30.44 * n) <= 12 for n in stated_months(text)):
+        return CheckResult(rule="period_length", passed=True, fields=fields,
+                           message=f"{days} days, a multi-month period the bill names")
     return CheckResult(rule="period_length", passed=False, fields=fields,
-                       message=f"{days} days, outside 20-40 and not stated on the bill")
+                       message=f"{days} days, outside 1-{PLAIN_DAYS} and not stated on the bill")
 
 
 def due_after_statement(bill: BillNormalized, **_: object) -> CheckResult:
     d, s = bill.due_date, bill.statement_date
     if d is None or s is None:
         return _na("due_after_statement", "due date or statement date missing")
-    ok = d >= s and (d - s).days <= 120
+    ok = (s - d).days <= DUE_SLACK_DAYS and (d - s).days <= 120
     return CheckResult(rule="due_after_statement", passed=ok, fields=["due_date", "statement_date"],
                        message=f"due {d}, issued {s}" + ("" if ok else ": the due date does not follow the statement"))
 
@@ -187,5 +205,5 @@ def confidence(bill: BillNormalized, result: ExtractionResult | None = None, thr
 
 RULES: list[Callable[..., CheckResult]] = [
     line_items_sum, balance, meter_reads, usage_matches_meters, period_order, period_length,
-    due_after_statement, grounded, required_fields, confidence,
+    due_after_statement, grounded, required_fields, confidence, *PLAUSIBLE, *CORROBORATE,
 ]

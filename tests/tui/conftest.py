@@ -27,8 +27,9 @@ def store(settings):
 
 
 def review_lines(total: str = "88.10", account: str = "5550001111") -> list[str]:
-    """A bill the fake extractor cannot finish: no billing period, so validation sends it to review."""
-    return ["Example Power & Light", f"Account Number: {account}", "Energy used: 300 kWh",
+    """A bill the fake extractor cannot finish: no billing period, so validation sends it to review.
+    (A fees-only bill: no usage printed, so a reviewer who fixes the period and the total can approve it.)"""
+    return ["Example Power & Light", f"Account Number: {account}", "Monthly service fee",
             "Billing period: see back of page", f"Total Amount Due: ${total}"]
 
 

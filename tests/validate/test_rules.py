@@ -13,7 +13,8 @@ from minimeter.validate import finalize
 
 TEXT = ("Account Number 12345678  Statement Date 03/02/2024  Due Date 03/22/2024  "
         "Service Period 01/30/2024 - 02/28/2024  Usage 1,255 kWh  Previous Balance 201.00  Payments -201.00  "
-        "Current Charges 170.00  Total Amount Due 170.00  (29 days)")
+        "Current Charges 170.00  Total Amount Due 170.00  (29 days)\n"
+        "Prior Reading 20451  Present Reading 21706  Energy 135.50  Grid 34.50")
 
 
 def _good() -> BillNormalized:
@@ -54,7 +55,8 @@ def test_consistent_bill_succeeds_and_every_rule_is_reported(doc: Document, sett
     assert res.status == "SUCCEEDED", res.issues
     assert {c.rule for c in res.checks} == {
         "line_items_sum", "balance", "meter_reads", "usage_matches_meters", "period_order", "period_length",
-        "due_after_statement", "grounded", "required_fields", "confidence"}
+        "due_after_statement", "grounded", "required_fields", "confidence", "load_factor", "usage_per_day",
+        "total_not_distractor", "statement_after_period", "total_confirmed", "period_confirmed", "usage_confirmed"}
     assert all(c.passed is not False for c in res.checks)
 
 
@@ -67,8 +69,10 @@ def test_consistent_bill_succeeds_and_every_rule_is_reported(doc: Document, sett
                            commodity="electricity")]}, "meter_reads"),
         ({"electricity_kwh": Decimal("1337")}, "usage_matches_meters"),
         ({"billing_period_start": dt.date(2024, 3, 30)}, "period_order"),
-        ({"billing_period_start": dt.date(2023, 11, 1)}, "period_length"),
+        ({"billing_period_start": dt.date(2023, 8, 1)}, "period_length"),
         ({"due_date": dt.date(2024, 2, 1)}, "due_after_statement"),
+        ({"billing_period_start": dt.date(2024, 1, 29)}, "period_confirmed"),
+        ({"demand_kw": Decimal("1.2")}, "load_factor"),
         ({"account_number": None}, "required_fields"),
     ],
 )

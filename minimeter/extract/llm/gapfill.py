@@ -141,7 +141,7 @@ def confirmed_by(outcome: RulesOutcome, doc: Document, fname: str, value: Any) -
         sup = usage_support(outcome.finder, value)
         return sup[0] if sup else None
     if fname in ("billing_period_start", "billing_period_end"):
-        from minimeter.validate.checks import stated_days
+        from minimeter.arithmetic import stated_days
 
         s, e = b["billing_period_start"], b["billing_period_end"]
         if s is not None and e is not None and e > s:

@@ -1,0 +1,231 @@
+"""SUCCEEDED means corroborated: the total, the period and the usage each confirmed by a check that
+could have failed on a wrong value.
+
+Three rules, for every extractor alike (they judge the bill and the document, not who read them):
+
+* ``total_confirmed``: the balance relation holds as evidence with the total among its terms
+  (previous - payments + current = total with no cancelling pair standing in for it), or the line
+  items, each printed on the bill, add up to the total (when no unpaid previous balance is read);
+* ``period_confirmed``: the bill prints a day count equal to end - start (or one more, counting
+  both ends) where it prints the period (the dates' line or the two around it);
+* ``usage_confirmed``: for each usage on the bill, a meter's printed reads give it ((present -
+  prior) x multiplier), or a charge line bills it (rate x usage = amount, or time-of-use parts
+  billed so and adding up to it). A bill with no usage needs none, but only when the bill prints
+  no usage unit at all (kWh, therms, m3...): the absence of a candidate proves nothing.
+
+A value a person entered or corrected in review (evidence source ``human``) is confirmed by that
+review. Each returns a ``CheckResult``; ``passed=False`` names what is unconfirmed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from minimeter.arithmetic import (
+    BALANCE,
+    CENT,
+    Outcome,
+    Place,
+    Printed,
+    linear,
+    period_days,
+    printed_day_counts,
+    product,
+    reads,
+    total_of,
+)
+from minimeter.extract import parse
+from minimeter.schema import CheckResult, Commodity
+from minimeter.validate.printed import PrintedIndex
+
+if TYPE_CHECKING:
+    from minimeter.readers.base import Document
+    from minimeter.schema import BillNormalized, ExtractionResult, LineItem
+
+USAGE = {"electricity_kwh": Commodity.ELECTRICITY, "gas_usage": Commodity.GAS, "water_usage": Commodity.WATER}
+UNITS = {"electricity_kwh": {"kwh", "mwh"}, "gas_usage": {"therms", "ccf", "hcf", "mcf", "m3", "dth", "cf", "kwh"},
+         "water_usage": {"gallons", "kgal", "hcf", "ccf", "m3", "cf"}}
+_USAGE_UNIT = re.compile(r"(?i)(?<![a-z])(?:k\s?w\s?h|mwh|therms?|ccf|hcf|mcf|m3|m³|gallons?|kgal|dth|"
+                         r"units? consumed|consumo|consommation|verbrauch)(?![a-z])")
+
+
+def _by_reviewer(result: ExtractionResult | None, fields: tuple[str, ...]) -> bool:
+    """A value a person entered or corrected in review: the review is the check."""
+    return result is not None and any((ev := result.evidence.get(f)) is not None and ev.source == "human"
+                                      for f in fields)
+
+
+def _money(bill: BillNormalized, result: ExtractionResult | None, idx: PrintedIndex, f: str) -> Printed | None:
+    v = getattr(bill, f)
+    if v is None:
+        return None
+    ev = result.evidence.get(f) if result is not None else None
+    return idx.printed(v, "money", ev)
+
+
+def _items(bill: BillNormalized, idx: PrintedIndex) -> list[Printed]:
+    return [idx.printed(li.amount, "money") for li in bill.line_items]
+
+
+def total_confirmed(bill: BillNormalized, result: ExtractionResult | None = None, doc: Document | None = None,
+                    idx: PrintedIndex | None = None, **_: object) -> CheckResult:
+    rule, fields = "total_confirmed", ["total_amount_due"]
+    if bill.total_amount_due is None:
+        return CheckResult(rule=rule, passed=None, message="no total to confirm")
+    if _by_reviewer(result, ("total_amount_due",)):
+        return CheckResult(rule=rule, passed=True, fields=fields, message="entered by a reviewer")
+    idx = idx or PrintedIndex(doc)
+    roles = {f: _money(bill, result, idx, f) for f in ("previous_balance", "payments", "current_charges",
+                                                        "total_amount_due")}
+    bal = BALANCE.evaluate(roles)
+    if bal.evidence and "total_amount_due" in bal.confirms:
+        return CheckResult(rule=rule, passed=True, fields=fields, message=f"the balance: {bal.why}")
+    t = roles["total_amount_due"]
+    assert t is not None
+    p, y = bill.previous_balance, bill.payments
+    unpaid = p is not None and p != 0 and (y is None or abs(p - y) > CENT)
+    items = _items(bill, idx)
+    if items and not unpaid:
+        out = total_of("line_items_total", items, t, part_role="item", total_role="total_amount_due")
+        if out.evidence:
+            return CheckResult(rule=rule, passed=True, fields=fields,
+                               message=f"{len(items)} line items add up to the total")
+        c = roles["current_charges"]
+        gap = abs(c.value - t.value) if c is not None else Decimal(1)
+        if c is not None and c.printed and t.printed and CENT < gap < 1 and t.value == t.value.to_integral_value():
+            # A payable amount rounded to whole units: the items confirm the current charges it rounds.
+            out = total_of("line_items_current", items, c, part_role="item", total_role="current_charges")
+            if out.evidence:
+                return CheckResult(rule=rule, passed=True, fields=fields, message=f"{len(items)} line items add up "
+                                   f"to the current charges {c.value:,.2f}, which the total rounds")
+    why = bal.why if bal.holds else ("the balance does not hold" if bal.holds is False else "no balance to check")
+    return CheckResult(rule=rule, passed=False, fields=fields,
+                       message=f"total not confirmed by the bill's arithmetic ({why})")
+
+
+def period_confirmed(bill: BillNormalized, result: ExtractionResult | None = None, doc: Document | None = None,
+                     idx: PrintedIndex | None = None, **_: object) -> CheckResult:
+    rule, fields = "period_confirmed", ["billing_period_start", "billing_period_end"]
+    s, e = bill.billing_period_start, bill.billing_period_end
+    if s is None or e is None:
+        return CheckResult(rule=rule, passed=None, message="no period to confirm")
+    if _by_reviewer(result, ("billing_period_start", "billing_period_end")):
+        return CheckResult(rule=rule, passed=True, fields=fields, message="entered by a reviewer")
+    idx = idx or PrintedIndex(doc)
+    # A day count counts where the period is printed (its line or the two around it): "for 28 Days" after the
+    # dates, a table row's "days" cell. Elsewhere it may be another period's (a history row, a payment term).
+    days_near: list[Printed] = []
+    for page, view, text in idx.texts:
+        near = _date_lines(text, {(s.month, s.day), (e.month, e.day)}, bill.statement_date or e)
+        for n, a, b in printed_day_counts(text):
+            if any(abs(text.count("\n", 0, a) - ln) <= 2 for ln in near):
+                days_near.append(Printed(Decimal(n), (Place(page, a, b, view),)))
+    out = period_days(s, e, days_near)
+    if out.evidence:
+        return CheckResult(rule=rule, passed=True, fields=fields, message=out.why)
+    return CheckResult(rule=rule, passed=False, fields=fields,
+                       message=f"period not confirmed: {out.why}, and nothing else on the bill checks it")
+
+
+def _date_lines(text: str, month_days: set[tuple[int, int]], ref: dt.date) -> set[int]:
+    """Line numbers of ``text`` where a date with one of ``month_days`` is printed (any order, with or
+    without its year: "Jun 18 - Jul 20", "4/19 to 5/18")."""
+    out = set()
+    for order in ("MDY", "DMY"):
+        for m in parse.find_dates(text, order, ref):
+            v = m.value
+            if isinstance(v, dt.date) and (v.month, v.day) in month_days:
+                out.add(text.count("\n", 0, m.start))
+    for short in re.finditer(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})(?![\d/.])", text):
+        a, b = int(short[1]), int(short[2])
+        if (a, b) in month_days or (b, a) in month_days:
+            out.add(text.count("\n", 0, short.start()))
+    return out
+
+
+def _unit_ok(fname: str, unit: str | None) -> bool:
+    return unit is None or unit.lower().replace("³", "3") in UNITS[fname]
+
+
+def _billed(fname: str, value: Decimal, items: list[LineItem], idx: PrintedIndex) -> str | None:
+    """A charge line billed on ``value`` (rate x value = amount), or time-of-use parts so billed adding up to it."""
+    parts: list[Printed] = []
+    for li in items:
+        if li.quantity is None or li.rate is None or not _unit_ok(fname, li.unit):
+            continue
+        out = product("charge_line", idx.printed(li.rate, "number"), idx.printed(li.quantity, "number"),
+                      idx.printed(li.amount, "money"))
+        if not out.evidence:
+            continue
+        if li.quantity == value:
+            return f"'{li.description[:40]}' bills {li.quantity} x {li.rate} = {li.amount}"
+        if li.unit is not None:
+            parts.append(idx.printed(li.quantity, "number"))
+    for a in range(len(parts)):
+        for b in range(a + 2, len(parts) + 1):
+            run = parts[a:b]
+            if sum((p.value for p in run), Decimal(0)) == value:
+                out = total_of("registers", run, idx.printed(value, "number"), total_role="usage")
+                if out.evidence:
+                    return f"{len(run)} billed parts add up to it"
+    return None
+
+
+def _by_reads(fname: str, value: Decimal, bill: BillNormalized, idx: PrintedIndex, n_usages: int) -> str | None:
+    meters = [m for m in bill.meters if m.commodity == USAGE[fname] or (m.commodity is None and n_usages == 1)]
+    outs: list[tuple[Decimal, Outcome]] = []
+    for m in meters:
+        if m.prior_read is None or m.present_read is None or m.usage is None:
+            continue
+        mult = idx.printed(m.multiplier, "number") if m.multiplier not in (None, Decimal(1)) else None
+        out = reads(idx.printed(m.prior_read, "number"), idx.printed(m.present_read, "number"),
+                    idx.printed(m.usage, "number"), mult)
+        if out.evidence:
+            outs.append((m.usage, out))
+    total = sum((u for u, _o in outs), Decimal(0))
+    if outs and (abs(total - value) <= CENT or any(abs(u - value) <= CENT for u, _o in outs)):
+        return "meter reads: " + "; ".join(o.why for _u, o in outs)[:150]
+    # Several meters whose own usage is not printed, only their sum: sum(present - prior) = the usage.
+    plain = [m for m in meters if m.prior_read is not None and m.present_read is not None
+             and m.multiplier in (None, Decimal(1))]
+    if len(plain) >= 2 and len(plain) == len(meters):
+        terms = [t for i, m in enumerate(plain) for t in (
+            (f"present{i + 1}", 1, idx.printed(m.present_read, "number")),  # type: ignore[arg-type]
+            (f"prior{i + 1}", -1, idx.printed(m.prior_read, "number")))]  # type: ignore[arg-type]
+        out = linear("meters_sum", [*terms, ("usage", -1, idx.printed(value, "number"))])
+        if out.evidence and "usage" in out.confirms:
+            return f"the reads of {len(plain)} meters add up to it"
+    return None
+
+
+def usage_confirmed(bill: BillNormalized, result: ExtractionResult | None = None, doc: Document | None = None,
+                    idx: PrintedIndex | None = None, **_: object) -> CheckResult:
+    rule = "usage_confirmed"
+    idx = idx or PrintedIndex(doc)
+    values = {f: getattr(bill, f) for f in USAGE if getattr(bill, f) is not None}
+    if bill.gas_usage is None and bill.gas_therms is not None:
+        values["gas_usage"] = bill.gas_therms
+    if not values:
+        units = sorted({m.group(0).lower() for _p, _v, t in idx.texts for m in _USAGE_UNIT.finditer(t)})
+        if units or doc is None:
+            return CheckResult(rule=rule, passed=False, message="usage not confirmed: no usage read, but the bill "
+                               f"prints {', '.join(units[:3]) or 'nothing to check'}")
+        return CheckResult(rule=rule, passed=True, message="no usage printed anywhere on the bill")
+    confirmed: list[str] = []
+    missing: list[str] = []
+    for fname, v in values.items():
+        own = (fname, "gas_therms") if fname == "gas_usage" else (fname,)
+        how = ("entered by a reviewer" if _by_reviewer(result, own) else None) \
+            or _by_reads(fname, v, bill, idx, len(values)) or _billed(fname, v, bill.line_items, idx)
+        (confirmed if how else missing).append(f"{fname} ({how})" if how else fname)
+    if missing:
+        return CheckResult(rule=rule, passed=False, fields=[m.split(" ")[0] for m in missing],
+                           message="usage not confirmed by meter reads or charge lines: " + ", ".join(missing))
+    return CheckResult(rule=rule, passed=True, fields=list(values), message="; ".join(confirmed)[:300])
+
+
+RULES: list[Callable[..., CheckResult]] = [total_confirmed, period_confirmed, usage_confirmed]

@@ -1,0 +1,74 @@
+"""Where a bill prints a value: an index of every amount and number on every page and view.
+
+Validation judges the bill's arithmetic on printed values (``minimeter.arithmetic.Printed``),
+whatever extractor produced them: a value is looked up in the document, and a field whose
+evidence carries a span is pinned to that span (so two roles read from the same characters are
+one printed value, not two).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from minimeter.arithmetic import Place, Printed
+from minimeter.extract import parse
+
+if TYPE_CHECKING:
+    from minimeter.readers.base import Document
+    from minimeter.schema import FieldEvidence
+
+_NUM = re.compile(r"(?<![\w.,'’/-])\d{1,3}(?:[,'’.\u00a0 ]\d{3})+(?:[.,]\d+)?(?![\w/])|(?<![\w.,'’/-])\d+(?:[.,]\d+)?"
+                  r"(?![\w/])|(?<![\w\d])[.,]\d+(?![\w/])")
+
+
+def _key(v: Decimal) -> Decimal:
+    return abs(v).normalize()
+
+
+class PrintedIndex:
+    """Every amount (``money``) and number (``numbers``) the document prints, by magnitude."""
+
+    def __init__(self, doc: Document | None) -> None:
+        self.money: dict[Decimal, list[Place]] = {}
+        self.numbers: dict[Decimal, list[Place]] = {}
+        self.texts: list[tuple[int, str, str]] = []
+        if doc is None:
+            return
+        from minimeter.extract.candidates import guess_number_format
+
+        self.fmt = guess_number_format(doc.text)
+        for page in doc.pages:
+            for view, text in (("plain", page.text), ("layout", page.layout_text or "")):
+                if not text.strip():
+                    continue
+                self.texts.append((page.number, view, text))
+                for m in parse.find_money(text, self.fmt, need_decimals=False):
+                    self.money.setdefault(_key(m.value), []).append(  # type: ignore[arg-type]
+                        Place(page.number, m.start, m.end, view))
+                for n in _NUM.finditer(text):
+                    v = parse.parse_number(n.group(0), self.fmt)
+                    if v is not None:
+                        self.numbers.setdefault(_key(v), []).append(Place(page.number, n.start(), n.end(), view))
+
+    def places(self, value: Decimal, kind: str = "money") -> list[Place]:
+        table = self.money if kind == "money" else self.numbers
+        out = list(table.get(_key(value), []))
+        if kind == "money":
+            out += [p for p in self.numbers.get(_key(value), []) if not any(p.same(q) for q in out)]
+        return out
+
+    def printed(self, value: Decimal, kind: str = "money", ev: FieldEvidence | None = None,
+                score: float = 1.0) -> Printed:
+        """``value`` with the places it is printed; pinned to the evidence span when there is one (in the
+        span's view; the other view's offsets cannot be compared, so its places stay)."""
+        places = self.places(value, kind)
+        span = ev.span if ev is not None else None
+        if span is not None:
+            view = "layout" if span.layout else "plain"
+            pin = Place(span.page, span.start, span.end, view)
+            mine = [p for p in places if p.same(pin)][:1]  # (the index's own place: one key per figure)
+            if mine:
+                places = mine + [p for p in places if p.view != view]
+        return Printed(value, tuple(places), score)

@@ -1,0 +1,201 @@
+"""SUCCEEDED means corroborated: total, period and usage each confirmed by a check that could have failed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from minimeter.readers.base import Document, Page
+from minimeter.schema import BillNormalized, ExtractionResult, FieldEvidence, LineItem, Meter, Span
+from minimeter.settings import Settings, load_settings
+from minimeter.validate import finalize
+
+HEAD = ("Account Number 12345678  Statement Date 03/02/2024  Due Date 03/22/2024\n"
+        "Service Period 01/30/2024 - 02/28/2024  (29 days)\n")
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return load_settings(tmp_path / "home")
+
+
+def _bill(**kw: object) -> BillNormalized:
+    base: dict[str, object] = dict(
+        account_number="12345678", statement_date=dt.date(2024, 3, 2), due_date=dt.date(2024, 3, 22),
+        billing_period_start=dt.date(2024, 1, 30), billing_period_end=dt.date(2024, 2, 28), currency="USD")
+    base.update(kw)
+    return BillNormalized.model_validate(base)
+
+
+def _run(bill: BillNormalized, text: str, settings: Settings, source: str = "rules",
+         spans: dict[str, tuple[int, int]] | None = None) -> ExtractionResult:
+    ev = {}
+    for f in bill.scalar_fields():
+        v = getattr(bill, f)
+        if v is None:
+            continue
+        span = None
+        if spans and f in spans:
+            a, b = spans[f]
+            span = Span(page=1, start=a, end=b, text=text[a:b])
+        ev[f] = FieldEvidence(value=str(v), confidence=0.95, source=source, span=span)  # type: ignore[arg-type]
+    doc = Document(pages=[Page(number=1, text=text)], page_count=1)
+    return finalize(ExtractionResult(bill=bill, evidence=ev, extractor="test"), doc, settings)
+
+
+def _rule(res: ExtractionResult, rule: str) -> bool | None:
+    return next(c.passed for c in res.checks if c.rule == rule)
+
+
+FULL = HEAD + ("Previous Balance 118.39  Payments -162.03  Current Charges 135.46  Total Amount Due 91.82\n"
+               "Meter 24071  Prior Reading 20451  Present Reading 21706  Usage 1,255 kWh\n")
+
+
+def _full() -> BillNormalized:
+    return _bill(previous_balance=Decimal("118.39"), payments=Decimal("162.03"), current_charges=Decimal("135.46"),
+                 total_amount_due=Decimal("91.82"), electricity_kwh=Decimal("1255"),
+                 meters=[Meter(prior_read=Decimal("20451"), present_read=Decimal("21706"), usage=Decimal("1255"),
+                               commodity="electricity")])
+
+
+def test_succeeded_only_with_total_period_and_usage_all_confirmed(settings: Settings) -> None:
+    res = _run(_full(), FULL, settings)
+    assert res.status == "SUCCEEDED", res.issues
+    assert _rule(res, "total_confirmed") and _rule(res, "period_confirmed") and _rule(res, "usage_confirmed")
+
+
+def test_the_same_rule_holds_for_a_model_extractor(settings: Settings) -> None:
+    # No spans, source "model": the values are looked up on the page; the verdict is the same.
+    assert _run(_full(), FULL, settings, source="model").status == "SUCCEEDED"
+    unread = FULL.replace("(29 days)", "")
+    res = _run(_full(), unread, settings, source="model")
+    assert res.status == "NEEDS_REVIEW" and _rule(res, "period_confirmed") is False
+
+
+def test_period_unconfirmed_is_named(settings: Settings) -> None:
+    res = _run(_full(), FULL.replace("(29 days)", ""), settings)
+    assert res.status == "NEEDS_REVIEW"
+    assert any("[period_confirmed]" in i and "period not confirmed" in i for i in res.issues)
+    assert _rule(res, "total_confirmed") and _rule(res, "usage_confirmed")
+
+
+def test_usage_unconfirmed_is_named(settings: Settings) -> None:
+    res = _run(_full().model_copy(update={"meters": []}), FULL.replace("Prior Reading 20451  Present Reading 21706",
+                                                                      ""), settings)
+    assert res.status == "NEEDS_REVIEW"
+    assert any("[usage_confirmed]" in i and "electricity_kwh" in i for i in res.issues)
+
+
+def test_total_unconfirmed_when_the_balance_is_only_an_identity(settings: Settings) -> None:
+    # Paid in full and no line items: previous = payments, current = total. Nothing checks the total.
+    text = HEAD + ("Previous Balance 201.00  Payments -201.00  Current Charges 170.00  Total Amount Due 170.00\n"
+                   "Prior Reading 20451  Present Reading 21706  Usage 1,255 kWh\n")
+    bill = _full().model_copy(update={"previous_balance": Decimal("201.00"), "payments": Decimal("201.00"),
+                                      "current_charges": Decimal("170.00"), "total_amount_due": Decimal("170.00")})
+    res = _run(bill, text, settings)
+    assert res.status == "NEEDS_REVIEW"
+    assert any("[total_confirmed]" in i and "total not confirmed by the bill's arithmetic" in i for i in res.issues)
+    # The line items, printed on the bill, adding up to the total confirm it.
+    with_items = bill.model_copy(update={"line_items": [LineItem(description="Energy", amount=Decimal("135.50")),
+                                                        LineItem(description="Grid", amount=Decimal("34.50"))]})
+    res = _run(with_items, text + "Energy 135.50\nGrid 34.50\n", settings)
+    assert res.status == "SUCCEEDED", res.issues
+
+
+def test_payments_equal_to_current_do_not_let_the_previous_balance_pass_as_total(settings: Settings) -> None:
+    # The measured failure: "payments" read as the current charges, the previous amount due taken as the total.
+    text = HEAD + ("Previous Balance 60.35  Payment received -60.35  Current Charges 61.20  Amount Due 61.20\n"
+                   "Prior Reading 20451  Present Reading 21706  Usage 1,255 kWh\n")
+    bill = _full().model_copy(update={"previous_balance": Decimal("60.35"), "payments": Decimal("61.20"),
+                                      "current_charges": Decimal("61.20"), "total_amount_due": Decimal("60.35")})
+    res = _run(bill, text, settings)
+    assert _rule(res, "balance") is True  # the numbers add up...
+    assert _rule(res, "total_confirmed") is False  # ...as x - y + y = x, which is no evidence
+    assert res.status == "NEEDS_REVIEW"
+
+
+def test_two_roles_on_one_printed_figure_confirm_nothing(settings: Settings) -> None:
+    # previous + current = total with previous and current both 50.00: evidence only if 50.00 is printed twice.
+    once = HEAD + ("Current Charges 50.00  Total Amount Due 100.00\n"
+                   "Prior Reading 20451  Present Reading 21706  1,255 kWh\n")
+    bill = _full().model_copy(update={"previous_balance": Decimal("50.00"), "payments": None,
+                                      "current_charges": Decimal("50.00"), "total_amount_due": Decimal("100.00")})
+    at = once.index("50.00")
+    res = _run(bill, once, settings, spans={"previous_balance": (at, at + 5), "current_charges": (at, at + 5)})
+    assert _rule(res, "total_confirmed") is False
+    twice = once.replace("Current Charges", "Previous Balance 50.00  Current Charges")
+    assert _rule(_run(bill, twice, settings), "total_confirmed") is True
+
+
+def test_usage_confirmed_by_a_charge_line(settings: Settings) -> None:
+    text = HEAD + "Total Amount Due 316.52  Energy 811 kWh x 0.39029 316.52\nLast year 790 kWh\n"
+    bill = _bill(total_amount_due=Decimal("316.52"), electricity_kwh=Decimal("811"),
+                 line_items=[LineItem(description="Energy", amount=Decimal("316.52"), quantity=Decimal("811"),
+                                      unit="kWh", rate=Decimal("0.39029"))])
+    res = _run(bill, text, settings)
+    assert _rule(res, "usage_confirmed") is True
+    wrong = bill.model_copy(update={"electricity_kwh": Decimal("790")})  # last year's figure: not billed
+    assert _rule(_run(wrong, text, settings), "usage_confirmed") is False
+
+
+def test_usage_confirmed_by_two_meters_adding_up(settings: Settings) -> None:
+    text = HEAD + "Amount Due 12.00\nMeter A 5542600 5554700\nMeter B 928000 931000\nTotal usage 15100 gallons\n"
+    bill = _bill(total_amount_due=Decimal("12.00"), water_usage=Decimal("15100"), water_usage_unit="gallons",
+                 meters=[Meter(prior_read=Decimal("5542600"), present_read=Decimal("5554700"), usage=Decimal("12100"),
+                               commodity="water"),
+                         Meter(prior_read=Decimal("928000"), present_read=Decimal("931000"), usage=Decimal("3000"),
+                               commodity="water")])
+    assert _rule(_run(bill, text, settings), "usage_confirmed") is True
+
+
+def test_a_zero_prior_read_does_not_confirm_usage(settings: Settings) -> None:
+    text = HEAD + "Amount Due 12.00\nPrior 0 Present 1255 Usage 1255 kWh\n"
+    bill = _bill(total_amount_due=Decimal("12.00"), electricity_kwh=Decimal("1255"),
+                 meters=[Meter(prior_read=Decimal("0"), present_read=Decimal("1255"), usage=Decimal("1255"),
+                               commodity="electricity")])
+    assert _rule(_run(bill, text, settings), "usage_confirmed") is False
+
+
+def test_a_fees_only_bill_needs_no_usage_but_only_when_no_usage_is_printed(settings: Settings) -> None:
+    text = HEAD + "Previous Balance 20.00  Late fee 5.00  Service fee 10.00  Amount Due 35.00\n"
+    bill = _bill(previous_balance=Decimal("20.00"), current_charges=Decimal("15.00"), total_amount_due=Decimal("35.00"))
+    res = _run(bill, text.replace("Service fee 10.00", "Service fee 10.00  Current charges 15.00"), settings)
+    assert _rule(res, "usage_confirmed") is True
+    assert _rule(res, "total_confirmed") is True
+    with_kwh = text.replace("Service fee", "Usage 812 kWh  Service fee")
+    res = _run(bill, with_kwh, settings)
+    assert _rule(res, "usage_confirmed") is False
+    assert any("[usage_confirmed]" in i and "kwh" in i for i in res.issues)
+
+
+def test_a_day_count_in_a_table_column_confirms_the_period(settings: Settings) -> None:
+    text = ("Account 12345678   Amount Due 91.82\n"
+            "                 Service Period        No. of days     Current Reading   Previous Reading\n"
+            "                 Jan 30 - Feb 28            29              21706             20451\n")
+    bill = _bill(total_amount_due=Decimal("91.82"))
+    res = _run(bill, text, settings)
+    assert _rule(res, "period_confirmed") is True
+    shifted = bill.model_copy(update={"billing_period_start": dt.date(2024, 1, 20)})
+    assert _rule(_run(shifted, text, settings), "period_confirmed") is False
+
+
+def test_a_day_count_far_from_the_period_does_not_confirm_it(settings: Settings) -> None:
+    # "30 days" in a usage-history row is another period's length, even when it happens to match.
+    far = ("Account Number 12345678  Statement Date 03/02/2024\nService Period 01/30/2024 - 02/29/2024\n"
+           + "Total Amount Due 91.82\n" * 4 + "History: Dec 2023  (30 days)  1,101 kWh\n")
+    bill = _bill(total_amount_due=Decimal("91.82"), billing_period_end=dt.date(2024, 2, 29))
+    assert _rule(_run(bill, far, settings), "period_confirmed") is False
+    near = far.replace("02/29/2024\n", "02/29/2024 (30 days)\n")
+    assert _rule(_run(bill, near, settings), "period_confirmed") is True
+
+
+def test_values_a_reviewer_entered_are_confirmed_by_the_review(settings: Settings) -> None:
+    text = HEAD.replace("(29 days)", "") + "Total Amount Due 88.20\nMonthly service fee\n"
+    bill = _bill(total_amount_due=Decimal("88.20"))
+    assert _run(bill, text, settings).status == "NEEDS_REVIEW"
+    res = _run(bill, text, settings, source="human")
+    assert res.status == "SUCCEEDED", res.issues
+    assert next(c.message for c in res.checks if c.rule == "period_confirmed") == "entered by a reviewer"
