@@ -169,7 +169,11 @@ class Finder:
         if kind == "money":
             # Right after a money label a whole number is money too ("Net Payable  9021"); on the
             # lines below, a whole number is anything ("Payments through Mar 24").
+            dates = [(d.start, d.end) for d in parse.find_dates(seg, self.order, self.ref or ANY_YEAR)] \
+                if after_label else []
             for m in parse.find_money(seg, self.fmt, money_label=after_label):
+                if any(ds <= m.start < de for ds, de in dates):
+                    continue  # "Amount Due by February 7, 2023": the 7 is a day, not an amount
                 out.append((m.value, s + m.start, s + m.end, None))
         elif kind == "date":
             for m in parse.find_dates(seg, self.order, self.ref):

@@ -127,8 +127,58 @@ def period_confirmed(bill: BillNormalized, result: ExtractionResult | None = Non
     out = period_days(s, e, days_near)
     if out.evidence:
         return CheckResult(rule=rule, passed=True, fields=fields, message=out.why)
+    if _on_the_read_row(idx, bill, s, e):
+        # "10L680441  6/7/19  7/5/19  5302  5313": the dates of the reads whose difference is the usage.
+        return CheckResult(rule=rule, passed=True, fields=fields,
+                           message=f"the period {s} to {e} is printed on the row of the meter reads")
+    why = "" if days_near else _labelled_period(bill, result, s, e)  # a printed day count that disagrees wins
+    if why:
+        return CheckResult(rule=rule, passed=True, fields=fields, message=why)
     return CheckResult(rule=rule, passed=False, fields=fields,
                        message=f"period not confirmed: {out.why}, and nothing else on the bill checks it")
+
+
+# A labelled period is trusted only when every one of these could have failed: the extractor read it
+# as a range under a period label with no rival pair close to it (confidence), it is as long as one
+# monthly bill, and the statement was issued after it ended but not long after.
+LABELLED_PERIOD_CONFIDENCE = 0.9
+MONTHLY_DAYS = (25, 35)
+STATEMENT_AFTER_END_DAYS = (-2, 40)
+
+
+def _labelled_period(bill: BillNormalized, result: ExtractionResult | None, s: dt.date, e: dt.date) -> str:
+    """Why a labelled monthly period checks out against the statement date ("" when it does not)."""
+    if result is None or bill.statement_date is None:
+        return ""
+    evs = [result.evidence.get(f) for f in ("billing_period_start", "billing_period_end")]
+    if any(ev is None or ev.source != "rules" or ev.confidence < LABELLED_PERIOD_CONFIDENCE for ev in evs):
+        return ""
+    days = (e - s).days
+    after = (bill.statement_date - e).days
+    lo, hi = MONTHLY_DAYS
+    if not (lo <= days <= hi and STATEMENT_AFTER_END_DAYS[0] <= after <= STATEMENT_AFTER_END_DAYS[1]):
+        return ""
+    return (f"a labelled period of {days} days with no rival, ending {after} days before the statement "
+            f"({bill.statement_date})")
+
+
+def _on_the_read_row(idx: PrintedIndex, bill: BillNormalized, s: dt.date, e: dt.date) -> bool:
+    """The period's two dates and a meter's prior and present reads printed on one line."""
+    reads = [(m.prior_read, m.present_read) for m in bill.meters
+             if m.prior_read is not None and m.present_read is not None and m.prior_read != m.present_read]
+    if not reads:
+        return False
+    for _page, view, text in idx.texts:
+        if view != "layout" and any(v == "layout" for _p, v, _t in idx.texts):
+            continue  # the layout text keeps a table row on one line
+        lines = text.splitlines()
+        starts = _date_lines(text, {(s.month, s.day)}, bill.statement_date or e)
+        ends = _date_lines(text, {(e.month, e.day)}, bill.statement_date or e)
+        for ln in starts & ends:
+            nums = {parse.parse_number(x.rstrip(".,"), idx.fmt) for x in re.findall(r"\d[\d,.']*", lines[ln])}
+            if any(a in nums and b in nums for a, b in reads):
+                return True
+    return False
 
 
 def _date_lines(text: str, month_days: set[tuple[int, int]], ref: dt.date) -> set[int]:

@@ -31,7 +31,7 @@ def _bill(**kw: object) -> BillNormalized:
 
 
 def _run(bill: BillNormalized, text: str, settings: Settings, source: str = "rules",
-         spans: dict[str, tuple[int, int]] | None = None) -> ExtractionResult:
+         spans: dict[str, tuple[int, int]] | None = None, confidence: float = 0.95) -> ExtractionResult:
     ev = {}
     for f in bill.scalar_fields():
         v = getattr(bill, f)
@@ -41,7 +41,7 @@ def _run(bill: BillNormalized, text: str, settings: Settings, source: str = "rul
         if spans and f in spans:
             a, b = spans[f]
             span = Span(page=1, start=a, end=b, text=text[a:b])
-        ev[f] = FieldEvidence(value=str(v), confidence=0.95, source=source, span=span)  # type: ignore[arg-type]
+        ev[f] = FieldEvidence(value=str(v), confidence=confidence, source=source, span=span)  # type: ignore[arg-type]
     doc = Document(pages=[Page(number=1, text=text)], page_count=1)
     return finalize(ExtractionResult(bill=bill, evidence=ev, extractor="test"), doc, settings)
 
@@ -76,7 +76,8 @@ def test_the_same_rule_holds_for_a_model_extractor(settings: Settings) -> None:
 
 
 def test_period_unconfirmed_is_named(settings: Settings) -> None:
-    res = _run(_full(), FULL.replace("(29 days)", ""), settings)
+    # (read with a rival close to it, so its label alone does not confirm it either)
+    res = _run(_full(), FULL.replace("(29 days)", ""), settings, confidence=0.85)
     assert res.status == "NEEDS_REVIEW"
     assert any("[period_confirmed]" in i and "period not confirmed" in i for i in res.issues)
     assert _rule(res, "total_confirmed") and _rule(res, "usage_confirmed")
@@ -187,9 +188,9 @@ def test_a_day_count_far_from_the_period_does_not_confirm_it(settings: Settings)
     far = ("Account Number 12345678  Statement Date 03/02/2024\nService Period 01/30/2024 - 02/29/2024\n"
            + "Total Amount Due 91.82\n" * 4 + "History: Dec 2023  (30 days)  1,101 kWh\n")
     bill = _bill(total_amount_due=Decimal("91.82"), billing_period_end=dt.date(2024, 2, 29))
-    assert _rule(_run(bill, far, settings), "period_confirmed") is False
+    assert _rule(_run(bill, far, settings, confidence=0.85), "period_confirmed") is False
     near = far.replace("02/29/2024\n", "02/29/2024 (30 days)\n")
-    assert _rule(_run(bill, near, settings), "period_confirmed") is True
+    assert _rule(_run(bill, near, settings, confidence=0.85), "period_confirmed") is True
 
 
 def test_values_a_reviewer_entered_are_confirmed_by_the_review(settings: Settings) -> None:
@@ -199,3 +200,37 @@ def test_values_a_reviewer_entered_are_confirmed_by_the_review(settings: Setting
     res = _run(bill, text, settings, source="human")
     assert res.status == "SUCCEEDED", res.issues
     assert next(c.message for c in res.checks if c.rule == "period_confirmed") == "entered by a reviewer"
+
+
+NO_DAYS = ("Account Number 12345678  Statement Date 03/02/2024  Due Date 03/22/2024\n"
+           "Service Period 01/30/2024 - 02/28/2024\n")
+
+
+def test_a_period_on_the_row_of_the_meter_reads_is_confirmed(settings: Settings) -> None:
+    text = NO_DAYS + "Meter 24071   01/30/2024   02/28/2024   20451   21706   1,255 kWh\n"
+    bill = _bill(electricity_kwh=Decimal("1255"), meters=[Meter(prior_read=Decimal("20451"),
+                                                                present_read=Decimal("21706"), usage=Decimal("1255"))])
+    assert _rule(_run(bill, text, settings), "period_confirmed") is True
+    other = NO_DAYS + "Meter 24071   12/30/2023   01/29/2024   20451   21706   1,255 kWh\n"  # another period's reads
+    res = _run(bill.model_copy(update={"statement_date": dt.date(2024, 6, 1)}), other, settings)
+    assert _rule(res, "period_confirmed") is False
+
+
+def test_a_labelled_monthly_period_before_the_statement_is_confirmed_only_with_all_three(settings: Settings) -> None:
+    assert _rule(_run(_bill(), NO_DAYS, settings), "period_confirmed") is True
+    # the statement long after the period: the pair may be another period's
+    late = _bill(statement_date=dt.date(2024, 6, 2), due_date=dt.date(2024, 6, 22))
+    assert _rule(_run(late, NO_DAYS, settings), "period_confirmed") is False
+    # a 59-day pair is no monthly period
+    long = _bill(billing_period_start=dt.date(2023, 12, 31))
+    assert _rule(_run(long, NO_DAYS.replace("01/30/2024", "12/31/2023"), settings), "period_confirmed") is False
+
+
+def test_a_weakly_read_period_is_not_confirmed_by_its_label(settings: Settings) -> None:
+    bill = _bill()
+    res = _run(bill, NO_DAYS, settings)
+    ev = dict(res.evidence)
+    ev["billing_period_end"] = ev["billing_period_end"].model_copy(update={"confidence": 0.7})
+    doc = Document(pages=[Page(number=1, text=NO_DAYS)], page_count=1)
+    res = finalize(ExtractionResult(bill=bill, evidence=ev, extractor="test"), doc, settings)
+    assert _rule(res, "period_confirmed") is False
