@@ -59,6 +59,19 @@ def _by_reviewer(result: ExtractionResult | None, fields: tuple[str, ...]) -> bo
                                       for f in fields)
 
 
+# What ``templates.apply`` notes when a value read at an approved layout's anchor is also what the
+# generic finder read on its own.
+TEMPLATE_AGREES = "the generic reading agrees"
+
+
+def _by_template(result: ExtractionResult | None, fields: tuple[str, ...]) -> bool:
+    """Every field read at the anchor a reviewer approved on this layout AND found by the generic finder:
+    two readings that could have disagreed (another date in the box, a moved label) agree."""
+    return result is not None and all(
+        (ev := result.evidence.get(f)) is not None and ev.source == "template" and TEMPLATE_AGREES in (ev.note or "")
+        for f in fields)
+
+
 def _money(bill: BillNormalized, result: ExtractionResult | None, idx: PrintedIndex, f: str) -> Printed | None:
     v = getattr(bill, f)
     if v is None:
@@ -78,6 +91,9 @@ def total_confirmed(bill: BillNormalized, result: ExtractionResult | None = None
         return CheckResult(rule=rule, passed=None, message="no total to confirm")
     if _by_reviewer(result, ("total_amount_due",)):
         return CheckResult(rule=rule, passed=True, fields=fields, message="entered by a reviewer")
+    if _by_template(result, ("total_amount_due",)):
+        return CheckResult(rule=rule, passed=True, fields=fields, message="the layout's template and the generic "
+                           "reading agree")
     idx = idx or PrintedIndex(doc)
     roles = {f: _money(bill, result, idx, f) for f in ("previous_balance", "payments", "current_charges",
                                                         "total_amount_due")}
@@ -115,6 +131,9 @@ def period_confirmed(bill: BillNormalized, result: ExtractionResult | None = Non
         return CheckResult(rule=rule, passed=None, message="no period to confirm")
     if _by_reviewer(result, ("billing_period_start", "billing_period_end")):
         return CheckResult(rule=rule, passed=True, fields=fields, message="entered by a reviewer")
+    if _by_template(result, ("billing_period_start", "billing_period_end")):
+        return CheckResult(rule=rule, passed=True, fields=fields, message="the layout's template and the generic "
+                           "reading agree")
     idx = idx or PrintedIndex(doc)
     # A day count counts where the period is printed (its line or the two around it): "for 28 Days" after the
     # dates, a table row's "days" cell. Elsewhere it may be another period's (a history row, a payment term).
@@ -270,6 +289,7 @@ def usage_confirmed(bill: BillNormalized, result: ExtractionResult | None = None
     for fname, v in values.items():
         own = (fname, "gas_therms") if fname == "gas_usage" else (fname,)
         how = ("entered by a reviewer" if _by_reviewer(result, own) else None) \
+            or ("the layout's template and the generic reading agree" if _by_template(result, (fname,)) else None) \
             or _by_reads(fname, v, bill, idx, len(values)) or _billed(fname, v, bill.line_items, idx)
         (confirmed if how else missing).append(f"{fname} ({how})" if how else fname)
     if missing:

@@ -234,3 +234,18 @@ def test_a_weakly_read_period_is_not_confirmed_by_its_label(settings: Settings) 
     doc = Document(pages=[Page(number=1, text=NO_DAYS)], page_count=1)
     res = finalize(ExtractionResult(bill=bill, evidence=ev, extractor="test"), doc, settings)
     assert _rule(res, "period_confirmed") is False
+
+
+def test_a_template_reading_the_generic_finder_agrees_with_confirms_the_period(settings: Settings) -> None:
+    bill = _bill()
+    res = _run(bill, NO_DAYS, settings, confidence=0.85)
+    assert _rule(res, "period_confirmed") is False
+
+    def with_template(note: str) -> ExtractionResult:
+        ev = {k: (v.model_copy(update={"source": "template", "note": note}) if k.startswith("billing_period") else v)
+              for k, v in res.evidence.items()}
+        doc = Document(pages=[Page(number=1, text=NO_DAYS)], page_count=1)
+        return finalize(ExtractionResult(bill=bill, evidence=ev, extractor="test"), doc, settings)
+
+    assert _rule(with_template("template t1: same row; the generic reading agrees"), "period_confirmed") is True
+    assert _rule(with_template("template t1: same row"), "period_confirmed") is False  # the template alone
