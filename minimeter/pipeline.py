@@ -17,6 +17,7 @@ from minimeter.hashing import file_digest
 from minimeter.intake.shared import resolve_original
 from minimeter.readers.base import Document
 from minimeter.readers.sandbox import read_document
+from minimeter.readers.spans import fill_span_boxes
 from minimeter.validate import finalize
 
 if TYPE_CHECKING:
@@ -52,6 +53,8 @@ def extract_document(
     ctx = extractors.ExtractionContext(sha256=sha256, file_name=file_name)
     t0 = time.perf_counter()
     result = extractor.extract(doc, ctx)
+    # Every value's place on the page (Span.box), for the evidence picture and for templates.
+    fill_span_boxes(result.evidence.values(), doc)
     t1 = time.perf_counter()
     result = finalize(result, doc, settings)
     timings = dict(result.timings)

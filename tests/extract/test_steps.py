@@ -43,3 +43,17 @@ def test_a_threshold_in_the_terms_is_not_the_bills_demand() -> None:
     assert extract_rules(doc).bill.demand_kw is None
     doc = _doc(["Total Amount Due $12.00", "Registered peak 55 kW"])
     assert extract_rules(doc).bill.demand_kw == Decimal("55")
+
+
+def test_extracted_values_carry_their_box_on_the_page(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from minimeter.pipeline import extract_file
+    from minimeter.settings import load_settings
+    from tests.helpers import bill_lines, make_pdf
+
+    pdf = make_pdf(tmp_path / "a.pdf", bill_lines(total="42.00"))
+    doc, result = extract_file(pdf, load_settings(tmp_path / "home", extractor="rules"))
+    ev = result.evidence["total_amount_due"]
+    assert ev.span is not None and ev.span.box is not None
+    x0, top, x1, bottom = ev.span.box
+    page = doc.pages[ev.span.page - 1]
+    assert page.width and 0 <= x0 < x1 <= page.width and page.height and 0 <= top < bottom <= page.height
