@@ -21,6 +21,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from minimeter.extract import parse
+from minimeter.readers.base import Word as ReaderWord
 
 if TYPE_CHECKING:
     from minimeter.readers.base import Page
@@ -32,15 +33,9 @@ LINE_H = 10.0
 Box = tuple[float, float, float, float]
 
 
-@dataclass(frozen=True)
-class Word:
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    start: int
-    end: int
+# The reader's word (text, box in points, offsets into the layout text); synthetic words for a page
+# without boxes are made the same way.
+Word = ReaderWord
 
 
 @dataclass
@@ -129,14 +124,15 @@ def page_rows(page: Page) -> list[Row]:
 
         for w in words:
             i = bisect.bisect_right(starts, w.start) - 1
-            by_line.setdefault(i, []).append(Word(w.text, w.x0, w.top, w.x1, w.bottom, w.start, w.end))
+            by_line.setdefault(i, []).append(w)
         for i in sorted(by_line):
             s, line = lines[i]
             rows.append(Row(page.number, line, s, sorted(by_line[i], key=lambda w: w.x0)))
         return rows
     for n, (s, line) in enumerate(lines):
-        ws = [Word(m.group(), m.start() * CHAR_W, n * LINE_H, m.end() * CHAR_W, n * LINE_H + 0.8 * LINE_H,
-                   s + m.start(), s + m.end()) for m in re.finditer(r"\S+", line)]
+        ws = [Word(text=m.group(), x0=m.start() * CHAR_W, top=n * LINE_H, x1=m.end() * CHAR_W,
+                   bottom=n * LINE_H + 0.8 * LINE_H, start=s + m.start(), end=s + m.end())
+              for m in re.finditer(r"\S+", line)]
         if ws:
             rows.append(Row(page.number, line, s, ws))
     return rows

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from minimeter import keys
+from minimeter.review import display_value as display_value  # (the TUI screens format values with it)
 from minimeter.schema import BillNormalized, ExtractionResult
 from minimeter.statuses import REVIEW_ORDER
 from minimeter.store.lifecycle import Status
@@ -157,14 +158,6 @@ def job_detail(store: JobStore, job_id: int) -> JobDetail | None:
     doc = Document.model_validate_json(raw) if raw else None
     return JobDetail(job=job, version=store.current_bill(job_id), versions=len(store.bill_versions(job_id)),
                      events=store.events(job_id), doc=doc)
-
-
-def display_value(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return str(value)
 
 
 def bill_from_form(values: dict[str, str], base: BillNormalized) -> BillNormalized:

@@ -106,5 +106,5 @@ def other(n: int) -> Facts:
                  city="Millbrook, OR 97112", statement=dt.date(base.year, base.month + 1, 3) if base.month < 12
                  else dt.date(base.year + 1, 1, 3), start=base, end=end,
                  due=dt.date(base.year, base.month + 1, 24) if base.month < 12 else dt.date(base.year + 1, 1, 24),
-                 previous=Decimal("210.00") + n, payments=Decimal("210.00") + n,
+                 previous=Decimal("210.00") + n, payments=Decimal("160.00") + n,
                  current=Decimal("97.35") + Decimal(13 * n), kwh=640 + 45 * n)
