@@ -67,10 +67,6 @@ def us_commercial(rng: random.Random) -> tuple[bytes, dict[str, object]]:
     for i, (k, v) in enumerate(info):
         p.text(12, 40 + i * 4.5, k, 7.5, bold=True)
         p.text(42, 40 + i * 4.5, v, 7.5)
-    p.rect(148, 10, 58, 28, fill=230, line=0.6)
-    p.text(151, 12, "AMOUNT DUE", 9, bold=True)
-    p.text(151, 19, _usd(total), 16, bold=True, w=52, align="R")
-    p.text(151, 30, f"Due by {due.strftime(dfmt)}", 8.5, bold=True)
     p.text(12, 66, "Meter Readings", 10, bold=True)
     reads = [["Meter No.", "Register", "Read dates", "Prior", "Present", "Multiplier", "kWh"]]
     dates = f"{start.strftime('%m/%d/%y')}-{end.strftime('%m/%d/%y')}"
@@ -113,6 +109,11 @@ def us_commercial(rng: random.Random) -> tuple[bytes, dict[str, object]]:
     p.text(12, 256, f"Late payment: pay {_usd(late)} after {due.strftime(dfmt)}", 8, bold=True)
     p.text(12, 266, f"|||| {digits(rng, 12)} {digits(rng, 8)} {num(total).replace(',', '').replace('.', '')} ||||", 8,
            font="Courier")
+    # The amount-due box is an overlay drawn last, so in content order it comes after the stub.
+    p.rect(148, 10, 58, 28, fill=230, line=0.6)
+    p.text(151, 12, "AMOUNT DUE", 9, bold=True)
+    p.text(151, 19, _usd(total), 16, bold=True, w=52, align="R")
+    p.text(151, 30, f"Due by {due.strftime(dfmt)}", 8.5, bold=True)
     notes = ("US commercial TOU bill; billed kWh = On + Mid + Off registers, printed only in the Distribution Energy"
              " charge line; demand = billed (max) kW; late-payment amount on the stub is a distractor")
     return p.output(), truth(

@@ -117,8 +117,13 @@ def dutch_energy(rng: random.Random) -> tuple[bytes, dict[str, object]]:
     if paid is not None:
         summary.append(("Betaalde termijnbedragen" if yearly else "Betaald", _eur(-paid)))
     summary += [("Nieuwe kosten (excl. BTW)", _eur(excl)), ("BTW 21%", _eur(vat))]
+    # Some templates write the label column, then the amount column: in text order they are apart.
+    by_column = rng.random() < 0.5
     for i, (k, v) in enumerate(summary):
         p.text(103, 237 + i * 5.5, k, 9)
+        if not by_column:
+            p.text(160, 237 + i * 5.5, v, 9, w=32, align="R")
+    for i, (_, v) in enumerate(summary if by_column else []):
         p.text(160, 237 + i * 5.5, v, 9, w=32, align="R")
     p.hline(103, 192, 264)
     p.text(103, 266, "Totaal te betalen", 11, bold=True)
@@ -186,36 +191,46 @@ def italian_water(rng: random.Random) -> tuple[bytes, dict[str, object]]:
     p.text(12, 16, "Servizio idrico integrato  -  Numero verde 800 123 456", 7)
     p.text(120, 10, "BOLLETTA ACQUA", 12, bold=True)
     p.text(120, 16, f"Fattura n. {stmt.year}/{digits(rng, 6)} del {_it_date(stmt)}", 8)
-    # Left column: the customer box and the readings.
-    p.rect(10, 26, 92, 48)
-    left = [("Intestatario", person), ("Indirizzo di fornitura", address), ("Codice cliente", account),
-            ("Codice utenza", utenza), ("Tipologia d'uso", use), ("Matricola contatore", meter)]
-    for i, (k, v) in enumerate(left):
-        p.text(12, 28 + i * 7.5, k, 6.5)
-        p.text(12, 31.2 + i * 7.5, v, 8.5, bold=k in ("Intestatario", "Codice cliente"))
-    p.text(12, 80, "Letture e consumi", 10, bold=True)
     kind = rng.choice(("effettiva", "stimata"))
-    rows = [["", "Data", "Lettura", "Tipo"],
-            ["Lettura precedente", _it_date(start - dt.timedelta(days=1)), str(prior), "effettiva"],
-            ["Lettura attuale", _it_date(end), str(prior + m3), kind]]
-    y = p.table(10, 86, [32, 22, 20, 18], rows, aligns="LLRL")
-    p.text(12, y + 3, f"Consumo fatturato: {m3} m³", 9, bold=True)
-    days = (end - start).days + 1
-    p.text(12, y + 9, f"Consumo medio giornaliero: {num(m3 / days, 3, style='eu')} m³ ({days} giorni)", 7.5)
-    p.text(12, y + 14, f"Periodo di fatturazione: dal {_it_date(start)} al {_it_date(end)}", 8)
-    # Right column: the amounts.
-    p.rect(108, 26, 92, 22, fill=235)
-    p.text(111, 28, "Totale da pagare", 10, bold=True)
-    p.text(150, 35, f"€ {num(total, style='eu')}", 15, bold=True, w=47, align="R")
-    p.text(111, 42, f"Scadenza {_it_date(due)}", 9, bold=True)
-    p.text(110, 53, "Dettaglio importi", 10, bold=True)
-    rows = [["Voce", "Quantità", "Importo €"]] + [[d, q, num(a, style="eu")] for d, q, a in lines]
-    rows += [["Totale imponibile", "", num(net, style="eu")], ["IVA 10%", "", num(vat, style="eu")],
-             ["Totale bolletta", "", num(current, style="eu")]]
-    if unpaid is not None:
-        rows.append(["Bollette precedenti non pagate", "", num(unpaid, style="eu")])
-    rows.append(["Totale da pagare", "", num(total, style="eu")])
-    p.table(108, 59, [44, 28, 20], rows, size=7, row_h=4.6, aligns="LLR")
+
+    def left_column() -> None:
+        # Left column: the customer box and the readings.
+        p.rect(10, 26, 92, 48)
+        left = [("Intestatario", person), ("Indirizzo di fornitura", address), ("Codice cliente", account),
+                ("Codice utenza", utenza), ("Tipologia d'uso", use), ("Matricola contatore", meter)]
+        for i, (k, v) in enumerate(left):
+            p.text(12, 28 + i * 7.5, k, 6.5)
+            p.text(12, 31.2 + i * 7.5, v, 8.5, bold=k in ("Intestatario", "Codice cliente"))
+        p.text(12, 80, "Letture e consumi", 10, bold=True)
+        rows = [["", "Data", "Lettura", "Tipo"],
+                ["Lettura precedente", _it_date(start - dt.timedelta(days=1)), str(prior), "effettiva"],
+                ["Lettura attuale", _it_date(end), str(prior + m3), kind]]
+        y = p.table(10, 86, [32, 22, 20, 18], rows, aligns="LLRL")
+        p.text(12, y + 3, f"Consumo fatturato: {m3} m³", 9, bold=True)
+        days = (end - start).days + 1
+        p.text(12, y + 9, f"Consumo medio giornaliero: {num(m3 / days, 3, style='eu')} m³ ({days} giorni)", 7.5)
+        p.text(12, y + 14, f"Periodo di fatturazione: dal {_it_date(start)} al {_it_date(end)}", 8)
+
+    def right_column() -> None:
+        # Right column: the amounts.
+        p.rect(108, 26, 92, 22, fill=235)
+        p.text(111, 28, "Totale da pagare", 10, bold=True)
+        p.text(150, 35, f"€ {num(total, style='eu')}", 15, bold=True, w=47, align="R")
+        p.text(111, 42, f"Scadenza {_it_date(due)}", 9, bold=True)
+        p.text(110, 53, "Dettaglio importi", 10, bold=True)
+        rows = [["Voce", "Quantità", "Importo €"]] + [[d, q, num(a, style="eu")] for d, q, a in lines]
+        rows += [["Totale imponibile", "", num(net, style="eu")], ["IVA 10%", "", num(vat, style="eu")],
+                 ["Totale bolletta", "", num(current, style="eu")]]
+        if unpaid is not None:
+            rows.append(["Bollette precedenti non pagate", "", num(unpaid, style="eu")])
+        rows.append(["Totale da pagare", "", num(total, style="eu")])
+        p.table(108, 59, [44, 28, 20], rows, size=7, row_h=4.6, aligns="LLR")
+
+    # The right column (the amounts) comes first in the content stream on some bills.
+    order = [right_column, left_column] if rng.random() < 0.5 else [left_column, right_column]
+    for draw in order:
+        draw()
+
     # Bottom, full width: twelve months of history, a distractor of m3 figures and month names.
     p.text(10, 150, "Storico consumi degli ultimi 12 mesi (m³)", 9, bold=True)
     hist_start = add_months(start, -12)
