@@ -54,15 +54,18 @@ def us_commercial(rng: random.Random) -> tuple[bytes, dict[str, object]]:
     account = f"{digits(rng, 4)}-{digits(rng, 3)}-{digits(rng, 3)}"
     meter = f"K{digits(rng, 7)}"
     rate = rng.choice(US_RATES)
-    dfmt = "%m/%d/%Y"
+    dfmt = rng.choice(("%m/%d/%Y", "%m/%d/%Y", "%b %d, %Y"))
+    bill_label, period_label = rng.choice(("Bill Date", "Statement Date")), rng.choice(("Service Period",
+                                                                                      "Billing Period"))
+    total_label = rng.choice(("Total Amount Due", "Total Due"))
 
     p = Page(fmt="Letter")
     p.text(12, 10, provider, 14, bold=True)
     p.text(12, 17, "Commercial Electric Service Statement", 9)
     p.text(12, 26, customer, 9, bold=True)
     p.text(12, 31, address, 8)
-    info = [("Account Number", account), ("Bill Date", stmt.strftime(dfmt)),
-            ("Service Period", f"{start.strftime(dfmt)} - {end.strftime(dfmt)}"),
+    info = [("Account Number", account), (bill_label, stmt.strftime(dfmt)),
+            (period_label, f"{start.strftime(dfmt)} - {end.strftime(dfmt)}"),
             ("Rate", rate), ("Service Address", address)]
     for i, (k, v) in enumerate(info):
         p.text(12, 40 + i * 4.5, k, 7.5, bold=True)
@@ -92,7 +95,7 @@ def us_commercial(rng: random.Random) -> tuple[bytes, dict[str, object]]:
         summ += [("Previous Balance", _usd(prev)),
                  (f"Payment Received {(stmt - dt.timedelta(days=rng.randint(12, 25))).strftime('%m/%d')} - Thank You",
                   _usd(-(paid or 0))), ("Balance Forward", _usd(money(prev - (paid or 0))))]
-    summ += [("Current Charges", _usd(current)), ("Total Amount Due", _usd(total))]
+    summ += [("Current Charges", _usd(current)), (total_label, _usd(total))]
     for i, (k, v) in enumerate(summ):
         p.text(14, y + 10 + i * 4.6, k, 8, bold=k.startswith("Total"))
         p.text(120, y + 10 + i * 4.6, v, 8, bold=k.startswith("Total"), w=34, align="R")

@@ -126,7 +126,7 @@ def dutch_energy(rng: random.Random) -> tuple[bytes, dict[str, object]]:
     for i, (_, v) in enumerate(summary if by_column else []):
         p.text(160, 237 + i * 5.5, v, 9, w=32, align="R")
     p.hline(103, 192, 264)
-    p.text(103, 266, "Totaal te betalen", 11, bold=True)
+    p.text(103, 266, rng.choice(("Totaal te betalen", "Te betalen")), 11, bold=True)
     p.text(150, 266, _eur(total), 11, bold=True, w=42, align="R")
     p.text(15, 240, f"Te betalen vóór {_nl_date(due, long_dates)}", 8)
     p.text(15, 245, "Wij schrijven het bedrag af van uw rekening.", 7)
@@ -192,6 +192,7 @@ def italian_water(rng: random.Random) -> tuple[bytes, dict[str, object]]:
     p.text(120, 10, "BOLLETTA ACQUA", 12, bold=True)
     p.text(120, 16, f"Fattura n. {stmt.year}/{digits(rng, 6)} del {_it_date(stmt)}", 8)
     kind = rng.choice(("effettiva", "stimata"))
+    due_label = rng.choice(("Scadenza", "Scadenza", "Da pagare entro il"))
 
     def left_column() -> None:
         # Left column: the customer box and the readings.
@@ -216,7 +217,7 @@ def italian_water(rng: random.Random) -> tuple[bytes, dict[str, object]]:
         p.rect(108, 26, 92, 22, fill=235)
         p.text(111, 28, "Totale da pagare", 10, bold=True)
         p.text(150, 35, f"€ {num(total, style='eu')}", 15, bold=True, w=47, align="R")
-        p.text(111, 42, f"Scadenza {_it_date(due)}", 9, bold=True)
+        p.text(111, 42, f"{due_label} {_it_date(due)}", 9, bold=True)
         p.text(110, 53, "Dettaglio importi", 10, bold=True)
         rows = [["Voce", "Quantità", "Importo €"]] + [[d, q, num(a, style="eu")] for d, q, a in lines]
         rows += [["Totale imponibile", "", num(net, style="eu")], ["IVA 10%", "", num(vat, style="eu")],

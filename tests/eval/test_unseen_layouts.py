@@ -24,6 +24,7 @@ QUANTITIES = ("electricity_kwh", "gas_usage", "water_usage", "demand_kw")
 STRINGS = ("provider", "account_number", "service_address", "meter_number", "rate_plan")
 NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
       "november", "december")
+EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MON = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 
 
@@ -66,7 +67,8 @@ def _numbers(value: float, decimals: int) -> set[str]:
 def _dates(iso: str) -> set[str]:
     d = dt.date.fromisoformat(iso)
     return {d.strftime("%d-%m-%Y"), d.strftime("%d/%m/%Y"), d.strftime("%m/%d/%Y"),
-            f"{d.day:02d}-{MON[d.month - 1]}-{d.year}", f"{d.day} {NL[d.month - 1]} {d.year}"}
+            f"{d.day:02d}-{MON[d.month - 1]}-{d.year}", f"{d.day} {NL[d.month - 1]} {d.year}",
+            f"{EN[d.month - 1]} {d.day:02d}, {d.year}"}
 
 
 def _cases(folder: Path) -> list[tuple[Path, dict[str, object]]]:
