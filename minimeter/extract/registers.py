@@ -86,3 +86,25 @@ def register_rows(view: View, fname: str, fmt: str | None) -> list[tuple[Decimal
             if peak > 0:
                 out.append((peak.normalize() if units == {"w"} else peak, start, end, "kW"))
     return out
+
+
+_BILLED_ON = re.compile(r"(?i)(?<![\w.,])(\d{1,3}(?:[,.' ]\d{3})+|\d+(?:[.,]\d+)?)\s?kwh\s*(?:x|×|@|at)\s*")
+
+
+def billed_total(view: View, fmt: str | None) -> tuple[Decimal, int, int] | None:
+    """The kWh a charge line is billed on that equals the sum of the other lines' kWh ("Generation On-Peak
+    4,000 kWh x ..., Mid-Peak 18,400 kWh x ..., Off-Peak 32,480 kWh x ..., Distribution Energy 54,880 kWh x
+    ..."): the bill's total energy, when it is printed only as a quantity charges are billed on.
+    Returns (value, start, end) of that printed figure, or None."""
+    found: list[tuple[Decimal, int, int]] = []
+    for m in _BILLED_ON.finditer(view.text):
+        v = parse.parse_number(m.group(1), fmt)
+        if v is not None and v > 0:
+            found.append((v, m.start(1), m.end(1)))
+    values = [v for v, _s, _e in found]
+    for v, s, e in sorted(found, key=lambda t: -t[0]):
+        parts = [x for x in values if x != v]
+        # The parts are the other lines, each once; at least two of them, adding up to this line exactly.
+        if len(parts) >= 2 and sum(sorted(set(parts)), Decimal(0)) == v:
+            return v, s, e
+    return None

@@ -24,6 +24,7 @@ from minimeter.extract.addressee import addressee, looks_like_name, mailing_bloc
 from minimeter.extract.candidates import IDS, MONEY, TEXTS, Candidate, Finder
 from minimeter.extract.dates import choose_dates
 from minimeter.extract.lexicon import rate_plan_shapes
+from minimeter.extract.registers import billed_total
 from minimeter.extract.select import Choice, choose_money, pick
 from minimeter.extract.usage import choose_usage
 
@@ -76,6 +77,20 @@ def dates(st: RulesState) -> None:
 def usage(st: RulesState) -> None:
     chosen, st.meters = choose_usage(st.finder, st.profile)
     st.choices.update(chosen)
+    for view in st.finder.views:
+        billed = billed_total(view, st.finder.fmt)
+        if billed is None:
+            continue
+        value, start, end = billed
+        current = st.choices.get("electricity_kwh")
+        if current is None or current.value != value:
+            # A register's reads (or one part's figure) are not the bill's energy when a charge is billed on
+            # the sum of all the parts.
+            cand = Candidate("electricity_kwh", value, view.text[start:end], view.page, start, end, view.layout,
+                             1.0, None, "kWh", "billed on the sum of the parts")
+            st.choices["electricity_kwh"] = Choice(value, cand, 0.9, "a charge is billed on the sum of the "
+                                                   "time-of-use parts")
+        break
 
 
 def identifiers(st: RulesState) -> None:

@@ -286,6 +286,13 @@ def usage_confirmed(bill: BillNormalized, result: ExtractionResult | None = None
         return CheckResult(rule=rule, passed=True, message="no usage printed anywhere on the bill")
     confirmed: list[str] = []
     missing: list[str] = []
+    over = _billed_over(bill)
+    if over is not None and "electricity_kwh" in values:
+        # A charge billed on more energy than the usage read: that usage is a part (a register, a period),
+        # whatever else seems to confirm it.
+        return CheckResult(rule=rule, passed=False, fields=["electricity_kwh"],
+                           message=f"usage not confirmed: '{over.description}' is billed on {over.quantity} kWh, "
+                                   f"more than the {values['electricity_kwh']} kWh read")
     for fname, v in values.items():
         own = (fname, "gas_therms") if fname == "gas_usage" else (fname,)
         how = ("entered by a reviewer" if _by_reviewer(result, own) else None) \
@@ -296,6 +303,15 @@ def usage_confirmed(bill: BillNormalized, result: ExtractionResult | None = None
         return CheckResult(rule=rule, passed=False, fields=[m.split(" ")[0] for m in missing],
                            message="usage not confirmed by meter reads or charge lines: " + ", ".join(missing))
     return CheckResult(rule=rule, passed=True, fields=list(values), message="; ".join(confirmed)[:300])
+
+
+def _billed_over(bill: BillNormalized) -> LineItem | None:
+    """A charge line billed on more kWh than the bill's electricity usage, if any."""
+    kwh = bill.electricity_kwh
+    if kwh is None:
+        return None
+    return next((li for li in bill.line_items if li.quantity is not None and (li.unit or "").lower() == "kwh"
+                 and li.quantity > kwh + 1), None)
 
 
 RULES: list[Callable[..., CheckResult]] = [total_confirmed, period_confirmed, usage_confirmed]

@@ -50,3 +50,18 @@ def test_the_finder_prefers_the_sum_over_one_register() -> None:
     finder, _view_ = _view(["Consumption summary", *TOU])
     best = max(finder.labelled("electricity_kwh", "qty", "usage"), key=lambda c: c.score)
     assert best.value == Decimal("1755.14") and best.why == "registers"
+
+
+def test_the_charge_billed_on_the_sum_of_the_parts_is_the_bills_energy() -> None:
+    from minimeter.extract.registers import billed_total
+
+    _finder, view = _view([
+        "Generation On-Peak          4,000 kWh x $0.08533        $341.32",
+        "Generation Off-Peak        32,480 kWh x $0.04712      $1,530.44",
+        "Generation Mid-Peak        18,400 kWh x $0.07983      $1,468.88",
+        "Distribution Energy        54,880 kWh x $0.0342       $1,876.90",
+    ])
+    got = billed_total(view, "us")
+    assert got is not None and got[0] == Decimal("54880") and view.text[got[1]:got[2]] == "54,880"
+    _finder, view = _view(["Energy On-Peak   4,000 kWh x $0.08", "Energy Off-Peak  32,480 kWh x $0.04"])
+    assert billed_total(view, "us") is None  # parts only: no line is billed on their sum

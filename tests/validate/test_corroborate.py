@@ -249,3 +249,13 @@ def test_a_template_reading_the_generic_finder_agrees_with_confirms_the_period(s
 
     assert _rule(with_template("template t1: same row; the generic reading agrees"), "period_confirmed") is True
     assert _rule(with_template("template t1: same row"), "period_confirmed") is False  # the template alone
+
+
+def test_a_charge_billed_on_more_energy_than_the_usage_read_denies_it(settings: Settings) -> None:
+    """One register's reads confirm that register; a charge billed on more kWh says the bill's usage is more."""
+    text = FULL + "Distribution Energy 5,020 kWh x 0.0342 = 171.68\n"
+    bill = _full().model_copy(update={"line_items": [LineItem(description="Distribution Energy", amount=Decimal(
+        "171.68"), quantity=Decimal("5020"), unit="kWh", rate=Decimal("0.0342"))]})
+    res = _run(bill, text, settings)
+    assert _rule(res, "usage_confirmed") is False
+    assert any("billed on 5020 kWh" in i for i in res.issues)
