@@ -161,6 +161,7 @@ def period_confirmed(bill: BillNormalized, result: ExtractionResult | None = Non
 # as a range under a period label with no rival pair close to it (confidence), it is as long as one
 # monthly bill, and the statement was issued after it ended but not long after.
 LABELLED_PERIOD_CONFIDENCE = 0.9
+TEMPLATE_PERIOD_CONFIDENCE = 0.8
 MONTHLY_DAYS = (25, 35)
 STATEMENT_AFTER_END_DAYS = (-2, 40)
 
@@ -170,7 +171,10 @@ def _labelled_period(bill: BillNormalized, result: ExtractionResult | None, s: d
     if result is None or bill.statement_date is None:
         return ""
     evs = [result.evidence.get(f) for f in ("billing_period_start", "billing_period_end")]
-    if any(ev is None or ev.source != "rules" or ev.confidence < LABELLED_PERIOD_CONFIDENCE for ev in evs):
+    # Read under a period label with no close rival, or at the place a reviewer approved on this layout.
+    if any(ev is None or not ((ev.source == "rules" and ev.confidence >= LABELLED_PERIOD_CONFIDENCE)
+                              or (ev.source == "template" and ev.confidence >= TEMPLATE_PERIOD_CONFIDENCE))
+           for ev in evs):
         return ""
     days = (e - s).days
     after = (bill.statement_date - e).days
