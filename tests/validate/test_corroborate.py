@@ -241,14 +241,16 @@ def test_a_template_reading_the_generic_finder_agrees_with_confirms_the_period(s
     res = _run(bill, NO_DAYS, settings, confidence=0.85)
     assert _rule(res, "period_confirmed") is False
 
-    def with_template(note: str) -> ExtractionResult:
-        ev = {k: (v.model_copy(update={"source": "template", "note": note}) if k.startswith("billing_period") else v)
-              for k, v in res.evidence.items()}
+    def with_template(note: str, confidence: float = 0.7) -> ExtractionResult:
+        ev = {k: (v.model_copy(update={"source": "template", "note": note, "confidence": confidence})
+                  if k.startswith("billing_period") else v) for k, v in res.evidence.items()}
         doc = Document(pages=[Page(number=1, text=NO_DAYS)], page_count=1)
         return finalize(ExtractionResult(bill=bill, evidence=ev, extractor="test"), doc, settings)
 
     assert _rule(with_template("template t1: same row; the generic reading agrees"), "period_confirmed") is True
     assert _rule(with_template("template t1: same row"), "period_confirmed") is False  # the template alone
+    # read confidently at the approved place, a monthly period ending before the statement checks out
+    assert _rule(with_template("template t1: same row", 0.85), "period_confirmed") is True
 
 
 def test_a_charge_billed_on_more_energy_than_the_usage_read_denies_it(settings: Settings) -> None:
