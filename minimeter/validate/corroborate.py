@@ -314,8 +314,13 @@ def _billed_over(bill: BillNormalized) -> LineItem | None:
     kwh = bill.electricity_kwh
     if kwh is None:
         return None
+    gas = {bill.gas_usage, bill.gas_therms} - {None}
     return next((li for li in bill.line_items if li.quantity is not None and (li.unit or "").lower() == "kwh"
-                 and li.quantity > kwh + 1), None)
+                 and li.quantity > kwh + 1 and li.quantity not in gas  # gas billed in kWh is not electricity
+                 and not _GAS_WORDS.search(li.description)), None)
+
+
+_GAS_WORDS = re.compile(r"(?i)\b(?:gas|gaz|erdgas|metano)\b")
 
 
 RULES: list[Callable[..., CheckResult]] = [total_confirmed, period_confirmed, usage_confirmed]
