@@ -318,7 +318,7 @@ _ID_LEAD = re.compile(r"[^\S\n]*(?:(?:no\.?|nr\.?|n°|nº|#|:)[^\S\n]*)*", re.IG
 
 def find_identifier(text: str, order: str = "MDY") -> Match | None:
     """The identifier a label introduces, at the start of ``text``, kept whole across single inner spaces
-    ("1234 5678 90", "28706321-002 8"). It ends at two spaces, a line end, or a group that is a word, a
+    ("1234 5678 90", "51730942-004 6"). It ends at two spaces, a line end, or a group that is a word, a
     quantity ("232135 69 kWh"), an amount with cents or a date. None when what follows has < 4 digits."""
     lead = _ID_LEAD.match(text)
     pos = lead.end() if lead else 0

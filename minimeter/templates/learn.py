@@ -2,7 +2,7 @@
 
 ``learn(doc, bill, result, ...) -> Template | None``: for every approved scalar field, find where its
 value is printed (by its parsed value: "1.234,56" is 1234.56, "03.04.2025" is 2025-04-03, "4300 335 187"
-is 4300335187), preferring the place the extractor read it from when the reviewer kept it, then a
+is 7100448261), preferring the place the extractor read it from when the reviewer kept it, then a
 place with a label beside it; the anchor is that label (same row to the left, or above in the same
 column) and the value's box. A field whose value is not printed anywhere (a sum the reviewer worked
 out) gets no anchor: the template never invents. Fields that are one per layout (provider, currency,

@@ -147,7 +147,7 @@ def period_confirmed(bill: BillNormalized, result: ExtractionResult | None = Non
     if out.evidence:
         return CheckResult(rule=rule, passed=True, fields=fields, message=out.why)
     if _on_the_read_row(idx, bill, s, e):
-        # "10L680441  6/7/19  7/5/19  5302  5313": the dates of the reads whose difference is the usage.
+        # "10K552013  6/7/19  7/5/19  5302  5313": the dates of the reads whose difference is the usage.
         return CheckResult(rule=rule, passed=True, fields=fields,
                            message=f"the period {s} to {e} is printed on the row of the meter reads")
     why = "" if days_near else _labelled_period(bill, result, s, e)  # a printed day count that disagrees wins

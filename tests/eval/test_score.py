@@ -90,12 +90,12 @@ def test_date_parser_edges() -> None:
 @pytest.mark.parametrize(
     ("truth", "pred", "ok"),
     [
-        ("3049062529", "3049062529", True),
+        ("5180473316", "5180473316", True),
         ("0021-4433-91", "21 4433 91", True),  # spaces, dashes, leading zeros
         ("00123", "123", True),
-        ("10l680441", "10L680441", True),  # case-insensitive
+        ("10k552013", "10K552013", True),  # case-insensitive
         ("A-1F2B", "a1f2b", True),
-        ("3049062529", "3049062528", False),
+        ("5180473316", "5180473315", False),
         ("123", "1230", False),
     ],
 )
@@ -150,10 +150,10 @@ def test_provider(truth: str, pred: str, ok: bool) -> None:
 @pytest.mark.parametrize(
     ("truth", "pred", "ok"),
     [
-        ("1724 15TH AVE, GREELEY CO 80631-5310", "1724 15th Avenue Greeley CO 80631", True),
-        ("1724 15TH AVE, GREELEY CO 80631-5310", "1724 15TH AVE", True),
+        ("2210 9TH AVE, GREELEY CO 80631-5310", "2210 9th Avenue Greeley CO 80631", True),
+        ("2210 9TH AVE, GREELEY CO 80631-5310", "2210 9TH AVE", True),
         ("12 Oak St, Springfield", "21 Oak Street, Springfield", False),  # house number differs
-        ("Ch. des Sillons 8, THONEX", "Chemin des Sillons 8 Thônex", True),
+        ("Ch. des Marronniers 8, THONEX", "Chemin des Marronniers 8 Thônex", True),
         ("12 Oak St, Springfield", "PO BOX 55, Shelbyville", False),
     ],
 )

@@ -11,7 +11,7 @@ def _doc(*pages: str) -> Document:
 
 
 def test_legal_name_with_a_utility_word_beats_the_customers_company() -> None:
-    doc = _doc("Titular: NOU XIBARRI CAMBRILS SL\nComercializadora: Aguas y Luz del Norte, S.A.\n"
+    doc = _doc("Titular: TALLERES OLMEDO SL\nComercializadora: Aguas y Luz del Norte, S.A.\n"
                "Aguas y Luz del Norte, S.A. - Registro Mercantil", "www.aguasyluz.es")
     assert provider_guess(doc) == "Aguas y Luz del Norte, S.A"
 

@@ -110,7 +110,7 @@ def test_meter_reads_pick_this_months_usage_over_history() -> None:
 
 
 def test_swiss_and_european_bills() -> None:
-    ch = _doc(["Services Industriels de Genève", "N° du compte 200323069", "Total Eau 390.13",
+    ch = _doc(["Services Industriels de Genève", "N° du compte 417290663", "Total Eau 390.13",
                "Montant prélevé de votre compte arrondi à 2'362.65", "période du 28.09.2024 au 18.02.2025"])
     out = extract_rules(ch)
     assert out.profile is not None and out.profile.id == "sig"

@@ -42,8 +42,8 @@ def euro_bill(path: Path, total: str, date: str, contract: str) -> Path:
 
 
 def test_corrected_value_is_anchored_by_its_parsed_value(settings: Settings, tmp_path: Path) -> None:
-    doc = read_document(euro_bill(tmp_path / "a.pdf", "1.234,56", "03.04.2025", "43 0033 5187"), settings)
-    approved = BillNormalized(provider="Energia Tramontana S.L.", currency="EUR", account_number="4300335187",
+    doc = read_document(euro_bill(tmp_path / "a.pdf", "1.234,56", "03.04.2025", "71 0044 8261"), settings)
+    approved = BillNormalized(provider="Energia Tramontana S.L.", currency="EUR", account_number="7100448261",
                               statement_date=dt.date(2025, 4, 3), total_amount_due=Decimal("1234.56"))
     machine = ExtractionResult(bill=BillNormalized(), extractor="rules")  # the extractor read nothing
     t = learn(doc, approved, machine, sha256="a", human=set(approved.model_dump(exclude_none=True)))
@@ -57,21 +57,21 @@ def test_corrected_value_is_anchored_by_its_parsed_value(settings: Settings, tmp
     assert loads(dumps(t), "t.toml") == t  # the file format keeps everything
 
     # Another month: the template reads the new values where the old ones were.
-    doc2 = read_document(euro_bill(tmp_path / "b.pdf", "987,10", "02.05.2025", "43 0033 5187"), settings)
+    doc2 = read_document(euro_bill(tmp_path / "b.pdf", "987,10", "02.05.2025", "71 0044 8261"), settings)
     like = similarity(t.fingerprint, doc2)
     assert like.matches, like
     reading = read(t, doc2, like)
     got = {k: v for k, (v, _) in reading.values.items()}
     assert got["total_amount_due"] == Decimal("987.10")
     assert got["statement_date"] == dt.date(2025, 5, 2)
-    assert got["account_number"] == "43 0033 5187"
+    assert got["account_number"] == "71 0044 8261"
     ev = reading.values["total_amount_due"][1]
     assert ev.source == "template" and ev.span is not None and ev.span.layout
     assert doc2.pages[0].layout_text[ev.span.start:ev.span.end] == "987,10"
 
 
 def test_a_value_not_printed_gets_no_anchor(settings: Settings, tmp_path: Path) -> None:
-    doc = read_document(euro_bill(tmp_path / "a.pdf", "1.234,56", "03.04.2025", "4300335187"), settings)
+    doc = read_document(euro_bill(tmp_path / "a.pdf", "1.234,56", "03.04.2025", "7100448261"), settings)
     approved = BillNormalized(total_amount_due=Decimal("1234.56"), electricity_kwh=Decimal("5592"))
     t = learn(doc, approved, None)
     assert t is not None and "electricity_kwh" not in t.fields  # a sum the reviewer worked out is not invented
@@ -79,13 +79,13 @@ def test_a_value_not_printed_gets_no_anchor(settings: Settings, tmp_path: Path) 
 
 def test_template_value_failing_a_check_is_taken_back(settings: Settings, tmp_path: Path) -> None:
     """A template never overrides a value that fails a check; too many such fields set it aside."""
-    doc = read_document(euro_bill(tmp_path / "a.pdf", "1.234,56", "03.04.2025", "4300335187"), settings)
-    approved = BillNormalized(total_amount_due=Decimal("1234.56"), account_number="4300335187",
+    doc = read_document(euro_bill(tmp_path / "a.pdf", "1.234,56", "03.04.2025", "7100448261"), settings)
+    approved = BillNormalized(total_amount_due=Decimal("1234.56"), account_number="7100448261",
                               statement_date=dt.date(2025, 4, 3))
     t = learn(doc, approved, None)
     assert t is not None
-    doc2: Document = read_document(euro_bill(tmp_path / "b.pdf", "99,00", "02.05.2025", "4300335187"), settings)
-    generic = ExtractionResult(bill=BillNormalized(current_charges=Decimal("150.00"), account_number="4300335187",
+    doc2: Document = read_document(euro_bill(tmp_path / "b.pdf", "99,00", "02.05.2025", "7100448261"), settings)
+    generic = ExtractionResult(bill=BillNormalized(current_charges=Decimal("150.00"), account_number="7100448261",
                                                    statement_date=dt.date(2025, 5, 2)), extractor="rules")
     m = merge(generic, read(t, doc2, similarity(t.fingerprint, doc2)), doc2, settings)
     # 99,00 due against current charges of 150.00 and nothing carried over fails the balance: taken back.
