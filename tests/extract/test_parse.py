@@ -204,3 +204,10 @@ def test_currencies_printed_beside_figures() -> None:
 def test_the_cents_of_a_split_figure_are_not_an_amount() -> None:
     # A text layer that splits "-373,47 €" after the comma must not yield an amount of 47.
     assert [m.value for m in find_money("Versements reçus  -373, 47 €", "eu")] == []
+
+
+def test_indian_digit_grouping_is_one_amount() -> None:
+    from minimeter.extract.parse import find_money
+
+    got = [(m.value, m.text) for m in find_money("Net Payable Rs.1,60,386.04  Bill Amount 5,731.00", "in")]
+    assert got == [(Decimal("160386.04"), "Rs.1,60,386.04"), (Decimal("5731.00"), "5,731.00")]
