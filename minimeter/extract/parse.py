@@ -23,7 +23,9 @@ from decimal import Decimal, InvalidOperation
 
 from minimeter.extract import lexicon
 
-_NUM = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,4})?|\d{1,3}(?:[,.'’\u00a0\u202f ]\d{3})+(?:[.,]\d{1,4})?|\d+(?:[.,]\d{1,6})?|[.,]\d{1,4}"
+# Indian grouping (1,60,386.04) first, then thousands groups, then plain figures.
+_NUM = (r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,4})?"
+        r"|\d{1,3}(?:[,.'’\u00a0\u202f ]\d{3})+(?:[.,]\d{1,4})?|\d+(?:[.,]\d{1,6})?|[.,]\d{1,4}")
 # Letter currencies must stand alone ("R 1,034.00", not the "R" of "PER 12.00"); "R" alone is the rand.
 _CUR = (r"(?:US\$|R\$|CA\$|C\$|A\$|\$|€|£|₹|(?<![A-Za-z])(?:Rs\.?|INR|CHF|Fr\.|EUR|USD|BRL|GBP|CAD|PKR|ZAR|MYR|RM"
         r"|R(?=[ \u00a0]?\d[\d,. \u00a0]*[.,]\d{2}(?!\d))))")
