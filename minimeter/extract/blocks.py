@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from minimeter.extract import parse
 from minimeter.extract.candidates import Candidate
-from minimeter.extract.vocab import fold, labels_for
+from minimeter.extract.vocab import labels_for, strip_accents
 
 if TYPE_CHECKING:
     from minimeter.extract.candidates import Finder, View
@@ -92,8 +92,8 @@ class Block:
 
 
 def _has(label: str, phrases: tuple[str, ...] | list[str]) -> bool:
-    low = fold(label.lower())
-    return any(re.search(rf"(?<![a-z]){re.escape(fold(p))}(?![a-z])", low) for p in phrases)
+    low = strip_accents(label)
+    return any(re.search(rf"(?<![a-z]){re.escape(strip_accents(p))}(?![a-z])", low) for p in phrases)
 
 
 def classify(label: str, finder: Finder) -> str:

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from minimeter.extract import parse
-from minimeter.extract.vocab import fold
+from minimeter.extract.vocab import strip_accents
 
 if TYPE_CHECKING:
     from minimeter.extract.candidates import View
@@ -27,9 +27,10 @@ _CELL = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,']\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d
 _PERIODS = re.compile(r"(?i)(?<![a-z])(?:p\s?[1-6]|f\s?[1-3]|per[ií]od[eo]?\s?[1-6]|period\s?[1-6]|peak|off[- ]?peak|"
                       r"shoulder|on[- ]?peak|mid[- ]?peak|punta|llano|valle|pico|fora ponta|ponta|hp|hc|heures? "
                       r"(?:pleines|creuses)|ht|nt|hochtarif|niedertarif|intermediate)(?![a-z])")
-_MONTHS = re.compile(r"(?i)(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic|gen|mag|"
-                     r"giu|lug|ott|set|des|febr|març|maig|juny|jul|janv|févr|avr|juil|sept|déc|mär|okt|dez)"
-                     r"[a-zé]*[.\-' ]*(?:\d{2,4})?(?![a-z])|(?<!\d)(?:19|20)\d\d(?!\d)")
+# Month names as the lexicon knows them (accents dropped), or a year: the headings of a usage history.
+_MONTHS = re.compile(r"(?<![a-z])(?:" + "|".join(sorted({re.escape(strip_accents(m)) for m in parse.MONTHS},
+                                                       key=len, reverse=True))
+                     + r")(?![a-z])[.\-' ]*(?:\d{2,4})?|(?<!\d)(?:19|20)\d\d(?!\d)")
 _ENERGY_WORDS = re.compile(r"(?i)energ|consum|usage|kwh|activ|verbrauch|arbeit|electric|eletric|import")
 _DEMAND_WORDS = re.compile(r"(?i)regist|m[aá]x|demand|measured|leida|llegida|medid|rilevat|gemessen|puissance atteinte")
 _CONTRACTED = re.compile(r"(?i)contrat|contract|impegnat|souscrit|subscri|disponib|vertrag|install|connected")
@@ -67,7 +68,7 @@ def register_rows(view: View, fname: str, fmt: str | None) -> list[tuple[Decimal
             continue  # figures in one sentence, not cells of a row
         units = {c.group(2).lower() for c in cells}
         head = _heading(view, n)
-        if _MONTHS.search(fold(head)) and not _PERIODS.search(head):
+        if _MONTHS.search(strip_accents(head)) and not _PERIODS.search(head):
             continue  # a usage history under month headings
         if not (_PERIODS.search(head) or _PERIODS.search(label)):
             continue

@@ -191,8 +191,9 @@ def _on_the_read_row(idx: PrintedIndex, bill: BillNormalized, s: dt.date, e: dt.
              if m.prior_read is not None and m.present_read is not None and m.prior_read != m.present_read]
     if not reads:
         return False
+    has_layout = any(v == "layout" for _p, v, _t in idx.texts)
     for _page, view, text in idx.texts:
-        if view != "layout" and any(v == "layout" for _p, v, _t in idx.texts):
+        if has_layout and view != "layout":
             continue  # the layout text keeps a table row on one line
         lines = text.splitlines()
         starts = _date_lines(text, {(s.month, s.day)}, bill.statement_date or e)
