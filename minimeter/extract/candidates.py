@@ -16,13 +16,22 @@ from __future__ import annotations
 import bisect
 import copy
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from minimeter.extract import parse
-from minimeter.extract.vocab import anchored, any_label_rx, distractor_hits, label_rx, labels_for
+from minimeter.extract import lexicon, parse
+from minimeter.extract.vocab import (
+    COMMODITY_WORDS,
+    anchored,
+    any_label_rx,
+    distractor_hits,
+    label_rx,
+    labels_for,
+    names_commodity,
+)
 
 if TYPE_CHECKING:
     from minimeter.extract.profiles import Profile
@@ -39,9 +48,6 @@ UNITS_FOR = {
     "water_usage": {"gallons", "kgal", "HCF", "CCF", "m3", "kL", "CF"},
     "demand_kw": {"kW"},
 }
-# Words on a quantity's own line that name the commodity it belongs to.
-OTHER_COMMODITY = {"electricity_kwh": ("electric", "strom", "électricité"), "gas_usage": ("gas", "gaz", "erdgas"),
-                   "water_usage": ("water", "eau ", "wasser", "agua", "água")}
 HEADER_WORDS = {"amount", "quantity", "usage", "unit", "rate", "price", "total", "charge", "charges", "description",
                 "montant", "betrag", "menge", "qty", "days", "meter", "read", "reading", "cost", "per", "x"}
 UNIT_WORDS = {
@@ -148,6 +154,7 @@ class Finder:
         self.has_layout = {v.page: True for v in self.views if v.layout}
         self._label_cache: dict[tuple[int, str], list[tuple[re.Match[str], str, float]]] = {}
         self._register_cache: dict[tuple[int, str], list[tuple[Any, int, int, str]]] = {}
+        self._named: dict[str, bool] = {}
 
     def anchored(self, ref: dt.date | None) -> Finder:
         """A finder like this one whose yearless dates take their year from ``ref`` (the bill's own
@@ -278,7 +285,7 @@ class Finder:
         if key not in self._label_cache:
             view = self.views[view_idx]
             found = []
-            for phrase, w in labels_for(fname, self.profile):
+            for phrase, w in labels_for(fname, self.profile) + self._neutral_usage_labels(fname):
                 for m in label_rx(phrase, strict=w < 1.1).finditer(view.text):
                     if anchored(phrase) and not (self._starts_cell(view, m.start())
                                                  and re.match(r"\s*[:#]|\s{2,}|\s*$|\s+[\d(]", view.text[m.end():])):
@@ -286,6 +293,19 @@ class Finder:
                     found.append((m, phrase, w))
             self._label_cache[key] = found
         return self._label_cache[key]
+
+    def _neutral_usage_labels(self, fname: str) -> list[tuple[str, float]]:
+        """On a bill of one commodity, gas or water (it names that one and neither of the others), the usage
+        labels that name no commodity ("Consumo fatturato", "Verbruik", "Usage") label its figure too;
+        the unit still decides (only m3, gallons, therms... are read for it). On a bill that also names
+        electricity such labels mostly mean the electricity ("Gesamtverbrauch 1.190 kWh")."""
+        other = {"gas_usage": "water_usage", "water_usage": "gas_usage"}.get(fname)
+        if other is None or not self.names(fname) or self.names(other) or self.names("electricity_kwh"):
+            return []
+        own = {p for p, _w in labels_for(fname, self.profile)}
+        return [(p, round(w * 0.9, 3)) for p, w in labels_for("electricity_kwh", self.profile)
+                if p not in own and "kwh" not in p.lower() and not any(
+                    names_commodity(p, f) for f in COMMODITY_WORDS)]
 
     @staticmethod
     def _starts_cell(view: View, pos: int) -> bool:
@@ -472,27 +492,36 @@ class Finder:
     # --- unlabelled candidates ----------------------------------------------------------------
     def quantities(self, fname: str) -> list[Candidate]:
         out = []
-        words = {"gas_usage": ("gas", "gaz", "therm", "erdgas"),
-                 "water_usage": ("water", "eau", "wasser", "agua", "água")}
+        # m3/CCF are gas or water: the commodity named nearby decides, else the bill's only one of the two
+        # (an Italian water bill says "acqua" in its letterhead, not beside "Consumo fatturato: 40 m³").
+        other = {"gas_usage": "water_usage", "water_usage": "gas_usage"}.get(fname)
+        sole = other is not None and self.names(fname) and not self.names(other)
         for view in self.views:
             for val, s, e, unit in self.values("qty", view, 0, len(view.text), fname):
                 ls, _ = view.line(view.line_no(s))
                 if THRESHOLD.search(view.text[max(ls, s - 20):s]):
                     continue
-                if any(w in view.text[ls:s].lower() for f2, ws in OTHER_COMMODITY.items() if f2 != fname for w in ws):
+                if any(names_commodity(view.text[ls:s], f2) for f2 in COMMODITY_WORDS if f2 != fname):
                     continue  # "Gas used 89 m3 x 10.4465 = 930 kWh" is not electricity
-                if fname in words and unit in ("m3", "CCF", "HCF", "CF"):
-                    near = view.text[max(0, s - 300):e + 40].lower()
-                    if not any(w in near for w in words[fname]):
-                        continue  # m3/CCF are gas or water: only with the commodity named nearby
+                if other is not None and unit in ("m3", "CCF", "HCF", "CF"):
+                    near = view.text[max(0, s - 300):e + 40]
+                    if not (names_commodity(near, fname) or (fname == "gas_usage" and "therm" in near.lower())
+                            or (sole and not names_commodity(near, other))):
+                        continue
                 out.append(self._cand(fname, val, view, s, e, 0.3, None, unit, "usage", view.line(view.line_no(s))[0],
                                       "unit"))
         return out
 
+    def names(self, fname: str) -> bool:
+        """Whether the bill names the commodity of usage field ``fname`` anywhere (cached per finder)."""
+        if fname not in self._named:
+            self._named[fname] = any(names_commodity(v.text, fname) for v in self.views if not v.layout)
+        return self._named[fname]
+
     def ranges(self) -> list[tuple[Candidate, Candidate]]:
         """Date ranges: "Jun 18, 2024 to Jul 20, 2024", "05/21/2019 To: 06/21/2019", "du .. au ..."."""
         out = []
-        conn = re.compile(r"(?i)^\s*(?:-|–|—|to:?|through|thru|until|au|à|a|al|bis|até|-\s*to)?\s*$")
+        conn = range_connector_rx()
         for view in self.views:
             dates = parse.find_dates(view.text, self.order, self.ref)
             for a, b in zip(dates, dates[1:], strict=False):
@@ -533,8 +562,7 @@ class Finder:
         out: list[tuple[Candidate, Candidate]] = []
         if self.ref is None:
             return out
-        rx = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})\s*(?:-|–|to|through|thru|au|bis)\s*"
-                        r"(\d{1,2})[/.](\d{1,2})(?![\d/.])")
+        rx = _short_range_rx()
         for view in self.views:
             for m in rx.finditer(view.text):
                 a, b, c, d = (int(x) for x in m.groups())
@@ -571,6 +599,25 @@ class Finder:
             if v is not None:
                 out.append((v, m.start(), m.end()))
         return out
+
+
+@functools.cache
+def _connectors() -> str:
+    """The lexicon's range connectors as one alternation, longest first ("tot en met" before "tot")."""
+    words = sorted(lexicon.load().range_connectors, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in words)
+
+
+@functools.cache
+def range_connector_rx() -> re.Pattern[str]:
+    """What may stand between the two dates of a range: nothing, or one of the lexicon's connectors."""
+    return re.compile(rf"(?i)^\s*(?:{_connectors()})?\s*$")
+
+
+@functools.cache
+def _short_range_rx() -> re.Pattern[str]:
+    return re.compile(rf"(?i)(?<![\d/.])(\d{{1,2}})[/.](\d{{1,2}})\s*(?:{_connectors()})\s*"
+                      r"(\d{1,2})[/.](\d{1,2})(?![\d/.])")
 
 
 def dedupe(cands: list[Candidate]) -> dict[Any, list[Candidate]]:

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 ITEM, TOTAL, NOISE = "item", "total", "noise"
 
 _TOTAL = re.compile(
-    r"(?i)(?<![a-zà-ÿ])(?:sub-?totals?|totals?|totaux|sum|summe|gesamt\w*|zwischensumme|sous-total|soit ttc|"
+    r"(?i)(?<![a-zà-ÿ])(?:sub-?totals?|totals?|totaux|totale|totali|subtotale|totaal|subtotaal|imponibile|"
+    r"jumlah|somma|suma|sum|summe|gesamt\w*|zwischensumme|sous-total|soit ttc|"
     r"balance|saldo|solde|amount due|due|owed?|please pay|pay this|enclosed|payments?|paid|pagamentos?|"
     r"paiements?|zahlung\w*|versements?|acomptes?|abschl[aä]g\w*|previous|last bill|prior|arrears?|"
     r"forward|current charges|new charges|charges this period|current bill|montant|betrag|a pagar|à payer|"

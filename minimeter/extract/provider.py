@@ -18,14 +18,16 @@ if TYPE_CHECKING:
     from minimeter.readers.base import Document
 
 # Company forms, longest first so "S.L.U." is not read as "S.L.".
-_FORMS = (r"S\.?\s?p\.?\s?A\.?|S\.?\s?L\.?\s?U\.?|S\.?\s?A\.?\s?U\.?|S\.?\s?A\.?|S\.?\s?L\.?|S\.?\s?R\.?\s?L\.?|"
+# Dotted forms are printed in either case ("S.p.A." / "S.P.A.", "S.r.l." / "S.R.L.").
+_FORMS = (r"S\.?\s?[pP]\.?\s?[aA]\.?|S\.?\s?L\.?\s?U\.?|S\.?\s?A\.?\s?U\.?|S\.?\s?A\.?|S\.?\s?L\.?|"
+          r"S\.?\s?[rR]\.?\s?[lL]\.?|"
           r"GmbH|AG|Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|PLC|plc|N\.?V\.?|B\.?V\.?|Sdn\.?\s?Bhd\.?|SAS|S\.A\.S\.|"
           r"SE|Co\.|Corp\.?|Corporation|Company|\(Pty\)\s?Ltd|SOC\s+Ltd|Cooperative|Co-op")
 _LEGAL = re.compile(rf"(?<![\w&])((?:[A-Z0-9][\w&'’.\-]*[ ,]{{1,2}}(?:(?:de|del|di|du|des|la|y|e|et|and|of|&)"
                     rf"[ ,]{{1,2}})?){{0,6}}[A-Z0-9][\w&'’.\-]*),?\s(?:{_FORMS})(?![\w])")
 _PUBLIC = re.compile(r"(?i)(?<!\w)((?:city|town|village|county|municipality|borough|shire) of [A-Z][\w'’\-]+"
                      r"(?: [A-Z][\w'’\-]+)?)")
-_UTILITY = re.compile(r"(?i)energ|electr|elettric|eletric|power|gas\b|gas[a-z]|water|agua|água|acqua|wasser|"
+_UTILITY = re.compile(r"(?i)energ|electr|elettric|eletric|power|gas\b|gas[a-z]|water|agua|água|acqua|idric|wasser|"
                       r"utilit|hydro|luz|lumi|vidyut|bijli|supply|distribu|comercializ|stadtwerke|services? "
                       r"industriels|municipal|city power|light")
 ORG = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\w+|city of|town of|village of|county|"

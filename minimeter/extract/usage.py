@@ -25,6 +25,7 @@ from minimeter.extract.select import (
     read_usage_candidates,
     usage_support,
 )
+from minimeter.extract.vocab import COMMODITY_WORDS
 from minimeter.schema import Commodity, Meter
 
 if TYPE_CHECKING:
@@ -35,8 +36,10 @@ if TYPE_CHECKING:
 def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Choice], list[Meter]]:
     out: dict[str, Choice] = {}
     meters: list[Meter] = []
-    commodity_words = {"electricity_kwh": ("kwh", "electric", "énergie", "energia"),
-                       "gas_usage": ("therm", "ccf", "gas"), "water_usage": ("water", "gallon", "eau", "água")}
+    # What names a read row's commodity: its unit, or the lexicon's commodity words.
+    commodity_words = {f: hints + COMMODITY_WORDS[f] for f, hints in (
+        ("electricity_kwh", ("kwh", "énergie", "energia")), ("gas_usage", ("therm", "ccf")),
+        ("water_usage", ("gallon",)))}
     bare = read_usage_candidates(finder)
     gas_kwh = {c.value for c in finder.labelled("gas_usage", "qty", "usage")
                if c.unit == "kWh" and c.score >= 0.3 and re.search(r"(?i)ga[sz]", c.label or "")}

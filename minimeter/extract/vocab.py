@@ -33,6 +33,27 @@ LABELS["gas_therms"] = LABELS["gas_usage"]
 ANCHORED = _LEX.anchored
 # Words that, on the line of a candidate (or between label and value), mean "a different number".
 DISTRACTORS: dict[str, list[str]] = {k: list(v) for k, v in _LEX.distractors.items()}
+# Usage field -> the words that name its commodity, in every language (lower case, accents as printed).
+COMMODITY_WORDS: dict[str, tuple[str, ...]] = {
+    fname: _LEX.commodities.get(commodity, ())
+    for fname, commodity in (("electricity_kwh", "electricity"), ("gas_usage", "gas"), ("water_usage", "water"))
+}
+
+
+@functools.cache
+def _commodity_rx(fname: str) -> re.Pattern[str] | None:
+    words = sorted({strip_accents(w).strip() for w in COMMODITY_WORDS.get(fname, ())}, key=len, reverse=True)
+    if not words:
+        return None
+    body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    # Whole words: "eau" is water, "nouveau" is not.
+    return re.compile(rf"(?<![a-z])(?:{body})(?![a-z])")
+
+
+def names_commodity(text: str, fname: str) -> bool:
+    """Whether ``text`` names the commodity of usage field ``fname`` as a whole word (accents ignored)."""
+    rx = _commodity_rx(fname)
+    return rx is not None and rx.search(strip_accents(text)) is not None
 
 
 def fold(word: str) -> str:
@@ -64,13 +85,21 @@ def _first_char_class(ch: str) -> str:
     return "[" + "".join(re.escape(c) for c in chars if len(c) == 1) + "]"
 
 
+# "#" inside a label (never first or last: "meter #" is a literal "#") stands for one printed identifier,
+# with or without its "n." / "No." / "Nr." / "nº":
+# "fattura # del" is "Fattura n. 2023/1482 del 17/05/2023", where the date belongs to the invoice.
+IDENT = r"(?:(?:n|no|nr|num|n[º°o]|number)\.?[^\S\n]*)?[#]?[A-Za-z]{0,4}-?\d[\w/.\-]*"
+
+
 @functools.lru_cache(maxsize=4096)
 def label_rx(phrase: str, strict: bool = True) -> re.Pattern[str]:
     """A label as a pattern: case- and accent-insensitive, flexible spaces, never across lines, a whole
-    phrase (no letter right before it; with ``strict``, none right after)."""
+    phrase (no letter right before it; with ``strict``, none right after). A word ``#`` between two
+    others matches one identifier (``IDENT``)."""
     words = phrase.split()
     first, rest = words[0][0], words[0][1:]
-    parts = [fold(rest)] + [fold(w) for w in words[1:]]
+    parts = [fold(rest)] + [IDENT if w == "#" and i < len(words) - 1 else fold(w)
+                            for i, w in enumerate(words[1:], start=1)]
     body = r"[^\S\n]+".join(parts)  # a label never spans lines ("... 20,700 kWh\nBilled Demand" is not "kWh billed")
     # A profile's own labels may run into the next word, as layout text glues "échéanceDate".
     tail = r"(?![A-Za-zÀ-ÿ])" if strict else ""

@@ -72,6 +72,7 @@ def test_conflicting_weights_across_files_are_an_error(tmp_path: Path) -> None:
         ('months = [["jan"]]\n', r"months: expected 12 lists"),
         ("rate_shapes = ['Rate (']\n", r"rate_shapes: 'Rate \(' is not a valid pattern"),
         ('colour = "blue"\n', r"colour: unknown section"),
+        ('range_connectors = ["to", "2"]\n', r"range_connectors: '2' holds a digit"),
     ],
 )
 def test_other_invalid_entries_name_file_and_entry(tmp_path: Path, body: str, message: str) -> None:

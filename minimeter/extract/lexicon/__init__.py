@@ -8,7 +8,7 @@ Contract
 fails loudly with ``LexiconError`` (one line naming the file and the entry) on: an unknown section,
 field or distractor kind; the same label twice for one field in one file; one label given two weights
 for one field (in one file or across files); a weight outside (0, 1]; a month list that is not 12
-entries; a rate shape that is not a valid regular expression.
+entries; a rate shape that is not a valid regular expression; a range connector holding a digit.
 
 ``Lexicon.extend(labels, distractors, source)`` returns a new ``Lexicon`` with a provider profile's
 additions, validated the same way (``source`` names the profile file in errors);
@@ -49,7 +49,7 @@ DISTRACTOR_KINDS: Mapping[str, frozenset[str]] = MappingProxyType({
 })
 COMMODITIES = frozenset({"electricity", "gas", "water"})
 _SECTIONS = frozenset({"language", "name", "labels", "anchored", "distractors", "units", "commodities",
-                       "months", "ambiguous_months", "rate_shapes"})
+                       "months", "ambiguous_months", "rate_shapes", "range_connectors"})
 
 
 class LexiconError(ValueError):
@@ -75,6 +75,8 @@ class Lexicon:
     ambiguous_months: frozenset[str]
     """Month names that are also common words ("des", "set", "out"): dates only with a year."""
     rate_shapes: tuple[str, ...]
+    range_connectors: tuple[str, ...] = ()
+    """Words printed between the two dates of a period ("to", "au", "t/m", "tot en met"), lower case."""
     sources: Mapping[tuple[str, str], str] = field(default_factory=dict)
     """(field, normalized label) -> the file that defined it, for error messages."""
 
@@ -111,6 +113,7 @@ class _Builder:
         self.months: dict[str, int] = {}
         self.ambiguous: set[str] = set()
         self.shapes: list[str] = []
+        self.connectors: list[str] = []
 
     @classmethod
     def of(cls, lex: Lexicon) -> _Builder:
@@ -125,6 +128,7 @@ class _Builder:
         b.months = dict(lex.months)
         b.ambiguous = set(lex.ambiguous_months)
         b.shapes = list(lex.rate_shapes)
+        b.connectors = list(lex.range_connectors)
         return b
 
     def add_labels(self, data: Mapping[str, object], src: str, *, default_weight: float = 1.0,
@@ -221,6 +225,12 @@ class _Builder:
             except re.error as e:
                 raise LexiconError(f"{src}: rate_shapes: {rx!r} is not a valid pattern ({e})") from None
             self.shapes.append(rx)
+        for w in _strings(data.get("range_connectors", []), f"{src}: range_connectors"):
+            low = norm(w)
+            if any(ch.isdigit() for ch in low):
+                raise LexiconError(f"{src}: range_connectors: {w!r} holds a digit (it would join numbers)")
+            if low not in self.connectors:
+                self.connectors.append(low)
 
     def build(self) -> Lexicon:
         return Lexicon(
@@ -232,6 +242,7 @@ class _Builder:
             months=MappingProxyType(dict(self.months)),
             ambiguous_months=frozenset(self.ambiguous),
             rate_shapes=tuple(self.shapes),
+            range_connectors=tuple(self.connectors),
             sources=MappingProxyType({k: s for k, (_w, s) in self.weights.items()}),
         )
 

@@ -1,0 +1,83 @@
+"""Kinds of bills the generic finder reads with no profile: each test is a made-up bill of one kind."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from minimeter.extract.candidates import range_connector_rx
+from minimeter.extract.provider import candidates as provider_candidates
+from minimeter.extract.rules import extract_rules
+from minimeter.extract.vocab import label_rx, names_commodity
+from minimeter.readers.base import Document, Page
+
+
+def _doc(lines: list[str]) -> Document:
+    text = "\n".join(lines)
+    return Document(pages=[Page(number=1, text=text, layout_text=text)], page_count=1)
+
+
+def test_period_connectors_come_from_the_lexicon() -> None:
+    rx = range_connector_rx()
+    for between in (" t/m ", " tot en met ", " to ", " au ", " bis ", " al ", " hingga ", " - ", "  "):
+        assert rx.match(between), between
+    assert not rx.match(" and ")
+
+
+def test_a_dutch_range_with_t_m_is_the_period() -> None:
+    out = extract_rules(_doc([
+        "Factuurdatum   8 januari 2026",
+        "Periode: 01-01-2025 t/m 31-12-2025",
+        "Te betalen   € 234,01",
+    ]))
+    assert out.bill.billing_period_start == dt.date(2025, 1, 1)
+    assert out.bill.billing_period_end == dt.date(2025, 12, 31)
+
+
+def test_hash_in_a_label_stands_for_the_invoice_number_only_inside_the_phrase() -> None:
+    assert label_rx("fattura # del").search("Fattura n. 2031/0099 del 17/05/2023")
+    assert label_rx("invoice # dated").search("Invoice No. INV-4410 dated 3 May 2024")
+    assert not label_rx("fattura # del").search("Fattura del 17/05/2023 n. 12")
+    assert label_rx("meter #").search("Meter # 1234")  # a last "#" is the character itself
+
+
+def test_statement_date_printed_with_the_invoice_number() -> None:
+    out = extract_rules(_doc([
+        "BOLLETTA ACQUA                 Fattura n. 2031/000123 del 17/05/2023",
+        "Totale da pagare   € 81,80",
+        "Da pagare entro il 11/06/2023",
+    ]))
+    assert out.bill.statement_date == dt.date(2023, 5, 17)
+
+
+def test_commodity_words_are_whole_words() -> None:
+    assert names_commodity("Servizio idrico integrato", "water_usage")
+    assert names_commodity("BOLLETTA ACQUA", "water_usage")
+    assert not names_commodity("nouveau tarif", "water_usage")  # "eau" inside a word
+
+
+def test_a_water_only_bill_reads_m3_under_a_label_that_names_no_commodity() -> None:
+    out = extract_rules(_doc([
+        "Acquedotto Collina Verde S.r.l.        BOLLETTA ACQUA",
+        "Consumo fatturato: 37 m³",
+        "Totale da pagare   € 81,80",
+    ]))
+    assert out.bill.water_usage == Decimal(37)
+    assert out.bill.gas_usage is None and out.bill.electricity_kwh is None
+
+
+def test_a_bill_naming_electricity_keeps_neutral_labels_for_electricity() -> None:
+    out = extract_rules(_doc([
+        "Ihre Rechnung für Strom und Erdgas",
+        "Gesamtverbrauch     1.190 kWh",
+        "Gasverbrauch        38 m3 x 10,8409 = 412 kWh",
+        "Rechnungsbetrag     € 120,00",
+    ]))
+    assert out.bill.electricity_kwh == Decimal(1190)
+    assert out.bill.gas_usage != Decimal(1190)
+
+
+def test_company_forms_in_lower_case_name_the_issuer() -> None:
+    doc = _doc(["Acquedotto Collina Verde S.r.l.", "Servizio idrico integrato", "Totale da pagare € 81,80"])
+    names = provider_candidates(doc)
+    assert any(n.startswith("Acquedotto Collina Verde") for n in names)
