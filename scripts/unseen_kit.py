@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 
 from fpdf import FPDF
@@ -22,6 +23,16 @@ IT_MONTHS = ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "lugl
              "ottobre", "novembre", "dicembre")
 EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
              "October", "November", "December")
+FR_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+             "novembre", "décembre")
+ES_MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+             "noviembre", "diciembre")
+PT_MONTHS = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
+             "novembro", "dezembro")
+DE_MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+             "November", "Dezember")
+MS_MONTHS = ("Januari", "Februari", "Mac", "April", "Mei", "Jun", "Julai", "Ogos", "September", "Oktober",
+             "November", "Disember")
 
 
 def money(value: float) -> float:
@@ -43,12 +54,14 @@ def group(digits: str, sep: str, *, indian: bool = False) -> str:
 
 
 def num(value: float, decimals: int = 2, *, style: str = "us") -> str:
-    """A number as a bill prints it: ``us`` 1,234.56, ``eu`` 1.234,56, ``in`` 1,23,456.00."""
+    """A number as a bill prints it: ``us`` 1,234.56, ``eu`` 1.234,56, ``in`` 1,23,456.00, ``sp`` 1 234,56."""
     q = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     neg = q < 0
     whole, _, frac = f"{abs(q):f}".partition(".")
     if style == "eu":
         text = group(whole, ".") + ("," + frac if decimals else "")
+    elif style == "sp":
+        text = group(whole, " ") + ("," + frac if decimals else "")
     else:
         text = group(whole, ",", indian=style == "in") + ("." + frac if decimals else "")
     return ("-" if neg else "") + text
@@ -88,6 +101,10 @@ class Page:
         self.pdf.set_auto_page_break(False)
         self.pdf.set_margins(0, 0, 0)
         self.font = font
+        self.pdf.add_page()
+
+    def new_page(self) -> None:
+        """Start the next page; later drawing goes there."""
         self.pdf.add_page()
 
     def text(self, x: float, y: float, s: str, size: float = 9, *, bold: bool = False, w: float = 0,
@@ -136,6 +153,15 @@ FIELDS = (
     "gas_usage_unit", "water_usage", "water_usage_unit", "demand_kw", "meter_number", "rate_plan",
     "previous_balance", "current_charges",
 )
+
+
+def draw_shuffled(rng: random.Random, blocks: list[Callable[[], None]]) -> None:
+    """Draw independent blocks in a random order: where a block sits on the page is fixed by its own
+    coordinates, so only the content-stream (text) order changes, as it does between real templates."""
+    order = list(blocks)
+    rng.shuffle(order)
+    for draw in order:
+        draw()
 
 
 def truth(layout: str, notes: str, **values: object) -> dict[str, object]:

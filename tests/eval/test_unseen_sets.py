@@ -1,0 +1,170 @@
+"""Sets B and C of unseen-layout bills: byte-deterministic, the committed files are what the command writes, and
+every truth value is printed on its bill.
+
+The number and date formats below are written here, apart from the generators' own formatting, so a formatting
+bug there makes a truth value disappear from the text and a test fail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+ROOT = Path(__file__).resolve().parents[2]
+SETS = {
+    "b": ("unseen_b.py", ("au_energy", "br_fatura", "es_agua", "qc_electricite"), 2),
+    "c": ("unseen_c.py", ("my_elektrik", "de_jahresabrechnung", "us_muni_multi", "pt_eletricidade"), 3),
+}
+CURRENCIES = {"AUD", "BRL", "EUR", "CAD", "MYR", "USD"}
+MONEY = ("total_amount_due", "previous_balance", "current_charges")
+DATES = ("statement_date", "due_date", "billing_period_start", "billing_period_end")
+QUANTITIES = ("electricity_kwh", "gas_usage", "water_usage", "demand_kw")
+STRINGS = ("provider", "account_number", "service_address", "meter_number", "rate_plan")
+MONTHS = (
+    ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+     "December"),
+    ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+     "décembre"),
+    ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
+     "diciembre"),
+    ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro",
+     "dezembro"),
+    ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
+     "Dezember"),
+    ("Januari", "Februari", "Mac", "April", "Mei", "Jun", "Julai", "Ogos", "September", "Oktober", "November",
+     "Disember"),
+)
+
+
+def _run(script: str, out: Path, count: int, seed: int) -> None:
+    subprocess.run([sys.executable, str(ROOT / "scripts" / script), "--out", str(out), "--count", str(count),
+                    "--seed", str(seed)], check=True, capture_output=True)
+
+
+@pytest.fixture(scope="module", params=sorted(SETS))
+def generated(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    name = str(request.param)
+    script, layouts, _ = SETS[name]
+    out = tmp_path_factory.mktemp(f"unseen_{name}")
+    _run(script, out, 2 * len(layouts), 5)
+    return name, out
+
+
+def _text(pdf: Path) -> str:
+    return "\n".join(p.extract_text() or "" for p in PdfReader(str(pdf)).pages)
+
+
+def _grouped(whole: str, sep: str) -> str:
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    return sep.join([whole, *groups])
+
+
+def _numbers(value: float, decimals: int) -> set[str]:
+    """The ways a bill writes this number: 1234.56 / 1,234.56 / 1.234,56 / 1 234,56; a credit also unsigned."""
+    text = f"{abs(value):.{decimals}f}"
+    whole, _, frac = text.partition(".")
+    plain = {text, whole + ("," + frac if frac else "")}
+    for sep, dec in ((",", "."), (".", ","), (" ", ",")):
+        plain.add(_grouped(whole, sep) + (dec + frac if frac else ""))
+    if value < 0:  # a credit is printed with a minus sign, or unsigned beside a word that says so (Guthaben)
+        return {"-" + f for f in plain} | plain
+    return plain
+
+
+def _dates(iso: str) -> set[str]:
+    d = dt.date.fromisoformat(iso)
+    out = {d.strftime(f) for f in ("%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y")}
+    for names in MONTHS:
+        m = names[d.month - 1]
+        out |= {f"{d.day} {m} {d.year}", f"{d.day} de {m} de {d.year}", f"{d.day}. {m} {d.year}",
+                f"{d.day} {m[:3]} {d.year}", f"{m[:3]} {d.day}, {d.year}"}
+    return out
+
+
+def _cases(folder: Path) -> list[tuple[Path, dict[str, object]]]:
+    return [(t.with_name(t.name.replace(".truth.json", ".pdf")), json.loads(t.read_text(encoding="utf-8")))
+            for t in sorted(folder.glob("*.truth.json"))]
+
+
+def test_every_layout_twice_and_small(generated: tuple[str, Path]) -> None:
+    name, folder = generated
+    cases = _cases(folder)
+    assert sorted(str(t["layout"]) for _, t in cases) == sorted(SETS[name][1] * 2)
+    for pdf, truth in cases:
+        assert pdf.name.startswith(name) and pdf.is_file() and pdf.stat().st_size < 20_000, pdf.name
+        assert truth["currency"] in CURRENCIES and truth["notes"], pdf.name
+
+
+def test_same_seed_same_bytes_other_seed_other_bills(generated: tuple[str, Path], tmp_path: Path) -> None:
+    name, folder = generated
+    script, layouts, _ = SETS[name]
+    again, other = tmp_path / "again", tmp_path / "other"
+    _run(script, again, 2 * len(layouts), 5)
+    _run(script, other, 2 * len(layouts), 6)
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == sorted(p.name for p in again.iterdir())
+    for n in names:
+        assert (folder / n).read_bytes() == (again / n).read_bytes(), n
+    assert all((folder / n).read_bytes() != (other / n).read_bytes() for n in names if n.endswith(".pdf"))
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_the_committed_set_is_what_the_command_writes(name: str, tmp_path: Path) -> None:
+    script, _, seed = SETS[name]
+    committed = ROOT / "eval" / f"unseen_{name}"
+    bills = sorted(p.name for p in committed.iterdir() if p.suffix in {".pdf", ".json"})
+    assert len(bills) == 64
+    _run(script, tmp_path, 32, seed)
+    assert bills == sorted(p.name for p in tmp_path.iterdir())
+    for n in bills:
+        assert (committed / n).read_bytes() == (tmp_path / n).read_bytes(), n
+
+
+def test_truth_values_are_printed_on_the_bill(generated: tuple[str, Path]) -> None:
+    for pdf, truth in _cases(generated[1]):
+        text = _text(pdf)
+        flat = re.sub(r"\s+", " ", text)
+        for field in MONEY:
+            if truth[field] is not None:
+                assert any(f in text for f in _numbers(float(truth[field]), 2)), (pdf.name, field)  # type: ignore[arg-type]
+        for field in DATES:
+            if truth[field] is not None:
+                assert any(f in text for f in _dates(str(truth[field]))), (pdf.name, field, truth[field])
+            else:
+                assert field == "due_date", (pdf.name, field)
+        for field in QUANTITIES:
+            if truth[field] is not None:
+                value = float(truth[field])  # type: ignore[arg-type]
+                forms = _numbers(value, 0 if value == int(value) else 1) | _numbers(value, 1) | _numbers(value, 2)
+                assert any(re.search(rf"(?<![\d.,]){re.escape(f)}(?![\d])", text) for f in forms), \
+                    (pdf.name, field, value)
+        for field in STRINGS:
+            if truth[field] is not None:
+                assert str(truth[field]) in flat, (pdf.name, field, truth[field])
+
+
+def test_dates_in_order_and_balance_adds_up(generated: tuple[str, Path]) -> None:
+    """Period before statement before due date; previous + current bounds the total (to the rounding)."""
+    for pdf, truth in _cases(generated[1]):
+        start, end, stmt = (dt.date.fromisoformat(str(truth[k])) for k in
+                            ("billing_period_start", "billing_period_end", "statement_date"))
+        assert start < end <= stmt, pdf.name
+        if truth["due_date"] is not None:
+            assert stmt < dt.date.fromisoformat(str(truth["due_date"])), pdf.name
+        total, current = float(truth["total_amount_due"]), float(truth["current_charges"])  # type: ignore[arg-type]
+        if "advances" in str(truth["notes"]):
+            assert truth["previous_balance"] is None and total < current, pdf.name
+        elif truth["previous_balance"] is None:
+            assert abs(total - current) <= 0.05, pdf.name
+        else:
+            assert total <= float(truth["previous_balance"]) + current + 0.05, pdf.name  # type: ignore[arg-type]
