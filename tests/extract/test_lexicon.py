@@ -173,3 +173,16 @@ def test_rate_names_are_recognised_by_shape() -> None:
     assert not any("12" in t for t in found)  # a price, not a rate name
     for s, e, t in lexicon.rate_plan_shapes(text):
         assert text[s:e].strip() == t
+
+
+def test_a_physical_address_and_an_instrument_serial_are_labels() -> None:
+    # A municipal account prints the premises as "Physical Address" beside a postal address; Italian gas and
+    # power bills print the meter as "Matricola Strumento".
+    layout = ["P O BOX 1234                 Physical Address        17 EXAMPLE LANE",
+              "SAMPLETOWN                   Township                RIVERSIDE",
+              "Matricola Strumento:         ABCD00123456"]
+    finder = Finder(Document(pages=[Page(number=1, text="\n".join(layout), layout_text="\n".join(layout))]), None)
+    address = max(finder.labelled("service_address", "text", None), key=lambda c: c.score)
+    assert address.value == "17 EXAMPLE LANE" and address.score >= 0.8
+    meter = max(finder.labelled("meter_number", "id", "identifier"), key=lambda c: c.score)
+    assert meter.value == "ABCD00123456" and meter.score >= 0.9
