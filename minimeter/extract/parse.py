@@ -102,6 +102,11 @@ def parse_money(s: str, fmt: str | None = None) -> Decimal | None:
 _AFTER_WHOLE = re.compile(r"[ \u00a0]*(?:[A-Za-z]{1,6}\b|%|[/:.]\d|-\d)")
 
 
+# A separator and a digit right after (or right before) a figure: the figure is part of a longer token.
+_IN_NUMBER = re.compile(r"[.,]\d")
+_IN_NUMBER_BEFORE = re.compile(r"\d[.,]\Z")
+
+
 def find_money(text: str, fmt: str | None = None, *, need_decimals: bool = True,
                money_label: bool = False) -> list[Match]:
     """Amounts in ``text``. With ``need_decimals`` only amounts with cents, a currency (before or after
@@ -113,6 +118,8 @@ def find_money(text: str, fmt: str | None = None, *, need_decimals: bool = True,
         num = m["num"]
         if m.start("num") > 0 and (text[m.start("num") - 1].isalnum() or text[m.start("num") - 1] in "/:"):
             continue
+        if _IN_NUMBER.match(text, m.end("num")) or _IN_NUMBER_BEFORE.search(text, 0, m.start("num")):
+            continue  # "05.04" of "05.04.2025": a piece of a dotted date or a longer figure, not an amount
         if re.search(r"\d[.,] $", text[max(0, m.start() - 3):m.start()]):
             continue  # "-373, 47 €": the cents of a figure the text layer split, not an amount of 47
         e = m.end("num")

@@ -211,3 +211,10 @@ def test_indian_digit_grouping_is_one_amount() -> None:
 
     got = [(m.value, m.text) for m in find_money("Net Payable Rs.1,60,386.04  Bill Amount 5,731.00", "in")]
     assert got == [(Decimal("160386.04"), "Rs.1,60,386.04"), (Decimal("5731.00"), "5,731.00")]
+
+
+def test_a_piece_of_a_dotted_date_is_not_an_amount() -> None:
+    # "Invoice date: 05.04.2025" must not offer 5.04 as money to a label above it.
+    assert find_money("Fecha factura:   05.04.2025  /  100200300", "eu") == []
+    assert find_money("Read on 12.05.24", "us") == []
+    assert [m.value for m in find_money("Total 1.234,56 € el 05.04.2025", "eu")] == [Decimal("1234.56")]
