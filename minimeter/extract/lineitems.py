@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from minimeter.extract.chargelines import HEADER, ITEM, NOISE, TOTAL, Charge, may_be_item, read_row
-from minimeter.schema import FieldEvidence, LineItem, Span
+from minimeter.extract.chargelines import HEADER, ITEM, NOISE, TOTAL, Charge, category, may_be_item, read_row
+from minimeter.schema import FieldEvidence, LineItem, LineItemCategory, Span
 
 if TYPE_CHECKING:
     from minimeter.extract.candidates import Candidate, Finder, View
@@ -116,6 +116,26 @@ class Charges:
                         out.append((odd, -len(run), seq, run))
         out.sort(key=lambda r: (r[0], r[1]))
         return [(True, seq, run) for _o, _n, seq, run in out]
+
+    def make_up(self, amount_due: Decimal) -> bool:
+        """Whether this period's charges alone make up ``amount_due``: a run of items closed by the line
+        printing it (or of three or more lines) adds up to it, and no item but taxes comes after the last
+        line of the run that prints the sum so far. That line is the bill's own total of its charges; a
+        non-tax line added after it ("Unpaid earlier bills 132.86") is a balance carried under a label the
+        vocabulary does not know, not a charge."""
+        for anchored, seq, idx in self.runs(amount_due):
+            if not (anchored or len(idx) >= 3):
+                continue
+            running, after = Decimal(0), list[int]()
+            for k, i in enumerate(idx):
+                running += seq.charges[i].amount
+                stop = idx[k + 1] if k + 1 < len(idx) else i + 1
+                if any(c.kind == TOTAL and c.amount == running for c in seq.charges[i + 1:stop]):
+                    after = idx[k + 1:]  # the sum so far is printed: what follows is added to a total
+            if all(category(seq.charges[i].description, seq.charges[i].amount, None, None) == LineItemCategory.TAX
+                   for i in after):
+                return True
+        return False
 
     def settle(self, target: Decimal | None, amount_due: Decimal | None = None) -> Settled | None:
         """What to keep for the bill whose current charges are ``target`` (None: no charge lines seen).

@@ -68,6 +68,20 @@ def solve_money(st: RulesState) -> None:
     st.choices.update(choose_money(st.cands))
 
 
+def current_from_items(st: RulesState) -> None:
+    """A bill that carries no balance (no previous balance read, or one its payment cancels) and whose charge
+    lines make up the amount due (``Charges.make_up``): what it charges this period is the amount due."""
+    total = st.choices.get("total_amount_due")
+    if total is None or st.charges is None or "current_charges" in st.choices:
+        return
+    prev, paid = st.choices.get("previous_balance"), st.choices.get("payments")
+    if prev is not None and prev.value != 0 and (paid is None or abs(prev.value) != abs(paid.value)):
+        return
+    if st.charges.make_up(total.value):
+        st.choices["current_charges"] = Choice(total.value, total.cand, min(total.confidence, 0.9),
+                                               "no balance carried and the line items add up to the amount due")
+
+
 def dates(st: RulesState) -> None:
     total = st.choices["total_amount_due"].value if "total_amount_due" in st.choices else None
     chosen, st.finder = choose_dates(st.finder, total)
@@ -162,6 +176,6 @@ def clean_text(fname: str, v: str) -> str | None:
 Step = Callable[[RulesState], None]
 STEPS: tuple[tuple[str, Step], ...] = (
     ("money", money_candidates), ("line_items", line_items), ("blocks", summary_blocks), ("solve", solve_money),
-    ("dates", dates), ("usage", usage), ("identifiers", identifiers), ("texts", texts),
+    ("current", current_from_items), ("dates", dates), ("usage", usage), ("identifiers", identifiers), ("texts", texts),
     ("addressee", addressee_block),
 )

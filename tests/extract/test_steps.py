@@ -57,3 +57,24 @@ def test_extracted_values_carry_their_box_on_the_page(tmp_path) -> None:  # type
     x0, top, x1, bottom = ev.span.box
     page = doc.pages[ev.span.page - 1]
     assert page.width and 0 <= x0 < x1 <= page.width and page.height and 0 <= top < bottom <= page.height
+
+
+def test_charges_that_make_up_the_amount_due_are_the_current_charges() -> None:
+    # No balance carried: the charge lines add up to the amount due, so that is what this period charges.
+    lines = ["Example Energía", "Importe total: 90,00 €", "Energía consumida         60,00 €",
+             "Término fijo              20,00 €", "IVA (25 %)                10,00 €",
+             "TOTAL                     90,00 €"]
+    out = extract_rules(_doc(lines))
+    assert out.bill.total_amount_due == Decimal("90.00")
+    assert out.bill.current_charges == Decimal("90.00")
+
+
+def test_a_line_added_after_the_bills_own_total_is_no_charge() -> None:
+    # "Unpaid earlier bills" under a label the vocabulary does not know, added after the printed bill total:
+    # the items still add up to the amount due, but the charges of this period do not.
+    lines = ["Example Acqua", "Totale da pagare 190,00 €", "Quota fissa              20,00",
+             "Acquedotto                60,00", "IVA 10%                   10,00", "Totale bolletta           90,00",
+             "Bollette arretrate        100,00", "Totale da pagare          190,00"]
+    out = extract_rules(_doc(lines))
+    assert out.bill.total_amount_due == Decimal("190.00")
+    assert out.bill.current_charges != Decimal("190.00")
