@@ -186,3 +186,11 @@ def test_a_physical_address_and_an_instrument_serial_are_labels() -> None:
     assert address.value == "17 EXAMPLE LANE" and address.score >= 0.8
     meter = max(finder.labelled("meter_number", "id", "identifier"), key=lambda c: c.score)
     assert meter.value == "ABCD00123456" and meter.score >= 0.9
+
+
+def test_an_already_billed_period_is_a_date_distractor() -> None:
+    from minimeter.extract.vocab import distractor_hits
+
+    assert distractor_hits("Di cui già fatturati in acconto 12 Smc dal", "date")
+    assert distractor_hits("Usage already billed from", "date")
+    assert not distractor_hits("Periodo di fatturazione: dal", "date")
