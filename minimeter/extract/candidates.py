@@ -110,6 +110,10 @@ THRESHOLD = re.compile(r"(?i)(?:[<>≤≥]=?|\b(?:above|below|over|under|up to|a
                        r"supérieure? à|inférieure? à|jusqu'à|über|unter|bis zu|acima de|até))\s*$")
 
 
+WEAK_PERIOD_LABEL = 0.5
+"""Period labels weighing less than this ("from", "dal") count for a range only right before its first date."""
+
+
 def s_gap(between: str) -> int:
     return len(between.strip()) + (0 if len(between) < 30 else len(between) - 30)
 
@@ -530,32 +534,41 @@ class Finder:
                     continue
                 if not between.strip() and len(between) > 3:
                     continue  # two cells of a table ("Feb 24      Mar 24" in a usage history), not a range
-                reversed_ = False
-                if b.value < a.value:  # type: ignore[operator]
-                    if between.strip():
-                        reversed_ = True  # "10/29/24 - 09/27/24": kept as printed, for validation to question
-                    else:
-                        a, b = b, a  # "27/10/2023 27/09/2023": current read date printed first
-                days = abs((b.value - a.value).days)  # type: ignore[operator]
-                ls, _ = view.line(view.line_no(a.start))
-                before = view.text[max(0, ls - 200 if not view.layout else ls - 400):a.start]
-                lw = 0.0
-                for phrase, w in labels_for("billing_period_start", self.profile):
-                    if label_rx(phrase).search(before[-160:]):
-                        lw = max(lw, w)
-                score = 0.45 + 0.6 * lw + (0.3 if 26 <= days <= 35 else 0.15 if 20 <= days <= 40 else 0.0)
-                if between.strip() == "":
-                    score -= 0.2
-                if reversed_:
-                    score *= 0.8
-                if distractor_hits(view.text[ls:a.start], "date"):
-                    score *= 0.3
-                ca = Candidate("billing_period_start", a.value, a.text, view.page, a.start, a.end, view.layout, score,
-                               None, None, "range")
-                cb = Candidate("billing_period_end", b.value, b.text, view.page, b.start, b.end, view.layout, score,
-                               None, None, "range")
-                out.append((ca, cb))
+                out.append(self.range_pair(view, a, b, between))
         return out
+
+    def range_pair(self, view: View, a: parse.Match, b: parse.Match, between: str) -> tuple[Candidate, Candidate]:
+        """Two dates of ``view`` read as a period, scored by the period label before them, their distance
+        (a monthly bill's length scores best) and the words that make them another period."""
+        reversed_ = False
+        if b.value < a.value:  # type: ignore[operator]
+            if between.strip():
+                reversed_ = True  # "10/29/24 - 09/27/24": kept as printed, for validation to question
+            else:
+                a, b = b, a  # "27/10/2023 27/09/2023": current read date printed first
+        days = abs((b.value - a.value).days)  # type: ignore[operator]
+        ls, _ = view.line(view.line_no(a.start))
+        before = view.text[max(0, ls - 200 if not view.layout else ls - 400):a.start]
+        lw = 0.0
+        own = re.split(r"\s{2,}", view.text[ls:a.start])[-1]  # the range's own cell, before its first date
+        for phrase, w in labels_for("billing_period_start", self.profile):
+            # A weak label ("from", "dal") introduces the date right after it, not one on a line below.
+            if label_rx(phrase).search(before[-160:] if w >= WEAK_PERIOD_LABEL else own):
+                lw = max(lw, w)
+        score = 0.45 + 0.6 * lw + (0.3 if 26 <= days <= 35 else 0.15 if 20 <= days <= 40 else 0.0)
+        if days > 100:
+            score -= 0.15  # a year's window (annual consumption, a contract), longer than bills are
+        if between.strip() == "":
+            score -= 0.2
+        if reversed_:
+            score *= 0.8
+        if distractor_hits(view.text[ls:a.start], "date"):
+            score *= 0.3
+        ca = Candidate("billing_period_start", a.value, a.text, view.page, a.start, a.end, view.layout, score,
+                       None, None, "range")
+        cb = Candidate("billing_period_end", b.value, b.text, view.page, b.start, b.end, view.layout, score,
+                       None, None, "range")
+        return ca, cb
 
     def short_ranges(self) -> list[tuple[Candidate, Candidate]]:
         """Yearless numeric ranges ("4/19 to 5/18"), placed before the statement date."""

@@ -35,15 +35,14 @@ def choose_dates(finder: Finder, total: Decimal | None) -> tuple[dict[str, Choic
     else:  # anchor yearless dates on the latest full date printed
         alld = [c.value for v in finder.views for c in _all_dates(finder, v)]
         finder = finder.anchored(max(alld) if alld else None)
-    ranges = finder.ranges() + finder.short_ranges()
+    ranges = finder.ranges() + finder.short_ranges() + stacked_ranges(finder)
     if ranges:
         agg: dict[tuple[dt.date, dt.date], list[tuple[Candidate, Candidate]]] = {}
         for a, b in ranges:
             if "statement_date" in out and b.value > out["statement_date"].value + dt.timedelta(days=3):
                 a.score *= 0.5
             agg.setdefault((a.value, b.value), []).append((a, b))
-        scored = sorted(((max(x[0].score for x in v) + 0.08 * min(len(v) - 1, 4), k, v) for k, v in agg.items()),
-                        key=lambda t: -t[0])
+        scored = sorted(((_repeated(v), k, v) for k, v in agg.items()), key=lambda t: -t[0])
         s1, (_ds, _de), v = scored[0]
         s2 = scored[1][0] if len(scored) > 1 else 0.0
         if s1 >= 0.45:
@@ -71,6 +70,45 @@ def choose_dates(finder: Finder, total: Decimal | None) -> tuple[dict[str, Choic
     if ch:
         out["due_date"] = ch
     return out, finder
+
+
+# A period printed over two lines of one cell: "dal 01/10/2024" with "al 30/11/2024" right below it.
+_FROM = re.compile(r"(?i)(?<![^\W\d_])(?:from|dal|du|del|desde|de|da|von|vom|van|dari)\s*:?\s*$")
+_TO = re.compile(r"(?i)(?:to|through|thru|until|au|al|a|à|bis|até|tot|hasta|hingga)\s*:?\s*")
+_CELL_GAP = re.compile(r"\s{2,}")
+
+
+def stacked_ranges(finder: Finder) -> list[tuple[Candidate, Candidate]]:
+    """Periods whose two dates stand one above the other in one cell: the first after a "from" word and
+    ending its cell, the second on the next line, at the same column, after a "to" word (a summary box
+    "dal 01/10/2024 / al 30/11/2024" beside the amount, or a narrow column of a plain text layer)."""
+    out = []
+    for view in finder.views:
+        by_line: dict[int, list[parse.Match]] = {}
+        for d in parse.find_dates(view.text, finder.order, finder.ref):
+            by_line.setdefault(view.line_no(d.start), []).append(d)
+        for ln, firsts in by_line.items():
+            ls, le = view.line(ln)
+            for a in firsts:
+                lead = _CELL_GAP.split(view.text[ls:a.start])[-1]
+                rest = view.text[a.end:le]
+                if not _FROM.search(lead) or (rest.strip() and not _CELL_GAP.match(rest)):
+                    continue
+                col = a.start - ls - len(lead)
+                s2 = view.line(ln + 1)[0] if ln + 1 < view.n_lines else 0
+                for b in by_line.get(ln + 1, []):
+                    lead2 = _CELL_GAP.split(view.text[s2:b.start])[-1]
+                    if abs(b.start - s2 - len(lead2) - col) <= 3 and _TO.fullmatch(lead2):
+                        out.append(finder.range_pair(view, a, b, lead2))
+    return out
+
+
+def _repeated(pairs: list[tuple[Candidate, Candidate]]) -> float:
+    """A period's score: its best reading, plus a little for each other place it is printed as well read as
+    that one (at least half its score: a repeat in a sentence that marks another period adds nothing)."""
+    best = max(a.score for a, _b in pairs)
+    again = sum(1 for a, _b in pairs if a.score >= best / 2) - 1
+    return best + 0.08 * min(again, 4)
 
 
 def _all_dates(finder: Finder, view: Any) -> list[Candidate]:

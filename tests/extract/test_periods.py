@@ -1,0 +1,49 @@
+"""Billing periods read as ranges: stacked over two lines, weak labels, repeats and year-long windows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from minimeter.extract.rules import extract_rules
+from minimeter.readers.base import Document, Page
+
+
+def _doc(plain: list[str], layout: list[str] | None = None) -> Document:
+    lt = "\n".join(layout if layout is not None else plain)
+    return Document(pages=[Page(number=1, text="\n".join(plain), layout_text=lt)], page_count=1)
+
+
+def test_a_period_stacked_over_two_lines_of_one_cell() -> None:
+    # A summary box per service: "dal <start>" with "al <end>" right below it, the amount beside.
+    layout = ["Esempio Energia                      Fattura del 01/12/2030",
+              "   Gas                                       Energia Elettrica",
+              "   dal 01/10/2030                            dal 01/10/2030",
+              "   al 30/11/2030            48,10 €          al 30/11/2030            21,00 €",
+              "                               Totale da pagare: 69,10 €"]
+    plain = ["Esempio Energia", "Fattura del 01/12/2030", "Gas", "dal 01/10/2030", "al 30/11/2030 48,10 €",
+             "Energia Elettrica", "dal 01/10/2030", "al 30/11/2030 21,00 €", "Totale da pagare: 69,10 €"]
+    out = extract_rules(_doc(plain, layout))
+    assert out.bill.billing_period_start == dt.date(2030, 10, 1)
+    assert out.bill.billing_period_end == dt.date(2030, 11, 30)
+
+
+def test_a_range_already_billed_or_a_year_long_is_not_the_period() -> None:
+    lines = ["Esempio Energia", "Fattura del 01/12/2030", "Periodo di fatturazione:", "dal 01/10/2030",
+             "al 30/11/2030", "Di cui già fatturati in acconto 12 Smc dal 01/10/2030 al 31/10/2030 pari a 9,10 €.",
+             "Consumo annuo dal 01/11/2029 al 31/10/2030 509 Smc", "Totale da pagare: 69,10 €"]
+    out = extract_rules(_doc(lines))
+    assert (out.bill.billing_period_start, out.bill.billing_period_end) == (dt.date(2030, 10, 1),
+                                                                            dt.date(2030, 11, 30))
+
+
+def test_a_weak_period_word_labels_only_the_date_right_after_it() -> None:
+    # "from" in a sentence above labels nothing: two dates of a table row below it stay an unlabelled pair.
+    from minimeter.extract.candidates import Finder
+
+    def score(lines: list[str]) -> float:
+        finder = Finder(_doc(lines), None)
+        return max(a.score for a, _b in finder.ranges())
+
+    decoy = score(["Credits moved from the old account are shown below", "10/01/2030 10/31/2030  3,000 kW"])
+    labelled = score(["Usage from 10/01/2030 to 10/31/2030  3,000 kW"])
+    assert decoy <= 0.6 < labelled
