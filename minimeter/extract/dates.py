@@ -8,11 +8,12 @@ due date may also be the date printed beside the amount due on a payment stub.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from decimal import Decimal
 from typing import Any
 
-from minimeter.extract import parse
+from minimeter.extract import lexicon, parse
 from minimeter.extract.candidates import Candidate, Finder
 from minimeter.extract.select import Choice, pick
 
@@ -72,10 +73,20 @@ def choose_dates(finder: Finder, total: Decimal | None) -> tuple[dict[str, Choic
     return out, finder
 
 
-# A period printed over two lines of one cell: "dal 01/10/2024" with "al 30/11/2024" right below it.
-_FROM = re.compile(r"(?i)(?<![^\W\d_])(?:from|dal|du|del|desde|de|da|von|vom|van|dari)\s*:?\s*$")
-_TO = re.compile(r"(?i)(?:to|through|thru|until|au|al|a|à|bis|até|tot|hasta|hingga)\s*:?\s*")
 _CELL_GAP = re.compile(r"\s{2,}")
+
+
+@functools.cache
+def _stacked_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A period's opening word ending a cell's text ("dal", "from", the lexicon's ``range_openers``), and a
+    connector that is the whole text before a date ("al", "to", its ``range_connectors``)."""
+    lex = lexicon.load()
+
+    def alt(words: tuple[str, ...]) -> str:
+        return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in sorted(words, key=len, reverse=True))
+
+    return (re.compile(rf"(?i)(?<![^\W\d_])(?:{alt(lex.range_openers)})\s*$"),
+            re.compile(rf"(?i)(?:{alt(lex.range_connectors)})\s*"))
 
 
 def stacked_ranges(finder: Finder) -> list[tuple[Candidate, Candidate]]:
@@ -83,6 +94,7 @@ def stacked_ranges(finder: Finder) -> list[tuple[Candidate, Candidate]]:
     ending its cell, the second on the next line, at the same column, after a "to" word (a summary box
     "dal 01/10/2024 / al 30/11/2024" beside the amount, or a narrow column of a plain text layer)."""
     out = []
+    opener, connector = _stacked_rx()
     for view in finder.views:
         by_line: dict[int, list[parse.Match]] = {}
         for d in parse.find_dates(view.text, finder.order, finder.ref):
@@ -92,13 +104,13 @@ def stacked_ranges(finder: Finder) -> list[tuple[Candidate, Candidate]]:
             for a in firsts:
                 lead = _CELL_GAP.split(view.text[ls:a.start])[-1]
                 rest = view.text[a.end:le]
-                if not _FROM.search(lead) or (rest.strip() and not _CELL_GAP.match(rest)):
+                if not opener.search(lead) or (rest.strip() and not _CELL_GAP.match(rest)):
                     continue
                 col = a.start - ls - len(lead)
                 s2 = view.line(ln + 1)[0] if ln + 1 < view.n_lines else 0
                 for b in by_line.get(ln + 1, []):
                     lead2 = _CELL_GAP.split(view.text[s2:b.start])[-1]
-                    if abs(b.start - s2 - len(lead2) - col) <= 3 and _TO.fullmatch(lead2):
+                    if abs(b.start - s2 - len(lead2) - col) <= 3 and connector.fullmatch(lead2):
                         out.append(finder.range_pair(view, a, b, lead2))
     return out
 

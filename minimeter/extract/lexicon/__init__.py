@@ -49,7 +49,8 @@ DISTRACTOR_KINDS: Mapping[str, frozenset[str]] = MappingProxyType({
 })
 COMMODITIES = frozenset({"electricity", "gas", "water"})
 _SECTIONS = frozenset({"language", "name", "labels", "anchored", "distractors", "units", "commodities",
-                       "months", "ambiguous_months", "rate_shapes", "range_connectors"})
+                       "months", "ambiguous_months", "rate_shapes", "range_connectors",
+                       "range_openers"})
 
 
 class LexiconError(ValueError):
@@ -77,6 +78,8 @@ class Lexicon:
     rate_shapes: tuple[str, ...]
     range_connectors: tuple[str, ...] = ()
     """Words printed between the two dates of a period ("to", "au", "t/m", "tot en met"), lower case."""
+    range_openers: tuple[str, ...] = ()
+    """Words printed before the first date of a period ("from", "dal", "du", "von"), lower case."""
     sources: Mapping[tuple[str, str], str] = field(default_factory=dict)
     """(field, normalized label) -> the file that defined it, for error messages."""
 
@@ -114,6 +117,7 @@ class _Builder:
         self.ambiguous: set[str] = set()
         self.shapes: list[str] = []
         self.connectors: list[str] = []
+        self.openers: list[str] = []
 
     @classmethod
     def of(cls, lex: Lexicon) -> _Builder:
@@ -129,6 +133,7 @@ class _Builder:
         b.ambiguous = set(lex.ambiguous_months)
         b.shapes = list(lex.rate_shapes)
         b.connectors = list(lex.range_connectors)
+        b.openers = list(lex.range_openers)
         return b
 
     def add_labels(self, data: Mapping[str, object], src: str, *, default_weight: float = 1.0,
@@ -225,12 +230,13 @@ class _Builder:
             except re.error as e:
                 raise LexiconError(f"{src}: rate_shapes: {rx!r} is not a valid pattern ({e})") from None
             self.shapes.append(rx)
-        for w in _strings(data.get("range_connectors", []), f"{src}: range_connectors"):
-            low = norm(w)
-            if any(ch.isdigit() for ch in low):
-                raise LexiconError(f"{src}: range_connectors: {w!r} holds a digit (it would join numbers)")
-            if low not in self.connectors:
-                self.connectors.append(low)
+        for key, words in (("range_connectors", self.connectors), ("range_openers", self.openers)):
+            for w in _strings(data.get(key, []), f"{src}: {key}"):
+                low = norm(w)
+                if any(ch.isdigit() for ch in low):
+                    raise LexiconError(f"{src}: {key}: {w!r} holds a digit (it would join numbers)")
+                if low not in words:
+                    words.append(low)
 
     def build(self) -> Lexicon:
         return Lexicon(
@@ -243,6 +249,7 @@ class _Builder:
             ambiguous_months=frozenset(self.ambiguous),
             rate_shapes=tuple(self.shapes),
             range_connectors=tuple(self.connectors),
+            range_openers=tuple(self.openers),
             sources=MappingProxyType({k: s for k, (_w, s) in self.weights.items()}),
         )
 
