@@ -555,7 +555,8 @@ class Finder:
             # A weak label ("from", "dal") introduces the date right after it, not one on a line below.
             if label_rx(phrase).search(before[-160:] if w >= WEAK_PERIOD_LABEL else own):
                 lw = max(lw, w)
-        score = 0.45 + 0.6 * lw + (0.3 if 26 <= days <= 35 else 0.15 if 20 <= days <= 40 else 0.0)
+        score = 0.45 + 0.6 * lw + (0.3 if 26 <= days <= 35 or self._counted(view, b.end, days)
+                                   else 0.15 if 20 <= days <= 40 else 0.0)
         if days > 100:
             score -= 0.15  # a year's window (annual consumption, a contract), longer than bills are
         if between.strip() == "":
@@ -569,6 +570,16 @@ class Finder:
         cb = Candidate("billing_period_end", b.value, b.text, view.page, b.start, b.end, view.layout, score,
                        None, None, "range")
         return ca, cb
+
+    @staticmethod
+    def _counted(view: View, end: int, days: int) -> bool:
+        """The range's own line prints its length right after it ("2025/10/05 to 2025/12/09 = 66 days"): a
+        period of that many days whatever its length (an estimated read, a quarter), up to a quarter's."""
+        from minimeter.arithmetic import printed_day_counts
+
+        _ls, le = view.line(view.line_no(end))
+        rest = view.text[end:min(le, end + 30)]
+        return 15 <= days <= 100 and any(n in (days, days + 1) for n, _s, _e in printed_day_counts(rest))
 
     def short_ranges(self) -> list[tuple[Candidate, Candidate]]:
         """Yearless numeric ranges ("4/19 to 5/18"), placed before the statement date."""

@@ -47,3 +47,23 @@ def test_a_weak_period_word_labels_only_the_date_right_after_it() -> None:
     decoy = score(["Credits moved from the old account are shown below", "10/01/2030 10/31/2030  3,000 kW"])
     labelled = score(["Usage from 10/01/2030 to 10/31/2030  3,000 kW"])
     assert decoy <= 0.6 < labelled
+
+
+def test_a_range_whose_printed_day_count_agrees_is_a_period_whatever_its_length() -> None:
+    # Two services, each with its reading period and its day count: the first is a 66-day estimated read,
+    # the second a 37-day one. A printed count that agrees makes both periods; the first listed wins.
+    lines = ["Example Metro Council", "Date 2030/12/09", "Electricity",
+             "(Reading period = 2030/10/05 to 2030/12/09 = 66  days)", "Consumption: 50.500 kWh",
+             "Water", "(Reading period = 2030/10/23 to 2030/11/28 = 37  days)", "Consumption: 478.000 KL",
+             "Total Due   1,234.50"]
+    out = extract_rules(_doc(lines))
+    assert (out.bill.billing_period_start, out.bill.billing_period_end) == (dt.date(2030, 10, 5),
+                                                                            dt.date(2030, 12, 9))
+
+
+def test_range_openers_are_lexicon_data() -> None:
+    from minimeter.extract import lexicon
+
+    lex = lexicon.load()
+    assert {"from", "dal", "du", "von"} <= set(lex.range_openers)
+    assert not any(ch.isdigit() for w in lex.range_openers for ch in w)
