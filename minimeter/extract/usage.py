@@ -33,6 +33,15 @@ if TYPE_CHECKING:
     from minimeter.extract.profiles import Profile
 
 
+def nonzero(cands: list[Candidate]) -> list[Candidate]:
+    """Zero figures set aside when the field has a positive one printed with its unit and no distractor: a
+    zero is a tariff step not reached, an unused register or a service with nothing billed ("Step 1 0.000
+    KL"), not what the period used. A bill with nothing used prints no positive figure but distractors."""
+    if any(c.value > 0 and c.score >= 0.25 and "distractor" not in c.why for c in cands):
+        return [c for c in cands if c.value != 0]
+    return cands
+
+
 def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Choice], list[Meter]]:
     out: dict[str, Choice] = {}
     meters: list[Meter] = []
@@ -50,7 +59,7 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
         commodity = {"gas_usage": "gas", "water_usage": "water"}.get(fname, "electricity")
         if profile and profile.commodities and commodity not in profile.commodities:
             continue  # the profile says this utility does not bill it
-        cands = finder.labelled(fname, "qty", "usage") + finder.quantities(fname)
+        cands = nonzero(finder.labelled(fname, "qty", "usage") + finder.quantities(fname))
         if fname != "demand_kw":
             for c, ctx in bare:
                 words = commodity_words[fname]
