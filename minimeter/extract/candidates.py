@@ -336,6 +336,8 @@ class Finder:
                     vals = self.bare_usage(view, m.end(), le, fname)
                 if kind == "text" and view.layout:
                     vals = vals[:1]
+                if kind == "money":
+                    vals = row_total_first(vals)
                 if kind == "id":  # an identifier sits right after its label, not across the page
                     vals = [v for v in vals if s_gap(view.text[m.end():v[1]]) <= 20
                             and not (view.layout and len(view.text[m.end():v[1]]) > 24
@@ -642,6 +644,15 @@ def range_connector_rx() -> re.Pattern[str]:
 def _short_range_rx() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<![\d/.])(\d{{1,2}})[/.](\d{{1,2}})\s*(?:{_connectors()})\s*"
                       r"(\d{1,2})[/.](\d{1,2})(?![\d/.])")
+
+
+def row_total_first(vals: list[tuple[Any, int, int, str | None]]) -> list[tuple[Any, int, int, str | None]]:
+    """A labelled row of a table's columns whose last amount is the sum of the others ("Total Current Charges
+    $ 17.72  $ 1.91  -$ 0.38  $ 19.25" under DELIVERY / SUPPLY / OTHER / TOTAL): the last is the row's value,
+    the parts come after it. Anything else is left in printed order."""
+    if len(vals) < 3 or sum((v[0] for v in vals[:-1]), Decimal(0)) != vals[-1][0]:
+        return vals
+    return [vals[-1], *vals[:-1]]
 
 
 def dedupe(cands: list[Candidate]) -> dict[Any, list[Candidate]]:

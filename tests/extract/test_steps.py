@@ -78,3 +78,14 @@ def test_a_line_added_after_the_bills_own_total_is_no_charge() -> None:
     out = extract_rules(_doc(lines))
     assert out.bill.total_amount_due == Decimal("190.00")
     assert out.bill.current_charges != Decimal("190.00")
+
+
+def test_a_totals_row_across_columns_is_read_at_its_total_column() -> None:
+    # "Total Current Charges" under DELIVERY / SUPPLY / OTHER / TOTAL: the last amount is the others' sum.
+    lines = ["Example Gas", "Previous Balance                 30.00", "Payment Received               - 30.00",
+             "                               DELIVERY     SUPPLY    OTHER        TOTAL",
+             "Total Current Charges          $ 21.40     $ 3.10    -$ 0.50     $ 24.00",
+             "Amount Due                     $ 24.00"]
+    out = extract_rules(_doc(lines))
+    assert out.bill.current_charges == Decimal("24.00")
+    assert out.bill.total_amount_due == Decimal("24.00")
