@@ -21,12 +21,13 @@ from typing import TYPE_CHECKING
 
 from minimeter.extract import blocks, lineitems
 from minimeter.extract.addressee import addressee, looks_like_name, mailing_block
-from minimeter.extract.candidates import IDS, MONEY, TEXTS, Candidate, Finder
+from minimeter.extract.candidates import IDS, MONEY, TEXTS, Candidate, Finder, View
 from minimeter.extract.dates import choose_dates
 from minimeter.extract.lexicon import rate_plan_shapes
 from minimeter.extract.registers import billed_total
 from minimeter.extract.select import Choice, choose_money, pick
 from minimeter.extract.usage import choose_usage
+from minimeter.extract.vocab import names_commodity
 
 if TYPE_CHECKING:
     from minimeter.extract.profiles import Profile
@@ -115,9 +116,52 @@ def identifiers(st: RulesState) -> None:
             for c in st.cands[f]:
                 if rx.fullmatch(str(c.value)):
                     c.score *= 1.4
+        if f == "meter_number":
+            prefer_electricity_meter(st.finder, st.cands[f])
         ch = pick(st.cands[f], minimum=0.3)
         if ch:
             st.choices[f] = ch
+
+
+# Units that name a row's commodity ("SM124186  2'697 kWh", "232135  69 m3" is gas or water, not power).
+_UNIT_OF = {"electricity_kwh": re.compile(r"(?i)(?<![a-z])(?:kwh|mwh)(?![a-z])"),
+            "gas_usage": re.compile(r"(?i)(?<![a-z])(?:therms?|ccf|smc)(?![a-z])"),
+            "water_usage": re.compile(r"(?i)(?<![a-z])(?:kl|gallons?|kgal)(?![a-z])")}
+SECTION_REACH = 25
+"""Lines above a meter number searched for the commodity of its section."""
+
+
+def commodity_at(view: View, pos: int) -> str | None:
+    """The usage field whose commodity the text at ``pos`` belongs to: named on its own line (a unit or the
+    commodity's word), else on the nearest line above within ``SECTION_REACH`` that names exactly one."""
+    ln = view.line_no(pos)
+    for n in range(ln, max(-1, ln - SECTION_REACH), -1):
+        line = view.text[slice(*view.line(n))]
+        named = {f for f, rx in _UNIT_OF.items() if rx.search(line) or names_commodity(line, f)}
+        if len(named) == 1:
+            return named.pop()
+        if named and n == ln:
+            return None  # a row naming two commodities says nothing
+    return None
+
+
+def prefer_electricity_meter(finder: Finder, cands: list[Candidate]) -> None:
+    """On a bill of several services the meter number is the electricity meter's (as a bill's first meter
+    usually is): among labelled meter numbers of different values read about as well, the one in an
+    electricity section or row gains. One meter value, or none in an electricity section: left alone."""
+    if not cands:
+        return
+    top = max(c.score for c in cands)
+    close = [c for c in cands if c.score >= 0.8 * top]
+    if len({c.value for c in close}) < 2:
+        return
+    views = {(v.page, v.layout): v for v in finder.views}
+    electric = {c.value for c in close if commodity_at(views[(c.page, c.layout)], c.start) == "electricity_kwh"}
+    if len(electric) == 1:
+        for c in cands:
+            if c.value in electric:
+                c.score *= 1.15
+                c.why += "; the electricity meter"
 
 
 def texts(st: RulesState) -> None:

@@ -1,4 +1,4 @@
-"""Usage figures of kinds seen on real bills: zero tariff steps beside the usage."""
+"""Usage figures and meters of kinds seen on real bills: zero tariff steps, the meter of several services."""
 
 from __future__ import annotations
 
@@ -27,3 +27,18 @@ def test_nothing_used_is_still_zero() -> None:
              "Average last year 8.000 KL per month"]
     out = extract_rules(_doc(lines))
     assert out.bill.water_usage == Decimal("0")
+
+
+def test_on_a_bill_of_two_services_the_meter_number_is_the_electricity_meter() -> None:
+    # The gas section comes first; each section prints its meter the same way.
+    lines = ["Esempio Luce e Gas", "Totale da pagare: 69,10 €", "Gas", "Consumo 106 Smc",
+             "Matricola Strumento: GAS0000123456", "", "Energia Elettrica", "Totale consumi 217 kWh",
+             "Matricola Strumento: EL987654"]
+    out = extract_rules(_doc(lines))
+    assert out.bill.meter_number == "EL987654"
+
+
+def test_one_meter_number_printed_twice_is_left_alone() -> None:
+    lines = ["Example Water Board", "Total Due   12.00", "Meter Number: W445566", "Water 12 KL",
+             "Meter Number: W445566"]
+    assert extract_rules(_doc(lines)).bill.meter_number == "W445566"
