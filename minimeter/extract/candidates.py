@@ -294,6 +294,8 @@ class Finder:
                     if anchored(phrase) and not (self._starts_cell(view, m.start())
                                                  and re.match(r"\s*[:#]|\s{2,}|\s*$|\s+[\d(]", view.text[m.end():])):
                         continue  # "Date d'échéance" is not the label "Date"
+                    if w < 1.0 and " " not in phrase and self._in_prose(view, m):
+                        continue  # "la commissione per i pagamenti in contanti è di 2,50 euro": a word, no label
                     found.append((m, phrase, w))
             self._label_cache[key] = found
         return self._label_cache[key]
@@ -310,6 +312,15 @@ class Finder:
         return [(p, round(w * 0.9, 3)) for p, w in labels_for("electricity_kwh", self.profile)
                 if p not in own and "kwh" not in p.lower() and not any(
                     names_commodity(p, f) for f in COMMODITY_WORDS)]
+
+    @staticmethod
+    def _in_prose(view: View, m: re.Match[str]) -> bool:
+        """A lower-case word in running text: between two lower-case words (one space, or two where the
+        layout text spreads justified prose), so a weak one-word label is a label only where it heads a
+        cell or a line or is printed as a caption."""
+        ls, le = view.line(view.line_no(m.start()))
+        return (m.group(0).islower() and bool(re.search(r"[a-zà-ÿ,] {1,2}$", view.text[ls:m.start()]))
+                and bool(re.match(r" {1,2}[a-zà-ÿ]", view.text[m.end():le])))
 
     @staticmethod
     def _starts_cell(view: View, pos: int) -> bool:

@@ -89,3 +89,12 @@ def test_a_totals_row_across_columns_is_read_at_its_total_column() -> None:
     out = extract_rules(_doc(lines))
     assert out.bill.current_charges == Decimal("24.00")
     assert out.bill.total_amount_due == Decimal("24.00")
+
+
+def test_a_weak_one_word_label_in_running_text_is_no_label() -> None:
+    prose = ["Esempio Energia", "Totale da pagare: 80,00 €",
+             "La commissione per i pagamenti in contanti è di 2,50 euro."]
+    assert extract_rules(_doc(prose)).bill.payments is None
+    caption = ["Esempio Energia", "Saldo precedente      50,00", "Pagamenti            -50,00",
+               "Totale da pagare:     80,00"]
+    assert extract_rules(_doc(caption)).bill.payments == Decimal("50.00")
