@@ -7,6 +7,7 @@ about: fields left missing and fields whose top candidates were close (``ambiguo
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,7 @@ from minimeter.schema import BillNormalized, FieldEvidence, Meter, Span
 if TYPE_CHECKING:
     from minimeter.readers.base import Document
 
+log = logging.getLogger(__name__)
 CURRENCY_SIGNS = [("R$", "BRL"), ("CHF", "CHF"), ("€", "EUR"), ("EUR", "EUR"), ("£", "GBP"), ("₹", "INR"),
                   ("Rs.", "INR"), ("CA$", "CAD"), ("$", "USD")]
 
@@ -39,6 +41,8 @@ class RulesOutcome:
     timings: dict[str, float] = field(default_factory=dict)
     summary: Block | None = None
     """The summary block that added up, when one did (its rows and closing amount)."""
+    abandoned: list[str] = field(default_factory=list)
+    """Steps stopped by a figure their arithmetic could not take (see ``ExtractionResult.abandoned``)."""
 
 
 def _span(c: Candidate | None) -> Span | None:
@@ -56,7 +60,15 @@ def extract_rules(doc: Document, profile: Profile | None = None, *, detect_profi
     state = RulesState(doc, profile, Finder(doc, profile))
     for name, step in STEPS:
         ts = time.perf_counter()
-        step(state)
+        try:
+            step(state)
+        except ArithmeticError as exc:
+            # A figure out of every range the arithmetic expects (a decimal overflow, a division by zero)
+            # stops this step only: the others still read what they can, and the bill waits for a person
+            # with the reason instead of the whole extraction failing on one number.
+            log.warning("rules step %s abandoned: %s", name, type(exc).__name__)
+            state.abandoned.append(f"the {name} step could not compute on a figure it read "
+                                   f"({type(exc).__name__})")
         state.timings[name] = time.perf_counter() - ts
     bill, evidence = reconcile(state.choices, profile, doc, state.meters)
     items, items_evidence = (lineitems.attach(state.charges, bill.current_charges, bill.total_amount_due)
@@ -67,7 +79,7 @@ def extract_rules(doc: Document, profile: Profile | None = None, *, detect_profi
     t2 = time.perf_counter()
     timings = {"detect": t1 - t0, "rules": t2 - t1}
     return RulesOutcome(bill, evidence, state.choices, state.cands, profile, state.finder, ambiguous, timings,
-                        state.summary)
+                        state.summary, state.abandoned)
 
 
 def currency_of(text: str, profile: Profile | None) -> str | None:

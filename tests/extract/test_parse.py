@@ -211,3 +211,9 @@ def test_indian_digit_grouping_is_one_amount() -> None:
 
     got = [(m.value, m.text) for m in find_money("Net Payable Rs.1,60,386.04  Bill Amount 5,731.00", "in")]
     assert got == [(Decimal("160386.04"), "Rs.1,60,386.04"), (Decimal("5731.00"), "5,731.00")]
+
+
+@pytest.mark.parametrize("text", ["31234567890123456789012345678901", "1e5", "nan1", "1_000", "Infinity"])
+def test_a_barcode_or_a_non_figure_is_not_a_number(text: str) -> None:
+    # A payment barcode has more digits than any amount or read; arithmetic on it overflows the context.
+    assert parse_number(text) is None
