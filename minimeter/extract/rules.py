@@ -85,7 +85,8 @@ def extract_rules(doc: Document, profile: Profile | None = None, *, detect_profi
 def currency_of(text: str, profile: Profile | None) -> str | None:
     """The currency the bill prints beside its figures wins over a profile's default (a profile may have
     been matched on a passing mention); a sign shared by several currencies ("$", "Rs") keeps the
-    profile's. With nothing printed: the profile's, else the identified utility's country currency."""
+    profile's, and with no profile the country the page names decides it (``by_country``). With nothing
+    printed: the profile's, else the identified utility's country currency."""
     from minimeter.extract import parse
     from minimeter.extract.profiles import identify
 
@@ -95,14 +96,32 @@ def currency_of(text: str, profile: Profile | None) -> str | None:
         if profile and (parse.same_sign(printed, profile.currency) or counts.get(profile.currency)):
             return profile.currency
         if not profile or counts[printed] >= 2:
-            return printed
+            return by_country(printed, text)
     if profile:
         return profile.currency
     for sign, code in CURRENCY_SIGNS:
         if sign in text:
-            return code
+            return by_country(code, text)
     known = identify(text)
     return known.currency if known else None
+
+
+def by_country(printed: str, text: str) -> str:
+    """``printed`` (an ISO code read from a sign), or the currency of the country the page names when that
+    sign is shared ("$" on a bill printing ABN, GST and "VIC 3000" is AUD). A country needs two distinct
+    cues and more than any other country of the sign's family (GST is printed in Australia and Canada);
+    otherwise the sign keeps its first meaning."""
+    from minimeter.extract import lexicon, parse
+
+    family = parse.SIGN_FAMILIES.get(printed)
+    if not family:
+        return printed
+    countries = lexicon.load().countries
+    hits = sorted(((n, countries[c].currency) for c, n in lexicon.country_cues(text).items()
+                   if countries[c].currency in family), reverse=True)
+    if not hits or hits[0][0] < 2 or (len(hits) > 1 and hits[1][0] == hits[0][0]):
+        return printed
+    return hits[0][1]
 
 
 def reconcile(choices: dict[str, Choice], profile: Profile | None, doc: Document,
