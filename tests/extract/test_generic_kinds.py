@@ -93,3 +93,14 @@ def test_a_dollar_sign_takes_the_currency_of_the_country_the_page_names() -> Non
     assert by_country("USD", "GST $1.00 Total $11.00") == "USD"  # one cue is a passing mention
     assert by_country("USD", "GST  Australia  Canada") == "USD"  # a tie (2 and 2) decides nothing
     assert by_country("EUR", "ABN 11 222 333 444 GST VIC 3999") == "EUR"  # only a shared sign is resolved
+
+
+def test_a_water_bills_unitless_read_row_is_water_not_electricity() -> None:
+    out = extract_rules(_doc([
+        "Servicio municipal de agua potable",
+        "Importe total de la factura   52,10 €",
+        "Contador    Lectura anterior    Lectura actual    Consumo (m³)",
+        "55501234        1200               1234              34",
+    ]))
+    assert out.bill.electricity_kwh is None
+    assert out.bill.water_usage == Decimal(34)
