@@ -167,6 +167,9 @@ class ExtractionResult(_Model):
     status: Decision = "NEEDS_REVIEW"
     issues: list[str] = Field(default_factory=list)
     """Human-readable reasons for review, one line each (failed rules, low confidence...)."""
+    abandoned: list[str] = Field(default_factory=list)
+    """What the extractor could not compute, one line each (a step stopped by a figure no arithmetic can
+    take); validation turns each into an issue, so the bill waits for a person."""
     extractor: str
     model_sha256: str | None = None
     prompt_version: str | None = None

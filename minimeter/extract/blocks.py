@@ -165,6 +165,11 @@ def _solve(finder: Finder, block: Block) -> Block:
     terms = 0
     for r in block.rows:
         r.role = r.label_role = classify(r.label, finder)
+    first = block.rows[0]
+    if first.role == "total" and any(r.role == "previous" for r in block.rows[1:]):
+        # "IMPORTE TOTAL 103,27 / Recibos anteriores pendientes 102,49 / TOTAL A PAGAR 205,76": a total
+        # printed before the earlier balance is added is the bill's own total, the current charges.
+        first.role = "current"
     for r in block.rows:
         if terms >= 2 and r.value == running and r.role in ("total", "subtotal", "item", "current"):
             if r.role != "subtotal":
@@ -242,6 +247,8 @@ def support(blocks: list[Block], cands: dict[str, list[Candidate]]) -> Block | N
     if current != total:
         lift("current_charges", current, 0.5)
     cur = block.role("current")
+    if cur is not None and cur.value == current and current != total:
+        add("current_charges", cur.value, cur.start, cur.end, 0.8, cur.label)
     if cur is not None:
         # "Current Charges (Excl. VAT) 13,544.70 / VAT @ 15% 1,910.12": what is billed this period is
         # both, as the amount due counts it (a labelled "incl. VAT" figure elsewhere gains).

@@ -47,7 +47,7 @@ def rules_version() -> str:
 
 def _result(name: str, out: RulesOutcome, **extra: Any) -> ExtractionResult:
     return ExtractionResult(bill=out.bill, evidence=out.evidence, extractor=name,
-                            timings=dict(out.timings), **extra)
+                            timings=dict(out.timings), abandoned=list(out.abandoned), **extra)
 
 
 class RulesExtractor:

@@ -51,8 +51,16 @@ QTY_RX = re.compile(rf"(?<![\w.,'])(?P<num>{_NUM})[ \u00a0]?(?P<unit>{_UNIT_ALT}
 QTY_RX_NOSPACE = re.compile(QTY_RX.pattern.replace(_NUM, _NUM_NOSPACE))
 
 
+# No amount, read, quantity or rate on a bill has more digits than this; a longer run of digits is a
+# barcode, a payment reference or an IBAN, and arithmetic on it would overflow the decimal context.
+MAX_DIGITS = 15
+_PLAIN = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+
+
 def parse_number(s: str, fmt: str | None = None) -> Decimal | None:
-    """``"1'234.50"`` -> 1234.50; ``"2.000,000"`` (eu) -> 2000; None when it is not a number."""
+    """``"1'234.50"`` -> 1234.50; ``"2.000,000"`` (eu) -> 2000; None when it is not a number: not a plain
+    figure (an exponent, a NaN, an underscore) or more than ``MAX_DIGITS`` digits (a barcode). The result
+    is always finite."""
     s = s.strip().replace("\u00a0", " ").replace("\u202f", " ").replace("’", "'")
     if not s or not re.search(r"\d", s):
         return None
@@ -70,6 +78,8 @@ def parse_number(s: str, fmt: str | None = None) -> Decimal | None:
         parts = s.split(".")
         if len(parts) > 2 or (fmt == "eu" and len(parts[-1]) == 3):
             s = s.replace(".", "")
+    if not _PLAIN.fullmatch(s) or sum(ch.isdigit() for ch in s) > MAX_DIGITS:
+        return None
     try:
         return Decimal(s)
     except InvalidOperation:

@@ -7,6 +7,7 @@ about: fields left missing and fields whose top candidates were close (``ambiguo
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,7 @@ from minimeter.schema import BillNormalized, FieldEvidence, Meter, Span
 if TYPE_CHECKING:
     from minimeter.readers.base import Document
 
+log = logging.getLogger(__name__)
 CURRENCY_SIGNS = [("R$", "BRL"), ("CHF", "CHF"), ("€", "EUR"), ("EUR", "EUR"), ("£", "GBP"), ("₹", "INR"),
                   ("Rs.", "INR"), ("CA$", "CAD"), ("$", "USD")]
 
@@ -39,6 +41,8 @@ class RulesOutcome:
     timings: dict[str, float] = field(default_factory=dict)
     summary: Block | None = None
     """The summary block that added up, when one did (its rows and closing amount)."""
+    abandoned: list[str] = field(default_factory=list)
+    """Steps stopped by a figure their arithmetic could not take (see ``ExtractionResult.abandoned``)."""
 
 
 def _span(c: Candidate | None) -> Span | None:
@@ -56,7 +60,15 @@ def extract_rules(doc: Document, profile: Profile | None = None, *, detect_profi
     state = RulesState(doc, profile, Finder(doc, profile))
     for name, step in STEPS:
         ts = time.perf_counter()
-        step(state)
+        try:
+            step(state)
+        except ArithmeticError as exc:
+            # A figure out of every range the arithmetic expects (a decimal overflow, a division by zero)
+            # stops this step only: the others still read what they can, and the bill waits for a person
+            # with the reason instead of the whole extraction failing on one number.
+            log.warning("rules step %s abandoned: %s", name, type(exc).__name__)
+            state.abandoned.append(f"the {name} step could not compute on a figure it read "
+                                   f"({type(exc).__name__})")
         state.timings[name] = time.perf_counter() - ts
     bill, evidence = reconcile(state.choices, profile, doc, state.meters)
     items, items_evidence = (lineitems.attach(state.charges, bill.current_charges, bill.total_amount_due)
@@ -67,13 +79,14 @@ def extract_rules(doc: Document, profile: Profile | None = None, *, detect_profi
     t2 = time.perf_counter()
     timings = {"detect": t1 - t0, "rules": t2 - t1}
     return RulesOutcome(bill, evidence, state.choices, state.cands, profile, state.finder, ambiguous, timings,
-                        state.summary)
+                        state.summary, state.abandoned)
 
 
 def currency_of(text: str, profile: Profile | None) -> str | None:
     """The currency the bill prints beside its figures wins over a profile's default (a profile may have
     been matched on a passing mention); a sign shared by several currencies ("$", "Rs") keeps the
-    profile's. With nothing printed: the profile's, else the identified utility's country currency."""
+    profile's, and with no profile the country the page names decides it (``by_country``). With nothing
+    printed: the profile's, else the identified utility's country currency."""
     from minimeter.extract import parse
     from minimeter.extract.profiles import identify
 
@@ -83,14 +96,32 @@ def currency_of(text: str, profile: Profile | None) -> str | None:
         if profile and (parse.same_sign(printed, profile.currency) or counts.get(profile.currency)):
             return profile.currency
         if not profile or counts[printed] >= 2:
-            return printed
+            return by_country(printed, text)
     if profile:
         return profile.currency
     for sign, code in CURRENCY_SIGNS:
         if sign in text:
-            return code
+            return by_country(code, text)
     known = identify(text)
     return known.currency if known else None
+
+
+def by_country(printed: str, text: str) -> str:
+    """``printed`` (an ISO code read from a sign), or the currency of the country the page names when that
+    sign is shared ("$" on a bill printing ABN, GST and "VIC 3000" is AUD). A country needs two distinct
+    cues and more than any other country of the sign's family (GST is printed in Australia and Canada);
+    otherwise the sign keeps its first meaning."""
+    from minimeter.extract import lexicon, parse
+
+    family = parse.SIGN_FAMILIES.get(printed)
+    if not family:
+        return printed
+    countries = lexicon.load().countries
+    hits = sorted(((n, countries[c].currency) for c, n in lexicon.country_cues(text).items()
+                   if countries[c].currency in family), reverse=True)
+    if not hits or hits[0][0] < 2 or (len(hits) > 1 and hits[1][0] == hits[0][0]):
+        return printed
+    return hits[0][1]
 
 
 def reconcile(choices: dict[str, Choice], profile: Profile | None, doc: Document,

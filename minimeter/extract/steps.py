@@ -49,6 +49,8 @@ class RulesState:
     summary: blocks.Block | None = None
     meters: list[Meter] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    abandoned: list[str] = field(default_factory=list)
+    """Steps stopped by a figure their arithmetic could not take, one line each (``extract_rules``)."""
 
 
 def money_candidates(st: RulesState) -> None:

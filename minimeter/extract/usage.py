@@ -55,6 +55,8 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
     default = "electricity_kwh"
     if profile and profile.commodities:
         default = {"gas": "gas_usage", "water": "water_usage"}.get(profile.commodities[0], "electricity_kwh")
+    else:
+        default = sole_commodity(finder) or default
     for fname in QTY:
         commodity = {"gas_usage": "gas", "water_usage": "water"}.get(fname, "electricity")
         if profile and profile.commodities and commodity not in profile.commodities:
@@ -155,3 +157,15 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
         out[fname].alternatives = out[fname].alternatives
         out[fname + "__unit"] = Choice(unit, None, conf)
     return out, meters
+
+
+def sole_commodity(finder: Finder) -> str | None:
+    """``gas_usage`` or ``water_usage`` when the bill names that commodity and neither other one and prints
+    no kWh anywhere: a read row that names no unit is then that commodity's, not electricity's (a water
+    bill's "Lectura anterior / actual / Consumo" table)."""
+    named = [f for f in ("electricity_kwh", "gas_usage", "water_usage") if finder.names(f)]
+    if len(named) != 1 or named[0] == "electricity_kwh":
+        return None
+    if any(re.search(r"(?i)k\s?w\s?h", v.text) for v in finder.views):
+        return None
+    return named[0]

@@ -8,7 +8,8 @@ widths. PDFium also applies fonts, CMaps and form XObjects as a viewer does.
 
 ``page_words(pdf, index, limit)`` gives the page's displayed size and its words (content order,
 ``geometry.words_from_glyphs``). Boxes are moved from PDF user space to the displayed page: the
-crop box's corner becomes the origin, /Rotate is applied, y points down. Text that is not upright
+crop box's corner becomes the origin (the page's effective box, inherited from the page tree like a
+viewer does), /Rotate is applied, y points down. Text that is not upright
 on the displayed page (a sideways margin note) and glyphs outside the crop box are left out: they
 are not part of any row. Called only after pypdf has read the file, so bombs and damaged files
 have already been refused.
@@ -110,7 +111,10 @@ def page_words(pdf: Any, index: int, limit: int,
     page = pdf[index]
     try:
         rot = int(page.get_rotation()) % 360
-        crop = tuple(float(v) for v in page.get_cropbox())
+        # The effective box: the crop box cut to the media box, either inherited from the page tree.
+        # (get_cropbox reads only the page's own dictionary and falls back to US Letter, so an A4 page
+        # whose /MediaBox sits on /Pages lost its top 50 points: the letterhead and the first rows.)
+        crop = tuple(float(v) for v in page.get_bbox())
         assert len(crop) == 4
         w, h = crop[2] - crop[0], crop[3] - crop[1]
         size = (h, w) if rot in (90, 270) else (w, h)

@@ -6,8 +6,9 @@
 SUCCEEDED only when the bill re-validates with Pydantic, no rule in ``checks.RULES`` failed
 (``line_items_sum``, ``balance``, ``meter_reads``, ``usage_matches_meters``, ``period_order``,
 ``period_length``, ``due_after_statement``, ``grounded``, ``required_fields``, ``confidence``,
-the plausibility checks of ``plausible`` and the corroboration rules of ``corroborate``), and the
-reader raised no "no text layer" warning. Every failed rule becomes one line in ``issues``.
+the plausibility checks of ``plausible`` and the corroboration rules of ``corroborate``), the
+reader raised no "no text layer" warning and the extractor abandoned no step (``ExtractionResult.abandoned``).
+Every failed rule becomes one line in ``issues``; a rule that cannot compute on the values read fails.
 
 SUCCEEDED means corroborated: ``total_confirmed``, ``period_confirmed`` and ``usage_confirmed``
 fail unless the total, the period and the usage (when the bill prints one) are each confirmed by a
@@ -52,7 +53,16 @@ _SENTENCES = {
 def run_checks(result: ExtractionResult, doc: Document | None, threshold: float) -> list[CheckResult]:
     bill = result.bill
     idx = PrintedIndex(doc)  # every printed figure, indexed once for all the rules
-    return [rule(bill, result=result, doc=doc, threshold=threshold, idx=idx) for rule in RULES]
+    out = []
+    for rule in RULES:
+        try:
+            out.append(rule(bill, result=result, doc=doc, threshold=threshold, idx=idx))
+        except ArithmeticError as exc:
+            # A value no arithmetic can take (an extractor's overflowing figure) fails its rule with the
+            # reason instead of crashing the validation of the whole bill.
+            out.append(CheckResult(rule=rule.__name__, passed=False,
+                                   message=f"could not be computed on the values read ({type(exc).__name__})"))
+    return out
 
 
 def finalize(result: ExtractionResult, doc: Document, settings: Settings) -> ExtractionResult:
@@ -69,6 +79,7 @@ def finalize(result: ExtractionResult, doc: Document, settings: Settings) -> Ext
     for c in checks:
         if c.passed is False:
             issues.append(f"{_SENTENCES.get(c.rule, c.rule)} [{c.rule}]: {c.message}")
+    issues += [f"Extraction was incomplete: {line}" for line in result.abandoned]
     for w in doc.warnings if doc is not None else []:
         if w.startswith("no text layer"):
             issues.append(w)

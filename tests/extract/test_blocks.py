@@ -108,3 +108,18 @@ def test_current_charges_before_tax_and_the_tax_row_make_the_current_charges() -
     cands = {"current_charges": finder.labelled("current_charges", "money", "money")}
     blocks.support(blocks.find_blocks(finder), cands)
     assert max(cands["current_charges"], key=lambda c: c.score).value == Decimal("15454.82")
+
+
+def test_a_total_printed_before_the_earlier_balance_is_the_current_charges() -> None:
+    finder = _finder([
+        "Base imponible 40,00 €  IVA 10%  4,00 €     IMPORTE TOTAL                          44,00 €",
+        "",
+        "                                           Recibos anteriores pendientes de pago   30,50 €",
+        "                                           TOTAL A PAGAR                          74,50 €",
+    ])
+    found = [b for b in blocks.find_blocks(finder) if b.evidence]
+    assert [r.role for r in found[0].rows] == ["current", "previous", "total"]
+    cands: dict[str, list[Candidate]] = {}
+    blocks.support(found, cands)
+    assert [c.value for c in cands["current_charges"]] == [Decimal("44.00")]
+    assert cands["previous_balance"][0].value == Decimal("30.50")

@@ -81,3 +81,26 @@ def test_company_forms_in_lower_case_name_the_issuer() -> None:
     doc = _doc(["Acquedotto Collina Verde S.r.l.", "Servizio idrico integrato", "Totale da pagare € 81,80"])
     names = provider_candidates(doc)
     assert any(n.startswith("Acquedotto Collina Verde") for n in names)
+
+
+def test_a_dollar_sign_takes_the_currency_of_the_country_the_page_names() -> None:
+    from minimeter.extract.rules import by_country, currency_of
+
+    au = "Made-up Energy  ABN 11 222 333 444\nSupply address 4 Some St, Sometown QLD 4999\nGST $1.00\nTotal $11.00"
+    assert currency_of(au, None) == "AUD"
+    qc = "Total à payer 120,50 $\nTPS 5 % 5,00 $\nTVQ 9,975 % 9,98 $\nSometown (Québec) G1A 2B3"
+    assert currency_of(qc, None) == "CAD"
+    assert by_country("USD", "GST $1.00 Total $11.00") == "USD"  # one cue is a passing mention
+    assert by_country("USD", "GST  Australia  Canada") == "USD"  # a tie (2 and 2) decides nothing
+    assert by_country("EUR", "ABN 11 222 333 444 GST VIC 3999") == "EUR"  # only a shared sign is resolved
+
+
+def test_a_water_bills_unitless_read_row_is_water_not_electricity() -> None:
+    out = extract_rules(_doc([
+        "Servicio municipal de agua potable",
+        "Importe total de la factura   52,10 €",
+        "Contador    Lectura anterior    Lectura actual    Consumo (m³)",
+        "55501234        1200               1234              34",
+    ]))
+    assert out.bill.electricity_kwh is None
+    assert out.bill.water_usage == Decimal(34)

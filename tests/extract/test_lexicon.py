@@ -194,3 +194,22 @@ def test_an_already_billed_period_is_a_date_distractor() -> None:
     assert distractor_hits("Di cui già fatturati in acconto 12 Smc dal", "date")
     assert distractor_hits("Usage already billed from", "date")
     assert not distractor_hits("Periodo di fatturazione: dal", "date")
+def test_countries_merge_across_files_and_are_validated(tmp_path: Path) -> None:
+    a = write(tmp_path, "aa.toml", '[countries.CA]\ncurrency = "CAD"\nwords = ["GST"]\n')
+    b = write(tmp_path, "bb.toml", '[countries.CA]\ncurrency = "CAD"\nwords = ["TVQ", "GST"]\n')
+    assert load_files([a, b]).countries["CA"].words == ("GST", "TVQ")
+    c = write(tmp_path, "cc.toml", '[countries.CA]\ncurrency = "USD"\n')
+    with pytest.raises(LexiconError, match=r"cc\.toml: countries\.CA: currency USD, but aa\.toml gives CAD"):
+        load_files([a, c])
+    for body, msg in (('[countries.CA]\ncurrency = "dollar"\n', "ISO 4217"),
+                      ('[countries.Canada]\ncurrency = "CAD"\n', "ISO 3166"),
+                      ('[countries.CA]\ncurrency = "CAD"\ncue = ["GST"]\n', "cue: unknown key"),
+                      ('[countries.CA]\ncurrency = "CAD"\nshapes = ["(unclosed"]\n', "not a valid pattern")):
+        with pytest.raises(LexiconError, match=msg):
+            load_files([write(tmp_path, "dd.toml", body)])
+
+
+def test_country_cues_count_distinct_whole_words_and_shapes() -> None:
+    cues = lexicon.country_cues("ABN 11 222 333 444   GST included   GST 10%   Unit 4/12 Made Up St, Sometown VIC 3999")
+    assert cues["AU"] == 3 and cues["CA"] == 1  # GST twice is one cue; "VIC 3999" is a state and postcode
+    assert "AU" not in lexicon.country_cues("THE NMIX PLAN")  # whole words only

@@ -98,3 +98,25 @@ def test_a_weak_one_word_label_in_running_text_is_no_label() -> None:
     caption = ["Esempio Energia", "Saldo precedente      50,00", "Pagamenti            -50,00",
                "Totale da pagare:     80,00"]
     assert extract_rules(_doc(caption)).bill.payments == Decimal("50.00")
+def test_a_payment_barcode_below_the_meter_reads_is_no_usage_and_no_crash() -> None:
+    out = extract_rules(_doc([
+        "Contador   Lectura anterior   Lectura actual   Consumo (m3)",
+        "55501234        1200               1234              34",
+        "Importe total de la factura   52,10 €",
+        "",
+        " 12345678901234567890123456789012",
+    ]))
+    assert out.abandoned == []
+    assert out.bill.water_usage in (None, Decimal(34))
+
+
+def test_a_step_that_cannot_compute_is_abandoned_and_named(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import minimeter.extract.rules as rules
+
+    def overflow(st: object) -> None:
+        raise ArithmeticError("made-up overflow")
+
+    monkeypatch.setattr(rules, "STEPS", [*STEPS[:1], ("usage", overflow), *STEPS[1:]])
+    out = rules.extract_rules(_doc(["Statement Date: 01/15/2019", "Total Amount Due $12.00"]))
+    assert out.bill.total_amount_due == Decimal("12.00")  # the other steps still ran
+    assert out.abandoned == ["the usage step could not compute on a figure it read (ArithmeticError)"]

@@ -38,6 +38,16 @@ def test_text_pdf_has_plain_and_layout_text(tmp_path: Path, settings) -> None:  
 
 
 @needs_tesseract
+def test_a_page_whose_media_box_is_inherited_keeps_its_top_rows(tmp_path: Path, settings) -> None:  # type: ignore[no-untyped-def]
+    # fpdf2 writes an A4 /MediaBox on the /Pages node, not on the page: the page is still A4, and the
+    # letterhead printed 10 mm from its top is a row of the layout like any other.
+    doc = read_document(make_pdf(tmp_path / "a4.pdf", ["Made-up Power Company", "Total Amount Due $12.00"]),
+                        settings)
+    page = doc.pages[0]
+    assert round(page.height or 0) == 842 and round(page.width or 0) == 595
+    assert page.layout_text and page.layout_text.lstrip().startswith("Made-up Power Company")
+
+
 def test_ocr_reads_an_image(tmp_path: Path, settings) -> None:  # type: ignore[no-untyped-def]
     doc = read_document(_bill_image(tmp_path / "bill.png"), settings)
     assert doc.kind == "image" and doc.used_ocr

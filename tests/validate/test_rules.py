@@ -114,3 +114,19 @@ def test_document_without_text_names_the_reason(settings) -> None:  # type: igno
     out = finalize(ExtractionResult(bill=BillNormalized(), extractor="rules"), doc, settings)
     assert out.status == "NEEDS_REVIEW"
     assert "no text layer; OCR not available" in out.issues
+
+
+def test_a_rule_or_step_that_cannot_compute_sends_the_bill_to_review(doc: Document, settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import minimeter.validate as validate
+
+    def broken(bill: BillNormalized, **_: object) -> None:
+        raise ArithmeticError("made-up overflow")
+
+    monkeypatch.setattr(validate, "RULES", [*validate.RULES, broken])
+    res = finalize(_result(_good()), doc, settings)
+    assert res.status == "NEEDS_REVIEW" and _check(res, "broken") is False
+    monkeypatch.undo()
+    res = finalize(_result(_good()).model_copy(update={"abandoned": ["the usage step could not compute"]}),
+                   doc, settings)
+    assert res.status == "NEEDS_REVIEW"
+    assert "Extraction was incomplete: the usage step could not compute" in res.issues

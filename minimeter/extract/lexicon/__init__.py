@@ -8,7 +8,15 @@ Contract
 fails loudly with ``LexiconError`` (one line naming the file and the entry) on: an unknown section,
 field or distractor kind; the same label twice for one field in one file; one label given two weights
 for one field (in one file or across files); a weight outside (0, 1]; a month list that is not 12
-entries; a rate shape that is not a valid regular expression; a range connector holding a digit.
+entries; a rate shape that is not a valid regular expression; a range connector holding a digit; a
+country whose currency is not an ISO 4217 code, that two files give two currencies, with an unknown key
+or a cue shape that is not a valid regular expression.
+
+``[countries.XX]`` (ISO 3166 code) holds what a bill of that country prints whatever its utility: its
+``currency``, cue ``words`` (tax names, business numbers, payment networks, regions: "ABN", "GST", "TVQ",
+matched case-sensitively as whole words) and cue ``shapes`` (a state and postcode, a postal code), merged
+across files. ``country_cues(text)`` counts the distinct cues of each country a text prints; currencies
+that share a sign ("$") are told apart by them.
 
 ``Lexicon.extend(labels, distractors, source)`` returns a new ``Lexicon`` with a provider profile's
 additions, validated the same way (``source`` names the profile file in errors);
@@ -50,7 +58,17 @@ DISTRACTOR_KINDS: Mapping[str, frozenset[str]] = MappingProxyType({
 COMMODITIES = frozenset({"electricity", "gas", "water"})
 _SECTIONS = frozenset({"language", "name", "labels", "anchored", "distractors", "units", "commodities",
                        "months", "ambiguous_months", "rate_shapes", "range_connectors",
-                       "range_openers"})
+                       "range_openers", "countries"})
+_COUNTRY_KEYS = frozenset({"currency", "words", "shapes"})
+
+
+@dataclass(frozen=True)
+class Country:
+    """What bills of one country print whatever their utility (``[countries.XX]``)."""
+
+    currency: str
+    words: tuple[str, ...] = ()
+    shapes: tuple[str, ...] = ()
 
 
 class LexiconError(ValueError):
@@ -80,6 +98,8 @@ class Lexicon:
     """Words printed between the two dates of a period ("to", "au", "t/m", "tot en met"), lower case."""
     range_openers: tuple[str, ...] = ()
     """Words printed before the first date of a period ("from", "dal", "du", "von"), lower case."""
+    countries: Mapping[str, Country] = field(default_factory=dict)
+    """ISO country code -> its currency and the cues that name it on a bill."""
     sources: Mapping[tuple[str, str], str] = field(default_factory=dict)
     """(field, normalized label) -> the file that defined it, for error messages."""
 
@@ -118,6 +138,8 @@ class _Builder:
         self.shapes: list[str] = []
         self.connectors: list[str] = []
         self.openers: list[str] = []
+        self.countries: dict[str, Country] = {}
+        self.country_src: dict[str, str] = {}
 
     @classmethod
     def of(cls, lex: Lexicon) -> _Builder:
@@ -134,6 +156,7 @@ class _Builder:
         b.shapes = list(lex.rate_shapes)
         b.connectors = list(lex.range_connectors)
         b.openers = list(lex.range_openers)
+        b.countries = dict(lex.countries)
         return b
 
     def add_labels(self, data: Mapping[str, object], src: str, *, default_weight: float = 1.0,
@@ -237,6 +260,39 @@ class _Builder:
                     raise LexiconError(f"{src}: {key}: {w!r} holds a digit (it would join numbers)")
                 if low not in words:
                     words.append(low)
+        self.add_countries(data.get("countries", {}), src)
+
+    def add_countries(self, data: object, src: str) -> None:
+        if not isinstance(data, Mapping):
+            raise LexiconError(f"{src}: [countries] must be a table of country code = {{currency, words, shapes}}")
+        for code, entry in data.items():
+            where = f"{src}: countries.{code}"
+            if not re.fullmatch(r"[A-Z]{2}", code):
+                raise LexiconError(f"{where}: expected an ISO 3166 country code (two capital letters)")
+            if not isinstance(entry, Mapping):
+                raise LexiconError(f"{where}: expected a table with currency, words, shapes")
+            unknown = set(entry) - _COUNTRY_KEYS
+            if unknown:
+                raise LexiconError(f"{where}: {', '.join(sorted(unknown))}: unknown key "
+                                   f"(known: {', '.join(sorted(_COUNTRY_KEYS))})")
+            cur = entry.get("currency")
+            if not isinstance(cur, str) or not re.fullmatch(r"[A-Z]{3}", cur):
+                raise LexiconError(f"{where}: currency: expected an ISO 4217 code (three capital letters)")
+            prior = self.countries.get(code)
+            if prior is not None and prior.currency != cur:
+                raise LexiconError(f"{where}: currency {cur}, but {self.country_src.get(code, '?')} gives "
+                                   f"{prior.currency}")
+            words = _strings(entry.get("words", []), f"{where}.words")
+            shapes = _strings(entry.get("shapes", []), f"{where}.shapes")
+            for rx in shapes:
+                try:
+                    re.compile(rx)
+                except re.error as e:
+                    raise LexiconError(f"{where}.shapes: {rx!r} is not a valid pattern ({e})") from None
+            old = prior or Country(cur)
+            self.countries[code] = Country(cur, old.words + tuple(w for w in words if w not in old.words),
+                                           old.shapes + tuple(x for x in shapes if x not in old.shapes))
+            self.country_src.setdefault(code, src)
 
     def build(self) -> Lexicon:
         return Lexicon(
@@ -250,6 +306,7 @@ class _Builder:
             rate_shapes=tuple(self.shapes),
             range_connectors=tuple(self.connectors),
             range_openers=tuple(self.openers),
+            countries=MappingProxyType(dict(self.countries)),
             sources=MappingProxyType({k: s for k, (_w, s) in self.weights.items()}),
         )
 
@@ -303,3 +360,23 @@ def rate_plan_rx() -> re.Pattern[str]:
 def rate_plan_shapes(text: str) -> list[tuple[int, int, str]]:
     """Rate names printed without a label, found by their shape: (start, end, text) in ``text``."""
     return [(m.start(), m.end(), m.group(0).strip()) for m in rate_plan_rx().finditer(text)]
+
+
+@functools.cache
+def _country_rx() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
+    out = []
+    for code, c in load().countries.items():
+        cues = [re.compile(rf"(?<!\w){re.escape(w)}(?!\w)") for w in c.words] + [re.compile(x) for x in c.shapes]
+        out.append((code, tuple(cues)))
+    return tuple(out)
+
+
+def country_cues(text: str) -> dict[str, int]:
+    """Country code -> how many of its distinct cues ``text`` prints (a cue printed twice counts once;
+    countries with none are left out)."""
+    out = {}
+    for code, cues in _country_rx():
+        n = sum(1 for rx in cues if rx.search(text))
+        if n:
+            out[code] = n
+    return out
