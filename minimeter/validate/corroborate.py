@@ -163,11 +163,17 @@ def period_confirmed(bill: BillNormalized, result: ExtractionResult | None = Non
 LABELLED_PERIOD_CONFIDENCE = 0.9
 TEMPLATE_PERIOD_CONFIDENCE = 0.8
 MONTHLY_DAYS = (25, 35)
+# What ``templates.apply`` notes on a period read at an approved layout's place: the approved bill's period
+# length, which then stands for the month (a layout that bills every two months).
+TEMPLATE_CYCLE = "the layout's billing cycle:"
+_CYCLE = re.compile(re.escape(TEMPLATE_CYCLE) + r" (\d+) days")
+CYCLE_SLACK_DAYS = 5
 STATEMENT_AFTER_END_DAYS = (-2, 40)
 
 
 def _labelled_period(bill: BillNormalized, result: ExtractionResult | None, s: dt.date, e: dt.date) -> str:
-    """Why a labelled monthly period checks out against the statement date ("" when it does not)."""
+    """Why a labelled period as long as one monthly bill (or, read at the place a reviewer approved on this
+    layout, as long as the approved bill's) checks out against the statement date ("" when it does not)."""
     if result is None or bill.statement_date is None:
         return ""
     evs = [result.evidence.get(f) for f in ("billing_period_start", "billing_period_end")]
@@ -179,9 +185,14 @@ def _labelled_period(bill: BillNormalized, result: ExtractionResult | None, s: d
     days = (e - s).days
     after = (bill.statement_date - e).days
     lo, hi = MONTHLY_DAYS
-    if not (lo <= days <= hi and STATEMENT_AFTER_END_DAYS[0] <= after <= STATEMENT_AFTER_END_DAYS[1]):
+    cycles = {int(m[1]) for ev in evs if ev is not None and (m := _CYCLE.search(ev.note or ""))}
+    cycle = cycles.pop() if len(cycles) == 1 and all(_CYCLE.search(ev.note or "") for ev in evs if ev) else 0
+    # A layout that bills every two months: its approved bill was as long.
+    as_cycle = bool(cycle) and abs(days - cycle) <= CYCLE_SLACK_DAYS and not lo <= days <= hi
+    if not ((lo <= days <= hi or as_cycle) and STATEMENT_AFTER_END_DAYS[0] <= after <= STATEMENT_AFTER_END_DAYS[1]):
         return ""
-    return (f"a labelled period of {days} days with no rival, ending {after} days before the statement "
+    what = f"as long as the layout's approved bill ({cycle} days)" if as_cycle else "with no rival"
+    return (f"a labelled period of {days} days {what}, ending {after} days before the statement "
             f"({bill.statement_date})")
 
 
