@@ -7,7 +7,10 @@ Three rules, for every extractor alike (they judge the bill and the document, no
   (previous - payments + current = total with no cancelling pair standing in for it), or the line
   items, each printed on the bill, add up to the total (when no unpaid previous balance is read);
 * ``period_confirmed``: the bill prints a day count equal to end - start (or one more, counting
-  both ends) where it prints the period (the dates' line or the two around it);
+  both ends) where it prints the period (the dates' line or the two around it), or the period is on the
+  meter reads' row, or it was read under its label (or at a layout template's place) as long as one
+  monthly bill (or as the template's approved bill: ``template_cycle``), ending shortly before the
+  statement;
 * ``usage_confirmed``: for each usage on the bill, a meter's printed reads give it ((present -
   prior) x multiplier), or a charge line bills it (rate x usage = amount, or time-of-use parts
   billed so and adding up to it). A bill with no usage needs none, but only when the bill prints
@@ -171,6 +174,17 @@ CYCLE_SLACK_DAYS = 5
 STATEMENT_AFTER_END_DAYS = (-2, 40)
 
 
+def template_cycle(result: ExtractionResult | None) -> int:
+    """The approved bill's period length when both ends of the period were read at the place a reviewer
+    approved on this layout (``templates.apply`` notes it), else 0."""
+    if result is None:
+        return 0
+    notes = [(ev.note or "") if (ev := result.evidence.get(f)) is not None and ev.source == "template" else ""
+             for f in ("billing_period_start", "billing_period_end")]
+    cycles = {int(m[1]) for n in notes if (m := _CYCLE.search(n))}
+    return cycles.pop() if len(cycles) == 1 and all(_CYCLE.search(n) for n in notes) else 0
+
+
 def _labelled_period(bill: BillNormalized, result: ExtractionResult | None, s: dt.date, e: dt.date) -> str:
     """Why a labelled period as long as one monthly bill (or, read at the place a reviewer approved on this
     layout, as long as the approved bill's) checks out against the statement date ("" when it does not)."""
@@ -185,8 +199,7 @@ def _labelled_period(bill: BillNormalized, result: ExtractionResult | None, s: d
     days = (e - s).days
     after = (bill.statement_date - e).days
     lo, hi = MONTHLY_DAYS
-    cycles = {int(m[1]) for ev in evs if ev is not None and (m := _CYCLE.search(ev.note or ""))}
-    cycle = cycles.pop() if len(cycles) == 1 and all(_CYCLE.search(ev.note or "") for ev in evs if ev) else 0
+    cycle = template_cycle(result)
     # A layout that bills every two months: its approved bill was as long.
     as_cycle = bool(cycle) and abs(days - cycle) <= CYCLE_SLACK_DAYS and not lo <= days <= hi
     if not ((lo <= days <= hi or as_cycle) and STATEMENT_AFTER_END_DAYS[0] <= after <= STATEMENT_AFTER_END_DAYS[1]):
