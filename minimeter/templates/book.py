@@ -134,6 +134,7 @@ class Book:
             date_order,
             fmt_of,
             learn,
+            printed_on,
             same_value,
             sum_anchor,
         )
@@ -168,8 +169,7 @@ class Book:
             if want is None or (name in fields and not from_template and name not in human):
                 continue
             if fmt_of(name) == "const":
-                fields[name] = fields[name].model_copy(update={"value": str(want)}) if name in fields else \
-                    learn_const(str(want))
+                fields[name] = Anchor(fmt="const", value=str(want), printed=printed_on(doc, str(want)))
                 continue
             anchor = anchor_field(doc, name, want, ref=bill.statement_date or bill.due_date, order=date_order(bill))
             if anchor is None and fmt_of(name) in ("money", "number"):
@@ -189,6 +189,3 @@ class Book:
         self.save(t)
         return t, f"template {t.id} updated from job {job_id}: {confirmed} field(s) confirmed, {corrected} corrected"
 
-
-def learn_const(value: str) -> Anchor:
-    return Anchor(fmt="const", value=value)

@@ -339,7 +339,7 @@ def learn(doc: Document, bill: BillNormalized, result: ExtractionResult | None, 
             continue
         fmt = fmt_of(name)
         if fmt == "const":
-            fields[name] = Anchor(fmt="const", value=str(want))
+            fields[name] = Anchor(fmt="const", value=str(want), printed=printed_on(doc, str(want)))
             continue
         span, context = None, ""
         ev = result.evidence.get(name) if result is not None else None
@@ -380,6 +380,12 @@ def learn(doc: Document, bill: BillNormalized, result: ExtractionResult | None, 
                     provider_id=bill.provider_id, origin_job=job_id, origin_file=file_name, origin_sha256=sha256,
                     created_at=stamp, updated_at=stamp, fingerprint=fp, fields=fields, unread=unread,
                     cycle_days=cycle_days(bill))
+
+
+def printed_on(doc: Document, value: str) -> bool:
+    """``value`` (a utility's name) is printed on ``doc``, accents, case and spacing aside."""
+    text = fold(" ".join(f"{p.text} {p.layout_text or ''}" for p in doc.pages))
+    return len(value.strip()) >= 3 and fold(value) in text
 
 
 def cycle_days(bill: BillNormalized) -> int:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from minimeter.templates.apply import CONF_LABEL
-from minimeter.templates.learn import fmt_of, same_value
+from minimeter.templates.learn import fmt_of, printed_on, same_value
 
 if TYPE_CHECKING:
     from minimeter.readers.base import Document
@@ -218,6 +218,9 @@ def merge(generic: ExtractionResult, reading: Reading, doc: Document, settings: 
         old = generic.evidence.get(k)
         m.values[k] = (v, ev.model_copy(update={"confidence": max(ev.confidence, old.confidence if old else 0.0),
                                                 "note": f"{ev.note}; {TEMPLATE_AGREES}"[:200]}))
+    for k in [k for k in ("provider", "provider_id") if k in m.values and k not in m.agree
+              and reading.template.fields[k].printed and not printed_on(doc, str(m.values[k][0]))]:
+        m.values.pop(k)  # one layout, several utilities (a billing bureau's): this bill does not print that one
     dropped = [k for k in reading.template.unread if k not in m.values and getattr(generic.bill, k) is not None]
     if dropped:  # a reviewer corrected the generic reading of these on this layout: leave them out, not wrong
         m.generic = _without(m.generic, dropped)

@@ -75,6 +75,9 @@ class Anchor(_Strict):
     the next parts are (an address whose township is printed under a stand number)."""
     value: str = ""
     """``const`` fields (provider, currency): the value itself."""
+    printed: bool = False
+    """``const`` fields: the value was printed on the approved bill (a bill of the layout that does not print
+    it is another utility's: one layout, several utilities)."""
     after: str = ""
     """``after`` relation: the field whose value this one follows (the period's start for its end)."""
     gap: int = Field(default=0, ge=0, le=3)

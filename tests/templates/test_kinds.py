@@ -33,17 +33,17 @@ def settings(tmp_path: Path) -> Settings:
     return s
 
 
-def page(path: Path, rows: Rows) -> Path:
+def page(path: Path, rows: Rows, utility: str = "Brightwater Utilities Ltd") -> Path:
     """A one-page bill of a fictional utility: a fixed header and footer, then ``rows`` of (x, y, text)."""
     pdf = FPDF(unit="pt", format="A4")
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 14)
-    pdf.text(40, 50, "Brightwater Utilities Ltd")
+    pdf.text(40, 50, utility)
     pdf.set_font("Helvetica", size=9)
     pdf.text(40, 64, "Customer service 0800 000 111  -  brightwater.example")
     for x, y, text in rows:
         pdf.text(x, y, text)
-    pdf.text(40, 760, "Thank you for paying on time. Brightwater Utilities Ltd, 1 Mill Street, Riverton.")
+    pdf.text(40, 760, f"Thank you for paying on time. {utility}, 1 Mill Street, Riverton.")
     pdf.output(str(path))
     return path
 
@@ -252,3 +252,17 @@ def test_an_unconfirmed_template_value_is_kept_not_taken_back(settings: Settings
     assert m.result.bill.billing_period_end == dt.date(2030, 12, 31) and m.rejected == []
     assert check(m.result, "period_confirmed") is False and m.result.status == "NEEDS_REVIEW"
 
+
+
+def test_one_layout_of_several_utilities_keeps_each_bill_s_own_name(settings: Settings, tmp_path: Path) -> None:
+    """A billing bureau prints one layout for several water boards: the approved bill's utility name is
+    printed on it, the next bill prints another one, so the template does not name that bill's utility."""
+    rows = [*HEADER, (200, 140, "03/04/2031"), (40, 170, "Total to pay"), (300, 170, "$88.20")]
+    t = taught(settings, tmp_path, rows, BillNormalized(provider="Brightwater Utilities Ltd",
+                                                        account_number="ACC-20931"))
+    assert t.fields["provider"].printed
+    for utility, kept in (("Brightwater Utilities Ltd", "Brightwater Utilities Ltd"), ("Greenvale Water Board", None)):
+        doc = read_document(page(tmp_path / f"{utility[:5]}.pdf", rows, utility), settings)
+        generic = ExtractionResult(bill=BillNormalized(account_number="ACC-20931"), extractor="rules")
+        m = merge(generic, read(t, doc, similarity(t.fingerprint, doc)), doc, settings)
+        assert m.result.bill.provider == kept, utility
