@@ -67,6 +67,8 @@ class GcsTarget(BaseModel):
 
     bucket: str | None = None
     prefix: str = "originals/"
+    templates_prefix: str = "templates/"
+    """Where ``minimeter sync`` puts the data folder's layout templates (``<prefix><folder id>/<id>.toml``)."""
     project: str | None = None
     endpoint: str | None = None
     """Override the endpoint (an emulator in tests); ``STORAGE_EMULATOR_HOST`` also works."""

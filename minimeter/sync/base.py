@@ -31,6 +31,11 @@ same way in MiniMeter's ``pyproject.toml``) loads a ``TargetClass``:
   (``<sha256 hex>.<ext>``), None when it has none, and raises ``IntakeError`` (retryable) when it
   cannot tell; ``original_location(settings, file_name) -> str`` says where it looked. Workers
   use this to find an original intake archived on another machine (``minimeter.intake.shared``).
+- optionally ``push_templates(folder, files) -> int`` on the target: a target that keeps files
+  writes the data folder's changed layout templates (``minimeter.sync.templates.TemplateFile``: id,
+  the TOML bytes, their sha256) under the data folder's id ``folder``, skipping a file it already has
+  with the same content, and returns how many it wrote; raises like ``push``. The runner offers
+  only templates changed since the target last took them and records them once it returned.
 
 A ``SyncTarget`` has:
 

@@ -10,6 +10,11 @@ Before upload the local file's SHA-256 is checked against the job's hash, so a d
 archive copy is never published as the original; the upload itself is MD5-verified by the
 client. A missing or damaged local original is reported as a warning (the rest of the batch
 still goes; a person must restore the file and rerun with ``--since``).
+
+Layout templates go beside the originals: ``<templates_prefix><data folder id>/<template id>.toml``
+(prefix default ``templates/``), the TOML file as the data folder keeps it, skipped when the object
+already holds the same content (its ``sha256`` metadata). Each data folder writes under its own id, so
+its counters (bills read, fields confirmed) are never overwritten by another's.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from minimeter.sync.bigquery import is_loopback
 
 if TYPE_CHECKING:
     from minimeter.settings import Settings
+    from minimeter.sync.templates import TemplateFile
 
 log = logging.getLogger("minimeter.sync")
 _THREADS = 8
@@ -208,6 +214,27 @@ class GcsTarget:
             checksum="md5",
             timeout=_TIMEOUT,
         )
+        return True
+
+    def push_templates(self, folder: str, files: list[TemplateFile]) -> int:
+        """Each layout template as ``<templates_prefix><folder>/<id>.toml``, the TOML file itself; one already
+        there with the same content is skipped. Returns how many were uploaded."""
+        try:
+            return sum(1 for f in files if self._upload_template(folder, f))
+        except Exception as exc:
+            raise self._error(exc, "upload a template") from exc
+
+    def template_name(self, folder: str, f: TemplateFile) -> str:
+        return f"{self.cfg.templates_prefix}{folder}/{f.name}"
+
+    def _upload_template(self, folder: str, f: TemplateFile) -> bool:
+        name = self.template_name(folder, f)
+        existing = self.bucket.get_blob(name, timeout=_TIMEOUT)
+        if existing is not None and (existing.metadata or {}).get("sha256") == f.sha256:
+            return False
+        blob = self.bucket.blob(name)
+        blob.metadata = {"sha256": f.sha256, "template": f.id, "folder": folder}
+        blob.upload_from_string(f.data, content_type="application/toml", checksum="md5", timeout=_TIMEOUT)
         return True
 
     def close(self) -> None:

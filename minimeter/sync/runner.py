@@ -3,8 +3,10 @@
 Targets are independent: each has its own watermark, its own failure and its own report, so
 Postgres succeeding and BigQuery failing moves only Postgres forward and the next run retries
 only BigQuery. A target with nothing pending is not contacted at all (an offline laptop with
-nothing to send has nothing to complain about). Only ``set_watermark`` ever moves a
-watermark, and it only goes up: ``--since`` re-sends older rows without rewinding anything.
+nothing to send has nothing to complain about). A target that keeps files (``push_templates``) also
+gets the data folder's layout templates that changed since it last took them (``sync.templates``).
+Only ``set_watermark`` ever moves a watermark, and it only goes up: ``--since`` re-sends older rows
+without rewinding anything.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from typing import TYPE_CHECKING
 
 from minimeter.errors import MinimeterError, OfflineError, SyncError
 from minimeter.sync.base import REGISTRY, Batch, SyncItem, SyncTarget
+from minimeter.sync.templates import TemplateFile, folder_id, mark_pushed
+from minimeter.sync.templates import pending as templates_pending
 
 if TYPE_CHECKING:
     from minimeter.settings import Settings
@@ -48,6 +52,8 @@ class TargetReport:
     message: str = ""
     warnings: list[str] = field(default_factory=list)
     """Notes from the target that did not stop the sync (a missing original...)."""
+    templates: int = 0
+    """Template files the target wrote (targets that keep them: Cloud Storage)."""
     error: MinimeterError | None = None
 
     @property
@@ -152,16 +158,30 @@ class SyncRunner:
         if target is None:
             report.status, report.message = "skipped", "not configured"
             return report
+        templates = self._templates_pending(name, target, since)
         if dry_run:
             report.status = "dry run"
             report.message = f"would send outbox rows {start + 1}..{end}" if rows else "nothing to send"
+            if templates:
+                report.message += f"; would push {len(templates)} template(s)"
             return report
-        if rows == 0:
+        if rows == 0 and not templates:
             report.status, report.message = "up to date", "nothing to send"
             return report
         t0 = time.monotonic()
         try:
-            self._send(name, target, start, end, report)
+            target.check()
+            target.prepare()
+            if rows:
+                self._send(name, target, start, end, report)
+            if templates:
+                self._push_templates(name, target, templates, report)
+            report.status = "ok"
+            report.message = f"sent {report.sent} outbox rows"
+            if templates:
+                report.message += f"; {report.templates} of {len(templates)} changed template(s) written"
+            if report.warnings:
+                report.message += f"; {len(report.warnings)} warning(s), first: {report.warnings[0]}"
         except MinimeterError as exc:
             self._failed(report, exc)
         except Exception as exc:  # a bug in a target must not stop the other targets
@@ -183,8 +203,6 @@ class SyncRunner:
         return report
 
     def _send(self, name: str, target: SyncTarget, start: int, end: int, report: TargetReport) -> None:
-        target.check()
-        target.prepare()
         seq, n = start, 0
         total = end - start
         if self.progress:
@@ -207,10 +225,17 @@ class SyncRunner:
                 self.store.log_event(None, "sync_warning", f"{name}: {w}")
             if self.progress:
                 self.progress(name, min(seq - start, total), total)
-        report.status = "ok"
-        report.message = f"sent {report.sent} outbox rows"
-        if report.warnings:
-            report.message += f"; {len(report.warnings)} warning(s), first: {report.warnings[0]}"
+
+    def _templates_pending(self, name: str, target: SyncTarget, since: int | None) -> list[TemplateFile]:
+        """The data folder's changed templates, for a target that keeps them (``push_templates``)."""
+        if not callable(getattr(target, "push_templates", None)):
+            return []
+        return templates_pending(self.settings, name, force=since is not None)
+
+    def _push_templates(self, name: str, target: SyncTarget, files: list[TemplateFile], report: TargetReport) -> None:
+        push = target.push_templates  # type: ignore[attr-defined]  # an optional capability (sync.base)
+        report.templates = int(push(folder_id(self.settings), files))
+        mark_pushed(self.settings, name, files)  # only once the target returned: a crash re-pushes, harmlessly
 
     def _failed(self, report: TargetReport, exc: MinimeterError) -> None:
         report.error = exc

@@ -5,7 +5,7 @@ Contract
 ``apply_templates(result, doc, settings) -> (result, note)`` is what the pipeline calls after the
 generic extractor and validation: when ``doc`` matches a template of the data folder
 (``settings.home / "templates"``), the template reads the fields it covers, the generic result keeps
-the rest, and the same validation decides the status (``apply.merge``). ``note`` is one line for the
+the rest, and the same validation decides the status (``merge.merge``). ``note`` is one line for the
 job's events (which template read what, or why none was used or it was set aside), None when the
 folder has no templates. It never raises for a bad template file (the file is skipped and logged).
 
@@ -13,8 +13,8 @@ folder has no templates. It never raises for a bad template file (the file is sk
 A rejected job teaches nothing: nothing calls it for one.
 
 Modules: ``page`` (rows, words and typed values of a page), ``fingerprint`` (a layout's fixed words
-and boxes, similarity), ``learn`` (anchors from an approved bill), ``apply`` (reading and merging),
-``model`` (the TOML file format), ``book`` (the folder of templates).
+and boxes, similarity), ``learn`` (anchors from an approved bill), ``apply`` (reading), ``merge`` (what the
+bill's checks keep), ``model`` (the TOML file format), ``book`` (the folder of templates).
 """
 
 from __future__ import annotations
@@ -45,7 +45,8 @@ def apply_templates(result: ExtractionResult, doc: Document, settings: Settings)
     book = book_for(settings)
     if not book.folder.is_dir() or not any(book.folder.glob("*.toml")):
         return result, None
-    from minimeter.templates.apply import merge, read
+    from minimeter.templates.apply import read
+    from minimeter.templates.merge import merge
 
     try:
         m = book.match(doc, result.bill.provider_id)

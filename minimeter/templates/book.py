@@ -128,7 +128,16 @@ class Book:
     def learn_approved(self, doc: Document, bill: BillNormalized, result: ExtractionResult | None, *,
                        job_id: int | None, file_name: str, sha256: str, human: set[str]) -> tuple[Template | None, str]:
         """Store what an approved bill teaches; returns the template written (or None) and one line saying what."""
-        from minimeter.templates.learn import anchor_field, date_order, fmt_of, learn, same_value, sum_anchor
+        from minimeter.templates.learn import (
+            anchor_field,
+            cycle_days,
+            date_order,
+            fmt_of,
+            learn,
+            printed_on,
+            same_value,
+            sum_anchor,
+        )
 
         provider_id = bill.provider_id or (result.bill.provider_id if result else None)
         m = self.match(doc, provider_id)
@@ -160,8 +169,7 @@ class Book:
             if want is None or (name in fields and not from_template and name not in human):
                 continue
             if fmt_of(name) == "const":
-                fields[name] = fields[name].model_copy(update={"value": str(want)}) if name in fields else \
-                    learn_const(str(want))
+                fields[name] = Anchor(fmt="const", value=str(want), printed=printed_on(doc, str(want)))
                 continue
             anchor = anchor_field(doc, name, want, ref=bill.statement_date or bill.due_date, order=date_order(bill))
             if anchor is None and fmt_of(name) in ("money", "number"):
@@ -175,11 +183,9 @@ class Book:
             elif name in fields and from_template:
                 fields.pop(name)  # the reviewer's value is not printed where the template reads: stop reading it
         t = t.model_copy(update={"fields": fields, "unread": sorted(unread), "failures": 0, "active": True,
+                                 "cycle_days": cycle_days(bill) or t.cycle_days,
                                  "fields_confirmed": t.fields_confirmed + confirmed,
                                  "fields_corrected": t.fields_corrected + corrected})
         self.save(t)
         return t, f"template {t.id} updated from job {job_id}: {confirmed} field(s) confirmed, {corrected} corrected"
 
-
-def learn_const(value: str) -> Anchor:
-    return Anchor(fmt="const", value=value)

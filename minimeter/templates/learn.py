@@ -14,13 +14,25 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from minimeter.schema import DATE_FIELDS, ID_FIELDS, MONEY_FIELDS, QUANTITY_FIELDS, BillNormalized
 from minimeter.templates import fingerprint
 from minimeter.templates.model import Anchor, Template, now
-from minimeter.templates.page import Row, Value, fold, id_key, label_above, label_left, page_rows, shape
+from minimeter.templates.page import (
+    Row,
+    TextPlace,
+    Value,
+    fold,
+    id_key,
+    label_above,
+    label_left,
+    page_rows,
+    shape,
+    text_place,
+)
 from minimeter.templates.page import find_values as values_on
 
 if TYPE_CHECKING:
@@ -61,51 +73,30 @@ def same_value(fmt: str, want: Any, got: Any) -> bool:
     return fold(str(got)).strip(" ,") == fold(str(want)).strip(" ,")
 
 
-def _text_run(rows: list[Row], v: Value, want: str, limit: int = 6) -> int:
-    """How many rows of one column, starting with the cell ``v``, the approved text spans (0: not it)."""
-    target = re.sub(r"[\s,]+", " ", fold(want)).strip()
-    got = re.sub(r"[\s,]+", " ", fold(v.text)).strip()
-    if got == target:
-        return 1
-    if not got or not target.startswith(got + " "):
-        return 0
-    acc, n, i = got, 1, v.row
-    while n < limit and i + 1 < len(rows):
-        i += 1
-        nxt = next((c for c in values_on([rows[i]], "text") if abs(c.box[0] - v.box[0]) <= 3 * rows[i].char_width()),
-                   None)
-        if nxt is None:
-            return 0
-        acc = acc + " " + re.sub(r"[\s,]+", " ", fold(nxt.text)).strip()
-        n += 1
-        if acc == target:
-            return n
-        if not target.startswith(acc + " "):
-            return 0
-    return 0
-
-
-def _occurrences(doc: Document, name: str, want: Any, ref: dt.date | None) -> list[tuple[Value, int, list[Row]]]:
+def _occurrences(doc: Document, name: str, want: Any,
+                 ref: dt.date | None) -> list[tuple[Value, TextPlace | None, list[Row]]]:
     fmt = fmt_of(name)
-    out: list[tuple[Value, int, list[Row]]] = []
+    out: list[tuple[Value, TextPlace | None, list[Row]]] = []
     for page in doc.pages:
         rows = page_rows(page)
         for v in values_on(rows, fmt, ref=ref):
             if fmt == "text":
-                n = _text_run(rows, v, str(want))
-                if n:
-                    out.append((v, n, rows))
+                place = text_place(rows, v, str(want))
+                if place is not None:
+                    out.append((v, place, rows))
             elif same_value(fmt, want, v.value):
-                out.append((v, 1, rows))
+                out.append((v, None, rows))
     return out
 
 
-def _anchor_for(name: str, v: Value, lines: int, rows: list[Row], page_text: str) -> tuple[Anchor, float]:
+def _anchor_for(name: str, v: Value, place: TextPlace | None, rows: list[Row],
+                page_text: str) -> tuple[Anchor, float]:
     """The anchor of one occurrence and how good an anchor it makes (a unique label beside it is best)."""
     fmt = fmt_of(name)
     row = rows[v.row]
     plain = Anchor(fmt=fmt, page=v.page, value_box=[round(x, 1) for x in v.box], variant=v.variant,  # type: ignore[arg-type]
-                   shape=shape(v.text) if fmt == "id" else "", lines=lines)
+                   shape=shape(v.text) if fmt == "id" else "", lines=place.lines if place else 1,
+                   more_rows=place.more if place else [])
     left = label_left(row, v.start - row.offset)
     if left is not None:
         label, box = left
@@ -154,21 +145,38 @@ def _variable_label(label: str) -> float:
     return 2.0 if any(re.search(r"\d", w) or w in MONTHS for w in words) else 0.0
 
 
-def anchor_field(doc: Document, name: str, want: Any, span: tuple[int, int, int] | None = None,
-                 ref: dt.date | None = None, order: str = "DMY",
-                 beside: tuple[int, float] | None = None, context: str = "",
-                 taken: set[tuple[int, tuple[float, ...]]] | None = None) -> Anchor | None:
-    """Where the approved ``want`` of field ``name`` is printed, as an anchor; None when it is nowhere.
+@dataclass
+class Placed:
+    """Where an approved value was found: its anchor, the printed value and its page's rows."""
+
+    anchor: Anchor
+    value: Value
+    rows: list[Row]
+
+
+def place_field(doc: Document, name: str, want: Any, span: tuple[int, int, int] | None = None,
+                ref: dt.date | None = None, order: str = "DMY",
+                beside: tuple[int, float] | None = None, context: str = "",
+                taken: set[tuple[int, tuple[float, ...]]] | None = None, style: str | None = None,
+                then: Any = None) -> Placed | None:
+    """Where the approved ``want`` of field ``name`` is printed, with its anchor; None when it is nowhere.
     ``span`` (page, start, end in layout text) is where the extractor read it, preferred when it holds the value.
     ``order``: the date order to record when the printed date reads the same in several (17.07.2025).
     ``beside``: (page, top) of a related value (a period's start) whose row is preferred. ``context``: the
     plain-text line before the value where the extractor read it (its label there picks the occurrence).
-    ``taken``: places other fields are anchored at (two fields of equal value get two places when there are)."""
-    best: tuple[float, Anchor] | None = None
-    for v, lines, rows in _occurrences(doc, name, want, ref):
+    ``taken``: places other fields are anchored at (two fields of equal value get two places when there are).
+    ``style``: the number format the document's unambiguous figures show (``number_format(doc)`` when None).
+    ``then``: a date printed right after this one where the value sits (a period's end after its start): the
+    place of the whole range is preferred to a place where the date is printed alone."""
+    if style is None and fmt_of(name) in ("money", "number"):
+        style = number_format(doc)
+    best: tuple[float, Placed] | None = None
+    for v, place, rows in _occurrences(doc, name, want, ref):
         page = doc.pages[v.page - 1]
         text = page.layout_text if page.layout_text is not None else page.text
-        anchor, score = _anchor_for(name, v, lines, rows, text)
+        anchor, score = _anchor_for(name, v, place, rows, text)
+        if place is not None and place.partial:
+            score -= 1  # only the printed parts of what the reviewer typed (a city added by hand)
         if span is not None and span[0] == v.page and v.start < span[2] and span[1] < v.end:
             score += 2
         if anchor.label and context and fold(anchor.label) in context[-80:]:
@@ -179,13 +187,77 @@ def anchor_field(doc: Document, name: str, want: Any, span: tuple[int, int, int]
         score -= 0.01 * v.page
         if v.fmt == "date" and v.variant == order:
             score += 0.05
-        if v.fmt in ("money", "number") and v.variant == number_style(v.text, order):
+        if v.fmt in ("money", "number") and v.variant == (number_style(v.text, "") or style
+                                                          or number_style(v.text, order)):
             score += 0.05
         if beside is not None and v.page == beside[0] and abs(v.box[1] - beside[1]) <= 3:
             score += 1.5  # the end of a range printed beside its start, not where another field repeats it
+        if then is not None and v.fmt == "date" and next_date(rows, v, then, ref) is not None:
+            score += 2.5  # the whole range printed here ("dal 01/11 al 31/12"), not one of its dates in a sentence
         if best is None or score > best[0]:
-            best = (score, anchor)
+            best = (score, Placed(anchor, v, rows))
     return best[1] if best else None
+
+
+def anchor_field(doc: Document, name: str, want: Any, span: tuple[int, int, int] | None = None,
+                 ref: dt.date | None = None, order: str = "DMY",
+                 beside: tuple[int, float] | None = None, context: str = "",
+                 taken: set[tuple[int, tuple[float, ...]]] | None = None) -> Anchor | None:
+    """The anchor of ``place_field`` (same arguments), or None."""
+    placed = place_field(doc, name, want, span, ref, order, beside, context, taken)
+    return placed.anchor if placed else None
+
+
+PERIOD = ("billing_period_start", "billing_period_end")
+RANGE_ROWS = 2
+"""How many rows below its start a range's end may be printed ("dal 01/11/2024" over "al 31/12/2024")."""
+
+
+def next_date(rows: list[Row], v: Value, want: Any, ref: dt.date | None) -> tuple[Value, int] | None:
+    """The date printed right after the date ``v`` when it is the approved ``want`` (a range printed as one:
+    "Mar 6 - Apr 7", "del 19.05.2025 al 11.06.2025", or a "to" date on the row under its "from" date in the
+    same column); (that date, rows below ``v``), else None. Another date in between means it is not a range."""
+    dates = [d for d in values_on(rows, "date", v.variant, ref) if v.row <= d.row <= v.row + RANGE_ROWS]
+    first = following(dates, v, rows[v.row].char_width())
+    if first is None or not same_value("date", want, first.value):
+        return None
+    return first, first.row - v.row
+
+
+def following(dates: list[Value], v: Value, char_w: float) -> Value | None:
+    """The first of ``dates`` after ``v`` in reading order: right of it on its row, else on the nearest row
+    below that prints a date in its column (its left edge within four characters of ``v``'s)."""
+    right = sorted((d for d in dates if d.row == v.row and d.box[0] >= v.box[2] - 1), key=lambda d: d.box[0])
+    if right:
+        return right[0]
+    below = sorted((d for d in dates if d.row > v.row and abs(d.box[0] - v.box[0]) <= 4 * char_w),
+                   key=lambda d: (d.row, d.box[0]))
+    return below[0] if below else None
+
+
+def after_anchor(start: Placed, want: Any, ref: dt.date | None) -> Anchor | None:
+    """The period's end anchored to its start when the two are printed as one range; None when they are not."""
+    nxt = next_date(start.rows, start.value, want, ref)
+    if nxt is None:
+        return None
+    v, gap = nxt
+    return Anchor(fmt="date", page=v.page, relation="after", after="billing_period_start", gap=gap,
+                  value_box=[round(x, 1) for x in v.box], variant=v.variant)
+
+
+def number_format(doc: Document) -> str:
+    """The number format most of the document's unambiguous figures show ("us" 1,234.56 / "eu" 1.234,56),
+    "" when none is unambiguous. A figure such as "945" or "1,062" reads alike in both, so its format is the
+    document's, not the date habit's (a UK bill writes dates day first and figures the US way)."""
+    counts = {"us": 0, "eu": 0}
+    for page in doc.pages:
+        for v in values_on(page_rows(page), "number", "us"):
+            style = number_style(v.text, "")
+            if style:
+                counts[style] += 1
+    if counts["us"] == counts["eu"]:
+        return ""
+    return "us" if counts["us"] > counts["eu"] else "eu"
 
 
 def number_style(text: str, order: str) -> str:
@@ -255,7 +327,9 @@ def learn(doc: Document, bill: BillNormalized, result: ExtractionResult | None, 
     (their place is searched by value only, never taken from the machine's span)."""
     human = human or set()
     fields: dict[str, Anchor] = {}
+    placed: dict[str, Placed] = {}
     unread: list[str] = []
+    ref, order, style = bill.statement_date or bill.due_date, date_order(bill), number_format(doc)
     for name in BillNormalized.scalar_fields():
         want = getattr(bill, name)
         if want is None or want == "":
@@ -265,24 +339,34 @@ def learn(doc: Document, bill: BillNormalized, result: ExtractionResult | None, 
             continue
         fmt = fmt_of(name)
         if fmt == "const":
-            fields[name] = Anchor(fmt="const", value=str(want))
+            fields[name] = Anchor(fmt="const", value=str(want), printed=printed_on(doc, str(want)))
             continue
         span, context = None, ""
         ev = result.evidence.get(name) if result is not None else None
-        if ev is not None and ev.span is not None and name not in human:
+        # A reviewer who corrected one end of the period says the extractor read it in the wrong place.
+        trusted = name not in human and not (name in PERIOD and human & set(PERIOD))
+        if ev is not None and ev.span is not None and trusted:
             if ev.span.layout:
                 span = (ev.span.page, ev.span.start, ev.span.end)
             elif 1 <= ev.span.page <= len(doc.pages):
                 plain = doc.pages[ev.span.page - 1].text
                 context = fold(plain[plain.rfind("\n", 0, ev.span.start) + 1:ev.span.start])
+        if name == "billing_period_end" and "billing_period_start" in placed:
+            after = after_anchor(placed["billing_period_start"], want, ref)
+            if after is not None:
+                fields[name] = after
+                continue
         start = fields.get("billing_period_start")
         beside = (start.page, start.value_box[1]) if name == "billing_period_end" and start and start.value_box \
             else None
         taken = {(a.page, tuple(a.value_box)) for a in fields.values() if a.value_box}
-        anchor = anchor_field(doc, name, want, span, ref=bill.statement_date or bill.due_date,
-                              order=date_order(bill), beside=beside, context=context, taken=taken)
+        p = place_field(doc, name, want, span, ref=ref, order=order, beside=beside, context=context, taken=taken,
+                        style=style, then=bill.billing_period_end if name == "billing_period_start" else None)
+        anchor = p.anchor if p else None
+        if p is not None:
+            placed[name] = p
         if anchor is None and fmt in ("money", "number"):
-            anchor = sum_anchor(doc, name, want, date_order(bill))
+            anchor = sum_anchor(doc, name, want, order)
         if anchor is not None:
             fields[name] = anchor
         elif name in human and fmt != "text" and result is not None and getattr(result.bill, name) is not None:
@@ -294,4 +378,17 @@ def learn(doc: Document, bill: BillNormalized, result: ExtractionResult | None, 
     stamp = now()
     return Template(id=template_id(bill.provider, sha256 or file_name), provider=bill.provider,
                     provider_id=bill.provider_id, origin_job=job_id, origin_file=file_name, origin_sha256=sha256,
-                    created_at=stamp, updated_at=stamp, fingerprint=fp, fields=fields, unread=unread)
+                    created_at=stamp, updated_at=stamp, fingerprint=fp, fields=fields, unread=unread,
+                    cycle_days=cycle_days(bill))
+
+
+def printed_on(doc: Document, value: str) -> bool:
+    """``value`` (a utility's name) is printed on ``doc``, accents, case and spacing aside."""
+    text = fold(" ".join(f"{p.text} {p.layout_text or ''}" for p in doc.pages))
+    return len(value.strip()) >= 3 and fold(value) in text
+
+
+def cycle_days(bill: BillNormalized) -> int:
+    """The approved bill's period length in days (0 when it has no period)."""
+    s, e = bill.billing_period_start, bill.billing_period_end
+    return (e - s).days if s and e and 0 < (e - s).days <= 400 else 0

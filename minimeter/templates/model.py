@@ -18,7 +18,8 @@ A template is one TOML file per layout. It is written for people to read and sha
     page = 1
     label = "TOTAL FACTURA"        # the fixed text it sits beside ("" for none)
     relation = "right"             # right (same row), below (under the label), none (position only),
-                                   # row_sum (the figures of the label's row add up to it)
+                                   # row_sum (the figures of the label's row add up to it), after (the
+                                   # next date after the field named by `after`: a period printed as one range)
     label_box = [300.0, 120.0, 380.0, 128.0]
     value_box = [420.0, 120.0, 460.0, 128.0]
     variant = "eu"                 # number format or date order it was printed in
@@ -37,13 +38,13 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from minimeter.errors import MinimeterError
 from minimeter.schema import BillNormalized
 
 Fmt = Literal["money", "number", "date", "id", "text", "const"]
-Relation = Literal["right", "below", "none", "row_sum"]
+Relation = Literal["right", "below", "none", "row_sum", "after"]
 MAX_FAILURES = 3
 """Consecutive bills on which a template was set aside before it is retired (``active = false``)."""
 
@@ -69,8 +70,18 @@ class Anchor(_Strict):
     lines: int = Field(default=1, ge=1, le=24)
     """Text fields: how many rows of one column the value spans (an address); ``row_sum``: how many figures
     the row holds (a total printed only as its parts: time-of-use periods)."""
+    more_rows: list[int] = Field(default_factory=list)
+    """Text fields printed as parts in one column with other rows between: the rows below the first part where
+    the next parts are (an address whose township is printed under a stand number)."""
     value: str = ""
     """``const`` fields (provider, currency): the value itself."""
+    printed: bool = False
+    """``const`` fields: the value was printed on the approved bill (a bill of the layout that does not print
+    it is another utility's: one layout, several utilities)."""
+    after: str = ""
+    """``after`` relation: the field whose value this one follows (the period's start for its end)."""
+    gap: int = Field(default=0, ge=0, le=3)
+    """``after`` relation: rows below the value it follows (0: on the same row, right of it)."""
     confirmed: int = Field(default=0, ge=0)
     """Later bills on which this anchor read the value a reviewer approved (reset when it is re-learned)."""
 
@@ -80,6 +91,26 @@ class Anchor(_Strict):
         if v and (len(v) != 4 or not all(math.isfinite(x) for x in v)):
             raise ValueError("a box is four numbers: x0, top, x1, bottom")
         return v
+
+    @field_validator("more_rows")
+    @classmethod
+    def _more_rows(cls, v: list[int]) -> list[int]:
+        if any(not 1 <= r <= 24 for r in v) or v != sorted(set(v)):
+            raise ValueError("more_rows are rows below the first part, increasing, 1 to 24")
+        return v
+
+    @field_validator("after")
+    @classmethod
+    def _after(cls, v: str) -> str:
+        if v and v not in BillNormalized.scalar_fields():
+            raise ValueError(f"unknown field {v!r}")
+        return v
+
+    @model_validator(mode="after")
+    def _relation(self) -> Anchor:
+        if self.relation == "after" and not self.after:
+            raise ValueError("relation 'after' needs the field it follows (after = ...)")
+        return self
 
     @field_validator("variant")
     @classmethod
@@ -123,6 +154,8 @@ class Template(_Strict):
     unread: list[str] = Field(default_factory=list)
     """Fields a reviewer corrected that the template cannot read (the approved value is not printed as one
     figure: a demand in W billed in kW): the generic reading of them is left out on this layout."""
+    cycle_days: int = Field(default=0, ge=0, le=400)
+    """Days of the approved bill's billing period: the layout's billing cycle (0: unknown)."""
     fingerprint: Fingerprint = Field(default_factory=Fingerprint)
     fields: dict[str, Anchor] = Field(default_factory=dict)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -145,6 +145,8 @@ _ID_RX = re.compile(r"(?<![\w])[A-Za-z0-9](?:[A-Za-z0-9]|[-./ ](?=[A-Za-z0-9])){
 ORDERS = ("MDY", "DMY", "YMD")
 _UNIT_RX = re.compile(r"(?i)[$€£₹]|chf|eur|usd|gbp|inr|brl|cad|fr\.?|rs\.?|kwh|kw|m3|m³|therms?|ccf|hcf|x|=|-|:")
 NUMBER_FORMATS = ("us", "eu")
+_NEG_CURRENCY = re.compile(r"(?<![\w-])[-−]\s?(?:[A-Za-z]{2,3}\.?|[$€£₹])\s?$")
+"""A minus before a currency written as letters: "-CHF 949.14" is negative."""
 
 
 def numbers_in(text: str, fmt: str) -> list[tuple[Decimal, int, int]]:
@@ -157,7 +159,7 @@ def numbers_in(text: str, fmt: str) -> list[tuple[Decimal, int, int]]:
         v = parse.parse_number(digits, fmt)
         if v is None:
             continue
-        neg = raw.lstrip().startswith(("-", "−"))
+        neg = raw.lstrip().startswith(("-", "−")) or bool(_NEG_CURRENCY.search(text, 0, m.start()))
         tail = text[m.end():m.end() + 1]
         if tail == "-" or text[m.end():m.end() + 3].strip().upper().startswith("CR"):
             neg = True
@@ -268,3 +270,89 @@ def label_above(rows: list[Row], index: int, box: Box, *, max_rows: int = 8) -> 
                 return label[:80], b, k
             return None  # something else sits above: a value of the row above, not a header
     return None
+
+
+# --- text spread over rows ----------------------------------------------------------------------
+MORE_ROWS = 4
+"""How far below its first part a later part of a text value may be printed (rows)."""
+
+
+@dataclass(frozen=True)
+class TextPlace:
+    """How an approved text is printed from one cell on: ``lines`` rows of one column, or its comma-separated
+    parts in the same column ``more`` rows below the first ("Physical Address  12 Oak Street" and, two rows
+    down under a stand number, "Township  Green Park"); ``partial`` when its last parts are printed nowhere
+    there (a city the reviewer added)."""
+
+    lines: int = 1
+    more: list[int] = field(default_factory=list)
+    partial: bool = False
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[\s,]+", " ", fold(s)).strip()
+
+
+def _cell_below(rows: list[Row], i: int, x0: float) -> Value | None:
+    """The text cell of row ``i`` that starts in the column starting at ``x0`` (within three characters)."""
+    tol = 3 * rows[i].char_width()
+    return next((c for c in find_values([rows[i]], "text") if abs(c.box[0] - x0) <= tol), None)
+
+
+def text_place(rows: list[Row], v: Value, want: str, limit: int = 6) -> TextPlace | None:
+    """How the approved text ``want`` is printed starting with the cell ``v``; None when it is not."""
+    target, got = _norm(want), _norm(v.text)
+    if not got:
+        return None
+    if got == target:
+        return TextPlace()
+    if target.startswith(got + " "):
+        acc, i = got, v.row
+        while i - v.row + 1 < limit and i + 1 < len(rows):
+            i += 1
+            nxt = _cell_below(rows, i, v.box[0])
+            if nxt is None:
+                break
+            acc = acc + " " + _norm(nxt.text)
+            if acc == target:
+                return TextPlace(lines=i - v.row + 1)
+            if not target.startswith(acc + " "):
+                break
+    return _parts_place(rows, v, want)
+
+
+def _parts_place(rows: list[Row], v: Value, want: str) -> TextPlace | None:
+    parts = [_norm(p) for p in want.split(",") if _norm(p)]
+    if len(parts) < 2 or _norm(v.text) != parts[0]:
+        return None
+    more: list[int] = []
+    i = v.row
+    for part in parts[1:]:
+        hit = next((k for k in range(i + 1, min(len(rows), i + 1 + MORE_ROWS))
+                    if (c := _cell_below(rows, k, v.box[0])) is not None and _norm(c.text) == part), None)
+        if hit is None:
+            break
+        more.append(hit - v.row)
+        i = hit
+    if not more:
+        return None
+    return TextPlace(more=more, partial=len(more) < len(parts) - 1)
+
+
+def text_at(rows: list[Row], v: Value, lines: int = 1, more: list[int] | None = None) -> str:
+    """The text value read from the cell ``v``: ``lines`` rows of its column, or the cells of its column
+    ``more`` rows below, joined with commas."""
+    parts, i = [v.text.strip()], v.row
+    if more:
+        for off in more:
+            if v.row + off >= len(rows) or (c := _cell_below(rows, v.row + off, v.box[0])) is None:
+                break
+            parts.append(c.text.strip())
+        return ", ".join(parts)
+    while len(parts) < lines and i + 1 < len(rows):
+        i += 1
+        nxt = _cell_below(rows, i, v.box[0])
+        if nxt is None:
+            break
+        parts.append(nxt.text.strip())
+    return ", ".join(parts)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from minimeter.arithmetic import BALANCE, Printed, explains, stated_days
 from minimeter.schema import CheckResult
+from minimeter.validate.corroborate import CYCLE_SLACK_DAYS, template_cycle
 from minimeter.validate.corroborate import RULES as CORROBORATE
 from minimeter.validate.plausible import RULES as PLAUSIBLE
 
@@ -139,7 +140,8 @@ def stated_months(text: str) -> set[int]:
     return out
 
 
-def period_length(bill: BillNormalized, doc: Document | None = None, **_: object) -> CheckResult:
+def period_length(bill: BillNormalized, doc: Document | None = None, result: ExtractionResult | None = None,
+                  **_: object) -> CheckResult:
     s, e = bill.billing_period_start, bill.billing_period_end
     if s is None or e is None or e <= s:
         return _na("period_length", "billing period incomplete or out of order")
@@ -147,6 +149,10 @@ def period_length(bill: BillNormalized, doc: Document | None = None, **_: object
     fields = ["billing_period_start", "billing_period_end"]
     if 1 <= days <= PLAIN_DAYS:
         return CheckResult(rule="period_length", passed=True, fields=fields, message=f"{days} days")
+    cycle = template_cycle(result)
+    if cycle and abs(days - cycle) <= CYCLE_SLACK_DAYS:  # a reviewer approved a period this long on the layout
+        return CheckResult(rule="period_length", passed=True, fields=fields,
+                           message=f"{days} days, as long as the layout's approved bill ({cycle})")
     text = doc.text if doc is not None else ""
     if {days, days + 1} & stated_days(text):
         return CheckResult(rule="period_length", passed=True, fields=fields,

@@ -7,7 +7,10 @@ Three rules, for every extractor alike (they judge the bill and the document, no
   (previous - payments + current = total with no cancelling pair standing in for it), or the line
   items, each printed on the bill, add up to the total (when no unpaid previous balance is read);
 * ``period_confirmed``: the bill prints a day count equal to end - start (or one more, counting
-  both ends) where it prints the period (the dates' line or the two around it);
+  both ends) where it prints the period (the dates' line or the two around it), or the period is on the
+  meter reads' row, or it was read under its label (or at a layout template's place) as long as one
+  monthly bill (or as the template's approved bill: ``template_cycle``), ending shortly before the
+  statement;
 * ``usage_confirmed``: for each usage on the bill, a meter's printed reads give it ((present -
   prior) x multiplier), or a charge line bills it (rate x usage = amount, or time-of-use parts
   billed so and adding up to it). A bill with no usage needs none, but only when the bill prints
@@ -163,11 +166,28 @@ def period_confirmed(bill: BillNormalized, result: ExtractionResult | None = Non
 LABELLED_PERIOD_CONFIDENCE = 0.9
 TEMPLATE_PERIOD_CONFIDENCE = 0.8
 MONTHLY_DAYS = (25, 35)
+# What ``templates.apply`` notes on a period read at an approved layout's place: the approved bill's period
+# length, which then stands for the month (a layout that bills every two months).
+TEMPLATE_CYCLE = "the layout's billing cycle:"
+_CYCLE = re.compile(re.escape(TEMPLATE_CYCLE) + r" (\d+) days")
+CYCLE_SLACK_DAYS = 5
 STATEMENT_AFTER_END_DAYS = (-2, 40)
 
 
+def template_cycle(result: ExtractionResult | None) -> int:
+    """The approved bill's period length when both ends of the period were read at the place a reviewer
+    approved on this layout (``templates.apply`` notes it), else 0."""
+    if result is None:
+        return 0
+    notes = [(ev.note or "") if (ev := result.evidence.get(f)) is not None and ev.source == "template" else ""
+             for f in ("billing_period_start", "billing_period_end")]
+    cycles = {int(m[1]) for n in notes if (m := _CYCLE.search(n))}
+    return cycles.pop() if len(cycles) == 1 and all(_CYCLE.search(n) for n in notes) else 0
+
+
 def _labelled_period(bill: BillNormalized, result: ExtractionResult | None, s: dt.date, e: dt.date) -> str:
-    """Why a labelled monthly period checks out against the statement date ("" when it does not)."""
+    """Why a labelled period as long as one monthly bill (or, read at the place a reviewer approved on this
+    layout, as long as the approved bill's) checks out against the statement date ("" when it does not)."""
     if result is None or bill.statement_date is None:
         return ""
     evs = [result.evidence.get(f) for f in ("billing_period_start", "billing_period_end")]
@@ -179,9 +199,13 @@ def _labelled_period(bill: BillNormalized, result: ExtractionResult | None, s: d
     days = (e - s).days
     after = (bill.statement_date - e).days
     lo, hi = MONTHLY_DAYS
-    if not (lo <= days <= hi and STATEMENT_AFTER_END_DAYS[0] <= after <= STATEMENT_AFTER_END_DAYS[1]):
+    cycle = template_cycle(result)
+    # A layout that bills every two months: its approved bill was as long.
+    as_cycle = bool(cycle) and abs(days - cycle) <= CYCLE_SLACK_DAYS and not lo <= days <= hi
+    if not ((lo <= days <= hi or as_cycle) and STATEMENT_AFTER_END_DAYS[0] <= after <= STATEMENT_AFTER_END_DAYS[1]):
         return ""
-    return (f"a labelled period of {days} days with no rival, ending {after} days before the statement "
+    what = f"as long as the layout's approved bill ({cycle} days)" if as_cycle else "with no rival"
+    return (f"a labelled period of {days} days {what}, ending {after} days before the statement "
             f"({bill.statement_date})")
 
 

@@ -97,3 +97,77 @@ def test_offline_loses_nothing(minimeter_home: Path, gcs_emulator: Emulator) -> 
     assert report.status == "offline" and isinstance(report.error, OfflineError)
     assert "Cloud Storage" in report.message and "does not answer" in report.message
     assert store.watermark("gcs") == 0
+
+
+# --- layout templates beside the originals ----------------------------------------------------------
+def _template(s: Settings, tid: str, bills_read: int = 0) -> None:
+    from minimeter.templates.model import Anchor, Template, save
+
+    t = Template(id=tid, provider="Example Power & Light", bills_read=bills_read,
+                 fields={"total_amount_due": Anchor(fmt="money", label="Amount Due", relation="right",
+                                                    label_box=[40.0, 100.0, 90.0, 110.0],
+                                                    value_box=[300.0, 100.0, 340.0, 110.0], variant="us")})
+    save(t, s.templates_dir / f"{tid}.toml")
+
+
+def test_templates_pushed_beside_the_originals_once_per_content(minimeter_home: Path,
+                                                                 gcs_emulator: Emulator) -> None:
+    from minimeter.sync.templates import folder_id
+
+    s = _settings(minimeter_home)
+    store = SQLiteStore(s.db_path, s)
+    _template(s, "example-aaa111")
+    _template(s, "example-bbb222")
+    (s.templates_dir / "broken.toml").write_text("id = 'Not Valid!'\n", encoding="utf-8")
+    assert SyncRunner(store, s, {"gcs": GcsTarget(s)}).run(dry_run=True)[0].message.endswith(
+        "would push 2 template(s)")
+
+    # No bill to send, but templates changed: the target is contacted for them alone.
+    first = _run(store, s)
+    assert (first.status, first.sent, first.templates) == ("ok", 0, 2), first.message
+    folder = folder_id(s)
+    objects = _objects(s)
+    names = sorted(n for n in objects if n.startswith("templates/"))
+    assert names == [f"templates/{folder}/example-aaa111.toml", f"templates/{folder}/example-bbb222.toml"]
+    blob = objects[names[0]]
+    assert blob.download_as_bytes() == (s.templates_dir / "example-aaa111.toml").read_bytes()
+    assert blob.metadata["template"] == "example-aaa111" and blob.metadata["folder"] == folder
+
+    assert _run(store, s).status == "up to date"  # nothing changed: not contacted
+    _template(s, "example-aaa111", bills_read=3)  # this folder read a bill with it: its counter moved
+    add_bills(store, s.archive_dir, 1)
+    again = _run(store, s)
+    assert (again.sent, again.written, again.templates) == (1, 1, 1), again.message
+    assert b"bills_read = 3" in _objects(s)[names[0]].download_as_bytes()
+    # --since offers every template again; the bucket already has each one as it is: nothing is written.
+    resend = _run(store, s, since=0)
+    assert (resend.status, resend.templates) == ("ok", 0)
+
+
+def test_each_data_folder_keeps_its_own_template_counters(tmp_path: Path, gcs_emulator: Emulator) -> None:
+    homes = [tmp_path / "laptop-a", tmp_path / "laptop-b"]
+    for n, home in enumerate(homes):
+        s = _settings(home)
+        _template(s, "shared-layout", bills_read=10 * (n + 1))  # one template imported on both laptops
+        assert _run(SQLiteStore(s.db_path, s), s).templates == 1
+    objects = {k: v for k, v in _objects(_settings(homes[0])).items() if k.startswith("templates/")}
+    assert len(objects) == 2  # one per data folder: neither overwrote the other's counts
+    assert sorted(b"bills_read = 10" in o.download_as_bytes() or b"bills_read = 20" in o.download_as_bytes()
+                  for o in objects.values()) == [True, True]
+
+
+def test_templates_offline_stay_pending(minimeter_home: Path, gcs_emulator: Emulator) -> None:
+    s = _settings(minimeter_home)
+    store = SQLiteStore(s.db_path, s)
+    _template(s, "example-ccc333")
+    gcs_emulator.stop()
+    report = _run(store, s)
+    assert report.status == "offline" and report.templates == 0
+    gcs_emulator.start()  # in memory: the bucket comes back empty
+    from google.auth.credentials import AnonymousCredentials
+    from google.cloud import storage
+
+    client = storage.Client(project="test", credentials=AnonymousCredentials())
+    client.create_bucket("mm-originals")
+    client.close()
+    assert _run(store, s).templates == 1

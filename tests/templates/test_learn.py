@@ -13,9 +13,10 @@ from minimeter.readers.base import Document
 from minimeter.readers.sandbox import read_document
 from minimeter.schema import BillNormalized, ExtractionResult
 from minimeter.settings import Settings, load_settings
-from minimeter.templates.apply import merge, read
+from minimeter.templates.apply import read
 from minimeter.templates.fingerprint import similarity
 from minimeter.templates.learn import learn
+from minimeter.templates.merge import merge
 from minimeter.templates.model import dumps, loads
 
 

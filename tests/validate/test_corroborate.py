@@ -253,6 +253,29 @@ def test_a_template_reading_the_generic_finder_agrees_with_confirms_the_period(s
     assert _rule(with_template("template t1: same row", 0.85), "period_confirmed") is True
 
 
+def test_a_two_month_period_read_at_the_template_s_place_is_as_long_as_the_approved_one(
+        settings: Settings) -> None:
+    """A layout that bills every two months: its template notes the approved bill's period length, and a
+    period read at its place that is as long (and ends shortly before the statement) checks out; the same
+    59 days read by the generic finder alone, or against a monthly cycle, do not."""
+    bill = _bill(billing_period_start=dt.date(2023, 12, 31))
+    text = NO_DAYS.replace("01/30/2024", "12/31/2023")
+
+    def read_by(note: str | None, source: str = "template") -> ExtractionResult:
+        res = _run(bill, text, settings)
+        ev = {k: (v.model_copy(update={"source": source, "note": note, "confidence": 0.95})
+                  if k.startswith("billing_period") else v) for k, v in res.evidence.items()}
+        doc = Document(pages=[Page(number=1, text=text)], page_count=1)
+        return finalize(ExtractionResult(bill=bill, evidence=ev, extractor="test"), doc, settings)
+
+    cycle = read_by("template t1: right of 'Period'; the layout's billing cycle: 61 days")
+    assert _rule(cycle, "period_confirmed") is True and _rule(cycle, "period_length") is True
+    monthly = read_by("template t1: right of 'Period'; the layout's billing cycle: 30 days")
+    assert _rule(monthly, "period_confirmed") is False and _rule(monthly, "period_length") is False
+    assert _rule(read_by("template t1: right of 'Period'"), "period_confirmed") is False
+    assert _rule(read_by(None, source="rules"), "period_confirmed") is False
+
+
 def test_a_charge_billed_on_more_energy_than_the_usage_read_denies_it(settings: Settings) -> None:
     """One register's reads confirm that register; a charge billed on more kWh says the bill's usage is more."""
     text = FULL + "Distribution Energy 5,020 kWh x 0.0342 = 171.68\n"
