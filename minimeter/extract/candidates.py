@@ -295,7 +295,7 @@ class Finder:
                                                  and re.match(r"\s*[:#]|\s{2,}|\s*$|\s+[\d(]", view.text[m.end():])):
                         continue  # "Date d'échéance" is not the label "Date"
                     if w < 1.0 and " " not in phrase and self._in_prose(view, m):
-                        continue  # "la commissione per i pagamenti in contanti è di 2,50 euro": a word, no label
+                        continue  # "la commissione per i pagamenti in contanti è di 3,10 euro": a word, no label
                     found.append((m, phrase, w))
             self._label_cache[key] = found
         return self._label_cache[key]
@@ -586,7 +586,7 @@ class Finder:
 
     @staticmethod
     def _counted(view: View, end: int, days: int) -> bool:
-        """The range's own line prints its length right after it ("2025/10/05 to 2025/12/09 = 66 days"): a
+        """The range's own line prints its length right after it ("2031/01/04 to 2031/03/11 = 66 days"): a
         period of that many days whatever its length (an estimated read, a quarter), up to a quarter's."""
         from minimeter.arithmetic import printed_day_counts
 
@@ -659,7 +659,7 @@ def _short_range_rx() -> re.Pattern[str]:
 
 def row_total_first(vals: list[tuple[Any, int, int, str | None]]) -> list[tuple[Any, int, int, str | None]]:
     """A labelled row of a table's columns whose last amount is the sum of the others ("Total Current Charges
-    $ 17.72  $ 1.91  -$ 0.38  $ 19.25" under DELIVERY / SUPPLY / OTHER / TOTAL): the last is the row's value,
+    $ 21.40  $ 3.10  -$ 0.50  $ 24.00" under DELIVERY / SUPPLY / OTHER / TOTAL): the last is the row's value,
     the parts come after it. Anything else is left in printed order."""
     if len(vals) < 3 or sum((v[0] for v in vals[:-1]), Decimal(0)) != vals[-1][0]:
         return vals

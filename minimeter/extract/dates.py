@@ -92,7 +92,7 @@ def _stacked_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def stacked_ranges(finder: Finder) -> list[tuple[Candidate, Candidate]]:
     """Periods whose two dates stand one above the other in one cell: the first after a "from" word and
     ending its cell, the second on the next line, at the same column, after a "to" word (a summary box
-    "dal 01/10/2024 / al 30/11/2024" beside the amount, or a narrow column of a plain text layer)."""
+    "dal 01/03/2031 / al 30/04/2031" beside the amount, or a narrow column of a plain text layer)."""
     out = []
     opener, connector = _stacked_rx()
     for view in finder.views:
@@ -129,7 +129,7 @@ def _all_dates(finder: Finder, view: Any) -> list[Candidate]:
 
 
 def stub_due_dates(finder: Finder, total: Decimal) -> list[Candidate]:
-    """A payment stub prints the due date and the amount due side by side ("Aug 15, 2024  $ 19.25")."""
+    """A payment stub prints the due date and the amount due side by side ("Aug 15, 2031  $ 27.40")."""
     out = []
     for view in finder.views:
         for m in parse.find_dates(view.text, finder.order, finder.ref):

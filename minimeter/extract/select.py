@@ -173,7 +173,7 @@ class ReadPair:
 
 def read_pairs(finder: Finder) -> list[ReadPair]:
     """Adjacent numbers on a line that look like a meter's prior and present reads; reads printed one per
-    line under their labels; reads printed after their own labels ("Start reading: 1,196.000;")."""
+    line under their labels; reads printed after their own labels ("Start reading: 2,310.000;")."""
     out = []
     for vi, view in enumerate(finder.views):
         out += labelled_reads(finder, vi)
@@ -235,7 +235,7 @@ _AFTER_READ_LABEL = re.compile(r"[ \t]*[:=#]?[ \t]*(\d[\d,.'’]*\d|\d)(?![\d,.'
 def labelled_reads(finder: Finder, vi: int) -> list[ReadPair]:
     """A prior read and a present read each printed right after its own label (the lexicon's ``prior_read``
     and ``present_read``), the present one on the same line or one of the next two: "Start reading:
-    1,196.000;" then "End reading: 1,212.000;". The labels make them reads, not any two numbers."""
+    2,310.000;" then "End reading: 2,352.000;". The labels make them reads, not any two numbers."""
     view = finder.views[vi]
 
     def found(fname: str) -> list[tuple[Decimal, int, int]]:
@@ -246,7 +246,7 @@ def labelled_reads(finder: Finder, vi: int) -> list[ReadPair]:
             for d in parse.find_dates(view.text[start:le], finder.order):
                 if view.text[start:start + d.start].strip(" \t:=#"):
                     break
-                start += d.end  # the read's date printed before it ("Lettura attuale  30/04/2023  2542")
+                start += d.end  # the read's date printed before it ("Lettura attuale  30/06/2031  4107")
             v = _AFTER_READ_LABEL.match(view.text, start, le)
             value = parse.parse_number(v.group(1), finder.fmt) if v else None
             if v and value is not None and not re.match(r"[/-]\d", view.text[v.end(1):v.end(1) + 2]):
@@ -276,8 +276,8 @@ def read_diffs(pairs: list[ReadPair]) -> list[tuple[Decimal, list[ReadPair]]]:
 
 def _matches(value: Decimal, diff: Decimal, mults: list[Decimal]) -> Decimal | None:
     """The multiplier (1 first, then the printed ones) that turns the read difference into ``value``; a
-    printed usage within a cent of the plain difference is its rounding (reads of 363,966.454 and
-    364,016.971 printed as a consumption of 50.516)."""
+    printed usage within a cent of the plain difference is its rounding (reads of 1,200.251 and
+    1,230.768 printed as a consumption of 30.516)."""
     if explains(diff, Decimal(1), value) or (value != 0 and abs(diff - value) <= CENT):
         return Decimal(1)
     return next((m for m in mults if explains(diff, m, value)), None)

@@ -31,8 +31,8 @@ def test_nothing_used_is_still_zero() -> None:
 
 def test_on_a_bill_of_two_services_the_meter_number_is_the_electricity_meter() -> None:
     # The gas section comes first; each section prints its meter the same way.
-    lines = ["Esempio Luce e Gas", "Totale da pagare: 69,10 €", "Gas", "Consumo 106 Smc",
-             "Matricola Strumento: GAS0000123456", "", "Energia Elettrica", "Totale consumi 217 kWh",
+    lines = ["Esempio Luce e Gas", "Totale da pagare: 69,10 €", "Gas", "Consumo 93 Smc",
+             "Matricola Strumento: GAS0000123456", "", "Energia Elettrica", "Totale consumi 184 kWh",
              "Matricola Strumento: EL987654"]
     out = extract_rules(_doc(lines))
     assert out.bill.meter_number == "EL987654"
@@ -57,8 +57,8 @@ def test_reads_printed_after_their_own_labels_explain_the_usage() -> None:
 
 def test_a_read_dated_before_its_figure_and_a_usage_in_another_unit() -> None:
     # A water bill's reads table prints each read's date first; its usage is in m³, never kWh.
-    lines = ["Esempio Acqua", "Totale da pagare 81,80 €", "Lettura precedente      28/02/2030     2502    effettiva",
-             "Lettura attuale         30/04/2030     2542    effettiva", "Consumo fatturato: 40 m³"]
+    lines = ["Esempio Acqua", "Totale da pagare 64,20 €", "Lettura precedente      30/04/2031     4070    effettiva",
+             "Lettura attuale         30/06/2031     4107    effettiva", "Consumo fatturato: 37 m³"]
     out = extract_rules(_doc(lines))
     assert out.bill.electricity_kwh is None
-    assert out.bill.water_usage == Decimal("40")
+    assert out.bill.water_usage == Decimal("37")
