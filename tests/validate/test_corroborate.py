@@ -261,3 +261,39 @@ def test_a_charge_billed_on_more_energy_than_the_usage_read_denies_it(settings: 
     res = _run(bill, text, settings)
     assert _rule(res, "usage_confirmed") is False
     assert any("billed on 5020 kWh" in i for i in res.issues)
+
+
+def _run_layout(bill: BillNormalized, text: str, settings: Settings) -> ExtractionResult:
+    ev = {f: FieldEvidence(value=str(getattr(bill, f)), confidence=0.95, source="rules")  # type: ignore[arg-type]
+          for f in bill.scalar_fields() if getattr(bill, f) is not None}
+    doc = Document(pages=[Page(number=1, text=text, layout_text=text)], page_count=1)
+    return finalize(ExtractionResult(bill=bill, evidence=ev, extractor="test"), doc, settings)
+
+
+SUMMARY = HEAD + ("Previous Account Balance                                       2,410.00\n"
+                  "Less: Incoming Payment                                        - 2,410.00\n"
+                  "Sub Total                                                          0.00\n"
+                  "Current Charges (Excl. VAT)                                    1,300.00\n"
+                  "VAT @ 15%                                                        195.00\n"
+                  "                                                  Total Due    1,495.00\n")
+
+
+def test_a_summary_block_adding_up_on_rows_that_are_not_the_total_confirms_it(settings: Settings) -> None:
+    bill = _bill(previous_balance=Decimal("2410.00"), payments=Decimal("2410.00"), current_charges=Decimal("1495.00"),
+                 total_amount_due=Decimal("1495.00"))
+    res = _run_layout(bill, SUMMARY, settings)
+    assert _rule(res, "total_confirmed") is True
+    # A total the block does not close on is not confirmed by it.
+    res = _run_layout(bill.model_copy(update={"total_amount_due": Decimal("1300.00"),
+                                              "current_charges": Decimal("1300.00")}), SUMMARY, settings)
+    assert _rule(res, "total_confirmed") is False
+
+
+def test_a_block_that_only_repeats_the_total_after_a_cancelled_balance_confirms_nothing(settings: Settings) -> None:
+    text = HEAD + ("Previous Account Balance                                       2,410.00\n"
+                   "Less: Incoming Payment                                        - 2,410.00\n"
+                   "Current Charges                                                1,495.00\n"
+                   "                                                  Total Due    1,495.00\n")
+    bill = _bill(previous_balance=Decimal("2410.00"), payments=Decimal("2410.00"), current_charges=Decimal("1495.00"),
+                 total_amount_due=Decimal("1495.00"))
+    assert _rule(_run_layout(bill, text, settings), "total_confirmed") is False
