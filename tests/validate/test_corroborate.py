@@ -297,3 +297,35 @@ def test_a_block_that_only_repeats_the_total_after_a_cancelled_balance_confirms_
     bill = _bill(previous_balance=Decimal("2410.00"), payments=Decimal("2410.00"), current_charges=Decimal("1495.00"),
                  total_amount_due=Decimal("1495.00"))
     assert _rule(_run_layout(bill, text, settings), "total_confirmed") is False
+
+
+ARREARS = HEAD + ("Previous Account Balance                                      50,200.00\n"
+                  "Less: Incoming Payment                                        - 1,000.00\n"
+                  "Sub Total                                                     49,200.00\n"
+                  "Interest on Arrears                                              310.40\n"
+                  "Current Charges (Excl. VAT)                                    2,000.00\n"
+                  "VAT @ 15%                                                        300.00\n"
+                  "                                                  Total Due   51,810.40\n"
+                  "\n\n\n\nDetail of this period's charges\n"
+                  "  Current Charges (Including VAT)                                     2,300.00\n")
+
+
+def test_an_adjustment_printed_in_the_account_summary_completes_the_balance(settings: Settings) -> None:
+    bill = _bill(previous_balance=Decimal("50200.00"), payments=Decimal("1000.00"), current_charges=Decimal("2300.00"),
+                 total_amount_due=Decimal("51810.40"))
+    res = _run_layout(bill, ARREARS, settings)
+    assert _rule(res, "balance") is True and _rule(res, "total_confirmed") is True
+    # Current charges that no row of the summary explains: the balance still fails.
+    res = _run_layout(bill.model_copy(update={"current_charges": Decimal("2200.00")}), ARREARS, settings)
+    assert _rule(res, "balance") is False
+
+
+def test_the_summary_blocks_adjustment_row_is_a_balance_term_for_the_extractor() -> None:
+    from minimeter.extract.rules import extract_rules
+
+    doc = Document(pages=[Page(number=1, text=ARREARS, layout_text=ARREARS)], page_count=1)
+    out = extract_rules(doc)
+    assert out.bill.total_amount_due == Decimal("51810.40")
+    assert out.bill.previous_balance == Decimal("50200.00") and out.bill.payments == Decimal("1000.00")
+    assert out.bill.current_charges == Decimal("2300.00")
+    assert out.evidence["total_amount_due"].confidence >= 0.9
