@@ -18,6 +18,7 @@ none of them is a line item.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -91,21 +92,27 @@ class Block:
         return next((r for r in self.rows if r.role == name), None)
 
 
+@functools.lru_cache(maxsize=8192)
+def _word_rx(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z]){re.escape(strip_accents(phrase))}(?![a-z])")
+
+
 def _has(label: str, phrases: tuple[str, ...] | list[str]) -> bool:
     low = strip_accents(label)
-    return any(re.search(rf"(?<![a-z]){re.escape(strip_accents(p))}(?![a-z])", low) for p in phrases)
+    return any(_word_rx(p).search(low) for p in phrases)
 
 
 def classify(label: str, finder: Finder) -> str:
     """The role of a summary row from its label; the lexicon's strongest field label wins."""
-    if _has(label, SUBTOTAL_WORDS):
+    low = strip_accents(label)
+    if any(_word_rx(p).search(low) for p in SUBTOTAL_WORDS):
         return "subtotal"
     best, best_w = "item", 0.0
     for role, fname in ROLE_FIELDS.items():
         for phrase, w in labels_for(fname, finder.profile):
-            if w > best_w and len(phrase) > 2 and _has(label, [phrase]):
+            if w > best_w and len(phrase) > 2 and _word_rx(phrase).search(low):
                 best, best_w = role, w
-    if best == "item" and _has(label, TAX_WORDS):
+    if best == "item" and any(_word_rx(p).search(low) for p in TAX_WORDS):
         return "tax"
     return best
 

@@ -158,6 +158,9 @@ class Finder:
         self.has_layout = {v.page: True for v in self.views if v.layout}
         self._label_cache: dict[tuple[int, str], list[tuple[re.Match[str], str, float]]] = {}
         self._register_cache: dict[tuple[int, str], list[tuple[Any, int, int, str]]] = {}
+        self._numbers_cache: dict[tuple[int, bool, dt.date | None], list[tuple[Decimal, int, int]]] = {}
+        self._dates_cache: dict[tuple[int, bool, dt.date | None], list[parse.Match]] = {}
+        """Per view and reference date: shared with anchored copies (the key holds the date)."""
         self._named: dict[str, bool] = {}
 
     def anchored(self, ref: dt.date | None) -> Finder:
@@ -540,7 +543,7 @@ class Finder:
         out = []
         conn = range_connector_rx()
         for view in self.views:
-            dates = parse.find_dates(view.text, self.order, self.ref)
+            dates = self.view_dates(view)
             for a, b in zip(dates, dates[1:], strict=False):
                 between = view.text[a.end:b.start]
                 if "\n" in between or not conn.match(between) or b.value == a.value:
@@ -624,11 +627,28 @@ class Finder:
                 out.append((ca, cb))
         return out
 
+    def view_dates(self, view: View, ref: dt.date | None = None) -> list[parse.Match]:
+        """Every date ``view`` prints, yearless ones placed by ``ref`` (default: the finder's own reference
+        date); found once per view and date. Callers must not change the list."""
+        ref = ref or self.ref
+        key = (view.page, view.layout, ref)
+        if key not in self._dates_cache:
+            self._dates_cache[key] = parse.find_dates(view.text, self.order, ref)
+        return self._dates_cache[key]
+
     def numbers(self, view: View) -> list[tuple[Decimal, int, int]]:
+        """The numbers ``view`` prints outside dates, as (value, start, end); computed once per view and
+        reference date (the read pairs ask for them many times). Callers must not change the list."""
+        key = (view.page, view.layout, self.ref)
+        if key not in self._numbers_cache:
+            self._numbers_cache[key] = self._numbers(view)
+        return self._numbers_cache[key]
+
+    def _numbers(self, view: View) -> list[tuple[Decimal, int, int]]:
         out = []
         # (yearless dates too: "Mar 24" in a usage history is not a meter read)
         ref = self.ref or ANY_YEAR
-        date_spans = [(m.start, m.end) for m in parse.find_dates(view.text, self.order, ref)]
+        date_spans = [(m.start, m.end) for m in self.view_dates(view, ref)]
         for m in NUM_RX.finditer(view.text):
             if any(s <= m.start() < e for s, e in date_spans):
                 continue

@@ -97,7 +97,7 @@ def stacked_ranges(finder: Finder) -> list[tuple[Candidate, Candidate]]:
     opener, connector = _stacked_rx()
     for view in finder.views:
         by_line: dict[int, list[parse.Match]] = {}
-        for d in parse.find_dates(view.text, finder.order, finder.ref):
+        for d in finder.view_dates(view):
             by_line.setdefault(view.line_no(d.start), []).append(d)
         for ln, firsts in by_line.items():
             ls, le = view.line(ln)
@@ -132,7 +132,7 @@ def stub_due_dates(finder: Finder, total: Decimal) -> list[Candidate]:
     """A payment stub prints the due date and the amount due side by side ("Aug 15, 2031  $ 27.40")."""
     out = []
     for view in finder.views:
-        for m in parse.find_dates(view.text, finder.order, finder.ref):
+        for m in finder.view_dates(view):
             ls, le = view.line(view.line_no(m.start))
             rest = view.text[m.end:le]
             money = parse.find_money(rest, finder.fmt)
