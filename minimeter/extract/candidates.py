@@ -32,6 +32,8 @@ from minimeter.extract.vocab import (
     labels_for,
     names_commodity,
 )
+from minimeter.extract.wrapped import Wrapped, wrapped_labels
+from minimeter.extract.wrapped import norm as wrapped_norm
 
 if TYPE_CHECKING:
     from minimeter.extract.profiles import Profile
@@ -160,6 +162,9 @@ class Finder:
         self._register_cache: dict[tuple[int, str], list[tuple[Any, int, int, str]]] = {}
         self._numbers_cache: dict[tuple[int, bool, dt.date | None], list[tuple[Decimal, int, int]]] = {}
         self._dates_cache: dict[tuple[int, bool, dt.date | None], list[parse.Match]] = {}
+        self._wrapped_cache: dict[tuple[int, str], list[Wrapped]] = {}
+        self._phrases: dict[str, list[tuple[str, str, float]]] = {}
+        """Normalized label -> (field, phrase, weight), for wrapped labels; filled on first use, shared."""
         """Per view and reference date: shared with anchored copies (the key holds the date)."""
         self._named: dict[str, bool] = {}
 
@@ -300,8 +305,25 @@ class Finder:
                     if w < 1.0 and " " not in phrase and self._in_prose(view, m):
                         continue  # "la commissione per i pagamenti in contanti è di 3,10 euro": a word, no label
                     found.append((m, phrase, w))
+            for wl in self._wrapped(view_idx):
+                if wl.field == fname:
+                    m2 = re.compile(re.escape(view.text[wl.start:wl.end])).match(view.text, wl.start)
+                    if m2 is not None:
+                        found.append((m2, wl.phrase, wl.weight))
             self._label_cache[key] = found
         return self._label_cache[key]
+
+    def _wrapped(self, view_idx: int) -> list[Wrapped]:
+        """Labels this view prints wrapped over two lines of a label column (``extract.wrapped``)."""
+        key = (view_idx, "wrapped")
+        if key not in self._wrapped_cache:
+            if not self._phrases:
+                for f in sorted(lexicon.FIELDS):
+                    for phrase, w in labels_for(f, self.profile):
+                        if " " in phrase.strip():
+                            self._phrases.setdefault(wrapped_norm(phrase), []).append((f, phrase, w))
+            self._wrapped_cache[key] = wrapped_labels(self.views[view_idx], self._phrases)
+        return self._wrapped_cache[key]
 
     def _neutral_usage_labels(self, fname: str) -> list[tuple[str, float]]:
         """On a bill of one commodity, gas or water (it names that one and neither of the others), the usage
