@@ -32,6 +32,7 @@ from minimeter.arithmetic import (
     Outcome,
     Place,
     Printed,
+    distinct,
     linear,
     period_days,
     printed_day_counts,
@@ -257,9 +258,14 @@ def _billed(fname: str, value: Decimal, items: list[LineItem], idx: PrintedIndex
         for b in range(a + 2, len(parts) + 1):
             run = parts[a:b]
             if sum((p.value for p in run), Decimal(0)) == value:
-                out = total_of("registers", run, idx.printed(value, "number"), total_role="usage")
+                total = idx.printed(value, "number")
+                out = total_of("registers", run, total, total_role="usage")
                 if out.evidence:
                     return f"{len(run)} billed parts add up to it"
+                if not total.printed and all(p.printed for p in run) and distinct(run):
+                    # Printed only as its parts (time-of-use periods, each billed rate x quantity = amount):
+                    # the usage read is their sum, which a wrong usage would not be.
+                    return f"{len(run)} billed parts, each rate x quantity = amount, add up to it"
     return None
 
 

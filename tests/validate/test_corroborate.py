@@ -329,3 +329,17 @@ def test_the_summary_blocks_adjustment_row_is_a_balance_term_for_the_extractor()
     assert out.bill.previous_balance == Decimal("50200.00") and out.bill.payments == Decimal("1000.00")
     assert out.bill.current_charges == Decimal("2300.00")
     assert out.evidence["total_amount_due"].confidence >= 0.9
+
+
+def test_a_usage_printed_only_as_its_billed_parts_is_confirmed_by_them(settings: Settings) -> None:
+    # Time-of-use periods each billed rate x quantity = amount; the bill prints no total kWh.
+    text = HEAD + ("Total Amount Due 231.00\nConsumo (P2)   1.200 kWh x 0,125000 €/kWh   150,00\n"
+                   "Consumo (P6)     810 kWh x 0,100000 €/kWh    81,00\n")
+    items = [LineItem(description="Consumo (P2)", amount=Decimal("150.00"), quantity=Decimal("1200"), unit="kWh",
+                      rate=Decimal("0.125000")),
+             LineItem(description="Consumo (P6)", amount=Decimal("81.00"), quantity=Decimal("810"), unit="kWh",
+                      rate=Decimal("0.100000"))]
+    bill = _bill(total_amount_due=Decimal("231.00"), electricity_kwh=Decimal("2010"), line_items=items)
+    assert _rule(_run(bill, text, settings), "usage_confirmed") is True
+    other = bill.model_copy(update={"electricity_kwh": Decimal("2100")})  # not the parts' sum
+    assert _rule(_run(other, text, settings), "usage_confirmed") is False
