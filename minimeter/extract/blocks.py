@@ -18,6 +18,7 @@ none of them is a line item.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -91,21 +92,27 @@ class Block:
         return next((r for r in self.rows if r.role == name), None)
 
 
+@functools.lru_cache(maxsize=8192)
+def _word_rx(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z]){re.escape(strip_accents(phrase))}(?![a-z])")
+
+
 def _has(label: str, phrases: tuple[str, ...] | list[str]) -> bool:
     low = strip_accents(label)
-    return any(re.search(rf"(?<![a-z]){re.escape(strip_accents(p))}(?![a-z])", low) for p in phrases)
+    return any(_word_rx(p).search(low) for p in phrases)
 
 
 def classify(label: str, finder: Finder) -> str:
     """The role of a summary row from its label; the lexicon's strongest field label wins."""
-    if _has(label, SUBTOTAL_WORDS):
+    low = strip_accents(label)
+    if any(_word_rx(p).search(low) for p in SUBTOTAL_WORDS):
         return "subtotal"
     best, best_w = "item", 0.0
     for role, fname in ROLE_FIELDS.items():
         for phrase, w in labels_for(fname, finder.profile):
-            if w > best_w and len(phrase) > 2 and _has(label, [phrase]):
+            if w > best_w and len(phrase) > 2 and _word_rx(phrase).search(low):
                 best, best_w = role, w
-    if best == "item" and _has(label, TAX_WORDS):
+    if best == "item" and any(_word_rx(p).search(low) for p in TAX_WORDS):
         return "tax"
     return best
 
@@ -237,10 +244,7 @@ def support(blocks: list[Block], cands: dict[str, list[Candidate]]) -> Block | N
     paid = Decimal(0)
     if prev is not None:
         add("previous_balance", prev.value, prev.start, prev.end, 0.9, prev.label)
-        after = block.rows[block.rows.index(prev) + 1:]
-        pays = [r for r in after if r.role == "payments"] or [
-            r for r in after[:2] if r.value < 0 and r.role == "item"]  # "Less: payment received  -2,000.00"
-        for r in pays:
+        for r in pays_of(block, prev):  # (or "Less: payment received  -2,000.00" right after the balance)
             paid += abs(r.value)
             add("payments", abs(r.value), r.start, r.end, 0.8, r.label)
     current = total - (prev.value if prev else Decimal(0)) + paid
@@ -252,7 +256,22 @@ def support(blocks: list[Block], cands: dict[str, list[Candidate]]) -> Block | N
     if cur is not None:
         # "Current Charges (Excl. VAT) 13,544.70 / VAT @ 15% 1,910.12": what is billed this period is
         # both, as the amount due counts it (a labelled "incl. VAT" figure elsewhere gains).
-        taxes = [r.value for r in block.rows[block.rows.index(cur) + 1:] if r.role == "tax"]
+        taxes = [r for r in block.rows[block.rows.index(cur) + 1:] if r.role == "tax"]
         if taxes:
-            lift("current_charges", cur.value + sum(taxes, Decimal(0)), 0.5)
+            lift("current_charges", cur.value + sum((r.value for r in taxes), Decimal(0)), 0.5)
+        rest = [r for r in block.terms if r is not prev and r.role != "payments" and r is not cur
+                and r not in taxes and r.value != 0 and r not in pays_of(block, prev)]
+        if len(rest) == 1 and rest[0].role in ("item", "previous"):
+            # "Interest on arrears 540.25" between the balance and this period's charges: the one row left is
+            # an adjustment the amount due counts (a term of the balance relation), not a charge. (Its label
+            # may say "arrears", but the block's previous balance is its first such row.)
+            add("adjustments", rest[0].value, rest[0].start, rest[0].end, 0.8, rest[0].label)
     return block
+
+
+def pays_of(block: Block, prev: Row | None) -> list[Row]:
+    """The payment rows of a summary block: labelled so, or a negative row right after the previous balance."""
+    if prev is None:
+        return [r for r in block.rows if r.role == "payments"]
+    after = block.rows[block.rows.index(prev) + 1:]
+    return [r for r in after if r.role == "payments"] or [r for r in after[:2] if r.value < 0 and r.role == "item"]

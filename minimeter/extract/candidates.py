@@ -32,6 +32,8 @@ from minimeter.extract.vocab import (
     labels_for,
     names_commodity,
 )
+from minimeter.extract.wrapped import Wrapped, wrapped_labels
+from minimeter.extract.wrapped import norm as wrapped_norm
 
 if TYPE_CHECKING:
     from minimeter.extract.profiles import Profile
@@ -158,6 +160,12 @@ class Finder:
         self.has_layout = {v.page: True for v in self.views if v.layout}
         self._label_cache: dict[tuple[int, str], list[tuple[re.Match[str], str, float]]] = {}
         self._register_cache: dict[tuple[int, str], list[tuple[Any, int, int, str]]] = {}
+        self._numbers_cache: dict[tuple[int, bool, dt.date | None], list[tuple[Decimal, int, int]]] = {}
+        self._dates_cache: dict[tuple[int, bool, dt.date | None], list[parse.Match]] = {}
+        self._wrapped_cache: dict[tuple[int, str], list[Wrapped]] = {}
+        self._phrases: dict[str, list[tuple[str, str, float]]] = {}
+        """Normalized label -> (field, phrase, weight), for wrapped labels; filled on first use, shared."""
+        """Per view and reference date: shared with anchored copies (the key holds the date)."""
         self._named: dict[str, bool] = {}
 
     def anchored(self, ref: dt.date | None) -> Finder:
@@ -295,10 +303,27 @@ class Finder:
                                                  and re.match(r"\s*[:#]|\s{2,}|\s*$|\s+[\d(]", view.text[m.end():])):
                         continue  # "Date d'échéance" is not the label "Date"
                     if w < 1.0 and " " not in phrase and self._in_prose(view, m):
-                        continue  # "la commissione per i pagamenti in contanti è di 2,50 euro": a word, no label
+                        continue  # "la commissione per i pagamenti in contanti è di 3,10 euro": a word, no label
                     found.append((m, phrase, w))
+            for wl in self._wrapped(view_idx):
+                if wl.field == fname:
+                    m2 = re.compile(re.escape(view.text[wl.start:wl.end])).match(view.text, wl.start)
+                    if m2 is not None:
+                        found.append((m2, wl.phrase, wl.weight))
             self._label_cache[key] = found
         return self._label_cache[key]
+
+    def _wrapped(self, view_idx: int) -> list[Wrapped]:
+        """Labels this view prints wrapped over two lines of a label column (``extract.wrapped``)."""
+        key = (view_idx, "wrapped")
+        if key not in self._wrapped_cache:
+            if not self._phrases:
+                for f in sorted(lexicon.FIELDS):
+                    for phrase, w in labels_for(f, self.profile):
+                        if " " in phrase.strip():
+                            self._phrases.setdefault(wrapped_norm(phrase), []).append((f, phrase, w))
+            self._wrapped_cache[key] = wrapped_labels(self.views[view_idx], self._phrases)
+        return self._wrapped_cache[key]
 
     def _neutral_usage_labels(self, fname: str) -> list[tuple[str, float]]:
         """On a bill of one commodity, gas or water (it names that one and neither of the others), the usage
@@ -540,7 +565,7 @@ class Finder:
         out = []
         conn = range_connector_rx()
         for view in self.views:
-            dates = parse.find_dates(view.text, self.order, self.ref)
+            dates = self.view_dates(view)
             for a, b in zip(dates, dates[1:], strict=False):
                 between = view.text[a.end:b.start]
                 if "\n" in between or not conn.match(between) or b.value == a.value:
@@ -586,7 +611,7 @@ class Finder:
 
     @staticmethod
     def _counted(view: View, end: int, days: int) -> bool:
-        """The range's own line prints its length right after it ("2025/10/05 to 2025/12/09 = 66 days"): a
+        """The range's own line prints its length right after it ("2031/01/04 to 2031/03/11 = 66 days"): a
         period of that many days whatever its length (an estimated read, a quarter), up to a quarter's."""
         from minimeter.arithmetic import printed_day_counts
 
@@ -624,11 +649,28 @@ class Finder:
                 out.append((ca, cb))
         return out
 
+    def view_dates(self, view: View, ref: dt.date | None = None) -> list[parse.Match]:
+        """Every date ``view`` prints, yearless ones placed by ``ref`` (default: the finder's own reference
+        date); found once per view and date. Callers must not change the list."""
+        ref = ref or self.ref
+        key = (view.page, view.layout, ref)
+        if key not in self._dates_cache:
+            self._dates_cache[key] = parse.find_dates(view.text, self.order, ref)
+        return self._dates_cache[key]
+
     def numbers(self, view: View) -> list[tuple[Decimal, int, int]]:
+        """The numbers ``view`` prints outside dates, as (value, start, end); computed once per view and
+        reference date (the read pairs ask for them many times). Callers must not change the list."""
+        key = (view.page, view.layout, self.ref)
+        if key not in self._numbers_cache:
+            self._numbers_cache[key] = self._numbers(view)
+        return self._numbers_cache[key]
+
+    def _numbers(self, view: View) -> list[tuple[Decimal, int, int]]:
         out = []
         # (yearless dates too: "Mar 24" in a usage history is not a meter read)
         ref = self.ref or ANY_YEAR
-        date_spans = [(m.start, m.end) for m in parse.find_dates(view.text, self.order, ref)]
+        date_spans = [(m.start, m.end) for m in self.view_dates(view, ref)]
         for m in NUM_RX.finditer(view.text):
             if any(s <= m.start() < e for s, e in date_spans):
                 continue
@@ -659,7 +701,7 @@ def _short_range_rx() -> re.Pattern[str]:
 
 def row_total_first(vals: list[tuple[Any, int, int, str | None]]) -> list[tuple[Any, int, int, str | None]]:
     """A labelled row of a table's columns whose last amount is the sum of the others ("Total Current Charges
-    $ 17.72  $ 1.91  -$ 0.38  $ 19.25" under DELIVERY / SUPPLY / OTHER / TOTAL): the last is the row's value,
+    $ 21.40  $ 3.10  -$ 0.50  $ 24.00" under DELIVERY / SUPPLY / OTHER / TOTAL): the last is the row's value,
     the parts come after it. Anything else is left in printed order."""
     if len(vals) < 3 or sum((v[0] for v in vals[:-1]), Decimal(0)) != vals[-1][0]:
         return vals

@@ -92,12 +92,12 @@ def _stacked_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def stacked_ranges(finder: Finder) -> list[tuple[Candidate, Candidate]]:
     """Periods whose two dates stand one above the other in one cell: the first after a "from" word and
     ending its cell, the second on the next line, at the same column, after a "to" word (a summary box
-    "dal 01/10/2024 / al 30/11/2024" beside the amount, or a narrow column of a plain text layer)."""
+    "dal 01/03/2031 / al 30/04/2031" beside the amount, or a narrow column of a plain text layer)."""
     out = []
     opener, connector = _stacked_rx()
     for view in finder.views:
         by_line: dict[int, list[parse.Match]] = {}
-        for d in parse.find_dates(view.text, finder.order, finder.ref):
+        for d in finder.view_dates(view):
             by_line.setdefault(view.line_no(d.start), []).append(d)
         for ln, firsts in by_line.items():
             ls, le = view.line(ln)
@@ -129,10 +129,10 @@ def _all_dates(finder: Finder, view: Any) -> list[Candidate]:
 
 
 def stub_due_dates(finder: Finder, total: Decimal) -> list[Candidate]:
-    """A payment stub prints the due date and the amount due side by side ("Aug 15, 2024  $ 19.25")."""
+    """A payment stub prints the due date and the amount due side by side ("Aug 15, 2031  $ 27.40")."""
     out = []
     for view in finder.views:
-        for m in parse.find_dates(view.text, finder.order, finder.ref):
+        for m in finder.view_dates(view):
             ls, le = view.line(view.line_no(m.start))
             rest = view.text[m.end:le]
             money = parse.find_money(rest, finder.fmt)

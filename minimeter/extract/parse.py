@@ -129,7 +129,7 @@ def find_money(text: str, fmt: str | None = None, *, need_decimals: bool = True,
         if m.start("num") > 0 and (text[m.start("num") - 1].isalnum() or text[m.start("num") - 1] in "/:"):
             continue
         if _IN_NUMBER.match(text, m.end("num")) or _IN_NUMBER_BEFORE.search(text, 0, m.start("num")):
-            continue  # "05.04" of "05.04.2025": a piece of a dotted date or a longer figure, not an amount
+            continue  # "07.03" of "07.03.2031": a piece of a dotted date or a longer figure, not an amount
         if re.search(r"\d[.,] $", text[max(0, m.start() - 3):m.start()]):
             continue  # "-373, 47 €": the cents of a figure the text layer split, not an amount of 47
         e = m.end("num")

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from minimeter.arithmetic import BALANCE, CURRENT, Outcome, Place, Printed, explains, solve
+from minimeter.arithmetic import BALANCE, CENT, CURRENT, Outcome, Place, Printed, explains, solve
+from minimeter.extract import parse
 from minimeter.extract.candidates import Candidate, Finder, View, dedupe
 from minimeter.extract.vocab import distractor_hits
 
@@ -171,9 +172,11 @@ class ReadPair:
 
 
 def read_pairs(finder: Finder) -> list[ReadPair]:
-    """Adjacent numbers on a line that look like a meter's prior and present reads."""
+    """Adjacent numbers on a line that look like a meter's prior and present reads; reads printed one per
+    line under their labels; reads printed after their own labels ("Start reading: 2,310.000;")."""
     out = []
-    for view in finder.views:
+    for vi, view in enumerate(finder.views):
+        out += labelled_reads(finder, vi)
         nums = finder.numbers(view)
         for (a, sa, ea), (b, sb, _eb) in zip(nums, nums[1:], strict=False):
             if view.line_no(sa) != view.line_no(sb) or a == b or min(a, b) < 10:
@@ -226,6 +229,41 @@ def _stacked_reads(view: View, nums: list[tuple[Decimal, int, int]]) -> list[Rea
     return out
 
 
+_AFTER_READ_LABEL = re.compile(r"[ \t]*[:=#]?[ \t]*(\d[\d,.'’]*\d|\d)(?![\d,.'’]*\d)")
+
+
+def labelled_reads(finder: Finder, vi: int) -> list[ReadPair]:
+    """A prior read and a present read each printed right after its own label (the lexicon's ``prior_read``
+    and ``present_read``), the present one on the same line or one of the next two: "Start reading:
+    2,310.000;" then "End reading: 2,352.000;". The labels make them reads, not any two numbers."""
+    view = finder.views[vi]
+
+    def found(fname: str) -> list[tuple[Decimal, int, int]]:
+        out = []
+        for m, _phrase, _w in finder.labels(vi, fname):
+            _ls, le = view.line(view.line_no(m.start()))
+            start = m.end()
+            for d in parse.find_dates(view.text[start:le], finder.order):
+                if view.text[start:start + d.start].strip(" \t:=#"):
+                    break
+                start += d.end  # the read's date printed before it ("Lettura attuale  30/06/2031  4107")
+            v = _AFTER_READ_LABEL.match(view.text, start, le)
+            value = parse.parse_number(v.group(1), finder.fmt) if v else None
+            if v and value is not None and not re.match(r"[/-]\d", view.text[v.end(1):v.end(1) + 2]):
+                out.append((value, v.start(1), view.line_no(m.start())))
+        return out
+
+    presents = found("present_read")
+    pairs = []
+    for prior, pos, line in found("prior_read"):
+        later = [(v, p, ln) for v, p, ln in presents if p > pos and line <= ln <= line + 2]
+        if later:
+            present, _p, ln = min(later, key=lambda t: t[1])
+            if present > prior:
+                pairs.append(ReadPair(prior, present, view, ln, pos))
+    return pairs
+
+
 def read_diffs(pairs: list[ReadPair]) -> list[tuple[Decimal, list[ReadPair]]]:
     diffs = [(p.present - p.prior, [p]) for p in pairs]
     for p, q in itertools.combinations(pairs, 2):
@@ -237,8 +275,12 @@ def read_diffs(pairs: list[ReadPair]) -> list[tuple[Decimal, list[ReadPair]]]:
 
 
 def _matches(value: Decimal, diff: Decimal, mults: list[Decimal]) -> Decimal | None:
-    """The multiplier (1 first, then the printed ones) that turns the read difference into ``value``."""
-    return next((m for m in [Decimal(1), *mults] if explains(diff, m, value)), None)
+    """The multiplier (1 first, then the printed ones) that turns the read difference into ``value``; a
+    printed usage within a cent of the plain difference is its rounding (reads of 1,200.251 and
+    1,230.768 printed as a consumption of 30.516)."""
+    if explains(diff, Decimal(1), value) or (value != 0 and abs(diff - value) <= CENT):
+        return Decimal(1)
+    return next((m for m in mults if explains(diff, m, value)), None)
 
 
 def multipliers_near(finder: Finder, pair: ReadPair) -> list[Decimal]:

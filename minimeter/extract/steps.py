@@ -125,7 +125,7 @@ def identifiers(st: RulesState) -> None:
             st.choices[f] = ch
 
 
-# Units that name a row's commodity ("SM124186  2'697 kWh", "232135  69 m3" is gas or water, not power).
+# Units that name a row's commodity ("AB123456  1'234 kWh"; "778899  52 m3" is gas or water, not power).
 _UNIT_OF = {"electricity_kwh": re.compile(r"(?i)(?<![a-z])(?:kwh|mwh)(?![a-z])"),
             "gas_usage": re.compile(r"(?i)(?<![a-z])(?:therms?|ccf|smc)(?![a-z])"),
             "water_usage": re.compile(r"(?i)(?<![a-z])(?:kl|gallons?|kgal)(?![a-z])")}

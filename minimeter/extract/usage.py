@@ -13,7 +13,8 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from minimeter.extract.candidates import QTY, Candidate
+from minimeter.extract import parse
+from minimeter.extract.candidates import QTY, UNITS_FOR, Candidate
 from minimeter.extract.select import (
     Choice,
     billed_elsewhere,
@@ -42,6 +43,13 @@ def nonzero(cands: list[Candidate]) -> list[Candidate]:
     return cands
 
 
+def _unit_after(finder: Finder, c: Candidate) -> str | None:
+    """The unit printed right after candidate ``c`` ("37 m³"), canonical, or None."""
+    view = next(v for v in finder.views if v.page == c.page and v.layout == c.layout)
+    found = parse.find_quantities(view.text[c.start:c.end + 12], finder.fmt)
+    return found[0].extra if found and found[0].start == 0 else None
+
+
 def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Choice], list[Meter]]:
     out: dict[str, Choice] = {}
     meters: list[Meter] = []
@@ -64,6 +72,10 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
         cands = nonzero(finder.labelled(fname, "qty", "usage") + finder.quantities(fname))
         if fname != "demand_kw":
             for c, ctx in bare:
+                printed = _unit_after(finder, c)
+                if printed is not None and printed not in UNITS_FOR[fname] and not (
+                        fname == "gas_usage" and printed == "kWh"):
+                    continue  # "Consumo fatturato: 37 m³" is not 37 kWh, whatever the reads' line says
                 words = commodity_words[fname]
                 here = any(w in ctx for w in words) and not any(
                     w in ctx for f2, ws in commodity_words.items() if f2 != fname for w in ws)

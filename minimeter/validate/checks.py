@@ -19,11 +19,14 @@ from minimeter.arithmetic import BALANCE, Printed, explains, stated_days
 from minimeter.schema import CheckResult
 from minimeter.validate.corroborate import CYCLE_SLACK_DAYS, template_cycle
 from minimeter.validate.corroborate import RULES as CORROBORATE
+from minimeter.validate.corroborate import summary_closing_on
 from minimeter.validate.plausible import RULES as PLAUSIBLE
 
 if TYPE_CHECKING:
+    from minimeter.extract.blocks import Row
     from minimeter.readers.base import Document
     from minimeter.schema import BillNormalized, ExtractionResult
+    from minimeter.validate.printed import PrintedIndex
 
 CENT = Decimal("0.01")
 REQUIRED = ("total_amount_due", "billing_period_start", "billing_period_end", "account_number")
@@ -55,7 +58,7 @@ def line_items_sum(bill: BillNormalized, **_: object) -> CheckResult:
                        + ("" if ok else f", not the current charges {_money(bill.current_charges)}"))
 
 
-def balance(bill: BillNormalized, **_: object) -> CheckResult:
+def balance(bill: BillNormalized, idx: PrintedIndex | None = None, **_: object) -> CheckResult:
     t, c, p, y = bill.total_amount_due, bill.current_charges, bill.previous_balance, bill.payments
     fields = ["total_amount_due", "current_charges", "previous_balance", "payments"]
     if t is None or c is None:
@@ -66,6 +69,12 @@ def balance(bill: BillNormalized, **_: object) -> CheckResult:
     holds = out.holds if out.holds is not None else abs((p or 0) - (y or 0) + c - t) <= CENT  # all zeros
     if p is not None and y is not None:
         expect = p - y + c
+        adjusted = None if holds or idx is None else printed_adjustment(idx, t, c, p, y)
+        if adjusted is not None:
+            return CheckResult(rule="balance", passed=True, fields=fields,
+                               message=f"previous {_money(p)} - payments {_money(y)} + '{adjusted.label[:40]}' "
+                               f"{_money(adjusted.value)} + current {_money(c)} = {_money(t)}, as the account "
+                               "summary prints it")
         ok = holds
         return CheckResult(rule="balance", passed=ok, fields=fields,
                            message=f"previous {_money(p)} - payments {_money(y)} + current {_money(c)} = "
@@ -79,6 +88,21 @@ def balance(bill: BillNormalized, **_: object) -> CheckResult:
     return CheckResult(rule="balance", passed=False, fields=fields,
                        message=f"amount due {_money(t)} does not follow from current charges {_money(c)}"
                        + (f" and previous balance {_money(p)}" if p is not None else ""))
+
+
+def printed_adjustment(idx: PrintedIndex, t: Decimal, c: Decimal, p: Decimal, y: Decimal) -> Row | None:
+    """The one row of the summary block that closes on the amount due ``t``, besides the previous balance
+    ``p`` and the payment ``y`` it prints, that makes ``p - y + row + c = t`` ("Interest on arrears"
+    between the balance and this period's charges), or None. The block's rows must add up (it is evidence)
+    and print ``p`` and ``y`` themselves: the adjustment is read off the bill, not solved for."""
+    block = summary_closing_on(idx, t)
+    if block is None:
+        return None
+    gap = t - (p - y + c)
+    values = [abs(r.value) for r in block.terms]
+    if p not in values or y not in values:
+        return None
+    return next((r for r in block.terms if abs(r.value - gap) <= CENT and r.value not in (p, -y)), None)
 
 
 def meter_reads(bill: BillNormalized, **_: object) -> CheckResult:

@@ -5,7 +5,8 @@ Three rules, for every extractor alike (they judge the bill and the document, no
 
 * ``total_confirmed``: the balance relation holds as evidence with the total among its terms
   (previous - payments + current = total with no cancelling pair standing in for it), or the line
-  items, each printed on the bill, add up to the total (when no unpaid previous balance is read);
+  items, each printed on the bill, add up to the total (when no unpaid previous balance is read), or
+  the bill's summary block adds up to it on printed rows that do not merely repeat it;
 * ``period_confirmed``: the bill prints a day count equal to end - start (or one more, counting
   both ends) where it prints the period (the dates' line or the two around it), or the period is on the
   meter reads' row, or it was read under its label (or at a layout template's place) as long as one
@@ -34,6 +35,7 @@ from minimeter.arithmetic import (
     Outcome,
     Place,
     Printed,
+    distinct,
     linear,
     period_days,
     printed_day_counts,
@@ -46,6 +48,7 @@ from minimeter.schema import CheckResult, Commodity
 from minimeter.validate.printed import PrintedIndex
 
 if TYPE_CHECKING:
+    from minimeter.extract.blocks import Block
     from minimeter.readers.base import Document
     from minimeter.schema import BillNormalized, ExtractionResult, LineItem
 
@@ -121,9 +124,21 @@ def total_confirmed(bill: BillNormalized, result: ExtractionResult | None = None
             if out.evidence:
                 return CheckResult(rule=rule, passed=True, fields=fields, message=f"{len(items)} line items add up "
                                    f"to the current charges {c.value:,.2f}, which the total rounds")
+    block = summary_closing_on(idx, t.value)
+    if block is not None:
+        return CheckResult(rule=rule, passed=True, fields=fields,
+                           message=f"the account summary adds up: {len(block.terms)} printed rows give the total")
     why = bal.why if bal.holds else ("the balance does not hold" if bal.holds is False else "no balance to check")
     return CheckResult(rule=rule, passed=False, fields=fields,
                        message=f"total not confirmed by the bill's arithmetic ({why})")
+
+
+def summary_closing_on(idx: PrintedIndex, total: Decimal) -> Block | None:
+    """A summary block of the document whose rows add up to ``total`` as evidence (``Block.evidence``: at
+    least two non-zero terms, none of them the total itself, so a previous balance cancelled by its payment
+    beside the current charges printed again confirms nothing), or None."""
+    return next((b for b in idx.summary_blocks()
+                 if b.evidence and b.closes is not None and abs(b.closes[2] - total) < CENT), None)
 
 
 def period_confirmed(bill: BillNormalized, result: ExtractionResult | None = None, doc: Document | None = None,
@@ -267,9 +282,14 @@ def _billed(fname: str, value: Decimal, items: list[LineItem], idx: PrintedIndex
         for b in range(a + 2, len(parts) + 1):
             run = parts[a:b]
             if sum((p.value for p in run), Decimal(0)) == value:
-                out = total_of("registers", run, idx.printed(value, "number"), total_role="usage")
+                total = idx.printed(value, "number")
+                out = total_of("registers", run, total, total_role="usage")
                 if out.evidence:
                     return f"{len(run)} billed parts add up to it"
+                if not total.printed and all(p.printed for p in run) and distinct(run):
+                    # Printed only as its parts (time-of-use periods, each billed rate x quantity = amount):
+                    # the usage read is their sum, which a wrong usage would not be.
+                    return f"{len(run)} billed parts, each rate x quantity = amount, add up to it"
     return None
 
 

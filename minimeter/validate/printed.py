@@ -16,6 +16,7 @@ from minimeter.arithmetic import Place, Printed
 from minimeter.extract import parse
 
 if TYPE_CHECKING:
+    from minimeter.extract.blocks import Block
     from minimeter.readers.base import Document
     from minimeter.schema import FieldEvidence
 
@@ -34,6 +35,8 @@ class PrintedIndex:
         self.money: dict[Decimal, list[Place]] = {}
         self.numbers: dict[Decimal, list[Place]] = {}
         self.texts: list[tuple[int, str, str]] = []
+        self._doc = doc
+        self._blocks: list[Block] | None = None
         if doc is None:
             return
         from minimeter.extract.candidates import guess_number_format
@@ -51,6 +54,16 @@ class PrintedIndex:
                     v = parse.parse_number(n.group(0), self.fmt)
                     if v is not None:
                         self.numbers.setdefault(_key(v), []).append(Place(page.number, n.start(), n.end(), view))
+
+    def summary_blocks(self) -> list[Block]:
+        """The document's summary blocks (``minimeter.extract.blocks``): rows whose amounts end in one column,
+        read as one running sum. Found once per document, for every rule that asks."""
+        if self._blocks is None:
+            from minimeter.extract.blocks import find_blocks
+            from minimeter.extract.candidates import Finder
+
+            self._blocks = find_blocks(Finder(self._doc, None)) if self._doc is not None else []
+        return self._blocks
 
     def places(self, value: Decimal, kind: str = "money") -> list[Place]:
         table = self.money if kind == "money" else self.numbers

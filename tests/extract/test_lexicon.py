@@ -213,3 +213,21 @@ def test_country_cues_count_distinct_whole_words_and_shapes() -> None:
     cues = lexicon.country_cues("ABN 11 222 333 444   GST included   GST 10%   Unit 4/12 Made Up St, Sometown VIC 3999")
     assert cues["AU"] == 3 and cues["CA"] == 1  # GST twice is one cue; "VIC 3999" is a state and postcode
     assert "AU" not in lexicon.country_cues("THE NMIX PLAN")  # whole words only
+
+
+def test_a_label_wrapped_over_two_lines_of_its_column_is_one_label() -> None:
+    # "Dirección de / Suministro:" in a narrow label column; the value beside the first line (layout text) or
+    # below the second (a plain text layer in content order).
+    layout = [" Titular:          Ejemplo Comercial SL", " Dirección  de     CL EJEMPLO 12 BJ",
+              " Suministro:       28001 MADRID (MADRID)", " Tipo:             Mercado libre"]
+    plain = ["Titular: Ejemplo Comercial SL", "Dirección de ", "Suministro:", "CL EJEMPLO 12 BJ",
+             "28001 MADRID (MADRID)", "Tipo: Mercado libre"]
+    for view in (layout, plain):
+        text = "\n".join(view)
+        finder = Finder(Document(pages=[Page(number=1, text=text, layout_text=text)]), None)
+        found = finder.labelled("service_address", "text", None)
+        assert found and max(found, key=lambda c: c.score).value == "CL EJEMPLO 12 BJ", view
+    # A label complete on its first line is not joined with the line below.
+    text = "Due date:\nPlease pay by: 05/06/2031"
+    finder = Finder(Document(pages=[Page(number=1, text=text, layout_text=text)]), None)
+    assert not finder._wrapped(0)

@@ -15,25 +15,25 @@ def _doc(plain: list[str], layout: list[str] | None = None) -> Document:
 
 def test_a_period_stacked_over_two_lines_of_one_cell() -> None:
     # A summary box per service: "dal <start>" with "al <end>" right below it, the amount beside.
-    layout = ["Esempio Energia                      Fattura del 01/12/2030",
+    layout = ["Esempio Energia                      Fattura del 02/05/2031",
               "   Gas                                       Energia Elettrica",
-              "   dal 01/10/2030                            dal 01/10/2030",
-              "   al 30/11/2030            48,10 €          al 30/11/2030            21,00 €",
+              "   dal 01/03/2031                            dal 01/03/2031",
+              "   al 30/04/2031            48,10 €          al 30/04/2031            21,00 €",
               "                               Totale da pagare: 69,10 €"]
-    plain = ["Esempio Energia", "Fattura del 01/12/2030", "Gas", "dal 01/10/2030", "al 30/11/2030 48,10 €",
-             "Energia Elettrica", "dal 01/10/2030", "al 30/11/2030 21,00 €", "Totale da pagare: 69,10 €"]
+    plain = ["Esempio Energia", "Fattura del 02/05/2031", "Gas", "dal 01/03/2031", "al 30/04/2031 48,10 €",
+             "Energia Elettrica", "dal 01/03/2031", "al 30/04/2031 21,00 €", "Totale da pagare: 69,10 €"]
     out = extract_rules(_doc(plain, layout))
-    assert out.bill.billing_period_start == dt.date(2030, 10, 1)
-    assert out.bill.billing_period_end == dt.date(2030, 11, 30)
+    assert out.bill.billing_period_start == dt.date(2031, 3, 1)
+    assert out.bill.billing_period_end == dt.date(2031, 4, 30)
 
 
 def test_a_range_already_billed_or_a_year_long_is_not_the_period() -> None:
-    lines = ["Esempio Energia", "Fattura del 01/12/2030", "Periodo di fatturazione:", "dal 01/10/2030",
-             "al 30/11/2030", "Di cui già fatturati in acconto 12 Smc dal 01/10/2030 al 31/10/2030 pari a 9,10 €.",
-             "Consumo annuo dal 01/11/2029 al 31/10/2030 509 Smc", "Totale da pagare: 69,10 €"]
+    lines = ["Esempio Energia", "Fattura del 02/05/2031", "Periodo di fatturazione:", "dal 01/03/2031",
+             "al 30/04/2031", "Di cui già fatturati in acconto 12 Smc dal 01/03/2031 al 31/03/2031 pari a 9,10 €.",
+             "Consumo annuo dal 01/04/2030 al 31/03/2031 431 Smc", "Totale da pagare: 69,10 €"]
     out = extract_rules(_doc(lines))
-    assert (out.bill.billing_period_start, out.bill.billing_period_end) == (dt.date(2030, 10, 1),
-                                                                            dt.date(2030, 11, 30))
+    assert (out.bill.billing_period_start, out.bill.billing_period_end) == (dt.date(2031, 3, 1),
+                                                                            dt.date(2031, 4, 30))
 
 
 def test_a_weak_period_word_labels_only_the_date_right_after_it() -> None:
@@ -51,14 +51,14 @@ def test_a_weak_period_word_labels_only_the_date_right_after_it() -> None:
 
 def test_a_range_whose_printed_day_count_agrees_is_a_period_whatever_its_length() -> None:
     # Two services, each with its reading period and its day count: the first is a 66-day estimated read,
-    # the second a 37-day one. A printed count that agrees makes both periods; the first listed wins.
-    lines = ["Example Metro Council", "Date 2030/12/09", "Electricity",
-             "(Reading period = 2030/10/05 to 2030/12/09 = 66  days)", "Consumption: 50.500 kWh",
-             "Water", "(Reading period = 2030/10/23 to 2030/11/28 = 37  days)", "Consumption: 478.000 KL",
+    # the second a 36-day one. A printed count that agrees makes both periods; the first listed wins.
+    lines = ["Example Metro Council", "Date 2030/11/09", "Electricity",
+             "(Reading period = 2030/09/02 to 2030/11/07 = 66  days)", "Consumption: 50.500 kWh",
+             "Water", "(Reading period = 2030/09/20 to 2030/10/26 = 36  days)", "Consumption: 312.000 KL",
              "Total Due   1,234.50"]
     out = extract_rules(_doc(lines))
-    assert (out.bill.billing_period_start, out.bill.billing_period_end) == (dt.date(2030, 10, 5),
-                                                                            dt.date(2030, 12, 9))
+    assert (out.bill.billing_period_start, out.bill.billing_period_end) == (dt.date(2030, 9, 2),
+                                                                            dt.date(2030, 11, 7))
 
 
 def test_range_openers_are_lexicon_data() -> None:

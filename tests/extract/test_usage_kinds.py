@@ -31,8 +31,8 @@ def test_nothing_used_is_still_zero() -> None:
 
 def test_on_a_bill_of_two_services_the_meter_number_is_the_electricity_meter() -> None:
     # The gas section comes first; each section prints its meter the same way.
-    lines = ["Esempio Luce e Gas", "Totale da pagare: 69,10 €", "Gas", "Consumo 106 Smc",
-             "Matricola Strumento: GAS0000123456", "", "Energia Elettrica", "Totale consumi 217 kWh",
+    lines = ["Esempio Luce e Gas", "Totale da pagare: 69,10 €", "Gas", "Consumo 93 Smc",
+             "Matricola Strumento: GAS0000123456", "", "Energia Elettrica", "Totale consumi 184 kWh",
              "Matricola Strumento: EL987654"]
     out = extract_rules(_doc(lines))
     assert out.bill.meter_number == "EL987654"
@@ -42,3 +42,23 @@ def test_one_meter_number_printed_twice_is_left_alone() -> None:
     lines = ["Example Water Board", "Total Due   12.00", "Meter Number: W445566", "Water 12 KL",
              "Meter Number: W445566"]
     assert extract_rules(_doc(lines)).bill.meter_number == "W445566"
+
+
+def test_reads_printed_after_their_own_labels_explain_the_usage() -> None:
+    lines = ["Example Metro Council", "Total Due   1,234.50", "Electricity",
+             "Meter: 7700112; Register: 1; Multiply factor: 1; Start reading: 10,450.000;",
+             "End reading: 10,570.000; Difference: 120.000; Consumption: 120.000;", "Units: kWh; Type: Actual.",
+             "Charges for 120.000 kWh are based on a sliding scale"]
+    out = extract_rules(_doc(lines))
+    assert out.bill.electricity_kwh == Decimal("120.000")
+    assert [(m.prior_read, m.present_read) for m in out.bill.meters] == [(Decimal("10450.000"), Decimal("10570.000"))]
+    assert out.evidence["electricity_kwh"].confidence >= 0.9
+
+
+def test_a_read_dated_before_its_figure_and_a_usage_in_another_unit() -> None:
+    # A water bill's reads table prints each read's date first; its usage is in m³, never kWh.
+    lines = ["Esempio Acqua", "Totale da pagare 64,20 €", "Lettura precedente      30/04/2031     4070    effettiva",
+             "Lettura attuale         30/06/2031     4107    effettiva", "Consumo fatturato: 37 m³"]
+    out = extract_rules(_doc(lines))
+    assert out.bill.electricity_kwh is None
+    assert out.bill.water_usage == Decimal("37")

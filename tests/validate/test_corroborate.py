@@ -284,3 +284,85 @@ def test_a_charge_billed_on_more_energy_than_the_usage_read_denies_it(settings: 
     res = _run(bill, text, settings)
     assert _rule(res, "usage_confirmed") is False
     assert any("billed on 5020 kWh" in i for i in res.issues)
+
+
+def _run_layout(bill: BillNormalized, text: str, settings: Settings) -> ExtractionResult:
+    ev = {f: FieldEvidence(value=str(getattr(bill, f)), confidence=0.95, source="rules")  # type: ignore[arg-type]
+          for f in bill.scalar_fields() if getattr(bill, f) is not None}
+    doc = Document(pages=[Page(number=1, text=text, layout_text=text)], page_count=1)
+    return finalize(ExtractionResult(bill=bill, evidence=ev, extractor="test"), doc, settings)
+
+
+SUMMARY = HEAD + ("Previous Account Balance                                       2,410.00\n"
+                  "Less: Incoming Payment                                        - 2,410.00\n"
+                  "Sub Total                                                          0.00\n"
+                  "Current Charges (Excl. VAT)                                    1,300.00\n"
+                  "VAT @ 15%                                                        195.00\n"
+                  "                                                  Total Due    1,495.00\n")
+
+
+def test_a_summary_block_adding_up_on_rows_that_are_not_the_total_confirms_it(settings: Settings) -> None:
+    bill = _bill(previous_balance=Decimal("2410.00"), payments=Decimal("2410.00"), current_charges=Decimal("1495.00"),
+                 total_amount_due=Decimal("1495.00"))
+    res = _run_layout(bill, SUMMARY, settings)
+    assert _rule(res, "total_confirmed") is True
+    # A total the block does not close on is not confirmed by it.
+    res = _run_layout(bill.model_copy(update={"total_amount_due": Decimal("1300.00"),
+                                              "current_charges": Decimal("1300.00")}), SUMMARY, settings)
+    assert _rule(res, "total_confirmed") is False
+
+
+def test_a_block_that_only_repeats_the_total_after_a_cancelled_balance_confirms_nothing(settings: Settings) -> None:
+    text = HEAD + ("Previous Account Balance                                       2,410.00\n"
+                   "Less: Incoming Payment                                        - 2,410.00\n"
+                   "Current Charges                                                1,495.00\n"
+                   "                                                  Total Due    1,495.00\n")
+    bill = _bill(previous_balance=Decimal("2410.00"), payments=Decimal("2410.00"), current_charges=Decimal("1495.00"),
+                 total_amount_due=Decimal("1495.00"))
+    assert _rule(_run_layout(bill, text, settings), "total_confirmed") is False
+
+
+ARREARS = HEAD + ("Previous Account Balance                                      50,200.00\n"
+                  "Less: Incoming Payment                                        - 1,000.00\n"
+                  "Sub Total                                                     49,200.00\n"
+                  "Interest on Arrears                                              310.40\n"
+                  "Current Charges (Excl. VAT)                                    2,000.00\n"
+                  "VAT @ 15%                                                        300.00\n"
+                  "                                                  Total Due   51,810.40\n"
+                  "\n\n\n\nDetail of this period's charges\n"
+                  "  Current Charges (Including VAT)                                     2,300.00\n")
+
+
+def test_an_adjustment_printed_in_the_account_summary_completes_the_balance(settings: Settings) -> None:
+    bill = _bill(previous_balance=Decimal("50200.00"), payments=Decimal("1000.00"), current_charges=Decimal("2300.00"),
+                 total_amount_due=Decimal("51810.40"))
+    res = _run_layout(bill, ARREARS, settings)
+    assert _rule(res, "balance") is True and _rule(res, "total_confirmed") is True
+    # Current charges that no row of the summary explains: the balance still fails.
+    res = _run_layout(bill.model_copy(update={"current_charges": Decimal("2200.00")}), ARREARS, settings)
+    assert _rule(res, "balance") is False
+
+
+def test_the_summary_blocks_adjustment_row_is_a_balance_term_for_the_extractor() -> None:
+    from minimeter.extract.rules import extract_rules
+
+    doc = Document(pages=[Page(number=1, text=ARREARS, layout_text=ARREARS)], page_count=1)
+    out = extract_rules(doc)
+    assert out.bill.total_amount_due == Decimal("51810.40")
+    assert out.bill.previous_balance == Decimal("50200.00") and out.bill.payments == Decimal("1000.00")
+    assert out.bill.current_charges == Decimal("2300.00")
+    assert out.evidence["total_amount_due"].confidence >= 0.9
+
+
+def test_a_usage_printed_only_as_its_billed_parts_is_confirmed_by_them(settings: Settings) -> None:
+    # Time-of-use periods each billed rate x quantity = amount; the bill prints no total kWh.
+    text = HEAD + ("Total Amount Due 231.00\nConsumo (P2)   1.200 kWh x 0,125000 €/kWh   150,00\n"
+                   "Consumo (P6)     810 kWh x 0,100000 €/kWh    81,00\n")
+    items = [LineItem(description="Consumo (P2)", amount=Decimal("150.00"), quantity=Decimal("1200"), unit="kWh",
+                      rate=Decimal("0.125000")),
+             LineItem(description="Consumo (P6)", amount=Decimal("81.00"), quantity=Decimal("810"), unit="kWh",
+                      rate=Decimal("0.100000"))]
+    bill = _bill(total_amount_due=Decimal("231.00"), electricity_kwh=Decimal("2010"), line_items=items)
+    assert _rule(_run(bill, text, settings), "usage_confirmed") is True
+    other = bill.model_copy(update={"electricity_kwh": Decimal("2100")})  # not the parts' sum
+    assert _rule(_run(other, text, settings), "usage_confirmed") is False

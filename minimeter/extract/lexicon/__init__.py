@@ -47,6 +47,7 @@ FIELDS = frozenset({
     "statement_date", "due_date", "billing_period_start", "billing_period_end",
     "electricity_kwh", "gas_usage", "gas_therms", "water_usage", "demand_kw",
     "account_number", "meter_number", "customer_name", "service_address", "rate_plan",
+    "prior_read", "present_read",  # a meter's reads: labels the finder pairs, not bill fields
 })
 # The kind of value a distractor speaks against, and the fields of that kind.
 DISTRACTOR_KINDS: Mapping[str, frozenset[str]] = MappingProxyType({
