@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from minimeter.extract import blocks, lineitems
@@ -68,6 +69,23 @@ def summary_blocks(st: RulesState) -> None:
 
 def solve_money(st: RulesState) -> None:
     st.choices.update(choose_money(st.cands))
+    whole = charges_are_the_total(st)
+    if whole is not None:
+        st.choices["current_charges"] = whole
+
+
+def charges_are_the_total(st: RulesState) -> Choice | None:
+    """The current charges of a bill that prints none apart: the amount due, when its charge lines add up
+    to it (a run closed by the total's own line, or of three lines or more) and no earlier balance was
+    read. A bill whose total carries an unpaid balance has lines that add up to less."""
+    total = st.choices.get("total_amount_due")
+    if ("current_charges" in st.choices or "previous_balance" in st.choices or total is None
+            or st.charges is None or not isinstance(total.value, Decimal) or total.value <= 0):
+        return None
+    if not any(anchored or len(idx) >= 3 for anchored, _seq, idx in st.charges.runs(total.value)):
+        return None
+    return Choice(total.value, total.cand, min(total.confidence, 0.9),
+                  "the charge lines add up to the amount due, and no earlier balance is carried")
 
 
 def dates(st: RulesState) -> None:

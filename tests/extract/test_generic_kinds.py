@@ -104,3 +104,19 @@ def test_a_water_bills_unitless_read_row_is_water_not_electricity() -> None:
     ]))
     assert out.bill.electricity_kwh is None
     assert out.bill.water_usage == Decimal(34)
+
+
+def test_a_bill_that_prints_no_current_charges_apart_has_its_charge_lines_add_up_to_the_total() -> None:
+    lines = [
+        "Itens da fatura",
+        "Energia Ativa Fornecida TUSD     kWh    300     0,400000     120,00",
+        "Energia Ativa Fornecida TE       kWh    300     0,300000      90,00",
+        "Contrib. Iluminação Pública                                   15,50",
+        "Valor a pagar                                                225,50",
+    ]
+    out = extract_rules(_doc(lines))
+    assert out.bill.total_amount_due == Decimal("225.50")
+    assert out.bill.current_charges == Decimal("225.50")
+    # With an earlier balance read, the total is not this bill's charges.
+    out = extract_rules(_doc(["Saldo anterior   40,00", *lines[:-1], "Valor a pagar   265,50"]))
+    assert out.bill.current_charges != Decimal("265.50")
