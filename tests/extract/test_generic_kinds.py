@@ -120,3 +120,10 @@ def test_a_bill_that_prints_no_current_charges_apart_has_its_charge_lines_add_up
     # With an earlier balance read, the total is not this bill's charges.
     out = extract_rules(_doc(["Saldo anterior   40,00", *lines[:-1], "Valor a pagar   265,50"]))
     assert out.bill.current_charges != Decimal("265.50")
+
+
+def test_plan_labels_name_the_rate_plan() -> None:
+    out = extract_rules(_doc(["Account number   1111 222 333", "Your plan        Made-up Home Saver"]))
+    assert out.bill.rate_plan == "Made-up Home Saver"
+    out = extract_rules(_doc(["Contrato   1234567890", "Tarifa / uso     Doméstica general"]))
+    assert out.bill.rate_plan == "Doméstica general"
