@@ -1,10 +1,10 @@
 """Usage per commodity (kWh, gas, water, demand): labelled figures checked against the meter reads.
 
 ``choose_usage(finder, profile) -> (choices, meters)``: for each usage field the candidates are grouped
-by value; a value the reads explain (present - prior x multiplier, or two meters' sum) gets a large
-bonus; a strongly labelled figure the charges are billed on beats an unbilled read difference (net
-metering); reads no charge is billed on leave the field ambiguous. ``choices`` holds ``<field>`` and
-``<field>__unit``; ``meters`` the read pairs that explain the chosen values.
+by value; a value the reads explain (present - prior x multiplier, two meters' or a reads table's
+registers' sum) gets a large bonus; a strongly labelled figure the charges are billed on beats an
+unbilled read difference (net metering); reads no charge is billed on leave the field ambiguous.
+``choices`` holds ``<field>`` and ``<field>__unit``; ``meters`` the read pairs that explain the chosen values.
 """
 
 from __future__ import annotations

@@ -127,3 +127,25 @@ def test_plan_labels_name_the_rate_plan() -> None:
     assert out.bill.rate_plan == "Made-up Home Saver"
     out = extract_rules(_doc(["Contrato   1234567890", "Tarifa / uso     Doméstica general"]))
     assert out.bill.rate_plan == "Doméstica general"
+
+
+def test_a_reads_table_of_registers_sums_to_the_usage_and_leaves_the_export_register_out() -> None:
+    out = extract_rules(_doc([
+        "Your charges",
+        " Peak                 300 kWh @ 50.000c/kWh        $150.00",
+        " Shoulder             200 kWh @ 30.000c/kWh         $60.00",
+        " Off peak             400 kWh @ 20.000c/kWh         $80.00",
+        " Controlled load 1    100 kWh @ 20.000c/kWh         $20.00",
+        " Solar feed-in         50 kWh @ 5.000c/kWh          -$2.50",
+        "Meter readings",
+        " Register             Previous reading    Current reading    Usage (kWh)",
+        " Peak                        10000              10300               300",
+        " Shoulder                    20000              20200               200",
+        " Off peak                    30000              30400               400",
+        " Controlled load 1           40000              40100               100",
+        " Solar export                 5000               5050                50",
+        "Total usage: 1,000 kWh",
+    ]))
+    assert out.bill.electricity_kwh == Decimal(1000)
+    assert out.choices["electricity_kwh"].confidence >= 0.9  # the four billed parts add up to it
+    assert len(out.bill.meters) == 4
