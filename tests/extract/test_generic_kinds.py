@@ -149,3 +149,16 @@ def test_a_reads_table_of_registers_sums_to_the_usage_and_leaves_the_export_regi
     assert out.bill.electricity_kwh == Decimal(1000)
     assert out.choices["electricity_kwh"].confidence >= 0.9  # the four billed parts add up to it
     assert len(out.bill.meters) == 4
+
+
+def test_contract_policy_consumer_unit_address_and_previous_invoice_labels() -> None:
+    out = extract_rules(_doc(["Contrato                      5550001112", "Importe total de la factura   52,10 €"]))
+    assert out.bill.account_number == "5550001112"
+    out = extract_rules(_doc(["Endereço da unidade consumidora   RUA DAS FLORES 12, CENTRO, 01000-000 CIDADE SP"]))
+    assert out.bill.service_address == "RUA DAS FLORES 12, CENTRO, 01000-000 CIDADE SP"
+    out = extract_rules(_doc(["Sommaire du compte",
+                              " Solde de la facture précédente            120,00 $",
+                              " Paiement reçu le 2024-01-05 - Merci        -120,00 $",
+                              " Montant de la facture courante              95,40 $",
+                              " Montant à payer                             95,40 $"]))
+    assert out.bill.previous_balance == Decimal("120.00")
