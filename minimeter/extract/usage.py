@@ -9,6 +9,7 @@ unbilled read difference (net metering); reads no charge is billed on leave the 
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -16,11 +17,14 @@ from typing import TYPE_CHECKING
 from minimeter.extract.candidates import QTY, Candidate
 from minimeter.extract.select import (
     Choice,
+    Group,
     billed_elsewhere,
     billed_over_reads,
+    billed_quantities,
     billed_total,
     confidence,
     groups,
+    part_sizes,
     read_pairs,
     read_usage_candidates,
     usage_support,
@@ -69,6 +73,8 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
         gs = groups(cands, 0.25)
         if not gs:
             continue
+        if fname != "demand_kw":
+            summed_parts(finder, fname, gs)
         best = gs[0]
         note = best.best.why
         net = sup = None
@@ -160,3 +166,17 @@ def sole_commodity(finder: Finder) -> str | None:
     if any(re.search(r"(?i)k\s?w\s?h", v.text) for v in finder.views):
         return None
     return named[0]
+
+
+def summed_parts(finder: Finder, fname: str, gs: list[Group]) -> None:
+    """A figure the charges are billed on in parts ("Premiers 2 440 kWh x ..., Reste 3 431 kWh x ...",
+    peak / off-peak lines) is the period's usage: it gains over each part, and ``gs`` is sorted again."""
+    billed = billed_quantities(finder, fname)
+    if len(billed) < 2:
+        return
+    for g in gs[:6]:
+        parts = sorted(billed - {g.value})
+        if any(sum(c) == g.value for r in part_sizes(len(parts)) for c in itertools.combinations(parts, r)):
+            g.score += 0.4
+            g.best.why = (g.best.why + "; " if g.best.why else "") + "the charges are billed on its parts"
+    gs.sort(key=lambda g: -g.score)

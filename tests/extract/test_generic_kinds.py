@@ -162,3 +162,13 @@ def test_contract_policy_consumer_unit_address_and_previous_invoice_labels() -> 
                               " Montant de la facture courante              95,40 $",
                               " Montant à payer                             95,40 $"]))
     assert out.bill.previous_balance == Decimal("120.00")
+
+
+def test_a_usage_billed_in_tiers_beats_the_last_tier_that_repeats_its_label() -> None:
+    out = extract_rules(_doc([
+        " Premiers 1 200 kWh x 6,905 ¢                       82,86 $",
+        " Reste de la consommation 800 kWh x 10,652 ¢         85,22 $",
+        " Total de la période actuelle                      168,08 $",
+        "Consommation : 2 000 kWh",
+    ]))
+    assert out.bill.electricity_kwh == Decimal(2000)
