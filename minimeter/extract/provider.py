@@ -14,6 +14,8 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from minimeter.extract.vocab import strip_accents
+
 if TYPE_CHECKING:
     from minimeter.readers.base import Document
 
@@ -23,15 +25,18 @@ _FORMS = (r"S\.?\s?[pP]\.?\s?[aA]\.?|S\.?\s?L\.?\s?U\.?|S\.?\s?A\.?\s?U\.?|S\.?\
           r"S\.?\s?[rR]\.?\s?[lL]\.?|"
           r"GmbH|AG|Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|PLC|plc|N\.?V\.?|B\.?V\.?|Sdn\.?\s?Bhd\.?|SAS|S\.A\.S\.|"
           r"SE|Co\.|Corp\.?|Corporation|Company|\(Pty\)\s?Ltd|SOC\s+Ltd|Cooperative|Co-op")
-_LEGAL = re.compile(rf"(?<![\w&])((?:[A-Z0-9][\w&'’.\-]*[ ,]{{1,2}}(?:(?:de|del|di|du|des|la|y|e|et|and|of|&)"
-                    rf"[ ,]{{1,2}})?){{0,6}}[A-Z0-9][\w&'’.\-]*),?\s(?:{_FORMS})(?![\w])")
+# Up to two linking words between capitalised ones ("Canal de Aguas de la Vega, S.L.").
+_LEGAL = re.compile(rf"(?<![\w&])((?:[A-Z0-9][\w&'’.\-]*[ ,]{{1,2}}(?:(?:de|del|di|du|des|la|le|y|e|et|and|of|&)"
+                    rf"[ ,]{{1,2}}){{0,2}}){{0,6}}[A-Z0-9][\w&'’.\-]*),?\s(?:{_FORMS})(?![\w])")
 _PUBLIC = re.compile(r"(?i)(?<!\w)((?:city|town|village|county|municipality|borough|shire) of [A-Z][\w'’\-]+"
                      r"(?: [A-Z][\w'’\-]+)?)")
-_UTILITY = re.compile(r"(?i)energ|electr|elettric|eletric|power|gas\b|gas[a-z]|water|agua|água|acqua|idric|wasser|"
+# Matched on the name with its accents stripped ("Énergie" is "energie").
+_UTILITY = re.compile(r"(?i)energ|electr|elettric|eletric|power|gas\b|gas[a-z]|water|agua|acqua|acqued|idric|wasser|"
                       r"utilit|hydro|luz|lumi|vidyut|bijli|supply|distribu|comercializ|stadtwerke|services? "
                       r"industriels|municipal|city power|light")
 ORG = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\w+|city of|town of|village of|county|"
-                  r"stadtwerke|énergie|energie|électricité|inc\b|llc\b|ltd\b|gmbh|\bsa\b|\bag\b|company|"
+                  r"stadtwerke|énergie|energie|energia|électricité|eletric\w*|elétric\w*|eléctric\w*|aguas?|"
+                  r"companhia|compañía|compagnie|empresa|inc\b|llc\b|ltd\b|gmbh|\bsa\b|\bag\b|company|"
                   r"cooperative|co-op|authority|district|services industriels|hydro)")
 _DOMAIN = re.compile(r"(?i)(?:www\.|@)([a-z0-9][a-z0-9-]{2,40})\.(?:[a-z]{2,6})(?:\.[a-z]{2})?\b")
 # Names every bill prints that are not its issuer: regulators, ombudsmen, payment networks.
@@ -42,6 +47,10 @@ _NOT_ISSUER = re.compile(r"(?i)ombuds|regulat|arera|ofgem|aneel|cnmc|\bcre\b|\bp
 # A letterhead line that is a heading, not a name ("Your Energy Bill", "Descrizione: GAS A CONGUAGLIO").
 _HEADING = re.compile(r"(?i)^(?:your|our|this|my|an?)\b|\b(?:bill|statement|invoice|account|factura|fattura|facture|"
                       r"rechnung|fatura|bolletta|summary|notice)\b|:")
+
+
+def _utility(name: str) -> bool:
+    return _UTILITY.search(strip_accents(name)) is not None
 
 
 def _clean(name: str) -> str:
@@ -76,17 +85,22 @@ def candidates(doc: Document) -> dict[str, float]:
             name = _clean(m.group(0))
             if not _name_ok(name):
                 continue
-            score[name] += (3.0 if _UTILITY.search(name) else 1.0) * (1.5 if first else 1.0)
+            score[name] += (3.0 if _utility(name) else 1.0) * (1.5 if first else 1.0)
         for m in _PUBLIC.finditer(text):
             score[_clean(m.group(1)).title()] += 2.5 if first else 1.5
         for m in _DOMAIN.finditer(text):
             if not _NOT_ISSUER.search(m.group(1)):
                 score["@" + m.group(1).lower()] += 0.5
-    lines = [ln.strip() for ln in (doc.pages[0].text if doc.pages else "").splitlines() if ln.strip()][:8]
+    # The letterhead: the first rows of the first page as it is seen (its layout text), not in the order
+    # the content stream happens to hold them (a block drawn last may sit at the top).
+    top = (doc.pages[0].layout_text or doc.pages[0].text) if doc.pages else ""
+    lines = [ln.strip() for ln in top.splitlines() if ln.strip()][:8]
     for ln in lines:
+        # The row's first cell: a layout row also holds what is printed beside the name ("Tax invoice").
         name = re.split(r"\s{2,}| - | · ", ln)[0][:120]
-        if ORG.search(ln) and len(ln) <= 80 and not re.search(r"\d{3}", ln) and "@" not in ln and _name_ok(name):
-            score[name] += 2.0 if _UTILITY.search(name) else 1.0
+        if (ORG.search(name) and len(name) <= 80 and not re.search(r"\d{3}", name) and "@" not in name
+                and _name_ok(name)):
+            score[name] += 2.0 if _utility(name) else 1.0
             break
     return dict(score)
 

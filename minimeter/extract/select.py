@@ -271,7 +271,35 @@ def read_diffs(pairs: list[ReadPair]) -> list[tuple[Decimal, list[ReadPair]]]:
         # m3 difference that the row converts to kWh.
         if p.view is q.view and 0 < abs(p.line - q.line) <= 2 and p.pos != q.pos and not (p.scaled or q.scaled):
             diffs.append((p.present - p.prior + q.present - q.prior, [p, q]))
+    for run in register_runs(pairs):
+        # A reads table of registers (peak / shoulder / off-peak / controlled load): the usage is the sum of
+        # consecutive rows, three or more (two are summed above); a row outside the run (a solar export
+        # register) is not part of it.
+        for a in range(len(run)):
+            for b in range(a + 3, len(run) + 1):
+                diffs.append((sum((p.present - p.prior for p in run[a:b]), Decimal(0)), run[a:b]))
     return diffs
+
+
+def register_runs(pairs: list[ReadPair]) -> list[list[ReadPair]]:
+    """Read rows printed one under another in one view (one pair per line, at most two lines apart, each
+    billing its plain difference): the rows of a reads table, top to bottom."""
+    runs: list[list[ReadPair]] = []
+    by_view: dict[int, dict[int, ReadPair]] = {}
+    for p in pairs:
+        if not p.scaled:
+            by_view.setdefault(id(p.view), {}).setdefault(p.line, p)
+    for rows in by_view.values():
+        run: list[ReadPair] = []
+        for line in sorted(rows):
+            if run and line - run[-1].line > 2:
+                if len(run) >= 3:
+                    runs.append(run)
+                run = []
+            run.append(rows[line])
+        if len(run) >= 3:
+            runs.append(run)
+    return runs
 
 
 def _matches(value: Decimal, diff: Decimal, mults: list[Decimal]) -> Decimal | None:
@@ -300,7 +328,8 @@ def usage_support(finder: Finder, value: Decimal) -> tuple[str, list[ReadPair], 
         mults = multipliers_near(finder, ps[0]) if len(ps) == 1 else []
         m = _matches(value, diff, mults)
         if m is not None:
-            how = "present - prior reads" + (f" x {m}" if m != 1 else "") + (" (two meters)" if len(ps) > 1 else "")
+            how = "present - prior reads" + (f" x {m}" if m != 1 else "") + (
+                " (two meters)" if len(ps) == 2 else f" ({len(ps)} registers)" if len(ps) > 2 else "")
             return how, ps, m
     return None
 
@@ -351,15 +380,22 @@ def billed_quantities(finder: Finder, fname: str, unit: str | None = None) -> se
 
 
 def billed_elsewhere(finder: Finder, fname: str, value: Decimal, unit: str | None) -> set[Decimal]:
-    """The quantities charges are billed on (in the same unit), when neither ``value`` nor a sum of two or
-    three of them is among them: the reads' usage is then not what the bill charges for."""
+    """The quantities charges are billed on (in the same unit), when neither ``value`` nor a sum of some of
+    them (``part_sizes``: a time-of-use split into up to six registers) is among them: the reads' usage is
+    then not what the bill charges for."""
     billed = billed_quantities(finder, fname, unit)
     if not billed or value in billed:
         return set()
-    for r in (2, 3):
+    for r in part_sizes(len(billed)):
         if any(sum(c) == value for c in itertools.combinations(sorted(billed), r)):
             return set()
     return billed
+
+
+def part_sizes(n: int) -> range:
+    """How many billed quantities may add up to a total: two to six (peak / shoulder / off-peak / controlled
+    load...), two or three when a bill prints so many quantities that larger sums would meet by chance."""
+    return range(2, min(n, 6 if n <= 10 else 3) + 1)
 
 
 def billed_over_reads(finder: Finder, fname: str, gs: list[Group]) -> Group | None:
@@ -377,7 +413,7 @@ def billed_total(finder: Finder, fname: str, unit: str, values: set[Decimal]) ->
     split billed in parts and in total: 126 + 412 = 538 kWh), with the span it was read from."""
     from minimeter.extract import parse
 
-    total = next((v for v in sorted(values, reverse=True) for r in (2, 3)
+    total = next((v for v in sorted(values, reverse=True) for r in part_sizes(len(values) - 1)
                   if any(sum(c) == v for c in itertools.combinations(sorted(values - {v}), r))), None)
     if total is None:
         return None

@@ -1,14 +1,15 @@
 """Usage per commodity (kWh, gas, water, demand): labelled figures checked against the meter reads.
 
 ``choose_usage(finder, profile) -> (choices, meters)``: for each usage field the candidates are grouped
-by value; a value the reads explain (present - prior x multiplier, or two meters' sum) gets a large
-bonus; a strongly labelled figure the charges are billed on beats an unbilled read difference (net
-metering); reads no charge is billed on leave the field ambiguous. ``choices`` holds ``<field>`` and
-``<field>__unit``; ``meters`` the read pairs that explain the chosen values.
+by value; a value the reads explain (present - prior x multiplier, two meters' or a reads table's
+registers' sum) gets a large bonus; a strongly labelled figure the charges are billed on beats an
+unbilled read difference (net metering); reads no charge is billed on leave the field ambiguous.
+``choices`` holds ``<field>`` and ``<field>__unit``; ``meters`` the read pairs that explain the chosen values.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -17,11 +18,14 @@ from minimeter.extract import parse
 from minimeter.extract.candidates import QTY, UNITS_FOR, Candidate
 from minimeter.extract.select import (
     Choice,
+    Group,
     billed_elsewhere,
     billed_over_reads,
+    billed_quantities,
     billed_total,
     confidence,
     groups,
+    part_sizes,
     read_pairs,
     read_usage_candidates,
     usage_support,
@@ -90,6 +94,8 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
         gs = groups(cands, 0.25)
         if not gs:
             continue
+        if fname != "demand_kw":
+            summed_parts(finder, fname, gs)
         best = gs[0]
         note = best.best.why
         net = sup = None
@@ -181,3 +187,17 @@ def sole_commodity(finder: Finder) -> str | None:
     if any(re.search(r"(?i)k\s?w\s?h", v.text) for v in finder.views):
         return None
     return named[0]
+
+
+def summed_parts(finder: Finder, fname: str, gs: list[Group]) -> None:
+    """A figure the charges are billed on in parts ("Premiers 2 440 kWh x ..., Reste 3 431 kWh x ...",
+    peak / off-peak lines) is the period's usage: it gains over each part, and ``gs`` is sorted again."""
+    billed = billed_quantities(finder, fname)
+    if len(billed) < 2:
+        return
+    for g in gs[:6]:
+        parts = sorted(billed - {g.value})
+        if any(sum(c) == g.value for r in part_sizes(len(parts)) for c in itertools.combinations(parts, r)):
+            g.score += 0.4
+            g.best.why = (g.best.why + "; " if g.best.why else "") + "the charges are billed on its parts"
+    gs.sort(key=lambda g: -g.score)

@@ -104,3 +104,71 @@ def test_a_water_bills_unitless_read_row_is_water_not_electricity() -> None:
     ]))
     assert out.bill.electricity_kwh is None
     assert out.bill.water_usage == Decimal(34)
+
+
+def test_a_bill_that_prints_no_current_charges_apart_has_its_charge_lines_add_up_to_the_total() -> None:
+    lines = [
+        "Itens da fatura",
+        "Energia Ativa Fornecida TUSD     kWh    300     0,400000     120,00",
+        "Energia Ativa Fornecida TE       kWh    300     0,300000      90,00",
+        "Contrib. Iluminação Pública                                   15,50",
+        "Valor a pagar                                                225,50",
+    ]
+    out = extract_rules(_doc(lines))
+    assert out.bill.total_amount_due == Decimal("225.50")
+    assert out.bill.current_charges == Decimal("225.50")
+    # With an earlier balance read, the total is not this bill's charges.
+    out = extract_rules(_doc(["Saldo anterior   40,00", *lines[:-1], "Valor a pagar   265,50"]))
+    assert out.bill.current_charges != Decimal("265.50")
+
+
+def test_plan_labels_name_the_rate_plan() -> None:
+    out = extract_rules(_doc(["Account number   1111 222 333", "Your plan        Made-up Home Saver"]))
+    assert out.bill.rate_plan == "Made-up Home Saver"
+    out = extract_rules(_doc(["Contrato   1234567890", "Tarifa / uso     Doméstica general"]))
+    assert out.bill.rate_plan == "Doméstica general"
+
+
+def test_a_reads_table_of_registers_sums_to_the_usage_and_leaves_the_export_register_out() -> None:
+    out = extract_rules(_doc([
+        "Your charges",
+        " Peak                 300 kWh @ 50.000c/kWh        $150.00",
+        " Shoulder             200 kWh @ 30.000c/kWh         $60.00",
+        " Off peak             400 kWh @ 20.000c/kWh         $80.00",
+        " Controlled load 1    100 kWh @ 20.000c/kWh         $20.00",
+        " Solar feed-in         50 kWh @ 5.000c/kWh          -$2.50",
+        "Meter readings",
+        " Register             Previous reading    Current reading    Usage (kWh)",
+        " Peak                        10000              10300               300",
+        " Shoulder                    20000              20200               200",
+        " Off peak                    30000              30400               400",
+        " Controlled load 1           40000              40100               100",
+        " Solar export                 5000               5050                50",
+        "Total usage: 1,000 kWh",
+    ]))
+    assert out.bill.electricity_kwh == Decimal(1000)
+    assert out.choices["electricity_kwh"].confidence >= 0.9  # the four billed parts add up to it
+    assert len(out.bill.meters) == 4
+
+
+def test_contract_policy_consumer_unit_address_and_previous_invoice_labels() -> None:
+    out = extract_rules(_doc(["Contrato                      5550001112", "Importe total de la factura   52,10 €"]))
+    assert out.bill.account_number == "5550001112"
+    out = extract_rules(_doc(["Endereço da unidade consumidora   RUA DAS FLORES 12, CENTRO, 01000-000 CIDADE SP"]))
+    assert out.bill.service_address == "RUA DAS FLORES 12, CENTRO, 01000-000 CIDADE SP"
+    out = extract_rules(_doc(["Sommaire du compte",
+                              " Solde de la facture précédente            120,00 $",
+                              " Paiement reçu le 2024-01-05 - Merci        -120,00 $",
+                              " Montant de la facture courante              95,40 $",
+                              " Montant à payer                             95,40 $"]))
+    assert out.bill.previous_balance == Decimal("120.00")
+
+
+def test_a_usage_billed_in_tiers_beats_the_last_tier_that_repeats_its_label() -> None:
+    out = extract_rules(_doc([
+        " Premiers 1 200 kWh x 6,905 ¢                       82,86 $",
+        " Reste de la consommation 800 kWh x 10,652 ¢         85,22 $",
+        " Total de la période actuelle                      168,08 $",
+        "Consommation : 2 000 kWh",
+    ]))
+    assert out.bill.electricity_kwh == Decimal(2000)

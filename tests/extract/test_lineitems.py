@@ -176,6 +176,7 @@ def test_without_current_charges_items_adding_up_to_the_amount_due_are_kept() ->
     # "10.00 KW" is a load, not a charge
     assert [i.description for i in out.bill.line_items] == ["Electricity Charge", "Fixed Charge", "Fuel Surcharge",
                                                             "Electricity Duty"]
+    assert "add up" in (out.evidence["line_items"].note or "")
 
 
 def test_a_line_set_aside_by_the_vocabulary_counts_when_the_arithmetic_says_so() -> None:

@@ -108,4 +108,4 @@ def test_the_printed_currency_wins_over_the_profile_default() -> None:
     hq = get("hydro_quebec")
     assert hq is not None and currency_of("Montant $ 120.00", hq) == hq.currency  # "$" keeps CAD
     assert currency_of("no figures here", coned) == "USD"
-    assert currency_of("Totale da pagare: 137,45 €", None) == "EUR"
+    assert currency_of("Totale da pagare: 212,80 €", None) == "EUR"

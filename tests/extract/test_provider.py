@@ -34,3 +34,17 @@ def test_headings_taglines_and_mail_hosts_are_not_issuers() -> None:
 def test_regulators_are_not_issuers() -> None:
     doc = _doc("Reclami: www.arera.it www.arera.it www.arera.it\nFORNITORE ENERGIA S.p.A.")
     assert provider_guess(doc) == "FORNITORE ENERGIA S.p.A"
+
+
+def test_the_letterhead_is_the_pages_top_row_as_seen_not_the_content_order() -> None:
+    items = "\n".join(f"Charge {i}  1{i}.00" for i in range(9))  # drawn first, printed lower on the page
+    plain = f"Your charges\n{items}\nMade-up Sky Energy\nABN 11 222 333 444\nTax invoice"
+    layout = "Made-up Sky Energy                              Tax invoice\nABN 11 222 333 444  |  Faults 13 00"
+    doc = Document(pages=[Page(number=1, text=plain, layout_text=layout)], page_count=1)
+    assert provider_guess(doc) == "Made-up Sky Energy"
+
+
+def test_an_accented_utility_word_and_two_linking_words_in_a_legal_name() -> None:
+    assert provider_guess(_doc("Énergie Rivière-Claire\nService à la clientèle")) == "Énergie Rivière-Claire"
+    legal = _doc("Titular: Ana Ruiz\nCanal de Aguas de la Sierra, S.L.")
+    assert provider_guess(legal) == "Canal de Aguas de la Sierra, S.L"

@@ -93,7 +93,7 @@ def test_a_totals_row_across_columns_is_read_at_its_total_column() -> None:
 
 def test_a_weak_one_word_label_in_running_text_is_no_label() -> None:
     prose = ["Esempio Energia", "Totale da pagare: 80,00 €",
-             "La commissione per i pagamenti in contanti è di 3,10 euro."]
+             "La commissione per i pagamenti in contanti è di 4,20 euro."]
     assert extract_rules(_doc(prose)).bill.payments is None
     caption = ["Esempio Energia", "Saldo precedente      50,00", "Pagamenti            -50,00",
                "Totale da pagare:     80,00"]
