@@ -17,9 +17,8 @@ from typing import TYPE_CHECKING
 
 from minimeter.arithmetic import BALANCE, Printed, explains, stated_days
 from minimeter.schema import CheckResult
-from minimeter.validate.corroborate import CYCLE_SLACK_DAYS, template_cycle
+from minimeter.validate.corroborate import CYCLE_SLACK_DAYS, summary_closing_on, template_cycle
 from minimeter.validate.corroborate import RULES as CORROBORATE
-from minimeter.validate.corroborate import summary_closing_on
 from minimeter.validate.plausible import RULES as PLAUSIBLE
 
 if TYPE_CHECKING:
