@@ -320,8 +320,8 @@ class Finder:
             if not self._phrases:
                 for f in sorted(lexicon.FIELDS):
                     for phrase, w in labels_for(f, self.profile):
-                        if " " in phrase.strip():
-                            self._phrases.setdefault(wrapped_norm(phrase), []).append((f, phrase, w))
+                        # (one-word labels too: a first line that is a label on its own is not a first part)
+                        self._phrases.setdefault(wrapped_norm(phrase), []).append((f, phrase, w))
             self._wrapped_cache[key] = wrapped_labels(self.views[view_idx], self._phrases)
         return self._wrapped_cache[key]
 

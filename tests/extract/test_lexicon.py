@@ -231,3 +231,10 @@ def test_a_label_wrapped_over_two_lines_of_its_column_is_one_label() -> None:
     text = "Due date:\nPlease pay by: 05/06/2031"
     finder = Finder(Document(pages=[Page(number=1, text=text, layout_text=text)]), None)
     assert not finder._wrapped(0)
+
+
+def test_a_one_word_label_is_not_the_first_part_of_a_wrapped_one() -> None:
+    # "Date" is a label on its own: "Date" over "Due:" is a date label and a due-date label, not "date due".
+    text = "Date          05/06/2031\nDue:          05/27/2031"
+    finder = Finder(Document(pages=[Page(number=1, text=text, layout_text=text)]), None)
+    assert not finder._wrapped(0)
