@@ -216,7 +216,7 @@ class Finder:
                 if letters and all(x.lower() in parse.MONTHS for x in letters):
                     continue  # "OUT/2023": a month, not an identifier
                 if " " in tok and "-" not in tok and len(tok.split(" ")[0]) > 5 and tok_end == im.end():
-                    tok = tok.split(" ")[0]  # "232135 69": an id then a quantity; "816 379 998 588" stays
+                    tok = tok.split(" ")[0]  # "418207 52": an id then a quantity; "816 379 998 588" stays
                     tok_end = im.start() + len(tok)
                 if re.fullmatch(r"\d+\.\d+|(?:19|20)\d\d|\d{1,3}(?:[.,]\d{3})+", tok):
                     continue  # a year or a formatted number, not an identifier
@@ -365,7 +365,7 @@ class Finder:
                 if kind == "text" and not self._text_label_ok(view, m, ls, le):
                     continue
                 # 1. the rest of the label's line
-                # In layout text a labelled row's unit may sit in its own column ("7'073     kWh").
+                # In layout text a labelled row's unit may sit in its own column ("4'281     kWh").
                 vals = self.values(kind, view, m.end(), le, fname, unit_gap=8 if view.layout else 1,
                                    gas_label=gas_label, after_label=True)
                 if kind == "qty" and not vals and fname != "demand_kw":

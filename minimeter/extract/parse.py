@@ -165,7 +165,7 @@ def _qty_rx(nospace: bool, unit_gap: int) -> re.Pattern[str]:
 
 def find_quantities(text: str, fmt: str | None = None, *, unit_gap: int = 1) -> list[Match]:
     """Quantities with a unit. ``unit_gap``: how many spaces may separate number and unit (layout text
-    puts the unit in its own column: "7'073     kWh")."""
+    puts the unit in its own column: "4'281     kWh")."""
     out = []
     for m in _qty_rx(fmt in ("us", "in"), unit_gap).finditer(text):
         v = parse_number(m["num"], fmt)
@@ -338,7 +338,7 @@ _ID_LEAD = re.compile(r"[^\S\n]*(?:(?:no\.?|nr\.?|n°|nº|#|:)[^\S\n]*)*", re.IG
 def find_identifier(text: str, order: str = "MDY") -> Match | None:
     """The identifier a label introduces, at the start of ``text``, kept whole across single inner spaces
     ("1234 5678 90", "51730942-004 6"). It ends at two spaces, a line end, or a group that is a word, a
-    quantity ("232135 69 kWh"), an amount with cents or a date. None when what follows has < 4 digits."""
+    quantity ("418207 52 kWh"), an amount with cents or a date. None when what follows has < 4 digits."""
     lead = _ID_LEAD.match(text)
     pos = lead.end() if lead else 0
     m = _ID_GROUP.match(text, pos)

@@ -143,11 +143,11 @@ def test_usage_confirmed_by_a_charge_line(settings: Settings) -> None:
 
 
 def test_usage_confirmed_by_two_meters_adding_up(settings: Settings) -> None:
-    text = HEAD + "Amount Due 12.00\nMeter A 5542600 5554700\nMeter B 928000 931000\nTotal usage 15100 gallons\n"
-    bill = _bill(total_amount_due=Decimal("12.00"), water_usage=Decimal("15100"), water_usage_unit="gallons",
-                 meters=[Meter(prior_read=Decimal("5542600"), present_read=Decimal("5554700"), usage=Decimal("12100"),
+    text = HEAD + "Amount Due 12.00\nMeter A 3184100 3193700\nMeter B 612000 614500\nTotal usage 12100 gallons\n"
+    bill = _bill(total_amount_due=Decimal("12.00"), water_usage=Decimal("12100"), water_usage_unit="gallons",
+                 meters=[Meter(prior_read=Decimal("3184100"), present_read=Decimal("3193700"), usage=Decimal("9600"),
                                commodity="water"),
-                         Meter(prior_read=Decimal("928000"), present_read=Decimal("931000"), usage=Decimal("3000"),
+                         Meter(prior_read=Decimal("612000"), present_read=Decimal("614500"), usage=Decimal("2500"),
                                commodity="water")])
     assert _rule(_run(bill, text, settings), "usage_confirmed") is True
 
