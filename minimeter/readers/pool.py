@@ -71,6 +71,9 @@ class _Child:
         """The child's reply, or None when it died or overran ``timeout`` (then it is killed)."""
         assert self.proc.stdin is not None and self.proc.stdout is not None
         line = json.dumps({"path": str(path), "options": options.model_dump()}) + "\n"
+        # The clock starts before the request is sent: on a loaded machine this process may be descheduled
+        # between the write and the next line while the child already answers.
+        deadline = time.monotonic() + timeout
         try:
             self.proc.stdin.write(line.encode())
             self.proc.stdin.flush()
@@ -78,7 +81,6 @@ class _Child:
             return None
         self.served += 1
         fd = self.proc.stdout.fileno()
-        deadline = time.monotonic() + timeout
         while b"\n" not in self._buf:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
