@@ -172,3 +172,16 @@ def test_a_usage_billed_in_tiers_beats_the_last_tier_that_repeats_its_label() ->
         "Consommation : 2 000 kWh",
     ]))
     assert out.bill.electricity_kwh == Decimal(2000)
+
+
+def test_french_amount_owed_new_charges_and_latest_payment_date_labels() -> None:
+    out = extract_rules(_doc([
+        "Date de la facture          4 avril 2025",
+        "À payer au plus tard le : 4 mai 2025",
+        "Sommaire du compte",
+        " Solde de la facture précédente                 100,00 $",
+        " Nouveaux frais                                  60,50 $",
+        " Montant dû                                     160,50 $",
+    ]))
+    assert out.bill.due_date == dt.date(2025, 5, 4)
+    assert (out.bill.total_amount_due, out.bill.current_charges) == (Decimal("160.50"), Decimal("60.50"))
