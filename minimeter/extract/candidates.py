@@ -239,10 +239,12 @@ class Finder:
             if re.match(r"[A-Z][\w'’ ]{2,30}\s?:(?:\s|$)", t):
                 return out  # a line that is itself "Label: value" ("Service Period: 09/30/2024 ...")
             if fname == "service_address" and (re.search(r"(?i)\b(?:page|period|billing|date|due|amount|total)\b", t)
-                                               or parse.find_dates(t, self.order, self.ref or ANY_YEAR)):
+                                               or self._has_date(t)):
                 return out
             first = t.split(" ")[0].lower() if t else ""
-            if first in HEADER_WORDS or (t[:1].islower() and fname != "service_address"):
+            # ("Unit 2/17 Waratah Ave": a header word followed by a number starts an address.)
+            numbered = fname == "service_address" and re.match(r"\S+\s+\d", t) is not None
+            if (first in HEADER_WORDS and not numbered) or (t[:1].islower() and fname != "service_address"):
                 return out
             if fname == "service_address" and not (re.match(r"(?i)\d|p\.?\s?o\.?\s", t)
                                                    or re.search(r"\d", t[:40]) and not t.lower().startswith("n")):
@@ -253,6 +255,12 @@ class Finder:
                 t = re.split(r"\s{3,}", t)[0] if view.layout else t
                 out.append((t[:120], s + off, s + off + len(t[:120]), None))
         return out
+
+    def _has_date(self, t: str) -> bool:
+        """Whether ``t`` prints a date. A yearless "N/M" is a unit and street number ("Unit 2/17 Waratah
+        Ave", "Apt 3/4"), not a date."""
+        return any(d.extra != "noyear" or not re.fullmatch(r"\d{1,3}/\d{1,4}", d.text)
+                   for d in parse.find_dates(t, self.order, self.ref or ANY_YEAR))
 
     def _text_label_ok(self, view: View, m: re.Match[str], ls: int, le: int) -> bool:
         """A text field's label must look like one: "Rate: X", "Rate    X", or alone on its line.

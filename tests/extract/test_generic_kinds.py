@@ -185,3 +185,9 @@ def test_french_amount_owed_new_charges_and_latest_payment_date_labels() -> None
     ]))
     assert out.bill.due_date == dt.date(2025, 5, 4)
     assert (out.bill.total_amount_due, out.bill.current_charges) == (Decimal("160.50"), Decimal("60.50"))
+
+
+def test_a_unit_and_street_number_address_is_not_a_date_nor_a_table_header() -> None:
+    out = extract_rules(_doc(["Account number   1111 222 333",
+                              "Supply address   Unit 4/19 Made Up Ave, Sometown NSW 2999"]))
+    assert out.bill.service_address == "Unit 4/19 Made Up Ave, Sometown NSW 2999"
