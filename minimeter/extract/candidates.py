@@ -130,13 +130,29 @@ def guess_number_format(text: str) -> str:
 
 
 def guess_date_order(text: str) -> str:
+    """DMY or MDY for the bill's numeric dates: a day over 12 settles one date; an ambiguous one (05/02/2024)
+    counts for the order that reads it as a date the bill also prints with its month's name ("Supply period
+    5 Feb 2024 to 4 May 2024" beside "Read dates 05/02/2024 - 04/05/2024"); a dot leans to DMY."""
     dmy = mdy = 0.0
-    for m in re.finditer(r"(?<![\d/.])(\d{1,2})([/.-])(\d{1,2})\2(?:\d{4}|\d\d)(?!\d)", text):
+    spelled: set[dt.date] | None = None
+    for m in re.finditer(r"(?<![\d/.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d\d)(?!\d)", text):
         a, b = int(m[1]), int(m[3])
         if a > 12 >= b:
             dmy += 1
         elif b > 12 >= a:
             mdy += 1
+        elif a != b and a and b:
+            if spelled is None:
+                spelled = {d.value for d in parse.find_dates(text) if isinstance(d.value, dt.date)
+                           and re.search(r"[^\W\d_]", d.text)}
+            year = int(m[4]) + (2000 if len(m[4]) == 2 else 0)
+            as_dmy, as_mdy = dt.date(year, b, a), dt.date(year, a, b)
+            if as_dmy in spelled and as_mdy not in spelled:
+                dmy += 1
+            elif as_mdy in spelled and as_dmy not in spelled:
+                mdy += 1
+            elif m[2] == ".":
+                dmy += 0.5
         elif m[2] == ".":
             dmy += 0.5
     return "DMY" if dmy > mdy else "MDY"

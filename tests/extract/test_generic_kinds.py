@@ -191,3 +191,12 @@ def test_a_unit_and_street_number_address_is_not_a_date_nor_a_table_header() -> 
     out = extract_rules(_doc(["Account number   1111 222 333",
                               "Supply address   Unit 4/19 Made Up Ave, Sometown NSW 2999"]))
     assert out.bill.service_address == "Unit 4/19 Made Up Ave, Sometown NSW 2999"
+
+
+def test_ambiguous_numeric_dates_take_the_order_that_agrees_with_the_spelled_dates() -> None:
+    from minimeter.extract.candidates import guess_date_order
+
+    assert guess_date_order("Supply period 5 Feb 2024 to 4 May 2024\nRead dates 05/02/2024 - 04/05/2024") == "DMY"
+    assert guess_date_order("Service Mar 1, 2024 to Apr 2, 2024\nReads 03/01/2024 - 04/02/2024") == "MDY"
+    assert guess_date_order("Reads 03/01/2024 - 04/02/2024") == "MDY"  # nothing settles it: the default
+    assert guess_date_order("Reads 00/01/2024 - 04/02/2024") == "MDY"  # not a date at all: no crash
