@@ -200,3 +200,14 @@ def test_ambiguous_numeric_dates_take_the_order_that_agrees_with_the_spelled_dat
     assert guess_date_order("Service Mar 1, 2024 to Apr 2, 2024\nReads 03/01/2024 - 04/02/2024") == "MDY"
     assert guess_date_order("Reads 03/01/2024 - 04/02/2024") == "MDY"  # nothing settles it: the default
     assert guess_date_order("Reads 00/01/2024 - 04/02/2024") == "MDY"  # not a date at all: no crash
+
+
+def test_this_bills_charges_and_the_direct_debit_date() -> None:
+    out = extract_rules(_doc([" Previous bill                       $100.00",
+                              " Payment received, thank you        -$100.00",
+                              " This bill's charges (incl. GST)     $80.25",
+                              " Total to pay                        $80.25"]))
+    assert out.bill.current_charges == Decimal("80.25")
+    out = extract_rules(_doc(["Fecha de emisión   05-10-2023", "Se cargará en su cuenta el   22-10-2023",
+                              "Importe total de la factura   52,10 €"]))
+    assert out.bill.due_date == dt.date(2023, 10, 22)
