@@ -211,3 +211,16 @@ def test_this_bills_charges_and_the_direct_debit_date() -> None:
     out = extract_rules(_doc(["Fecha de emisión   05-10-2023", "Se cargará en su cuenta el   22-10-2023",
                               "Importe total de la factura   52,10 €"]))
     assert out.bill.due_date == dt.date(2023, 10, 22)
+
+
+def test_a_consumption_block_is_a_part_of_the_usage_not_its_rival() -> None:
+    out = extract_rules(_doc([
+        "Servicio municipal de agua potable",
+        "Contador    Lectura anterior    Lectura actual    Consumo (m³)",
+        "55501234         1200               1238              38",
+        " Consumo bloque 1: 20 m³ x 0,4512 €/m³               9,02 €",
+        " Consumo bloque 2: 18 m³ x 0,9875 €/m³              17,78 €",
+        "Importe total de la factura   26,80 €",
+    ]))
+    assert out.bill.water_usage == Decimal(38)
+    assert out.choices["water_usage"].confidence >= 0.9
