@@ -450,7 +450,19 @@ class Finder:
                     else:
                         vals = self.values(kind, view, s2, e2, fname, gas_label=gas_label)
                     if kind == "qty" and not vals and fname != "demand_kw" and k == 1:
-                        vals = self.bare_usage(view, s2, e2, fname, label_text=view.text[ls:le])
+                        a, b = s2, e2
+                        if view.layout:
+                            # Only under the label's own header cell ("Consumo (kWh)"): the row's first cells
+                            # are the meter number and the other columns' figures. A header that repeats the
+                            # label (one "Consumo kWh" per time band) heads parts, not the usage.
+                            if len(label_rx(phrase).findall(view.text[ls:le])) > 1:
+                                break
+                            head = re.match(r"\S+(?: \S+)*", view.text[m.start():le])
+                            width = len(head.group(0)) if head else len(m.group(0))
+                            a, b = s2 + max(0, col - 2), min(e2, s2 + col + width + 6)
+                            if a >= b:
+                                continue
+                        vals = self.bare_usage(view, a, b, fname, label_text=view.text[ls:le])
                     if vals and fname == "account_number":
                         seg_txt = view.text[lo:hi] if view.layout else view.text[s2:e2]
                         cell = re.split(r"\s{2,}", seg_txt.strip())[0]

@@ -224,3 +224,23 @@ def test_a_consumption_block_is_a_part_of_the_usage_not_its_rival() -> None:
     ]))
     assert out.bill.water_usage == Decimal(38)
     assert out.choices["water_usage"].confidence >= 0.9
+
+
+def test_a_usage_column_is_read_under_its_own_header_cell_not_at_the_rows_start() -> None:
+    out = extract_rules(_doc([
+        "Total a pagar   R$ 120,00",
+        "Medidor        Posto    Leitura anterior   Leitura atual   Constante   Consumo (kWh)",
+        "55501234567    Único              10.000          10.300           1             300",
+    ]))
+    assert out.bill.electricity_kwh == Decimal(300)
+    assert out.choices["electricity_kwh"].confidence >= 0.9  # no rival read from the meter number
+
+
+def test_a_header_that_repeats_the_usage_label_heads_parts() -> None:
+    from minimeter.extract.candidates import Finder
+
+    finder = Finder(_doc([
+        "Tipo Lettura   Data        Consumo kWh   Media GG    Consumo kWh   Media GG    Consumo kWh   Media GG",
+        "RILEVATA       31/10/2024        1,941     0,0626          5,158     0,1664         11,305     0,3647",
+    ]), None)
+    assert not [c for c in finder.labelled("electricity_kwh", "qty", "usage") if c.layout]
