@@ -367,16 +367,26 @@ def read_usage_candidates(finder: Finder) -> list[tuple[Candidate, str]]:
 
 def billed_quantities(finder: Finder, fname: str, unit: str | None = None) -> set[Decimal]:
     """Quantities the charges are billed on ("811 kWh x 0.39029", "421 kWh @ $0.034"), in ``unit`` if given."""
+    return set(billed_lines(finder, fname, unit))
+
+
+def billed_lines(finder: Finder, fname: str, unit: str | None = None) -> list[Decimal]:
+    """The quantity of each charge line billed on one, as many times as the page prints such a line (two
+    consumption blocks of 20 m3 are two), counted in the view that prints the most of them (the plain and
+    the layout text print the same lines)."""
     from minimeter.extract import parse
     from minimeter.extract.candidates import UNITS_FOR
 
-    out: set[Decimal] = set()
+    best: list[Decimal] = []
     for view in finder.views:
+        found: list[Decimal] = []
         for m in parse.find_quantities(view.text, finder.fmt):
             if m.extra in UNITS_FOR.get(fname, ()) and (unit is None or m.extra == unit) and re.match(
                     r"[ \t]*(?:x|×|@|at)[ \t]*[$€£]?[ \t]*\d", view.text[m.end:m.end + 20]):
-                out.add(m.value)  # type: ignore[arg-type]  # a quantity's value is a Decimal
-    return out
+                found.append(m.value)  # type: ignore[arg-type]  # a quantity's value is a Decimal
+        if len(found) > len(best):
+            best = found
+    return best
 
 
 def billed_elsewhere(finder: Finder, fname: str, value: Decimal, unit: str | None) -> set[Decimal]:

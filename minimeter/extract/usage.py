@@ -20,8 +20,8 @@ from minimeter.extract.select import (
     Choice,
     Group,
     billed_elsewhere,
+    billed_lines,
     billed_over_reads,
-    billed_quantities,
     billed_total,
     confidence,
     groups,
@@ -194,12 +194,12 @@ def summed_parts(finder: Finder, fname: str, gs: list[Group]) -> dict[Decimal, t
     """A figure the charges are billed on in parts ("Premiers 2 440 kWh x ..., Reste 3 431 kWh x ...",
     peak / off-peak lines, consumption blocks) is the period's usage: it gains over each part, and ``gs``
     is sorted again. Returns each such figure's parts."""
-    billed = billed_quantities(finder, fname)
+    billed = billed_lines(finder, fname)
     found: dict[Decimal, tuple[Decimal, ...]] = {}
     if len(billed) < 2:
         return found
     for g in gs[:6]:
-        rest = sorted(billed - {g.value})
+        rest = sorted(v for v in billed if v != g.value)
         combo = next((c for r in part_sizes(len(rest)) for c in itertools.combinations(rest, r)
                       if sum(c) == g.value), None)
         if combo is not None:

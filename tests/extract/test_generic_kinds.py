@@ -244,3 +244,17 @@ def test_a_header_that_repeats_the_usage_label_heads_parts() -> None:
         "RILEVATA       31/10/2024        1,941     0,0626          5,158     0,1664         11,305     0,3647",
     ]), None)
     assert not [c for c in finder.labelled("electricity_kwh", "qty", "usage") if c.layout]
+
+
+def test_two_consumption_blocks_of_the_same_size_are_two_parts() -> None:
+    out = extract_rules(_doc([
+        "Servicio municipal de agua potable",
+        "Contador    Lectura anterior    Lectura actual    Consumo (m³)",
+        "55501234         1200               1247              47",
+        " Consumo bloque 1: 20 m³ x 0,4512 €/m³               9,02 €",
+        " Consumo bloque 2: 20 m³ x 0,9875 €/m³              19,75 €",
+        " Consumo bloque 3: 7 m³ x 1,8730 €/m³               13,11 €",
+        "Importe total de la factura   41,88 €",
+    ]))
+    assert out.bill.water_usage == Decimal(47)
+    assert out.choices["water_usage"].confidence >= 0.9
