@@ -258,3 +258,11 @@ def test_two_consumption_blocks_of_the_same_size_are_two_parts() -> None:
     ]))
     assert out.bill.water_usage == Decimal(47)
     assert out.choices["water_usage"].confidence >= 0.9
+
+
+def test_a_french_payment_received_on_a_date() -> None:
+    out = extract_rules(_doc([" Solde de la facture précédente                 120,00 $",
+                              " Paiement reçu le 2024-01-05 - Merci           -120,00 $",
+                              " Montant de la facture courante                  95,40 $",
+                              " Montant à payer                                 95,40 $"]))
+    assert out.bill.payments == Decimal("120.00")
