@@ -206,6 +206,44 @@ def read_pairs(finder: Finder) -> list[ReadPair]:
             scaled = any(v != hi - lo and _matches(v, hi - lo, factors) not in (None, Decimal(1)) for v in after)
             out.append(ReadPair(lo, hi, view, view.line_no(sa), sa, scaled))
         out += _stacked_reads(view, nums)
+        out += _dated_rows(finder, view)
+    return out
+
+
+_AMOUNT_CELL = re.compile(r"\d{1,3}(?:[ \u00a0.,']\d{3})+|\d+")
+
+
+def _dated_rows(finder: Finder, view: View) -> list[ReadPair]:
+    """One meter's reads printed one per row of a reads table, each row with its date ("9MQ61678  2023-08-25
+    10 758  Réel" over "9MQ61678  2023-09-25  39 750  Réel"): the earlier row's read is the prior, the later
+    row's the present. The rows must name the same meter, sit at most two lines apart, keep their reads in one
+    column, and grow in both date and read, under a heading that speaks of reads (layout text only)."""
+    from minimeter.extract import parse
+
+    if not view.layout:
+        return []
+    rows: list[tuple[int, str, Any, Decimal, int, int]] = []  # line, meter, date, read, start, right edge
+    for n in range(view.n_lines):
+        s, e = view.line(n)
+        line = view.text[s:e]
+        cells = list(re.finditer(r"\S+(?: \S+)*", line))
+        if len(cells) < 3 or not re.search(r"\d", cells[0].group(0)) or len(cells[0].group(0)) < 4:
+            continue
+        dates = parse.find_dates(line, finder.order)
+        if len(dates) != 1 or dates[0].start < cells[0].end():
+            continue
+        read = next((c for c in cells[1:] if c.start() >= dates[0].end and _AMOUNT_CELL.fullmatch(c.group(0))), None)
+        value = parse.parse_number(read.group(0), finder.fmt) if read else None
+        if read is None or value is None or value < 10:
+            continue
+        rows.append((n, cells[0].group(0), dates[0].value, value, s + read.start(), read.end()))
+    out = []
+    for a, b in itertools.pairwise(rows):
+        if not (0 < b[0] - a[0] <= 2 and a[1] == b[1] and a[2] < b[2] and a[3] < b[3] and abs(a[5] - b[5]) <= 3):
+            continue
+        s0, _ = view.line(max(0, a[0] - 4))
+        if READ_WORDS.search(view.text[s0:view.line(a[0])[0]]):
+            out.append(ReadPair(a[3], b[3], view, b[0], b[4]))
     return out
 
 

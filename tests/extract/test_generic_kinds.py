@@ -266,3 +266,24 @@ def test_a_french_payment_received_on_a_date() -> None:
                               " Montant de la facture courante                  95,40 $",
                               " Montant à payer                                 95,40 $"]))
     assert out.bill.payments == Decimal("120.00")
+
+
+def test_a_meters_reads_one_per_dated_row_of_a_reads_table() -> None:
+    out = extract_rules(_doc([
+        "Relevé du compteur",
+        " Compteur               Date                 Relevé              Type",
+        " 7XY12345               2024-11-14                       12 400  Réel",
+        " 7XY12345               2025-01-13                       13 150  Réel",
+        "Consommation : 750 kWh",
+    ]))
+    assert out.bill.electricity_kwh == Decimal(750)
+    assert [(m.prior_read, m.present_read) for m in out.bill.meters] == [(Decimal(12400), Decimal(13150))]
+    # Two different meters' rows are not one meter's reads.
+    out = extract_rules(_doc([
+        "Relevé du compteur",
+        " Compteur               Date                 Relevé              Type",
+        " 7XY12345               2024-11-14                       12 400  Réel",
+        " 7XY99999               2025-01-13                       13 150  Réel",
+        "Consommation : 750 kWh",
+    ]))
+    assert out.bill.meters == []
