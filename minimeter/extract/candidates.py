@@ -305,7 +305,9 @@ class Finder:
                     None)
         if unit is None:
             return []
-        m = re.match(r"[^\d\n]{0,16}?(?<![\w.,])(\d[\d,.'’]*)(?![\w/%$])", seg)
+        # (Figures grouped by spaces, "28 992", where the bill's numbers are: not 28.)
+        spaced = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?![\d.,])|" if self.fmt in ("eu", "ch") else ""
+        m = re.match(rf"[^\d\n]{{0,16}}?(?<![\w.,])({spaced}\d[\d,.'’]*)(?![\w/%$])", seg)
         if not m or "$" in seg[: m.start(1)]:
             return []
         v = parse.parse_number(m.group(1).rstrip(".,"), self.fmt)

@@ -287,3 +287,13 @@ def test_a_meters_reads_one_per_dated_row_of_a_reads_table() -> None:
         "Consommation : 750 kWh",
     ]))
     assert out.bill.meters == []
+
+
+def test_a_bare_usage_grouped_by_spaces_is_one_figure_where_the_bill_groups_so() -> None:
+    from minimeter.extract.candidates import Finder
+
+    finder = Finder(Document(pages=[Page(number=1, text="Total 1 234,56 $\nConsommation (kWh) 28 992 30 750")],
+                             page_count=1), None)
+    assert finder.fmt == "eu"
+    assert Decimal(28992) in {c.value for c in finder.labelled("electricity_kwh", "qty", "usage")}
+    assert Decimal(28) not in {c.value for c in finder.labelled("electricity_kwh", "qty", "usage")}
