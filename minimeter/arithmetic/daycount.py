@@ -10,8 +10,10 @@ import re
 
 _WORD = r"(?:days?|jours?|dias|días|tage|giorni|dagen|hari|day\(s\))"
 _AFTER = re.compile(rf"(?i)(?<![\d.,])(\d{{1,3}})\s*{_WORD}(?![a-z])")
-_BEFORE = re.compile(rf"(?i)(?<![a-z]){_WORD}(?:\s+(?:in\s+(?:the\s+)?(?:billing\s+)?period|billed|of\s+service))?"
-                     r"\s*[:=]\s*(\d{1,3})(?![\d.,])")
+# "Billing days: 29", "Días facturados   61" (a label cell, then the count in the next cell).
+_BEFORE = re.compile(rf"(?i)(?<![a-z]){_WORD}(?:\s+(?:in\s+(?:the\s+)?(?:billing\s+)?period|billed|of\s+service|"
+                     r"factura[dt][oa]s|factur[ée]s|faturados|fatturati|abgerechnet|gefactureerd))?"
+                     r"(?:\s*[:=]\s*|[^\S\n]{2,})(\d{1,3})(?![\d.,])")
 _BEFORE_LABEL = re.compile(r"(?i)(?:billing|service|no\.?\s+of|number\s+of|nombre\s+de|n[º°]\s*de)\s+$")
 _TERM = re.compile(r"(?i)(?:within|in|after|next|before|up to|dentro de|sous|innerhalb|entro)\s+$")
 _TERM_AFTER = re.compile(r"(?i)^\s*(?:after|before|from|of (?:the )?(?:due|receipt|statement)|notice|to pay|late)")

@@ -177,16 +177,24 @@ def _solve(finder: Finder, block: Block) -> Block:
         # "IMPORTE TOTAL 103,27 / Recibos anteriores pendientes 102,49 / TOTAL A PAGAR 205,76": a total
         # printed before the earlier balance is added is the bill's own total, the current charges.
         first.role = "current"
+    counted: list[Row] = []
     for r in block.rows:
         if terms >= 2 and r.value == running and r.role in ("total", "subtotal", "item", "current"):
             if r.role != "subtotal":
                 r.role = "total"
             block.closes = (r.start, r.end, r.value)
             continue
+        if (counted and all(c.role in ("previous", "payments") for c in counted) and r.value == running
+                and r.role in ("item", "previous")):
+            # "Previous bill 472.66 / Overdue amount 472.66": the balance carried forward repeats what the
+            # rows above leave, it does not add to it.
+            r.role = "subtotal"
+            continue
         if r.role in ("subtotal", "total"):
             continue  # a sub-total (or a total that does not add up) checks, it does not add
         running += -abs(r.value) if r.role == "payments" else r.value
         terms += r.value != 0
+        counted.append(r)
     if block.closes is not None and block.closes[2] != running:
         block.closes = None  # rows after the last checkpoint: the block goes on past it
     block.sum = running

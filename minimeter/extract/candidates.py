@@ -130,13 +130,29 @@ def guess_number_format(text: str) -> str:
 
 
 def guess_date_order(text: str) -> str:
+    """DMY or MDY for the bill's numeric dates: a day over 12 settles one date; an ambiguous one (05/02/2024)
+    counts for the order that reads it as a date the bill also prints with its month's name ("Supply period
+    5 Feb 2024 to 4 May 2024" beside "Read dates 05/02/2024 - 04/05/2024"); a dot leans to DMY."""
     dmy = mdy = 0.0
-    for m in re.finditer(r"(?<![\d/.])(\d{1,2})([/.-])(\d{1,2})\2(?:\d{4}|\d\d)(?!\d)", text):
+    spelled: set[dt.date] | None = None
+    for m in re.finditer(r"(?<![\d/.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d\d)(?!\d)", text):
         a, b = int(m[1]), int(m[3])
         if a > 12 >= b:
             dmy += 1
         elif b > 12 >= a:
             mdy += 1
+        elif a != b and a and b:
+            if spelled is None:
+                spelled = {d.value for d in parse.find_dates(text) if isinstance(d.value, dt.date)
+                           and re.search(r"[^\W\d_]", d.text)}
+            year = int(m[4]) + (2000 if len(m[4]) == 2 else 0)
+            as_dmy, as_mdy = dt.date(year, b, a), dt.date(year, a, b)
+            if as_dmy in spelled and as_mdy not in spelled:
+                dmy += 1
+            elif as_mdy in spelled and as_dmy not in spelled:
+                mdy += 1
+            elif m[2] == ".":
+                dmy += 0.5
         elif m[2] == ".":
             dmy += 0.5
     return "DMY" if dmy > mdy else "MDY"
@@ -239,10 +255,12 @@ class Finder:
             if re.match(r"[A-Z][\w'’ ]{2,30}\s?:(?:\s|$)", t):
                 return out  # a line that is itself "Label: value" ("Service Period: 09/30/2024 ...")
             if fname == "service_address" and (re.search(r"(?i)\b(?:page|period|billing|date|due|amount|total)\b", t)
-                                               or parse.find_dates(t, self.order, self.ref or ANY_YEAR)):
+                                               or self._has_date(t)):
                 return out
             first = t.split(" ")[0].lower() if t else ""
-            if first in HEADER_WORDS or (t[:1].islower() and fname != "service_address"):
+            # ("Unit 2/17 Waratah Ave": a header word followed by a number starts an address.)
+            numbered = fname == "service_address" and re.match(r"\S+\s+\d", t) is not None
+            if (first in HEADER_WORDS and not numbered) or (t[:1].islower() and fname != "service_address"):
                 return out
             if fname == "service_address" and not (re.match(r"(?i)\d|p\.?\s?o\.?\s", t)
                                                    or re.search(r"\d", t[:40]) and not t.lower().startswith("n")):
@@ -253,6 +271,12 @@ class Finder:
                 t = re.split(r"\s{3,}", t)[0] if view.layout else t
                 out.append((t[:120], s + off, s + off + len(t[:120]), None))
         return out
+
+    def _has_date(self, t: str) -> bool:
+        """Whether ``t`` prints a date. A yearless "N/M" is a unit and street number ("Unit 2/17 Waratah
+        Ave", "Apt 3/4"), not a date."""
+        return any(d.extra != "noyear" or not re.fullmatch(r"\d{1,3}/\d{1,4}", d.text)
+                   for d in parse.find_dates(t, self.order, self.ref or ANY_YEAR))
 
     def _text_label_ok(self, view: View, m: re.Match[str], ls: int, le: int) -> bool:
         """A text field's label must look like one: "Rate: X", "Rate    X", or alone on its line.
@@ -281,7 +305,9 @@ class Finder:
                     None)
         if unit is None:
             return []
-        m = re.match(r"[^\d\n]{0,16}?(?<![\w.,])(\d[\d,.'’]*)(?![\w/%$])", seg)
+        # (Figures grouped by spaces, "28 992", where the bill's numbers are: not 28.)
+        spaced = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?![\d.,])|" if self.fmt in ("eu", "ch") else ""
+        m = re.match(rf"[^\d\n]{{0,16}}?(?<![\w.,])({spaced}\d[\d,.'’]*)(?![\w/%$])", seg)
         if not m or "$" in seg[: m.start(1)]:
             return []
         v = parse.parse_number(m.group(1).rstrip(".,"), self.fmt)
@@ -426,7 +452,19 @@ class Finder:
                     else:
                         vals = self.values(kind, view, s2, e2, fname, gas_label=gas_label)
                     if kind == "qty" and not vals and fname != "demand_kw" and k == 1:
-                        vals = self.bare_usage(view, s2, e2, fname, label_text=view.text[ls:le])
+                        a, b = s2, e2
+                        if view.layout:
+                            # Only under the label's own header cell ("Consumo (kWh)"): the row's first cells
+                            # are the meter number and the other columns' figures. A header that repeats the
+                            # label (one "Consumo kWh" per time band) heads parts, not the usage.
+                            if len(label_rx(phrase).findall(view.text[ls:le])) > 1:
+                                break
+                            head = re.match(r"\S+(?: \S+)*", view.text[m.start():le])
+                            width = len(head.group(0)) if head else len(m.group(0))
+                            a, b = s2 + max(0, col - 2), min(e2, s2 + col + width + 6)
+                            if a >= b:
+                                continue
+                        vals = self.bare_usage(view, a, b, fname, label_text=view.text[ls:le])
                     if vals and fname == "account_number":
                         seg_txt = view.text[lo:hi] if view.layout else view.text[s2:e2]
                         cell = re.split(r"\s{2,}", seg_txt.strip())[0]

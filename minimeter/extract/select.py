@@ -206,6 +206,44 @@ def read_pairs(finder: Finder) -> list[ReadPair]:
             scaled = any(v != hi - lo and _matches(v, hi - lo, factors) not in (None, Decimal(1)) for v in after)
             out.append(ReadPair(lo, hi, view, view.line_no(sa), sa, scaled))
         out += _stacked_reads(view, nums)
+        out += _dated_rows(finder, view)
+    return out
+
+
+_AMOUNT_CELL = re.compile(r"\d{1,3}(?:[ \u00a0.,']\d{3})+|\d+")
+
+
+def _dated_rows(finder: Finder, view: View) -> list[ReadPair]:
+    """One meter's reads printed one per row of a reads table, each row with its date ("9MQ61678  2023-08-25
+    10 758  Réel" over "9MQ61678  2023-09-25  39 750  Réel"): the earlier row's read is the prior, the later
+    row's the present. The rows must name the same meter, sit at most two lines apart, keep their reads in one
+    column, and grow in both date and read, under a heading that speaks of reads (layout text only)."""
+    from minimeter.extract import parse
+
+    if not view.layout:
+        return []
+    rows: list[tuple[int, str, Any, Decimal, int, int]] = []  # line, meter, date, read, start, right edge
+    for n in range(view.n_lines):
+        s, e = view.line(n)
+        line = view.text[s:e]
+        cells = list(re.finditer(r"\S+(?: \S+)*", line))
+        if len(cells) < 3 or not re.search(r"\d", cells[0].group(0)) or len(cells[0].group(0)) < 4:
+            continue
+        dates = parse.find_dates(line, finder.order)
+        if len(dates) != 1 or dates[0].start < cells[0].end():
+            continue
+        read = next((c for c in cells[1:] if c.start() >= dates[0].end and _AMOUNT_CELL.fullmatch(c.group(0))), None)
+        value = parse.parse_number(read.group(0), finder.fmt) if read else None
+        if read is None or value is None or value < 10:
+            continue
+        rows.append((n, cells[0].group(0), dates[0].value, value, s + read.start(), read.end()))
+    out = []
+    for a, b in itertools.pairwise(rows):
+        if not (0 < b[0] - a[0] <= 2 and a[1] == b[1] and a[2] < b[2] and a[3] < b[3] and abs(a[5] - b[5]) <= 3):
+            continue
+        s0, _ = view.line(max(0, a[0] - 4))
+        if READ_WORDS.search(view.text[s0:view.line(a[0])[0]]):
+            out.append(ReadPair(a[3], b[3], view, b[0], b[4]))
     return out
 
 
@@ -367,16 +405,26 @@ def read_usage_candidates(finder: Finder) -> list[tuple[Candidate, str]]:
 
 def billed_quantities(finder: Finder, fname: str, unit: str | None = None) -> set[Decimal]:
     """Quantities the charges are billed on ("811 kWh x 0.39029", "421 kWh @ $0.034"), in ``unit`` if given."""
+    return set(billed_lines(finder, fname, unit))
+
+
+def billed_lines(finder: Finder, fname: str, unit: str | None = None) -> list[Decimal]:
+    """The quantity of each charge line billed on one, as many times as the page prints such a line (two
+    consumption blocks of 20 m3 are two), counted in the view that prints the most of them (the plain and
+    the layout text print the same lines)."""
     from minimeter.extract import parse
     from minimeter.extract.candidates import UNITS_FOR
 
-    out: set[Decimal] = set()
+    best: list[Decimal] = []
     for view in finder.views:
+        found: list[Decimal] = []
         for m in parse.find_quantities(view.text, finder.fmt):
             if m.extra in UNITS_FOR.get(fname, ()) and (unit is None or m.extra == unit) and re.match(
                     r"[ \t]*(?:x|×|@|at)[ \t]*[$€£]?[ \t]*\d", view.text[m.end:m.end + 20]):
-                out.add(m.value)  # type: ignore[arg-type]  # a quantity's value is a Decimal
-    return out
+                found.append(m.value)  # type: ignore[arg-type]  # a quantity's value is a Decimal
+        if len(found) > len(best):
+            best = found
+    return best
 
 
 def billed_elsewhere(finder: Finder, fname: str, value: Decimal, unit: str | None) -> set[Decimal]:

@@ -20,8 +20,8 @@ from minimeter.extract.select import (
     Choice,
     Group,
     billed_elsewhere,
+    billed_lines,
     billed_over_reads,
-    billed_quantities,
     billed_total,
     confidence,
     groups,
@@ -94,8 +94,7 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
         gs = groups(cands, 0.25)
         if not gs:
             continue
-        if fname != "demand_kw":
-            summed_parts(finder, fname, gs)
+        parts = summed_parts(finder, fname, gs) if fname != "demand_kw" else {}
         best = gs[0]
         note = best.best.why
         net = sup = None
@@ -149,7 +148,9 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
         # Let a person look rather than trust either.
         # (The reads' own difference before the multiplier, "CCF used 98" beside 106 therms, agrees with them.)
         raw_diff = sum((p.present - p.prior for p in sup[1]), Decimal(0)) if sup and sup[2] != 1 else None
+        # (A part the charges are billed on, "Consumo bloque 1: 20 m3", is no rival of the usage it adds up to.)
         strong = [c for c in cands if c.label and c.score >= 0.6 and c.value != best.value and
+                  c.value not in parts.get(best.value, ()) and
                   not c.why.startswith("stacked") and c.value != raw_diff]
         if strong and note.startswith("present"):
             conf = min(conf, 0.6)
@@ -189,15 +190,21 @@ def sole_commodity(finder: Finder) -> str | None:
     return named[0]
 
 
-def summed_parts(finder: Finder, fname: str, gs: list[Group]) -> None:
+def summed_parts(finder: Finder, fname: str, gs: list[Group]) -> dict[Decimal, tuple[Decimal, ...]]:
     """A figure the charges are billed on in parts ("Premiers 2 440 kWh x ..., Reste 3 431 kWh x ...",
-    peak / off-peak lines) is the period's usage: it gains over each part, and ``gs`` is sorted again."""
-    billed = billed_quantities(finder, fname)
+    peak / off-peak lines, consumption blocks) is the period's usage: it gains over each part, and ``gs``
+    is sorted again. Returns each such figure's parts."""
+    billed = billed_lines(finder, fname)
+    found: dict[Decimal, tuple[Decimal, ...]] = {}
     if len(billed) < 2:
-        return
+        return found
     for g in gs[:6]:
-        parts = sorted(billed - {g.value})
-        if any(sum(c) == g.value for r in part_sizes(len(parts)) for c in itertools.combinations(parts, r)):
+        rest = sorted(v for v in billed if v != g.value)
+        combo = next((c for r in part_sizes(len(rest)) for c in itertools.combinations(rest, r)
+                      if sum(c) == g.value), None)
+        if combo is not None:
+            found[g.value] = combo
             g.score += 0.4
             g.best.why = (g.best.why + "; " if g.best.why else "") + "the charges are billed on its parts"
     gs.sort(key=lambda g: -g.score)
+    return found

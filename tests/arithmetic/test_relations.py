@@ -182,6 +182,12 @@ def test_day_counts_of_payment_terms_are_not_the_period() -> None:
     assert found == [30, 29]
 
 
+def test_a_billed_days_label_cell_then_its_count() -> None:
+    found = [n for n, _s, _e in printed_day_counts("Días facturados              61\nJours facturés : 59")]
+    assert found == [61, 59]
+    assert printed_day_counts("days   12 hours") == []  # a sentence's lower-case word, not a label cell
+
+
 # --- distinct printed values ---------------------------------------------------------------------
 def test_distinct_needs_one_place_per_role_for_a_shared_number() -> None:
     once = Printed(Decimal("201.00"), (Place(1, 10, 16),))

@@ -123,3 +123,16 @@ def test_a_total_printed_before_the_earlier_balance_is_the_current_charges() -> 
     blocks.support(found, cands)
     assert [c.value for c in cands["current_charges"]] == [Decimal("44.00")]
     assert cands["previous_balance"][0].value == Decimal("30.50")
+
+
+def test_a_balance_carried_forward_repeats_the_rows_above_it_and_does_not_add() -> None:
+    finder = _finder([
+        "Account summary",
+        " Previous bill                        $300.00",
+        " Overdue amount                       $300.00",
+        " Total new charges (incl. GST)        $125.40",
+        " Total amount due                     $425.40",
+    ])
+    found = blocks.find_blocks(finder)
+    assert [r.role for r in found[0].rows] == ["previous", "subtotal", "current", "total"]
+    assert found[0].evidence and found[0].closes is not None and found[0].closes[2] == Decimal("425.40")

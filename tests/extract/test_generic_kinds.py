@@ -172,3 +172,128 @@ def test_a_usage_billed_in_tiers_beats_the_last_tier_that_repeats_its_label() ->
         "Consommation : 2 000 kWh",
     ]))
     assert out.bill.electricity_kwh == Decimal(2000)
+
+
+def test_french_amount_owed_new_charges_and_latest_payment_date_labels() -> None:
+    out = extract_rules(_doc([
+        "Date de la facture          4 avril 2025",
+        "À payer au plus tard le : 4 mai 2025",
+        "Sommaire du compte",
+        " Solde de la facture précédente                 100,00 $",
+        " Nouveaux frais                                  60,50 $",
+        " Montant dû                                     160,50 $",
+    ]))
+    assert out.bill.due_date == dt.date(2025, 5, 4)
+    assert (out.bill.total_amount_due, out.bill.current_charges) == (Decimal("160.50"), Decimal("60.50"))
+
+
+def test_a_unit_and_street_number_address_is_not_a_date_nor_a_table_header() -> None:
+    out = extract_rules(_doc(["Account number   1111 222 333",
+                              "Supply address   Unit 4/19 Made Up Ave, Sometown NSW 2999"]))
+    assert out.bill.service_address == "Unit 4/19 Made Up Ave, Sometown NSW 2999"
+
+
+def test_ambiguous_numeric_dates_take_the_order_that_agrees_with_the_spelled_dates() -> None:
+    from minimeter.extract.candidates import guess_date_order
+
+    assert guess_date_order("Supply period 5 Feb 2024 to 4 May 2024\nRead dates 05/02/2024 - 04/05/2024") == "DMY"
+    assert guess_date_order("Service Mar 1, 2024 to Apr 2, 2024\nReads 03/01/2024 - 04/02/2024") == "MDY"
+    assert guess_date_order("Reads 03/01/2024 - 04/02/2024") == "MDY"  # nothing settles it: the default
+    assert guess_date_order("Reads 00/01/2024 - 04/02/2024") == "MDY"  # not a date at all: no crash
+
+
+def test_this_bills_charges_and_the_direct_debit_date() -> None:
+    out = extract_rules(_doc([" Previous bill                       $100.00",
+                              " Payment received, thank you        -$100.00",
+                              " This bill's charges (incl. GST)     $80.25",
+                              " Total to pay                        $80.25"]))
+    assert out.bill.current_charges == Decimal("80.25")
+    out = extract_rules(_doc(["Fecha de emisión   05-10-2023", "Se cargará en su cuenta el   22-10-2023",
+                              "Importe total de la factura   52,10 €"]))
+    assert out.bill.due_date == dt.date(2023, 10, 22)
+
+
+def test_a_consumption_block_is_a_part_of_the_usage_not_its_rival() -> None:
+    out = extract_rules(_doc([
+        "Servicio municipal de agua potable",
+        "Contador    Lectura anterior    Lectura actual    Consumo (m³)",
+        "55501234         1200               1238              38",
+        " Consumo bloque 1: 20 m³ x 0,4512 €/m³               9,02 €",
+        " Consumo bloque 2: 18 m³ x 0,9875 €/m³              17,78 €",
+        "Importe total de la factura   26,80 €",
+    ]))
+    assert out.bill.water_usage == Decimal(38)
+    assert out.choices["water_usage"].confidence >= 0.9
+
+
+def test_a_usage_column_is_read_under_its_own_header_cell_not_at_the_rows_start() -> None:
+    out = extract_rules(_doc([
+        "Total a pagar   R$ 120,00",
+        "Medidor        Posto    Leitura anterior   Leitura atual   Constante   Consumo (kWh)",
+        "55501234567    Único              10.000          10.300           1             300",
+    ]))
+    assert out.bill.electricity_kwh == Decimal(300)
+    assert out.choices["electricity_kwh"].confidence >= 0.9  # no rival read from the meter number
+
+
+def test_a_header_that_repeats_the_usage_label_heads_parts() -> None:
+    from minimeter.extract.candidates import Finder
+
+    finder = Finder(_doc([
+        "Tipo Lettura   Data        Consumo kWh   Media GG    Consumo kWh   Media GG    Consumo kWh   Media GG",
+        "RILEVATA       31/10/2024        1,941     0,0626          5,158     0,1664         11,305     0,3647",
+    ]), None)
+    assert not [c for c in finder.labelled("electricity_kwh", "qty", "usage") if c.layout]
+
+
+def test_two_consumption_blocks_of_the_same_size_are_two_parts() -> None:
+    out = extract_rules(_doc([
+        "Servicio municipal de agua potable",
+        "Contador    Lectura anterior    Lectura actual    Consumo (m³)",
+        "55501234         1200               1247              47",
+        " Consumo bloque 1: 20 m³ x 0,4512 €/m³               9,02 €",
+        " Consumo bloque 2: 20 m³ x 0,9875 €/m³              19,75 €",
+        " Consumo bloque 3: 7 m³ x 1,8730 €/m³               13,11 €",
+        "Importe total de la factura   41,88 €",
+    ]))
+    assert out.bill.water_usage == Decimal(47)
+    assert out.choices["water_usage"].confidence >= 0.9
+
+
+def test_a_french_payment_received_on_a_date() -> None:
+    out = extract_rules(_doc([" Solde de la facture précédente                 120,00 $",
+                              " Paiement reçu le 2024-01-05 - Merci           -120,00 $",
+                              " Montant de la facture courante                  95,40 $",
+                              " Montant à payer                                 95,40 $"]))
+    assert out.bill.payments == Decimal("120.00")
+
+
+def test_a_meters_reads_one_per_dated_row_of_a_reads_table() -> None:
+    out = extract_rules(_doc([
+        "Relevé du compteur",
+        " Compteur               Date                 Relevé              Type",
+        " 7XY12345               2024-11-14                       12 400  Réel",
+        " 7XY12345               2025-01-13                       13 150  Réel",
+        "Consommation : 750 kWh",
+    ]))
+    assert out.bill.electricity_kwh == Decimal(750)
+    assert [(m.prior_read, m.present_read) for m in out.bill.meters] == [(Decimal(12400), Decimal(13150))]
+    # Two different meters' rows are not one meter's reads.
+    out = extract_rules(_doc([
+        "Relevé du compteur",
+        " Compteur               Date                 Relevé              Type",
+        " 7XY12345               2024-11-14                       12 400  Réel",
+        " 7XY99999               2025-01-13                       13 150  Réel",
+        "Consommation : 750 kWh",
+    ]))
+    assert out.bill.meters == []
+
+
+def test_a_bare_usage_grouped_by_spaces_is_one_figure_where_the_bill_groups_so() -> None:
+    from minimeter.extract.candidates import Finder
+
+    finder = Finder(Document(pages=[Page(number=1, text="Total 1 234,56 $\nConsommation (kWh) 28 992 30 750")],
+                             page_count=1), None)
+    assert finder.fmt == "eu"
+    assert Decimal(28992) in {c.value for c in finder.labelled("electricity_kwh", "qty", "usage")}
+    assert Decimal(28) not in {c.value for c in finder.labelled("electricity_kwh", "qty", "usage")}

@@ -130,3 +130,20 @@ def test_a_rule_or_step_that_cannot_compute_sends_the_bill_to_review(doc: Docume
                    doc, settings)
     assert res.status == "NEEDS_REVIEW"
     assert "Extraction was incomplete: the usage step could not compute" in res.issues
+
+
+def test_weird_numbers_never_crash_extraction_or_validation(settings) -> None:  # type: ignore[no-untyped-def]
+    from minimeter.extract.base import ExtractionContext
+    from minimeter.extract.builtin import RulesExtractor
+
+    lines = [
+        "Total Amount Due $999999999999999999999.99", "Previous Balance $1e400", "Payments NaN",
+        "Meter Reading Previous 00000000000000000000000001 Present 99999999999999999999999999999 kWh",
+        "Usage 123456789012345678901234567890 kWh", "Billing period 01/01/2024 - 01/31/2024 (0 days)",
+        "Rate 0.0000000000000000000000001 x 0 kWh = $0.00", "Current charges $-0.00",
+        " 90507496406487824969358402823  31234567890123456789012345678901",
+    ]
+    text = "\n".join(lines)
+    doc = Document(pages=[Page(number=1, text=text, layout_text=text)], page_count=1)
+    res = finalize(RulesExtractor().extract(doc, ExtractionContext()), doc, settings)
+    assert res.status == "NEEDS_REVIEW"
