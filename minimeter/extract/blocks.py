@@ -12,8 +12,9 @@ the block's own total row, or, when the total is printed elsewhere on the page (
 payment stub), any amount of the same page equal to it. A block is evidence only when it has at least
 two non-zero terms: "x = x" holds whatever x is.
 
-Roles come from the lexicon's labels for the money fields plus tax and sub-total words; a row with
-none of them is a line item.
+Roles come from the lexicon's labels for the money fields, its summary roles (``[roles]``:
+``adjustments``, a term of the balance no bill field holds, such as interest on arrears) and tax and
+sub-total words; a row with none of them is a line item.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from minimeter.extract import parse
+from minimeter.extract import lexicon, parse
 from minimeter.extract.candidates import Candidate
 from minimeter.extract.vocab import labels_for, strip_accents
 
@@ -50,7 +51,7 @@ class Row:
     start: int
     end: int
     role: str = "item"
-    """``total``, ``previous``, ``payments``, ``current``, ``subtotal``, ``tax`` or ``item``."""
+    """``total``, ``previous``, ``payments``, ``current``, ``adjustments``, ``subtotal``, ``tax`` or ``item``."""
     label_role: str = "item"
     """The role its label alone says (a checkpoint row becomes ``total`` whatever it says)."""
 
@@ -111,6 +112,11 @@ def classify(label: str, finder: Finder) -> str:
     for role, fname in ROLE_FIELDS.items():
         for phrase, w in labels_for(fname, finder.profile):
             if w > best_w and len(phrase) > 2 and _word_rx(phrase).search(low):
+                best, best_w = role, w
+    for role, phrases in lexicon.load().roles.items():
+        # "Interest on Arrears": the summary role's own label outweighs the previous balance's "arrears".
+        for phrase, w in phrases:
+            if w > best_w and _word_rx(phrase).search(low):
                 best, best_w = role, w
     if best == "item" and any(_word_rx(p).search(low) for p in TAX_WORDS):
         return "tax"
@@ -214,9 +220,9 @@ def support(blocks: list[Block], cands: dict[str, list[Candidate]]) -> Block | N
     Only the block with the largest closing sum speaks for the bill: a bill's section totals
     (rates, electricity, water) add up too, but the amount due contains them. An account summary
     (previous balance, payments, current charges...) closes on the amount due: its closing amount
-    becomes a strong total candidate, its previous-balance and payment rows candidates, and the
-    current charges it implies (total - previous + payments) lift the labelled candidates printing
-    that value. A list of charges closes on the current charges (or on a section's total): it lifts
+    becomes a strong total candidate, its previous-balance, payment and adjustment rows candidates, and
+    the current charges it implies (total - previous + payments - adjustments) lift the labelled
+    candidates printing that value. A list of charges closes on the current charges (or on a section's total): it lifts
     the current-charges candidates of that value and offers its closing amount as a weak total,
     chosen only when no labelled amount due exists. Nothing is invented: every candidate is a
     printed amount with its span."""
@@ -255,7 +261,14 @@ def support(blocks: list[Block], cands: dict[str, list[Candidate]]) -> Block | N
         for r in pays_of(block, prev):  # (or "Less: payment received  -2,000.00" right after the balance)
             paid += abs(r.value)
             add("payments", abs(r.value), r.start, r.end, 0.8, r.label)
-    current = total - (prev.value if prev else Decimal(0)) + paid
+    # Interest on arrears, an adjustment: terms of the balance beside the current charges, offered to the
+    # solver's "adjustments" role (and not part of the current charges the block implies).
+    adjusted = Decimal(0)
+    for r in block.rows:
+        if r.role == "adjustments":
+            adjusted += r.value
+            add("adjustments", r.value, r.start, r.end, 0.8, r.label)
+    current = total - (prev.value if prev else Decimal(0)) + paid - adjusted
     if current != total:
         lift("current_charges", current, 0.5)
     cur = block.role("current")
@@ -269,7 +282,8 @@ def support(blocks: list[Block], cands: dict[str, list[Candidate]]) -> Block | N
             lift("current_charges", cur.value + sum((r.value for r in taxes), Decimal(0)), 0.5)
         rest = [r for r in block.terms if r is not prev and r.role != "payments" and r is not cur
                 and r not in taxes and r.value != 0 and r not in pays_of(block, prev)]
-        if len(rest) == 1 and rest[0].role in ("item", "previous"):
+        if len(rest) == 1 and rest[0].role in ("item", "previous") and not any(r.role == "adjustments"
+                                                                            for r in block.rows):
             # "Interest on arrears 540.25" between the balance and this period's charges: the one row left is
             # an adjustment the amount due counts (a term of the balance relation), not a charge. (Its label
             # may say "arrears", but the block's previous balance is its first such row.)

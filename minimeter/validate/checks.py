@@ -89,6 +89,10 @@ def balance(bill: BillNormalized, idx: PrintedIndex | None = None, **_: object) 
                        + (f" and previous balance {_money(p)}" if p is not None else ""))
 
 
+ADJUSTMENT_ROLES = ("adjustments", "item", "previous")
+"""Summary-block roles (``minimeter.extract.blocks.Row.role``) a balance's adjustment row may have."""
+
+
 def printed_adjustment(idx: PrintedIndex, t: Decimal, c: Decimal, p: Decimal, y: Decimal) -> Row | None:
     """The one row of the summary block that closes on the amount due ``t``, besides the previous balance
     ``p`` and the payment ``y`` it prints, that makes ``p - y + row + c = t`` ("Interest on arrears"
@@ -101,7 +105,11 @@ def printed_adjustment(idx: PrintedIndex, t: Decimal, c: Decimal, p: Decimal, y:
     values = [abs(r.value) for r in block.terms]
     if p not in values or y not in values:
         return None
-    return next((r for r in block.terms if abs(r.value - gap) <= CENT and r.value not in (p, -y)), None)
+    # (A row the lexicon names as another role, "Current Charges (Excl. VAT)" or a tax, is no adjustment: the
+    # gap it fills says the current charges were misread. "Interest on Arrears" may say "arrears".)
+    return next((r for r in block.terms if abs(r.value - gap) <= CENT and r.value not in (p, -y)
+                 and r.role in ADJUSTMENT_ROLES), None)
+
 
 
 def meter_reads(bill: BillNormalized, **_: object) -> CheckResult:

@@ -32,7 +32,7 @@ def test_account_summary_adds_up_to_the_total_printed_elsewhere() -> None:
     found = blocks.find_blocks(finder)
     assert len(found) == 1
     b = found[0]
-    assert [r.role for r in b.rows] == ["previous", "item", "subtotal", "previous", "current", "tax"]
+    assert [r.role for r in b.rows] == ["previous", "item", "subtotal", "adjustments", "current", "tax"]
     assert b.sum == Decimal("722492.41")
     assert b.closes is not None and b.closes[2] == Decimal("722492.41")
     assert b.evidence and b.summary
@@ -49,6 +49,21 @@ def test_summary_block_feeds_roles_into_candidates() -> None:
     view = finder.views[-1]
     for c in (*cands["total_amount_due"], *cands["payments"]):
         assert view.text[c.start:c.end] == c.raw
+
+
+def test_an_adjustment_row_is_a_balance_term_not_current_charges() -> None:
+    finder = _finder([
+        "Previous balance                                  410.00",
+        "Payment received                                 -410.00",
+        "Interest on arrears                                 3.15",
+        "Current charges                                    96.85",
+        "Total due                                         100.00",
+    ])
+    cands = {"current_charges": finder.labelled("current_charges", "money", "money")}
+    assert blocks.support(blocks.find_blocks(finder), cands) is not None
+    assert [c.value for c in cands["adjustments"]] == [Decimal("3.15")]
+    # The current charges the summary implies leave the interest out: 100.00 - 410.00 + 410.00 - 3.15.
+    assert max(cands["current_charges"], key=lambda c: c.score).value == Decimal("96.85")
 
 
 def test_charges_list_closing_on_its_total_row_in_another_language() -> None:

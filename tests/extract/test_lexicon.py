@@ -73,6 +73,9 @@ def test_conflicting_weights_across_files_are_an_error(tmp_path: Path) -> None:
         ("rate_shapes = ['Rate (']\n", r"rate_shapes: 'Rate \(' is not a valid pattern"),
         ('colour = "blue"\n', r"colour: unknown section"),
         ('range_connectors = ["to", "2"]\n', r"range_connectors: '2' holds a digit"),
+        ('[roles]\nadjustmen = ["interest"]\n', r"roles\.adjustmen: unknown role"),
+        ('[roles]\nadjustments = ["interest", "Interest"]\n', r"roles\.adjustments: duplicate label 'Interest'"),
+        ('[roles]\nadjustments = [["interest", 0]]\n', r"roles\.adjustments: 'interest': weight 0\.0 is outside"),
     ],
 )
 def test_other_invalid_entries_name_file_and_entry(tmp_path: Path, body: str, message: str) -> None:
@@ -238,3 +241,12 @@ def test_a_one_word_label_is_not_the_first_part_of_a_wrapped_one() -> None:
     text = "Date          05/06/2031\nDue:          05/27/2031"
     finder = Finder(Document(pages=[Page(number=1, text=text, layout_text=text)]), None)
     assert not finder._wrapped(0)
+def test_summary_roles_load_and_conflicting_weights_are_an_error(tmp_path: Path) -> None:
+    assert ("interest on arrears", 1.0) in load().roles["adjustments"]
+    a = write(tmp_path, "aa.toml", '[roles]\nadjustments = [["late charge", 0.8]]\n')
+    b = write(tmp_path, "bb.toml", '[roles]\nadjustments = [["late charge", 0.9]]\n')
+    with pytest.raises(LexiconError, match=r"bb\.toml: roles\.adjustments: 'late charge' has weight 0\.9, but "
+                                           r"aa\.toml gives it 0\.8"):
+        load_files([a, b])
+    # A role label is no field label: the finder never looks for it.
+    assert "adjustments" not in load().labels

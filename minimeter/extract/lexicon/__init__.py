@@ -12,6 +12,12 @@ entries; a rate shape that is not a valid regular expression; a range connector 
 country whose currency is not an ISO 4217 code, that two files give two currencies, with an unknown key
 or a cue shape that is not a valid regular expression.
 
+``[roles]`` names the rows of an account summary that no bill field holds, by the same
+``role = [label | [label, weight]]`` entries and the same checks as ``[labels]`` (known roles:
+``ROLES``): ``adjustments`` is a term of the balance the bill prints beside its previous balance,
+payments and current charges (interest on arrears, an adjustment, a late-payment charge already
+billed). The summary-block reader gives such a row its role; the finder never looks for them.
+
 ``[countries.XX]`` (ISO 3166 code) holds what a bill of that country prints whatever its utility: its
 ``currency``, cue ``words`` (tax names, business numbers, payment networks, regions: "ABN", "GST", "TVQ",
 matched case-sensitively as whole words) and cue ``shapes`` (a state and postcode, a postal code), merged
@@ -49,6 +55,9 @@ FIELDS = frozenset({
     "account_number", "meter_number", "customer_name", "service_address", "rate_plan",
     "prior_read", "present_read",  # a meter's reads: labels the finder pairs, not bill fields
 })
+# Summary-block roles a label may name beside the bill's fields (``[roles]``): terms of the bill's
+# arithmetic that no bill field holds.
+ROLES = frozenset({"adjustments"})
 # The kind of value a distractor speaks against, and the fields of that kind.
 DISTRACTOR_KINDS: Mapping[str, frozenset[str]] = MappingProxyType({
     "usage": frozenset({"electricity_kwh", "gas_usage", "gas_therms", "water_usage", "demand_kw"}),
@@ -59,7 +68,7 @@ DISTRACTOR_KINDS: Mapping[str, frozenset[str]] = MappingProxyType({
 COMMODITIES = frozenset({"electricity", "gas", "water"})
 _SECTIONS = frozenset({"language", "name", "labels", "anchored", "distractors", "units", "commodities",
                        "months", "ambiguous_months", "rate_shapes", "range_connectors",
-                       "range_openers", "countries"})
+                       "range_openers", "countries", "roles"})
 _COUNTRY_KEYS = frozenset({"currency", "words", "shapes"})
 
 
@@ -103,6 +112,8 @@ class Lexicon:
     """ISO country code -> its currency and the cues that name it on a bill."""
     sources: Mapping[tuple[str, str], str] = field(default_factory=dict)
     """(field, normalized label) -> the file that defined it, for error messages."""
+    roles: Mapping[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
+    """Summary-block role -> ((phrase, weight), ...), as ``labels`` (``[roles]``)."""
 
     def labels_of(self, field_name: str) -> tuple[tuple[str, float], ...]:
         return self.labels.get(field_name, ())
@@ -141,6 +152,8 @@ class _Builder:
         self.openers: list[str] = []
         self.countries: dict[str, Country] = {}
         self.country_src: dict[str, str] = {}
+        self.roles: dict[str, list[tuple[str, float]]] = {}
+        self.role_weights: dict[tuple[str, str], tuple[float, str]] = {}
 
     @classmethod
     def of(cls, lex: Lexicon) -> _Builder:
@@ -158,6 +171,8 @@ class _Builder:
         b.connectors = list(lex.range_connectors)
         b.openers = list(lex.range_openers)
         b.countries = dict(lex.countries)
+        b.roles = {r: list(v) for r, v in lex.roles.items()}
+        b.role_weights = {(r, norm(p)): (w, "?") for r, v in lex.roles.items() for p, w in v}
         return b
 
     def add_labels(self, data: Mapping[str, object], src: str, *, default_weight: float = 1.0,
@@ -190,6 +205,33 @@ class _Builder:
                         continue  # the same label in two languages ("total a pagar"): one entry
                 self.weights[(fname, key)] = (weight, src)
                 self.labels.setdefault(fname, []).append((key, weight))
+
+    def add_roles(self, data: object, src: str) -> None:
+        """``[roles]``: role = [label | [label, weight]], checked as ``[labels]`` is (a role not in ``ROLES``,
+        a label twice in one file, one label with two weights are errors)."""
+        if not isinstance(data, Mapping):
+            raise LexiconError(f"{src}: [roles] must be a table of role = [labels]")
+        for role, entries in data.items():
+            where = f"{src}: roles.{role}"
+            if role not in ROLES:
+                raise LexiconError(f"{where}: unknown role (known: {', '.join(sorted(ROLES))})")
+            if not isinstance(entries, list):
+                raise LexiconError(f"{where}: expected a list of labels")
+            seen: set[str] = set()
+            for entry in entries:
+                phrase, weight = _entry(entry, 1.0, where)
+                key = norm(phrase)
+                if key in seen:
+                    raise LexiconError(f"{where}: duplicate label {phrase!r}")
+                seen.add(key)
+                prior = self.role_weights.get((role, key))
+                if prior is not None:
+                    if prior[0] != weight:
+                        raise LexiconError(f"{where}: {phrase!r} has weight {weight}, but {prior[1]} gives it "
+                                           f"{prior[0]}")
+                    continue
+                self.role_weights[(role, key)] = (weight, src)
+                self.roles.setdefault(role, []).append((key, weight))
 
     def add_distractors(self, data: Mapping[str, object], src: str) -> None:
         if not isinstance(data, Mapping):
@@ -262,6 +304,7 @@ class _Builder:
                 if low not in words:
                     words.append(low)
         self.add_countries(data.get("countries", {}), src)
+        self.add_roles(data.get("roles", {}), src)
 
     def add_countries(self, data: object, src: str) -> None:
         if not isinstance(data, Mapping):
@@ -309,6 +352,7 @@ class _Builder:
             range_openers=tuple(self.openers),
             countries=MappingProxyType(dict(self.countries)),
             sources=MappingProxyType({k: s for k, (_w, s) in self.weights.items()}),
+            roles=MappingProxyType({r: tuple(v) for r, v in self.roles.items()}),
         )
 
 

@@ -1,0 +1,87 @@
+"""Balance terms no bill field holds (interest on arrears, an adjustment), read from the bill's own account
+summary: the balance holds with them and the summary confirms the total; a row the lexicon names as another
+role (the current charges, a tax) is never taken for an adjustment."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from minimeter.readers.base import Document, Page
+from minimeter.schema import BillNormalized, ExtractionResult, FieldEvidence, Meter
+from minimeter.settings import Settings, load_settings
+from minimeter.validate import finalize
+
+HEAD = ("Account Number 12345678  Statement Date 03/02/2024  Due Date 03/22/2024\n"
+        "Service Period 01/30/2024 - 02/28/2024  (29 days)\n"
+        "Prior Reading 20451  Present Reading 21706  Usage 1,255 kWh\n\n")
+SUMMARY = ("Previous Account Balance                               1,250.00\n"
+           "Less: Payment Received                                  - 300.00\n"
+           "Interest on Arrears                                        12.40\n"
+           "Current Charges                                           187.60\n"
+           "                                 Total Due              1,150.00\n")
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return load_settings(tmp_path / "home")
+
+
+def _bill(**kw: object) -> BillNormalized:
+    base: dict[str, object] = dict(
+        account_number="12345678", statement_date=dt.date(2024, 3, 2), due_date=dt.date(2024, 3, 22),
+        billing_period_start=dt.date(2024, 1, 30), billing_period_end=dt.date(2024, 2, 28), currency="USD",
+        previous_balance=Decimal("1250.00"), payments=Decimal("300.00"), current_charges=Decimal("187.60"),
+        total_amount_due=Decimal("1150.00"), electricity_kwh=Decimal("1255"),
+        meters=[Meter(prior_read=Decimal("20451"), present_read=Decimal("21706"), usage=Decimal("1255"),
+                      commodity="electricity")])
+    base.update(kw)
+    return BillNormalized.model_validate(base)
+
+
+def _run(bill: BillNormalized, text: str, settings: Settings) -> ExtractionResult:
+    ev = {f: FieldEvidence(value=str(getattr(bill, f)), confidence=0.95, source="model")
+          for f in bill.scalar_fields() if getattr(bill, f) is not None}
+    doc = Document(pages=[Page(number=1, text=text, layout_text=text)], page_count=1)
+    return finalize(ExtractionResult(bill=bill, evidence=ev, extractor="test"), doc, settings)
+
+
+def _check(res: ExtractionResult, rule: str) -> tuple[bool | None, str]:
+    return next((c.passed, c.message) for c in res.checks if c.rule == rule)
+
+
+def test_interest_the_summary_prints_is_a_term_of_the_balance(settings: Settings) -> None:
+    res = _run(_bill(), HEAD + SUMMARY, settings)
+    ok, message = _check(res, "balance")
+    assert ok is True and "Interest on Arrears" in message
+    assert _check(res, "total_confirmed")[0] is True
+    assert res.status == "SUCCEEDED", res.issues
+
+
+def test_a_wrong_total_or_current_charges_is_not_explained_by_the_adjustment(settings: Settings) -> None:
+    # A total that misses the adjustment (1,250 - 300 + 187.60 = 1,137.60), or counts it twice: the summary
+    # closes on neither.
+    for wrong in (_bill(total_amount_due=Decimal("1137.60")), _bill(total_amount_due=Decimal("1162.40"))):
+        res = _run(wrong, HEAD + SUMMARY, settings)
+        assert _check(res, "total_confirmed")[0] is False, wrong
+        assert res.status == "NEEDS_REVIEW"
+    # Current charges no row explains: the balance fails, though the summary confirms the total.
+    res = _run(_bill(current_charges=Decimal("190.00")), HEAD + SUMMARY, settings)
+    assert _check(res, "balance")[0] is False and res.status == "NEEDS_REVIEW"
+
+
+def test_a_row_the_lexicon_names_as_the_current_charges_is_no_adjustment(settings: Settings) -> None:
+    # The tax row read as the current charges: the gap is the "Current Charges (Excl. VAT)" row, which no
+    # adjustment is; the balance must not pass by taking it for one.
+    text = HEAD + ("Previous Account Balance                               1,250.00\n"
+                   "Less: Payment Received                                  - 300.00\n"
+                   "Current Charges (Excl. VAT)                               160.00\n"
+                   "VAT @ 15%                                                  27.60\n"
+                   "                                 Total Due              1,137.60\n")
+    misread = _bill(current_charges=Decimal("27.60"), total_amount_due=Decimal("1137.60"))
+    assert _check(_run(misread, text, settings), "balance")[0] is False
+    right = _bill(current_charges=Decimal("187.60"), total_amount_due=Decimal("1137.60"))
+    assert _check(_run(right, text, settings), "balance")[0] is True
