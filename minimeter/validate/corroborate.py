@@ -14,7 +14,10 @@ Three rules, for every extractor alike (they judge the bill and the document, no
   statement;
 * ``usage_confirmed``: for each usage on the bill, a meter's printed reads give it ((present -
   prior) x multiplier), or a charge line bills it (rate x usage = amount, or time-of-use parts
-  billed so and adding up to it). A bill with no usage needs none, but only when the bill prints
+  billed so and adding up to it). The charge lines are the extractor's line items and every priced
+  line the page prints (``PrintedIndex.charge_lines``). A usage is a part, confirmed by nothing,
+  when a charge of its commodity is billed on more of its unit, or when billed parts add up to a
+  larger quantity the bill prints. A bill with no usage needs none, but only when the bill prints
   no usage unit at all (kWh, therms, m3...): the absence of a candidate proves nothing.
 
 A value a person entered or corrected in review (evidence source ``human``) is confirmed by that
@@ -44,6 +47,7 @@ from minimeter.arithmetic import (
     total_of,
 )
 from minimeter.extract import parse
+from minimeter.extract.vocab import names_commodity
 from minimeter.schema import CheckResult, Commodity
 from minimeter.validate.printed import PrintedIndex
 
@@ -261,11 +265,15 @@ def _date_lines(text: str, month_days: set[tuple[int, int]], ref: dt.date) -> se
 
 
 def _unit_ok(fname: str, unit: str | None) -> bool:
-    return unit is None or unit.lower().replace("³", "3") in UNITS[fname]
+    return unit is None or _norm_unit(unit) in UNITS[fname]
 
 
 def _billed(fname: str, value: Decimal, items: list[LineItem], idx: PrintedIndex) -> str | None:
-    """A charge line billed on ``value`` (rate x value = amount), or time-of-use parts so billed adding up to it."""
+    """A charge line billed on ``value`` (rate x value = amount), or time-of-use parts so billed adding up to it.
+
+    Not when billed parts add up to a larger quantity the bill prints ("23 m3" and "46 m3" of one period's
+    two halves, "69 m3" printed): ``value`` is then one part billed again under another component."""
+    direct: str | None = None
     parts: list[Printed] = []
     for li in items:
         if li.quantity is None or li.rate is None or not _unit_ok(fname, li.unit):
@@ -275,22 +283,26 @@ def _billed(fname: str, value: Decimal, items: list[LineItem], idx: PrintedIndex
         if not out.evidence:
             continue
         if li.quantity == value:
-            return f"'{li.description[:40]}' bills {li.quantity} x {li.rate} = {li.amount}"
-        if li.unit is not None:
+            direct = direct or f"'{li.description[:40]}' bills {li.quantity} x {li.rate} = {li.amount}"
+        elif li.unit is not None:
             parts.append(idx.printed(li.quantity, "number"))
+    summed: str | None = None
     for a in range(len(parts)):
         for b in range(a + 2, len(parts) + 1):
             run = parts[a:b]
-            if sum((p.value for p in run), Decimal(0)) == value:
-                total = idx.printed(value, "number")
-                out = total_of("registers", run, total, total_role="usage")
+            total = sum((p.value for p in run), Decimal(0))
+            if total > value and len({p.value for p in run}) == len(run) and idx.places(total, "number"):
+                return None  # the parts of a larger printed quantity: value is one of them
+            if total == value and summed is None:
+                printed_total = idx.printed(value, "number")
+                out = total_of("registers", run, printed_total, total_role="usage")
                 if out.evidence:
-                    return f"{len(run)} billed parts add up to it"
-                if not total.printed and all(p.printed for p in run) and distinct(run):
+                    summed = f"{len(run)} billed parts add up to it"
+                elif not printed_total.printed and all(p.printed for p in run) and distinct(run):
                     # Printed only as its parts (time-of-use periods, each billed rate x quantity = amount):
                     # the usage read is their sum, which a wrong usage would not be.
-                    return f"{len(run)} billed parts, each rate x quantity = amount, add up to it"
-    return None
+                    summed = f"{len(run)} billed parts, each rate x quantity = amount, add up to it"
+    return direct or summed
 
 
 def _by_reads(fname: str, value: Decimal, bill: BillNormalized, idx: PrintedIndex, n_usages: int) -> str | None:
@@ -335,18 +347,21 @@ def usage_confirmed(bill: BillNormalized, result: ExtractionResult | None = None
         return CheckResult(rule=rule, passed=True, message="no usage printed anywhere on the bill")
     confirmed: list[str] = []
     missing: list[str] = []
-    over = _billed_over(bill)
-    if over is not None and "electricity_kwh" in values:
-        # A charge billed on more energy than the usage read: that usage is a part (a register, a period),
-        # whatever else seems to confirm it.
-        return CheckResult(rule=rule, passed=False, fields=["electricity_kwh"],
-                           message=f"usage not confirmed: '{over.description}' is billed on {over.quantity} kWh, "
-                                   f"more than the {values['electricity_kwh']} kWh read")
+    # What the bill bills on: the extractor's line items and every priced charge line the page prints.
+    items = [*bill.line_items, *idx.charge_lines()]
+    for fname, v in values.items():
+        over = _billed_over(fname, v, bill, items)
+        if over is not None and not _by_reviewer(result, (fname,)):
+            # A charge billed on more than the usage read: that usage is a part (a register, a period),
+            # whatever else seems to confirm it.
+            return CheckResult(rule=rule, passed=False, fields=[fname],
+                               message=f"usage not confirmed: '{over.description[:60]}' is billed on {over.quantity} "
+                                       f"{over.unit}, more than the {v} read")
     for fname, v in values.items():
         own = (fname, "gas_therms") if fname == "gas_usage" else (fname,)
         how = ("entered by a reviewer" if _by_reviewer(result, own) else None) \
             or ("the layout's template and the generic reading agree" if _by_template(result, (fname,)) else None) \
-            or _by_reads(fname, v, bill, idx, len(values)) or _billed(fname, v, bill.line_items, idx)
+            or _by_reads(fname, v, bill, idx, len(values)) or _billed(fname, v, items, idx)
         (confirmed if how else missing).append(f"{fname} ({how})" if how else fname)
     if missing:
         return CheckResult(rule=rule, passed=False, fields=[m.split(" ")[0] for m in missing],
@@ -354,15 +369,34 @@ def usage_confirmed(bill: BillNormalized, result: ExtractionResult | None = None
     return CheckResult(rule=rule, passed=True, fields=list(values), message="; ".join(confirmed)[:300])
 
 
-def _billed_over(bill: BillNormalized) -> LineItem | None:
-    """A charge line billed on more kWh than the bill's electricity usage, if any."""
-    kwh = bill.electricity_kwh
-    if kwh is None:
+def _billed_over(fname: str, value: Decimal, bill: BillNormalized, items: list[LineItem]) -> LineItem | None:
+    """The charge line billed on the most of the usage's own unit, when that is more than the usage ``value``.
+
+    A line counts for the usage's commodity when it names no other commodity; and, when another usage of the
+    bill shares the unit (gas billed in kWh beside electricity), only when it names its own or, for
+    electricity, bills none of the other usage's figures."""
+    units = {"electricity_kwh": "kwh", "gas_usage": bill.gas_usage_unit, "water_usage": bill.water_usage_unit}
+    unit = _norm_unit(units.get(fname))
+    if not unit:
         return None
-    gas = {bill.gas_usage, bill.gas_therms} - {None}
-    return next((li for li in bill.line_items if li.quantity is not None and (li.unit or "").lower() == "kwh"
-                 and li.quantity > kwh + 1 and li.quantity not in gas  # gas billed in kWh is not electricity
-                 and not _GAS_WORDS.search(li.description)), None)
+    shared = [f for f, u in units.items() if f != fname and _norm_unit(u) == unit and getattr(bill, f) is not None]
+    others = {getattr(bill, f) for f in shared} | ({bill.gas_therms} if "gas_usage" in shared else set())
+
+    def mine(li: LineItem) -> bool:
+        if any(names_commodity(li.description, f) for f in units if f != fname) or _GAS_WORDS.search(
+                li.description) and fname != "gas_usage":
+            return False
+        if not shared:
+            return True
+        return li.quantity not in others if fname == "electricity_kwh" else names_commodity(li.description, fname)
+
+    over = [li for li in items if li.quantity is not None and _norm_unit(li.unit) == unit and li.quantity > value + 1
+            and mine(li)]
+    return max(over, key=lambda li: li.quantity or 0) if over else None
+
+
+def _norm_unit(unit: str | None) -> str:
+    return (unit or "").lower().replace("³", "3")
 
 
 _GAS_WORDS = re.compile(r"(?i)\b(?:gas|gaz|erdgas|metano)\b")
