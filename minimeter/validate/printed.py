@@ -67,24 +67,11 @@ class PrintedIndex:
         return self._blocks
 
     def charge_lines(self) -> list[LineItem]:
-        """Every priced charge line the document prints ("Energy  7,073 kWh x 0.0230 = 162.68"): quantity, unit,
-        rate and amount as ``minimeter.extract.chargelines`` reads a row, in page order, each line once (from a
-        page's layout text when it has one). Whichever extractor read the bill and whatever line items it kept,
-        these are what the bill bills on."""
+        """Every priced charge line the document prints (``minimeter.validate.billed``), read once."""
         if self._charges is None:
-            from minimeter.extract.candidates import Finder
-            from minimeter.extract.chargelines import read_row
+            from minimeter.validate.billed import charge_lines
 
-            self._charges = []
-            finder = Finder(self._doc, None) if self._doc is not None else None
-            for view in finder.views if finder is not None else []:
-                assert finder is not None
-                if not view.layout and finder.has_layout.get(view.page):
-                    continue
-                for n in range(view.n_lines):
-                    # (with a unit: "2 x 15.00" is a count of things, not a quantity of the usage)
-                    self._charges += [c.item() for c in read_row(view, n, finder.fmt, finder.order)
-                                      if c.quantity is not None and c.rate is not None and c.unit and c.amount != 0]
+            self._charges = charge_lines(self._doc) if self._doc is not None else []
         return self._charges
 
     def places(self, value: Decimal, kind: str = "money") -> list[Place]:

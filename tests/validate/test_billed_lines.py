@@ -13,6 +13,7 @@ from minimeter.readers.base import Document, Page
 from minimeter.schema import BillNormalized, ExtractionResult, FieldEvidence, Meter
 from minimeter.settings import Settings, load_settings
 from minimeter.validate import finalize
+from minimeter.validate.printed import PrintedIndex
 
 HEAD = ("Account Number 12345678  Statement Date 03/02/2024  Due Date 03/22/2024\n"
         "Service Period 01/30/2024 - 02/28/2024  (29 days)\n"
@@ -82,3 +83,26 @@ def test_parts_of_a_larger_printed_quantity_do_not_confirm_one_part(settings: Se
 def test_a_count_of_things_is_no_quantity_of_the_usage(settings: Settings) -> None:
     body = "Lamps   2 x 15.00 = 30.00\nUsage 2 kWh\n"
     assert _usage(_bill(electricity_kwh=Decimal("2")), body, settings)[0] is False
+
+
+TABLE = ("Description                          Unit     Qty     Unit price     Amount    Tax base    Tax\n"
+         "Energy delivery peak                 kWh       48      0,512300       24,59       24,59    4,43\n"
+         "Energy delivery off-peak             kWh      167      0,431100       71,99       71,99   12,96\n"
+         "Flag surcharge                       kWh      215      0,044630        9,60        9,60    1,73\n")
+
+
+def test_a_table_row_without_a_multiplication_sign_is_a_charge_line(settings: Settings) -> None:
+    # Columns, no "x": the row is priced only because quantity x unit price gives its amount.
+    whole = _bill(electricity_kwh=Decimal("215"))
+    ok, message = _usage(whole, TABLE, settings)
+    assert ok is True and "215 x 0.044630 = 9.60" in message
+    # One register's figure is a part of what the table bills on.
+    ok, message = _usage(_bill(electricity_kwh=Decimal("48")), TABLE, settings)
+    assert ok is False and "billed on 215" in message
+    # Figures in columns that do not multiply are no charge line (the two rows left still add up to 215).
+    text = HEAD + TABLE.replace("0,044630", "0,051000")
+    lines = PrintedIndex(Document(pages=[Page(number=1, text=text, layout_text=text)], page_count=1)).charge_lines()
+    assert [(li.description, li.quantity, li.amount) for li in lines] == [
+        ("Energy delivery peak", Decimal("48"), Decimal("24.59")),
+        ("Energy delivery off-peak", Decimal("167"), Decimal("71.99"))]
+    assert _usage(whole, TABLE.replace("0,044630", "0,051000"), settings)[0] is True
