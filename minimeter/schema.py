@@ -144,6 +144,10 @@ class FieldEvidence(_Model):
     grounded: bool = True
     """False when the value does not occur in the bill's text (after normalization)."""
     note: str | None = None
+    contested: bool = False
+    """Another printed reading of the field disagrees and the extractor could not rule it out (a strongly
+    labelled usage beside the reads' difference, charges billed on another quantity): a check confirming
+    this value does not settle that doubt, so its confidence stays as low as the extractor set it."""
 
 
 class CheckResult(_Model):

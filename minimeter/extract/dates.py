@@ -49,11 +49,13 @@ def choose_dates(finder: Finder, total: Decimal | None) -> tuple[dict[str, Choic
         if s1 >= 0.45:
             a, b = max(v, key=lambda x: x[0].score)
             conf = round(min(0.99, 0.45 + 0.35 * min(s1, 1.0) + 0.2 * max(0.0, (s1 - s2) / s1)), 3)
-            if "statement_date" not in out and any(x.why == "range" and x.raw.count("/") < 2 and not
-                                                   re.search(r"\d{4}", x.raw) for x in (a, b)):
-                conf = min(conf, 0.75)  # a yearless period with nothing to anchor its year
-            out["billing_period_start"] = Choice(a.value, a, conf, "date range")
-            out["billing_period_end"] = Choice(b.value, b, conf, "date range")
+            unanchored = "statement_date" not in out and any(x.why == "range" and x.raw.count("/") < 2 and not
+                                                             re.search(r"\d{4}", x.raw) for x in (a, b))
+            if unanchored:
+                # A yearless period with nothing to anchor its year (a day count checks its length, not its year).
+                conf = min(conf, 0.75)
+            out["billing_period_start"] = Choice(a.value, a, conf, "date range", contested=unanchored)
+            out["billing_period_end"] = Choice(b.value, b, conf, "date range", contested=unanchored)
     for fname in ("billing_period_start", "billing_period_end"):
         if fname not in out:
             cands = [c for c in _dates(finder, fname) if c.label not in ("from", "to", "period")]

@@ -134,7 +134,8 @@ def reconcile(choices: dict[str, Choice], profile: Profile | None, doc: Document
             continue
         data[fname] = ch.value
         ev[fname] = FieldEvidence(value=str(ch.value), confidence=ch.confidence, source="rules",
-                                  span=_span(ch.cand), grounded=True, note=ch.note[:200] or None)
+                                  span=_span(ch.cand), grounded=True, note=ch.note[:200] or None,
+                                  contested=ch.contested)
     for q, unit_field in (("gas_usage", "gas_usage_unit"), ("water_usage", "water_usage_unit")):
         u = choices.get(q + "__unit")
         if q in data and u and u.value:

@@ -32,6 +32,8 @@ class Choice:
     confidence: float
     note: str = ""
     alternatives: list[Any] = field(default_factory=list)
+    contested: bool = False
+    """A printed rival the extractor could not rule out (``FieldEvidence.contested``)."""
 
 
 @dataclass

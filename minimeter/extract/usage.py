@@ -152,9 +152,14 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
         strong = [c for c in cands if c.label and c.score >= 0.6 and c.value != best.value and
                   c.value not in parts.get(best.value, ()) and
                   not c.why.startswith("stacked") and c.value != raw_diff]
+        contested = False
         if strong and note.startswith("present"):
             conf = min(conf, 0.6)
             note += f"; but '{strong[0].label}' says {strong[0].raw}"
+            # A rival the reads leave open: not one of the meters they add up, and of the usage's order of size
+            # (a meter number or a rate under a usage label is no other reading of the usage).
+            meters_added = {p.present - p.prior for p in sup[1]} if sup and len(sup[1]) > 1 else set()
+            contested = any(c.value not in meters_added and _same_order(c.value, best.value) for c in strong)
         best_unit = best.best.unit or next((c.unit for c in cands if c.value == best.value and c.unit),
                                            "kWh" if fname == "electricity_kwh" else None)
         elsewhere = (billed_elsewhere(finder, fname, best.value, best_unit)
@@ -162,20 +167,28 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
         if elsewhere:
             # The charges are billed on other quantities (net metering with no net label...): a person decides,
             # shown the billed total when the billed parts add up to one.
-            conf = min(conf, 0.6)
+            conf, contested = min(conf, 0.6), True
             total = billed_total(finder, fname, best_unit or "", elsewhere)
             if total is not None:
                 del meters[n_meters:]  # the reads explain another figure
                 out[fname] = Choice(total.value, total, conf, f"billed on {total.raw} (the sum of its billed parts);"
-                                    f" the reads give {best.value}")
+                                    f" the reads give {best.value}", contested=True)
                 out[fname + "__unit"] = Choice(total.unit, None, conf)
                 continue
             note += f"; but the charges are billed on {', '.join(str(x) for x in sorted(elsewhere)[:3])}"
-        out[fname] = Choice(best.value, best.best, conf, note, [g.value for g in gs[1:4]])
+        out[fname] = Choice(best.value, best.best, conf, note, [g.value for g in gs[1:4]], contested=contested)
         unit = best.best.unit or next((c.unit for c in cands if c.value == best.value and c.unit), None)
         out[fname].alternatives = out[fname].alternatives
         out[fname + "__unit"] = Choice(unit, None, conf)
     return out, meters
+
+
+RIVAL_RATIO = 20
+"""A figure more than this many times larger or smaller than the usage is a number of another kind."""
+
+
+def _same_order(a: Decimal, b: Decimal) -> bool:
+    return a > 0 and b > 0 and max(a, b) <= min(a, b) * RIVAL_RATIO
 
 
 def sole_commodity(finder: Finder) -> str | None:

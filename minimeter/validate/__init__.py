@@ -13,6 +13,8 @@ Every failed rule becomes one line in ``issues``; a rule that cannot compute on 
 SUCCEEDED means corroborated: ``total_confirmed``, ``period_confirmed`` and ``usage_confirmed``
 fail unless the total, the period and the usage (when the bill prints one) are each confirmed by a
 check that could have failed on a wrong value, so no extractor's bill is accepted on its say-so.
+Such a confirmation also stands for the field's confidence: ``confidence`` runs after the other rules
+and does not hold back a field one of them confirmed, whatever the finder's score.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from minimeter.schema import BillNormalized, CheckResult, ExtractionResult
-from minimeter.validate.checks import RULES
+from minimeter.validate.checks import READS_VERDICTS, RULES
 from minimeter.validate.printed import PrintedIndex
 
 if TYPE_CHECKING:
@@ -51,18 +53,22 @@ _SENTENCES = {
 
 
 def run_checks(result: ExtractionResult, doc: Document | None, threshold: float) -> list[CheckResult]:
+    """Every rule's ``CheckResult``, in ``RULES`` order. A rule of ``READS_VERDICTS`` runs after the
+    others and is given their results (``verdicts``): a field a check confirmed is not held back by its
+    finder score."""
     bill = result.bill
     idx = PrintedIndex(doc)  # every printed figure, indexed once for all the rules
-    out = []
-    for rule in RULES:
+    done: dict[int, CheckResult] = {}
+    for rule in sorted(RULES, key=lambda r: r in READS_VERDICTS):  # (stable: the others keep their order)
         try:
-            out.append(rule(bill, result=result, doc=doc, threshold=threshold, idx=idx))
+            done[id(rule)] = rule(bill, result=result, doc=doc, threshold=threshold, idx=idx,
+                                  verdicts=list(done.values()))
         except ArithmeticError as exc:
             # A value no arithmetic can take (an extractor's overflowing figure) fails its rule with the
             # reason instead of crashing the validation of the whole bill.
-            out.append(CheckResult(rule=rule.__name__, passed=False,
-                                   message=f"could not be computed on the values read ({type(exc).__name__})"))
-    return out
+            done[id(rule)] = CheckResult(rule=rule.__name__, passed=False,
+                                         message=f"could not be computed on the values read ({type(exc).__name__})")
+    return [done[id(rule)] for rule in RULES]
 
 
 def finalize(result: ExtractionResult, doc: Document, settings: Settings) -> ExtractionResult:

@@ -11,7 +11,7 @@ checks (``plausible``: ``load_factor``, ``usage_per_day``, ``total_not_distracto
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -223,21 +223,50 @@ def required_fields(bill: BillNormalized, **_: object) -> CheckResult:
     return CheckResult(rule="required_fields", passed=True, message="all required fields present")
 
 
+CONFIRMING = ("total_confirmed", "period_confirmed", "usage_confirmed")
+"""The corroboration rules: a field one of them passed was checked by something that could have failed on a
+wrong value (the balance, a printed day count, the meter reads, a charge line, a reviewer, a template and the
+generic reading agreeing)."""
+
+
+def confirmed_fields(bill: BillNormalized, verdicts: Sequence[CheckResult]) -> dict[str, str]:
+    """Field -> the corroboration rule that confirmed it, from the verdicts of ``CONFIRMING``."""
+    out = {f: c.rule for c in verdicts if c.rule in CONFIRMING and c.passed is True for f in c.fields}
+    if "gas_usage" in out and bill.gas_therms is not None and bill.gas_usage in (None, bill.gas_therms):
+        out.setdefault("gas_therms", out["gas_usage"])  # the one gas figure usage_confirmed checked
+    return out
+
+
 def confidence(bill: BillNormalized, result: ExtractionResult | None = None, threshold: float = 0.8,
-               **_: object) -> CheckResult:
+               verdicts: Sequence[CheckResult] = (), **_: object) -> CheckResult:
+    """Key fields read at or above ``threshold``, or confirmed by a corroboration rule (``verdicts``: the
+    other rules' results) and not contested (``FieldEvidence.contested``): a finder's low score says a label
+    was weak or a candidate near, which a check that could have failed on a wrong value has settled; a
+    printed rival the extractor could not rule out it has not."""
     if result is None:
         return _na("confidence", "no evidence")
-    low = []
+    confirmed = confirmed_fields(bill, verdicts)
+    low: list[str] = []
+    settled: list[str] = []
     for f in KEY_FIELDS:
         if getattr(bill, f) is None:
             continue
         ev = result.evidence.get(f)
         if ev is None or ev.confidence < threshold:
-            low.append(f"{f} ({ev.confidence:.2f})" if ev else f"{f} (no evidence)")
+            text = f"{f} ({ev.confidence:.2f})" if ev else f"{f} (no evidence)"
+            # (A value the extractor found contested by a printed rival stays held: the check confirmed it,
+            # not that the rival is wrong, as a register's reads confirm a part beside a labelled total.)
+            by = confirmed.get(f) if ev is not None and not ev.contested else None
+            (settled if by else low).append(text + (f" by {by}" if by else ""))
     if low:
         return CheckResult(rule="confidence", passed=False, fields=[x.split(" ")[0] for x in low],
                            message=f"below {threshold:.2f}: " + ", ".join(low))
-    return CheckResult(rule="confidence", passed=True, message=f"key fields at or above {threshold:.2f}")
+    return CheckResult(rule="confidence", passed=True, message=f"key fields at or above {threshold:.2f}"
+                       + (f"; below but confirmed: {', '.join(settled)}" if settled else ""))
+
+
+READS_VERDICTS = (confidence,)
+"""Rules that read the other rules' results (``run_checks`` runs them last, passing ``verdicts``)."""
 
 
 RULES: list[Callable[..., CheckResult]] = [
