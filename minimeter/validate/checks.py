@@ -215,12 +215,35 @@ def grounded(bill: BillNormalized, result: ExtractionResult | None = None, doc: 
     return CheckResult(rule="grounded", passed=True, message="every value occurs in the text")
 
 
-def required_fields(bill: BillNormalized, **_: object) -> CheckResult:
+BLANK_LABEL_WEIGHT = 0.9
+"""How strongly a label must name the field for its empty cell to say the bill prints no value."""
+MAY_BE_BLANK = ("account_number",)
+"""Required fields a bill may print as a label with no value (blacked out by the person who shared it, left for
+the customer to fill in): the bill does not print them, and no reading can find them."""
+
+
+def required_fields(bill: BillNormalized, doc: Document | None = None, **_: object) -> CheckResult:
     missing = [f for f in REQUIRED if getattr(bill, f) is None]
+    blank = [f for f in missing if f in MAY_BE_BLANK and doc is not None and printed_blank(f, doc)]
+    missing = [f for f in missing if f not in blank]
     if missing:
         return CheckResult(rule="required_fields", passed=False, fields=missing,
                            message="missing: " + ", ".join(missing))
-    return CheckResult(rule="required_fields", passed=True, message="all required fields present")
+    return CheckResult(rule="required_fields", passed=True, message="all required fields present" + "".join(
+        f"; {f} is not printed (its label stands with no value beside or under it)" for f in blank))
+
+
+def printed_blank(fname: str, doc: Document) -> bool:
+    """Whether the bill prints ``fname``'s label (a strong one of the generic lexicon) and no value of the field
+    where a value follows a label: the generic finder reads no candidate at all. A bill printing no label at all
+    is not blank: its label may be one the lexicon does not know."""
+    from minimeter.extract.candidates import Finder
+
+    finder = Finder(doc, None)
+    kind = "id" if fname in ("account_number", "meter_number") else "text"
+    labelled = any(w >= BLANK_LABEL_WEIGHT for vi in range(len(finder.views)) for _m, _p, w in finder.labels(vi, fname))
+    return labelled and not finder.labelled(fname, kind, "identifier" if kind == "id" else None)
+
 
 
 CONFIRMING = ("total_confirmed", "period_confirmed", "usage_confirmed")
