@@ -113,11 +113,10 @@ def classify(label: str, finder: Finder) -> str:
         for phrase, w in labels_for(fname, finder.profile):
             if w > best_w and len(phrase) > 2 and _word_rx(phrase).search(low):
                 best, best_w = role, w
-    for role, phrases in lexicon.load().roles.items():
-        # "Interest on Arrears": the summary role's own label outweighs the previous balance's "arrears".
-        for phrase, w in phrases:
-            if w > best_w and _word_rx(phrase).search(low):
-                best, best_w = role, w
+    # "Interest on Arrears": the summary role's own label outweighs the previous balance's "arrears".
+    for phrase, w in lexicon.load().roles.get("adjustments", ()):
+        if w > best_w and _word_rx(phrase).search(low):
+            best, best_w = "adjustments", w
     if best == "item" and any(_word_rx(p).search(low) for p in TAX_WORDS):
         return "tax"
     return best

@@ -6,7 +6,9 @@ Three rules, for every extractor alike (they judge the bill and the document, no
 * ``total_confirmed``: the balance relation holds as evidence with the total among its terms
   (previous - payments + current = total with no cancelling pair standing in for it), or the line
   items, each printed on the bill, add up to the total (when no unpaid previous balance is read), or
-  the bill's summary block adds up to it on printed rows that do not merely repeat it;
+  the bill's summary block adds up to it on printed rows that do not merely repeat it, or, on a bill
+  of several services, the totals it prints for each add up to it, as it rounds what it collects
+  (``sections``);
 * ``period_confirmed``: the bill prints a day count equal to end - start (or one more, counting
   both ends) where it prints the period (the dates' line or the two around it), or the period is on the
   meter reads' row, or it was read under its label (or at a layout template's place) as long as one
@@ -49,6 +51,7 @@ from minimeter.arithmetic import (
 from minimeter.extract import parse
 from minimeter.extract.vocab import names_commodity
 from minimeter.schema import CheckResult, Commodity
+from minimeter.validate import sections
 from minimeter.validate.printed import PrintedIndex
 
 if TYPE_CHECKING:
@@ -132,6 +135,10 @@ def total_confirmed(bill: BillNormalized, result: ExtractionResult | None = None
     if block is not None:
         return CheckResult(rule=rule, passed=True, fields=fields,
                            message=f"the account summary adds up: {len(block.terms)} printed rows give the total")
+    if not unpaid:
+        services = sections.confirms_total(idx, t.value)
+        if services:
+            return CheckResult(rule=rule, passed=True, fields=fields, message=services)
     why = bal.why if bal.holds else ("the balance does not hold" if bal.holds is False else "no balance to check")
     return CheckResult(rule=rule, passed=False, fields=fields,
                        message=f"total not confirmed by the bill's arithmetic ({why})")
