@@ -13,14 +13,14 @@ Contract: pure functions on ``Decimal`` and dates, no I/O, no import of ``minime
   (cancelling pairs, zeros for missing terms, x 1, one printed figure read for two roles) is not.
 * ``solver.solve``: the assignment of candidates to roles that satisfies the most relations as
   evidence, preferring higher-scored candidates.
-* ``daycount``: the day counts a bill prints.
+* ``daycount``: the day counts a bill prints, and those its charges are billed on.
 
 Nothing here raises on a bad bill.
 """
 
 from __future__ import annotations
 
-from minimeter.arithmetic.daycount import printed_day_counts, stated_days
+from minimeter.arithmetic.daycount import billed_day_counts, printed_day_counts, stated_days
 from minimeter.arithmetic.relations import (
     BALANCE,
     CENT,
@@ -39,6 +39,7 @@ from minimeter.arithmetic.solver import Solution, solve
 from minimeter.arithmetic.values import Place, Printed, distinct
 
 __all__ = [
-    "BALANCE", "CENT", "CURRENT", "Linear", "Outcome", "Place", "Printed", "Solution", "distinct", "explains", "linear",
+    "BALANCE", "CENT", "CURRENT", "Linear", "Outcome", "Place", "Printed", "Solution", "billed_day_counts", "distinct",
+    "explains", "linear",
     "period_days", "printed_day_counts", "product", "reads", "solve", "stated_days", "total_of", "ulp",
 ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-_WORD = r"(?:days?|jours?|dias|días|tage|giorni|dagen|hari|day\(s\))"
+_WORD = r"(?:days?|jours?|dias|días|dies|tage|giorni|dagen|hari|day\(s\))"
 _AFTER = re.compile(rf"(?i)(?<![\d.,])(\d{{1,3}})\s*{_WORD}(?![a-z])")
 # "Billing days: 29", "Días facturados   61" (a label cell, then the count in the next cell).
 _BEFORE = re.compile(rf"(?i)(?<![a-z]){_WORD}(?:\s+(?:in\s+(?:the\s+)?(?:billing\s+)?period|billed|of\s+service|"
@@ -72,6 +72,15 @@ def column_day_counts(text: str) -> list[tuple[int, int, int]]:
 
 def _cells(line: str) -> list[re.Match[str]]:
     return list(re.finditer(r"\S+(?: \S+)*", line))
+
+
+_BILLED = re.compile(rf"(?i)(?<![\d.,])(\d{{1,3}})\s*{_WORD}\s*[x×*@](?=\s*\d)")
+
+
+def billed_day_counts(text: str) -> list[tuple[int, int, int]]:
+    """(count, start, end) of each day count a charge is billed on: the count multiplied by a rate ("23 days x
+    0.3310 €/day", "22 kW x 23 dies x 21.09 €/kW-year"), which is the length of the period the charge covers."""
+    return [(int(m.group(1)), m.start(1), m.end(1)) for m in _BILLED.finditer(text)]
 
 
 def stated_days(text: str) -> set[int]:

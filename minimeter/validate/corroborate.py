@@ -13,7 +13,7 @@ Three rules, for every extractor alike (they judge the bill and the document, no
   both ends) where it prints the period (the dates' line or the two around it), or the period is on the
   meter reads' row, or it was read under its label (or at a layout template's place) as long as one
   monthly bill (or as the template's approved bill: ``template_cycle``), ending shortly before the
-  statement;
+  statement, or every charge billed by the day ("23 days x 0.3310") is billed on its length;
 * ``usage_confirmed``: for each usage on the bill, a meter's printed reads give it ((present -
   prior) x multiplier), or a charge line bills it (rate x usage = amount, or time-of-use parts
   billed so and adding up to it). The charge lines are the extractor's line items and every priced
@@ -40,6 +40,7 @@ from minimeter.arithmetic import (
     Outcome,
     Place,
     Printed,
+    billed_day_counts,
     distinct,
     linear,
     period_days,
@@ -179,6 +180,13 @@ def period_confirmed(bill: BillNormalized, result: ExtractionResult | None = Non
         # "10K552013  6/7/19  7/5/19  5302  5313": the dates of the reads whose difference is the usage.
         return CheckResult(rule=rule, passed=True, fields=fields,
                            message=f"the period {s} to {e} is printed on the row of the meter reads")
+    billed = {n for _p, _v, text in idx.texts for n, _a, _b in billed_day_counts(text)}
+    if not days_near and len(billed) == 1 and billed & {(e - s).days, (e - s).days + 1}:
+        # "Standing charge 23 days x 0.3310 = 7.61": what the charges are billed on by the day is the period's
+        # length. One count only: charges split at a price change bill parts, which a wrong period could match.
+        return CheckResult(rule=rule, passed=True, fields=fields,
+                           message=f"every charge billed by the day is billed on {billed.pop()} days, the period's "
+                                   "length")
     why = "" if days_near else _labelled_period(bill, result, s, e)  # a printed day count that disagrees wins
     if why:
         return CheckResult(rule=rule, passed=True, fields=fields, message=why)
