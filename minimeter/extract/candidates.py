@@ -141,11 +141,13 @@ def guess_date_order(text: str) -> str:
             dmy += 1
         elif b > 12 >= a:
             mdy += 1
-        elif a != b and a and b:
+        elif a != b and 0 < a <= 12 and 0 < b <= 12:  # (both over 12, "25/31/24", is no date at all)
             if spelled is None:
                 spelled = {d.value for d in parse.find_dates(text) if isinstance(d.value, dt.date)
                            and re.search(r"[^\W\d_]", d.text)}
             year = int(m[4]) + (2000 if len(m[4]) == 2 else 0)
+            if not dt.MINYEAR <= year <= dt.MAXYEAR:
+                continue
             as_dmy, as_mdy = dt.date(year, b, a), dt.date(year, a, b)
             if as_dmy in spelled and as_mdy not in spelled:
                 dmy += 1
