@@ -45,6 +45,8 @@ NOT_NAME = re.compile(r"(?i)\b(?:charges?|total|tax|fee|credit|balance|payment|u
                       r"service|period|summary|bill|statement|account|invoice|facture|rechnung\w*|page|date|"
                       r"nr|no|n°|num)\b|\.$")  # "Rechnungs-Nr.": a caption, not a name
 DATEISH = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
+# "11439 x 9.95": a charge line's quantity times its rate, under a "Units x Rate" header; no street.
+TIMES = re.compile(r"(?i)\d\s*[x×*]\s*\d")
 
 
 @dataclass
@@ -95,7 +97,7 @@ def mailing_block(finder: Finder, profile: Profile | None) -> MailingBlock | Non
         for n in range(1, min(view.n_lines, 60)):
             for col, start, text in _cells(view, n):
                 po = bool(PO_BOX.match(text))
-                if not (po or STREET.match(text)) or DATEISH.search(text):
+                if not (po or STREET.match(text)) or DATEISH.search(text) or TIMES.search(text):
                     continue
                 above = _below(view, n - 1, col)
                 if above is None or not _is_name(above[2], names):

@@ -320,6 +320,24 @@ class Finder:
 
         return [(v, s + m.start(1), s + m.start(1) + len(raw), QTY_UNITS.get(unit, unit))]
 
+    def unit_headed(self, view: View, s: int, e: int, fname: str) -> list[tuple[Any, int, int, str | None]]:
+        """A figure after a label that names its unit itself, the unit right after the label's words
+        ("Recorded MD (kW): 32.15", "Demand kW: 12"): the figure is in that unit. The unit must touch
+        the label (bracketed or closed by a colon), so a kW figure elsewhere on the line is not read so."""
+        units = "|".join(re.escape(u) for u in sorted(UNITS_FOR.get(fname, ()), key=len, reverse=True))
+        if not units:
+            return []
+        m = re.match(rf"[^\S\n]*(?:\(\s*(?i:({units}))\s*\)[^\S\n]*:?|(?i:({units}))[^\S\n]*:)[^\S\n]*"
+                     r"(\d[\d,.'’]*)(?![\w/%$])", view.text[s:e])
+        if not m:
+            return []
+        raw = m.group(3).rstrip(".,")
+        v = parse.parse_number(raw, self.fmt)
+        if v is None or v <= 0:
+            return []
+        unit = next(u for u in UNITS_FOR[fname] if u.lower() == (m.group(1) or m.group(2)).lower())
+        return [(v, s + m.start(3), s + m.start(3) + len(raw), unit)]
+
     def labels(self, view_idx: int, fname: str) -> list[tuple[re.Match[str], str, float]]:
         key = (view_idx, fname)
         if key not in self._label_cache:
@@ -398,6 +416,8 @@ class Finder:
                                    gas_label=gas_label, after_label=True)
                 if kind == "qty" and not vals and fname != "demand_kw":
                     vals = self.bare_usage(view, m.end(), le, fname)
+                if kind == "qty" and not vals and fname == "demand_kw":  # (usage: ``bare_usage`` does this)
+                    vals = self.unit_headed(view, m.end(), le, fname)
                 if kind == "text" and view.layout:
                     vals = vals[:1]
                 if kind == "money":

@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from minimeter.extract import lexicon, parse
+from minimeter.extract import lexicon, parse, vocab
 from minimeter.extract.candidates import Candidate, Finder
 from minimeter.extract.select import Choice, pick
 
@@ -59,6 +59,8 @@ def choose_dates(finder: Finder, total: Decimal | None) -> tuple[dict[str, Choic
     for fname in ("billing_period_start", "billing_period_end"):
         if fname not in out:
             cands = [c for c in _dates(finder, fname) if c.label not in ("from", "to", "period")]
+            if fname == "billing_period_end":
+                cands = _own_end_labels(finder, cands)
             ch = pick(cands, minimum=0.5)
             if ch:
                 out[fname] = ch
@@ -73,6 +75,18 @@ def choose_dates(finder: Finder, total: Decimal | None) -> tuple[dict[str, Choic
     if ch:
         out["due_date"] = ch
     return out, finder
+
+
+def _own_end_labels(finder: Finder, cands: list[Candidate]) -> list[Candidate]:
+    """The period's end read from single dates: a label that names the end itself ("Present Reading
+    18-DEC-2024") beats one it borrows from the start's labels ("Previous Reading 18-NOV-2024" is a
+    start label, lent to the end only because a "billing period" label may head both dates). With no
+    end label of weight, the borrowed ones stay."""
+    own = {p for p, _w in vocab.LABELS.get("billing_period_end", [])}
+    if finder.profile is not None:
+        own |= {p for p, _w in finder.profile.weighted_labels("billing_period_end")}
+    mine = [c for c in cands if c.label in own]
+    return mine if any(c.score >= 0.5 for c in mine) else cands
 
 
 _CELL_GAP = re.compile(r"\s{2,}")

@@ -205,6 +205,33 @@ def addressee_block(st: RulesState) -> None:
     if "service_address" not in st.choices and block and block.address:
         # Most bills are mailed to the premises; with no labelled service address the addressee's is the best guess.
         st.choices["service_address"] = Choice(block.address.value, block.address, 0.5, "the mailing address")
+    if "service_address" not in st.choices:
+        beside = address_beside_name(st)
+        if beside is not None:
+            st.choices["service_address"] = Choice(beside.value, beside, 0.5, "the address printed with the name")
+
+
+def address_beside_name(st: RulesState) -> Candidate | None:
+    """A weakly labelled address ("Address : ...") on the line right below or above the customer's
+    labelled name ("Name : ..."): the addressee's own address, which, like the mailing block's,
+    stands in for the service address when none is labelled. Anywhere else a bare "Address" may be
+    the utility's (remittance, office), so only the pair counts."""
+    who = st.choices.get("customer_name")
+    if who is None or who.cand is None or who.cand.label is None:
+        return None
+    wc = who.cand
+    views = {(v.page, v.layout): v for v in st.finder.views}
+    view = views.get((wc.page, wc.layout))
+    if view is None:
+        return None
+    name_line = view.line_no(wc.start)
+    for c in sorted(st.cands.get("service_address", []), key=lambda c: -c.score):
+        if (c.page, c.layout) != (wc.page, wc.layout) or not c.value or c.score < 0.3:
+            continue
+        shaped = re.search(r"\d", c.value) and re.search(r"[A-Za-z]{3}", c.value)  # a number and a word
+        if shaped and abs(view.line_no(c.start) - name_line) == 1:
+            return c
+    return None
 
 
 def clean_text(fname: str, v: str) -> str | None:

@@ -1,0 +1,66 @@
+"""Kinds of bills read with no profile, from an electricity bill with a reading table and a charge table
+(`Previous Reading 02-MAR-2031`, `Units x Rate`, `Recorded MD (kW)`). All values are made up."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from minimeter.extract.rules import extract_rules
+from minimeter.readers.base import Document, Page
+
+BILL = [
+    "Example Power Distribution Co. Ltd.",
+    "Consumer No. : 998877665544",
+    "Name : SHRI TEST K. PERSON",
+    "Address : Plot 7, Sample Colony, Testnagar 400099",
+    "Sanctioned Load : 25.00 kW",
+    "Bill Date : 06-APR-2031",
+    "Due Date : 21-APR-2031",
+    "METER READING DETAILS",
+    "Reading Date Reading (kWh) Status",
+    "Previous Reading 02-MAR-2031 10000 NORMAL",
+    "Present Reading 01-APR-2031 10500 NORMAL",
+    "MF: 1      Units Consumed: 500      Recorded MD (kW): 12.40",
+    "BILL DETAILS",
+    "Particulars          Units x Rate      Amount (Rs.)",
+    "Energy Charges       500 x 8.00        4,000.00",
+    "Fixed Charges        25 kW             500.00",
+    "Bill Amount 4,500.00",
+    "Previous Bill Amount Rs. 3,000.00",
+    "Amount Paid (20-MAR-2031) Rs. 1,000.00",
+    "Arrears Rs. 2,000.00",
+    "Net Payable Rs. 6,500.00",
+]
+
+
+def _doc(lines: list[str]) -> Document:
+    text = "\n".join(lines)
+    return Document(pages=[Page(number=1, text=text, layout_text=text)], page_count=1)
+
+
+def test_the_period_is_the_previous_and_present_reading_dates() -> None:
+    bill = extract_rules(_doc(BILL)).bill
+    assert bill.billing_period_start == dt.date(2031, 3, 2)
+    # The end is the present reading's date, not the previous one's (a start label the end borrows).
+    assert bill.billing_period_end == dt.date(2031, 4, 1)
+
+
+def test_an_amount_paid_on_a_date_is_the_payment_and_arrears_is_not_the_previous_bill() -> None:
+    bill = extract_rules(_doc(BILL)).bill
+    assert bill.payments == Decimal("1000.00")
+    assert bill.previous_balance == Decimal("3000.00")
+    assert bill.total_amount_due == Decimal("6500.00")
+
+
+def test_demand_after_a_label_that_names_its_unit() -> None:
+    bill = extract_rules(_doc(BILL)).bill
+    assert bill.demand_kw == Decimal("12.40")  # not the fixed charge's 25 kW nor the sanctioned load
+
+
+def test_a_quantity_times_rate_is_no_street_and_the_address_beside_the_name_stands_in() -> None:
+    bill = extract_rules(_doc(BILL)).bill
+    assert bill.service_address == "Plot 7, Sample Colony, Testnagar 400099"
+    # Without the name beside it, a bare "Address" line is not taken (it may be the utility's).
+    lines = [x for x in BILL if not x.startswith("Name")]
+    assert extract_rules(_doc(lines)).bill.service_address is None
