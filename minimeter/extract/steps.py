@@ -235,6 +235,7 @@ def address_beside_name(st: RulesState) -> Candidate | None:
 
 
 def clean_text(fname: str, v: str) -> str | None:
+    v = re.split(r"\s\|\s", v)[0]  # "Variabel   |   Aansluiting 3x25A": a bar between spaces ends the cell
     v = re.sub(r"\s+", " ", v).strip(" :,-#")
     if fname == "rate_plan":
         v = re.split(r"(?i)\s(?:bill type|meter|service id|account)\b", v)[0]

@@ -163,9 +163,9 @@ def distractor_hits(context: str, kind: str, field: str | None = None,
     Without ``field``, the own label is recognised when the context names exactly one field of ``kind``
     (so "Account 123  Meter No" still speaks against the second number as an account number)."""
     low = strip_accents(context)
-    hits = [w for w, f in _folded(kind) if f in low]
+    hits = [w for w, f in _folded(kind) if _occurs(f, low)]
     if profile is not None:
-        hits += [w for w in profile.distractors.get(kind, ()) if w not in hits and strip_accents(w) in low]
+        hits += [w for w in profile.distractors.get(kind, ()) if w not in hits and _occurs(strip_accents(w), low)]
     if not hits:
         return hits
     own = _own_label_rx(kind)
@@ -178,4 +178,13 @@ def distractor_hits(context: str, kind: str, field: str | None = None,
     if rx is None:
         return hits
     rest = rx.sub(" ", low)  # the context without the field's own labels
-    return [w for w in hits if strip_accents(w) in rest]
+    return [w for w in hits if _occurs(strip_accents(w), rest)]
+
+
+def _occurs(word: str, low: str) -> bool:
+    """Whether a distractor word occurs in ``low``: a longer word anywhere ("donat" in "donation"), an
+    abbreviation of three letters or fewer only as a whole word ("tel" is not in "Telwerk", a Dutch
+    register column; "pn" is not in "open")."""
+    if len(word) > 3:
+        return word in low
+    return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", low) is not None

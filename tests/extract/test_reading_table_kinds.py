@@ -64,3 +64,24 @@ def test_a_quantity_times_rate_is_no_street_and_the_address_beside_the_name_stan
     # Without the name beside it, a bare "Address" line is not taken (it may be the utility's).
     lines = [x for x in BILL if not x.startswith("Name")]
     assert extract_rules(_doc(lines)).bill.service_address is None
+
+
+def test_a_short_distractor_counts_only_as_a_whole_word() -> None:
+    from minimeter.extract.vocab import distractor_hits
+
+    assert distractor_hits("Meter Telwerk Beginstand", "identifier", "meter_number") == []
+    assert "tel" in distractor_hits("Tel 012 345 67 89", "identifier")
+
+
+def test_a_dutch_register_table_gives_the_meter_and_a_product_line_the_rate_plan() -> None:
+    bill = extract_rules(_doc([
+        "Voorbeeld Energie B.V.",
+        "Klantnummer 1234 5678",
+        "Factuurdatum 8 februari 2031",
+        "Product: Proefcontract Vast   |   Aansluiting elektriciteit 1x35A",
+        "Meter Telwerk Beginstand Eindstand Verbruik",
+        "X1234 5678 Normaal (T2) 1.000 1.200 200 kWh",
+        "Te betalen € 80,00",
+    ])).bill
+    assert bill.meter_number == "X1234 5678"
+    assert bill.rate_plan == "Proefcontract Vast"  # the cell ends at the bar
