@@ -626,12 +626,17 @@ class Finder:
         conn = range_connector_rx()
         for view in self.views:
             dates = self.view_dates(view)
-            for a, b in zip(dates, dates[1:], strict=False):
+            # bare[i]: dates i and i + 1 stand on one line with only spaces between them
+            bare = [not (g := view.text[x.end:y.start]).strip() and "\n" not in g
+                    for x, y in zip(dates, dates[1:], strict=False)]
+            for i, (a, b) in enumerate(zip(dates, dates[1:], strict=False)):
                 between = view.text[a.end:b.start]
                 if "\n" in between or not conn.match(between) or b.value == a.value:
                     continue
                 if not between.strip() and len(between) > 3:
                     continue  # two cells of a table ("Feb 24      Mar 24" in a usage history), not a range
+                if bare[i] and ((i > 0 and bare[i - 1]) or (i + 1 < len(bare) and bare[i + 1])):
+                    continue  # a run of three or more dates ("mag 22 giu 22 lug 22": a history's columns)
                 out.append(self.range_pair(view, a, b, between))
         return out
 
