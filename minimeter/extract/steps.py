@@ -216,20 +216,17 @@ def address_beside_name(st: RulesState) -> Candidate | None:
     labelled name ("Name : ..."): the addressee's own address, which, like the mailing block's,
     stands in for the service address when none is labelled. Anywhere else a bare "Address" may be
     the utility's (remittance, office), so only the pair counts."""
-    who = st.choices.get("customer_name")
-    if who is None or who.cand is None or who.cand.label is None:
-        return None
-    wc = who.cand
+    # The name's label, whether or not its value passed for a person's name ("M/S ... STORES").
+    names = [c for c in st.cands.get("customer_name", []) if c.label and c.value]
     views = {(v.page, v.layout): v for v in st.finder.views}
-    view = views.get((wc.page, wc.layout))
-    if view is None:
-        return None
-    name_line = view.line_no(wc.start)
     for c in sorted(st.cands.get("service_address", []), key=lambda c: -c.score):
-        if (c.page, c.layout) != (wc.page, wc.layout) or not c.value or c.score < 0.3:
+        view = views.get((c.page, c.layout))
+        if view is None or not c.value or c.score < 0.3:
             continue
         shaped = re.search(r"\d", c.value) and re.search(r"[A-Za-z]{3}", c.value)  # a number and a word
-        if shaped and abs(view.line_no(c.start) - name_line) == 1:
+        line = view.line_no(c.start)
+        if shaped and any((n.page, n.layout) == (c.page, c.layout) and abs(view.line_no(n.start) - line) == 1
+                          for n in names):
             return c
     return None
 

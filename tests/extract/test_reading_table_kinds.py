@@ -85,3 +85,36 @@ def test_a_dutch_register_table_gives_the_meter_and_a_product_line_the_rate_plan
     ])).bill
     assert bill.meter_number == "X1234 5678"
     assert bill.rate_plan == "Proefcontract Vast"  # the cell ends at the bar
+
+
+def test_a_run_of_month_columns_is_a_history_not_a_period() -> None:
+    bill = extract_rules(_doc([
+        "Fattura n. 2031/000555 del 11/08/2031",
+        "Totale da pagare € 99,10",
+        "Periodo di fatturazione: dal 01/05/2031 al 31/07/2031",
+        "Storico consumi degli ultimi 12 mesi (m³)",
+        "mag 30 giu 30 lug 30 ago 30 set 30 ott 30 nov 30 dic 30 gen 31 feb 31 mar 31 apr 31",
+        "20 21 22 23 24 25 26 27 28 29 30 31",
+    ])).bill
+    assert bill.billing_period_start == dt.date(2031, 5, 1)
+    assert bill.billing_period_end == dt.date(2031, 7, 31)
+
+
+def test_the_address_beside_a_shop_name_stands_in_too() -> None:
+    lines = [x.replace("SHRI TEST K. PERSON", "M/S SAMPLE MEDICAL STORES") for x in BILL]
+    assert extract_rules(_doc(lines)).bill.service_address == "Plot 7, Sample Colony, Testnagar 400099"
+
+
+def test_the_customer_business_is_not_the_provider() -> None:
+    from minimeter.extract.provider import provider_guess
+
+    doc = _doc([
+        "Sampleton Municipal Utilities",
+        "Commercial Electric Service Statement",
+        "Example Widgets Inc.",
+        "100 Test Blvd, Springfield, OH 45000",
+        "Please detach and return this portion with your payment.",
+        "Example Widgets Inc.",
+    ])
+    assert provider_guess(doc) == "Example Widgets Inc"  # alone, the company form wins
+    assert provider_guess(doc, customer="Example Widgets Inc.") == "Sampleton Municipal Utilities"
