@@ -105,12 +105,17 @@ def candidates(doc: Document) -> dict[str, float]:
     return dict(score)
 
 
-def provider_guess(doc: Document) -> str | None:
+def provider_guess(doc: Document, customer: str | None = None) -> str | None:
     """The likeliest issuer's name, or None. A web domain alone names it only when no name does;
-    a domain that a name contains ("vivienergia" in "VIVI energia") adds to that name."""
+    a domain that a name contains ("vivienergia" in "VIVI energia") adds to that name. The bill's
+    ``customer`` (a business with a company form, "Crescent Foods Inc.", printed on the bill and its
+    stub) is the addressee, never the issuer."""
     score = candidates(doc)
     domains = {k[1:]: v for k, v in score.items() if k.startswith("@")}
     names = {k: v for k, v in score.items() if not k.startswith("@")}
+    who = re.sub(r"[^a-z0-9]", "", customer.lower()) if customer else ""
+    if len(who) >= 4:
+        names = {k: v for k, v in names.items() if re.sub(r"[^a-z0-9]", "", k.lower()) != who}
     for name in list(names):
         compact = re.sub(r"[^a-z0-9]", "", name.lower())
         head = re.sub(r"[^a-z0-9]", "", name.lower().split()[0]) if name.split() else ""

@@ -145,7 +145,7 @@ def reconcile(choices: dict[str, Choice], profile: Profile | None, doc: Document
         data["gas_therms"] = data["gas_usage"]
         ev["gas_therms"] = ev["gas_usage"].model_copy()
     if not profile:
-        name = provider_guess(doc)
+        name = provider_guess(doc, customer=data.get("customer_name"))
         if name:
             data["provider"] = name
             ev["provider"] = FieldEvidence(value=name, confidence=0.6, source="rules", note="first lines")
