@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from minimeter.extract import blocks, lineitems
@@ -25,7 +26,7 @@ from minimeter.extract.candidates import IDS, MONEY, TEXTS, Candidate, Finder, V
 from minimeter.extract.dates import choose_dates
 from minimeter.extract.lexicon import rate_plan_shapes
 from minimeter.extract.registers import billed_total
-from minimeter.extract.select import Choice, choose_money, pick
+from minimeter.extract.select import Choice, choose_money, pick, read_pairs
 from minimeter.extract.usage import choose_usage
 from minimeter.extract.vocab import names_commodity
 
@@ -107,7 +108,31 @@ def usage(st: RulesState) -> None:
                              1.0, None, "kWh", "billed on the sum of the parts")
             st.choices["electricity_kwh"] = Choice(value, cand, 0.9, "a charge is billed on the sum of the "
                                                    "time-of-use parts")
+            st.meters = register_meters(st, value)
         break
+
+
+def register_meters(st: RulesState, total: Decimal) -> list[Meter]:
+    """The meters once the usage is the sum of the time-of-use parts: the reads of one register explained
+    one part only, so the meter is every register row of the reads table (rows next to each other, each
+    present - prior x the same multiplier) when those add up to the sum; else no meter (one register's
+    reads say nothing of the sum, and would contradict it)."""
+    if not st.meters:
+        return []
+    mult = st.meters[0].multiplier or Decimal(1)
+    pairs = [p for p in read_pairs(st.finder) if p.present > p.prior]
+    for view in st.finder.views:
+        rows = sorted({p.line: p for p in pairs if p.view is view}.values(), key=lambda p: p.line)
+        for i in range(len(rows)):
+            run = [rows[i]]
+            for p in rows[i + 1:]:
+                if p.line != run[-1].line + 1:
+                    break
+                run.append(p)
+            if len(run) > 1 and sum(((p.present - p.prior) * mult for p in run), Decimal(0)) == total:
+                return [st.meters[0].model_copy(update={"prior_read": p.prior, "present_read": p.present,
+                                                        "usage": (p.present - p.prior) * mult}) for p in run]
+    return []
 
 
 def identifiers(st: RulesState) -> None:

@@ -118,3 +118,24 @@ def test_the_customer_business_is_not_the_provider() -> None:
     ])
     assert provider_guess(doc) == "Example Widgets Inc"  # alone, the company form wins
     assert provider_guess(doc, customer="Example Widgets Inc.") == "Sampleton Municipal Utilities"
+
+
+def test_time_of_use_registers_of_one_meter_are_the_meters_of_the_billed_sum() -> None:
+    bill = extract_rules(_doc([
+        "Example Electric Cooperative",
+        "Statement Date 03/13/2031",
+        "Billing Period 02/03/2031 - 03/07/2031",
+        "Meter No. Register Prior Present Multiplier kWh",
+        "Z1234567 On-Peak kWh 1000 1010 10 100",
+        "Z1234567 Mid-Peak kWh 2000 2030 10 300",
+        "Z1234567 Off-Peak kWh 3000 3050 10 500",
+        "Generation On-Peak 100 kWh x $0.08000 $8.00",
+        "Generation Mid-Peak 300 kWh x $0.07000 $21.00",
+        "Generation Off-Peak 500 kWh x $0.05000 $25.00",
+        "Distribution Energy 900 kWh x $0.0300 $27.00",
+        "Total Due $81.00",
+    ])).bill
+    assert bill.electricity_kwh == Decimal(900)
+    assert sum((m.usage or Decimal(0) for m in bill.meters), Decimal(0)) == Decimal(900)
+    assert [(m.prior_read, m.present_read) for m in bill.meters] == [
+        (Decimal(1000), Decimal(1010)), (Decimal(2000), Decimal(2030)), (Decimal(3000), Decimal(3050))]
