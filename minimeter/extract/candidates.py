@@ -44,6 +44,15 @@ DATES = ("statement_date", "due_date", "billing_period_start", "billing_period_e
 QTY = ("electricity_kwh", "gas_usage", "water_usage", "demand_kw")
 IDS = ("account_number", "meter_number")
 TEXTS = ("customer_name", "service_address", "rate_plan")
+# After two dates: a third cell of the same shape, a month's word and a day or year ("  set 22").
+_MONTH_CELL = re.compile(r"[^\S\n]+([^\W\d_]{3,9})\.?[^\S\n]+\d{2}(?!\d)")
+
+
+def _month_cell_after(text: str, pos: int) -> bool:
+    """Whether a month name (any language of the lexicon) and a two-digit number follow ``pos`` on its line,
+    even a month the date parser takes for a word without a year ("set 22")."""
+    m = _MONTH_CELL.match(text, pos)
+    return m is not None and m.group(1).lower() in parse.MONTHS
 UNITS_FOR = {
     "electricity_kwh": {"kWh", "MWh"},
     "gas_usage": {"therms", "CCF", "HCF", "MCF", "m3", "Smc", "Dth", "CF"},
@@ -635,8 +644,11 @@ class Finder:
                     continue
                 if not between.strip() and len(between) > 3:
                     continue  # two cells of a table ("Feb 24      Mar 24" in a usage history), not a range
-                if bare[i] and ((i > 0 and bare[i - 1]) or (i + 1 < len(bare) and bare[i + 1])):
-                    continue  # a run of three or more dates ("mag 22 giu 22 lug 22": a history's columns)
+                if bare[i] and ((i > 0 and bare[i - 1]) or (i + 1 < len(bare) and bare[i + 1])
+                                or _month_cell_after(view.text, b.end)):
+                    # A run of three or more dates ("mag 22 giu 22 lug 22": a history's columns), the third
+                    # perhaps in a spelling the date parser does not know ("lug 22 ago 22 set 22").
+                    continue
                 out.append(self.range_pair(view, a, b, between))
         return out
 

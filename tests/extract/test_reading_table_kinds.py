@@ -139,3 +139,15 @@ def test_time_of_use_registers_of_one_meter_are_the_meters_of_the_billed_sum() -
     assert sum((m.usage or Decimal(0) for m in bill.meters), Decimal(0)) == Decimal(900)
     assert [(m.prior_read, m.present_read) for m in bill.meters] == [
         (Decimal(1000), Decimal(1010)), (Decimal(2000), Decimal(2030)), (Decimal(3000), Decimal(3050))]
+
+
+def test_two_month_columns_before_a_third_the_parser_takes_for_a_word_are_no_period() -> None:
+    bill = extract_rules(_doc([
+        "Fattura n. 2031/000556 del 10/10/2031",
+        "Totale da pagare € 99,10",
+        "Periodo di fatturazione: dal 01/07/2031 al 30/09/2031",
+        "lug 30 ago 30 set 30 ott 30 nov 30 dic 30",
+        "20 21 22 23 24 25",
+    ])).bill
+    assert bill.billing_period_start == dt.date(2031, 7, 1)
+    assert bill.billing_period_end == dt.date(2031, 9, 30)
