@@ -175,6 +175,16 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
                                     f" the reads give {best.value}", contested=True)
                 out[fname + "__unit"] = Choice(total.unit, None, conf)
                 continue
+            # One register's reads against a labelled figure the charges are billed on ("Totaal netto
+            # verbruik 2.400 kWh" and "Leveringskosten 2.400 kWh x ..." beside a Normaal row's 1.548): the
+            # label and the charges agree, the reads explain a part (net metering, a second register).
+            agreed = next((c for c in strong if c.value in elsewhere and c.score >= 0.65), None)
+            if agreed is not None and len(elsewhere) == 1:
+                del meters[n_meters:]
+                out[fname] = Choice(agreed.value, agreed, 0.85, f"'{agreed.label}' {agreed.raw}, the charges are "
+                                    f"billed on it; the reads of one register give {best.value}")
+                out[fname + "__unit"] = Choice(agreed.unit or best_unit, None, 0.85)
+                continue
             note += f"; but the charges are billed on {', '.join(str(x) for x in sorted(elsewhere)[:3])}"
         out[fname] = Choice(best.value, best.best, conf, note, [g.value for g in gs[1:4]], contested=contested)
         unit = best.best.unit or next((c.unit for c in cands if c.value == best.value and c.unit), None)

@@ -151,3 +151,17 @@ def test_two_month_columns_before_a_third_the_parser_takes_for_a_word_are_no_per
     ])).bill
     assert bill.billing_period_start == dt.date(2031, 7, 1)
     assert bill.billing_period_end == dt.date(2031, 9, 30)
+
+
+def test_a_labelled_net_usage_the_charges_are_billed_on_beats_one_registers_reads() -> None:
+    bill = extract_rules(_doc([
+        "Factuurdatum 8 februari 2031",
+        "Meter Telwerk Beginstand Eindstand Verbruik",
+        "X1234 5678 Normaal (T2) 10.000 10.700 700 kWh",
+        "X1234 5678 Dal (T1) 20.000 20.500 500 kWh",
+        "X1234 5678 Teruglevering 3.000 3.200 -200 kWh",
+        "Totaal netto verbruik elektriciteit: 1.000 kWh",
+        "Leveringskosten elektriciteit 1.000 kWh x € 0,30000 € 300,00",
+        "Te betalen € 300,00",
+    ])).bill
+    assert bill.electricity_kwh == Decimal(1000)
