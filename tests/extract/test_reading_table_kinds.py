@@ -165,3 +165,16 @@ def test_a_labelled_net_usage_the_charges_are_billed_on_beats_one_registers_read
         "Te betalen € 300,00",
     ])).bill
     assert bill.electricity_kwh == Decimal(1000)
+
+
+def test_dutch_paid_advances_are_the_payments() -> None:
+    bill = extract_rules(_doc([
+        "Jaarafrekening",
+        "Factuurdatum 8 januari 2031",
+        "Totaal kosten deze periode incl. BTW € 1.200,00",
+        "Overzicht",
+        "Betaalde termijnbedragen € -1.100,00",
+        "Te betalen € 100,00",
+    ])).bill
+    assert bill.payments == Decimal("1100.00")
+    assert bill.total_amount_due == Decimal("100.00")
