@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from pathlib import Path
-
-import pytest
 
 from minimeter.arithmetic import billed_day_counts
 from minimeter.readers.base import Document, Page
 from minimeter.schema import BillNormalized, ExtractionResult, FieldEvidence
-from minimeter.settings import Settings, load_settings
+from minimeter.settings import Settings
 from minimeter.validate import finalize
 
 HEAD = ("Factura 2031/0042   Data 17.07.2031   Total factura 118,40 €\n"
@@ -20,10 +17,6 @@ HEAD = ("Factura 2031/0042   Data 17.07.2031   Total factura 118,40 €\n"
 CHARGES = ("  Terme fix (P1)        12 kW x 23 dies x 21,093486 €/kWany          15,95\n"
            "  Lloguer comptador     23 dies x 0,026630 €/dia                      0,61\n")
 
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return load_settings(tmp_path / "home")
 
 
 def _period(start: dt.date, end: dt.date, text: str, settings: Settings) -> tuple[bool | None, str]:

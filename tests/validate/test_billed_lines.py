@@ -3,35 +3,23 @@ extractor kept; and a charge billed on more than the usage read says that usage 
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
-from pathlib import Path
-
-import pytest
 
 from minimeter.readers.base import Document, Page
 from minimeter.schema import BillNormalized, ExtractionResult, FieldEvidence, Meter
-from minimeter.settings import Settings, load_settings
+from minimeter.settings import Settings
 from minimeter.validate import finalize
 from minimeter.validate.printed import PrintedIndex
+from tests.validate.bills import make_bill
 
 HEAD = ("Account Number 12345678  Statement Date 03/02/2024  Due Date 03/22/2024\n"
         "Service Period 01/30/2024 - 02/28/2024  (29 days)\n"
         "Total Amount Due                                        240.00\n\n")
 
 
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return load_settings(tmp_path / "home")
-
 
 def _bill(**kw: object) -> BillNormalized:
-    base: dict[str, object] = dict(
-        account_number="12345678", statement_date=dt.date(2024, 3, 2), due_date=dt.date(2024, 3, 22),
-        billing_period_start=dt.date(2024, 1, 30), billing_period_end=dt.date(2024, 2, 28), currency="USD",
-        total_amount_due=Decimal("240.00"))
-    base.update(kw)
-    return BillNormalized.model_validate(base)
+    return make_bill(**{"total_amount_due": Decimal("240.00"), **kw})
 
 
 def _usage(bill: BillNormalized, body: str, settings: Settings) -> tuple[bool | None, str]:

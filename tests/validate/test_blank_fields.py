@@ -5,13 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from pathlib import Path
-
-import pytest
 
 from minimeter.readers.base import Document, Page
 from minimeter.schema import BillNormalized, ExtractionResult, FieldEvidence
-from minimeter.settings import Settings, load_settings
+from minimeter.settings import Settings
 from minimeter.validate import finalize
 
 BODY = ("                                          BILLING PERIOD\n"
@@ -20,10 +17,6 @@ BODY = ("                                          BILLING PERIOD\n"
         "                                                            Mar 22, 2024        $ 40.12\n"
         "Total Amount Due  40.12\n")
 
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return load_settings(tmp_path / "home")
 
 
 def _required(text: str, settings: Settings) -> tuple[bool | None, str]:

@@ -4,30 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from pathlib import Path
-
-import pytest
 
 from minimeter.readers.base import Document, Page
 from minimeter.schema import BillNormalized, ExtractionResult, FieldEvidence, LineItem, Meter, Span
-from minimeter.settings import Settings, load_settings
+from minimeter.settings import Settings
 from minimeter.validate import finalize
+from tests.validate.bills import make_bill
 
 HEAD = ("Account Number 12345678  Statement Date 03/02/2024  Due Date 03/22/2024\n"
         "Service Period 01/30/2024 - 02/28/2024  (29 days)\n")
 
 
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return load_settings(tmp_path / "home")
-
 
 def _bill(**kw: object) -> BillNormalized:
-    base: dict[str, object] = dict(
-        account_number="12345678", statement_date=dt.date(2024, 3, 2), due_date=dt.date(2024, 3, 22),
-        billing_period_start=dt.date(2024, 1, 30), billing_period_end=dt.date(2024, 2, 28), currency="USD")
-    base.update(kw)
-    return BillNormalized.model_validate(base)
+    return make_bill(**kw)
 
 
 def _run(bill: BillNormalized, text: str, settings: Settings, source: str = "rules",

@@ -2,13 +2,11 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from minimeter.readers.base import Document, Page
 from minimeter.schema import BillNormalized, ExtractionResult, FieldEvidence, LineItem, Meter
-from minimeter.settings import load_settings
 from minimeter.validate import finalize
 
 TEXT = ("Account Number 12345678  Statement Date 03/02/2024  Due Date 03/22/2024  "
@@ -40,10 +38,6 @@ def _result(bill: BillNormalized, conf: float = 0.95, source: str = "rules") -> 
 def doc() -> Document:
     return Document(pages=[Page(number=1, text=TEXT)], page_count=1)
 
-
-@pytest.fixture
-def settings(tmp_path: Path):  # type: ignore[no-untyped-def]
-    return load_settings(tmp_path / "home")
 
 
 def _check(res: ExtractionResult, rule: str) -> bool | None:

@@ -4,16 +4,13 @@ role (the current charges, a tax) is never taken for an adjustment."""
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
-from pathlib import Path
-
-import pytest
 
 from minimeter.readers.base import Document, Page
 from minimeter.schema import BillNormalized, ExtractionResult, FieldEvidence, Meter
-from minimeter.settings import Settings, load_settings
+from minimeter.settings import Settings
 from minimeter.validate import finalize
+from tests.validate.bills import make_bill
 
 HEAD = ("Account Number 12345678  Statement Date 03/02/2024  Due Date 03/22/2024\n"
         "Service Period 01/30/2024 - 02/28/2024  (29 days)\n"
@@ -25,21 +22,15 @@ SUMMARY = ("Previous Account Balance                               1,250.00\n"
            "                                 Total Due              1,150.00\n")
 
 
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return load_settings(tmp_path / "home")
-
 
 def _bill(**kw: object) -> BillNormalized:
     base: dict[str, object] = dict(
-        account_number="12345678", statement_date=dt.date(2024, 3, 2), due_date=dt.date(2024, 3, 22),
-        billing_period_start=dt.date(2024, 1, 30), billing_period_end=dt.date(2024, 2, 28), currency="USD",
         previous_balance=Decimal("1250.00"), payments=Decimal("300.00"), current_charges=Decimal("187.60"),
         total_amount_due=Decimal("1150.00"), electricity_kwh=Decimal("1255"),
         meters=[Meter(prior_read=Decimal("20451"), present_read=Decimal("21706"), usage=Decimal("1255"),
                       commodity="electricity")])
     base.update(kw)
-    return BillNormalized.model_validate(base)
+    return make_bill(**base)
 
 
 def _run(bill: BillNormalized, text: str, settings: Settings) -> ExtractionResult:
