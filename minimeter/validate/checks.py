@@ -10,14 +10,13 @@ checks (``plausible``: ``load_factor``, ``usage_per_day``, ``total_not_distracto
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from minimeter.arithmetic import BALANCE, Printed, explains, stated_days
 from minimeter.schema import CheckResult
-from minimeter.validate.corroborate import CYCLE_SLACK_DAYS, summary_closing_on, template_cycle
+from minimeter.validate.corroborate import CYCLE_SLACK_DAYS, stated_months, summary_closing_on, template_cycle
 from minimeter.validate.corroborate import RULES as CORROBORATE
 from minimeter.validate.plausible import RULES as PLAUSIBLE
 
@@ -156,19 +155,6 @@ def period_order(bill: BillNormalized, **_: object) -> CheckResult:
     ok = e > s
     return CheckResult(rule="period_order", passed=ok, fields=["billing_period_start", "billing_period_end"],
                        message=f"period {s} to {e}" + ("" if ok else ": the end is not after the start"))
-
-
-MULTI_MONTH = re.compile(r"(?i)(?<![a-z])(?:bi-?monthly|bimestral|bimestre|bimensuel|quarterly|trimestr\w*|"
-                         r"zweimonatlich|(?P<n>[2-6])\s*(?:months|mois|meses|monate|mesi))(?![a-z])")
-
-
-def stated_months(text: str) -> set[int]:
-    """Multi-month periods the bill names ("bi-monthly", "quarterly", "2 months")."""
-    out = set()
-    for m in MULTI_MONTH.finditer(text):
-        word = m.group(0).lower()
-        out.add(int(m["n"]) if m["n"] else 3 if word.startswith(("quarter", "trimestr")) else 2)
-    return out
 
 
 def period_length(bill: BillNormalized, doc: Document | None = None, result: ExtractionResult | None = None,

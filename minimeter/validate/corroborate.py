@@ -187,11 +187,28 @@ def period_confirmed(bill: BillNormalized, result: ExtractionResult | None = Non
         return CheckResult(rule=rule, passed=True, fields=fields,
                            message=f"every charge billed by the day is billed on {billed.pop()} days, the period's "
                                    "length")
-    why = "" if days_near else _labelled_period(bill, result, s, e)  # a printed day count that disagrees wins
+    months = stated_months(doc.text) if doc is not None else set()
+    why = "" if days_near else _labelled_period(bill, result, s, e, months)  # a printed day count that disagrees wins
     if why:
         return CheckResult(rule=rule, passed=True, fields=fields, message=why)
     return CheckResult(rule=rule, passed=False, fields=fields,
                        message=f"period not confirmed: {out.why}, and nothing else on the bill checks it")
+
+
+MULTI_MONTH = re.compile(r"(?i)(?<![a-z])(?:bi-?monthly|bimestral|bimestre|bimensuel|quarterly|trimestr\w*|"
+                         r"zweimonatlich|(?P<n>[2-6]|12)\s*(?:months|mois|meses|monate|mesi|maanden|mnd)|"
+                         r"(?P<year>annual statement|yearly statement|jaarafrekening|jahresabrechnung|"
+                         r"jahresrechnung|d[ée]compte annuel|facture annuelle|factura anual|fatura anual|"
+                         r"bolletta annuale))(?![a-z])")
+
+
+def stated_months(text: str) -> set[int]:
+    """Multi-month periods the bill names ("bi-monthly", "quarterly", "2 months"; an annual statement is 12)."""
+    out = set()
+    for m in MULTI_MONTH.finditer(text):
+        word = m.group(0).lower()
+        out.add(12 if m["year"] else int(m["n"]) if m["n"] else 3 if word.startswith(("quarter", "trimestr")) else 2)
+    return out
 
 
 # A labelled period is trusted only when every one of these could have failed: the extractor read it
@@ -219,9 +236,11 @@ def template_cycle(result: ExtractionResult | None) -> int:
     return cycles.pop() if len(cycles) == 1 and all(_CYCLE.search(n) for n in notes) else 0
 
 
-def _labelled_period(bill: BillNormalized, result: ExtractionResult | None, s: dt.date, e: dt.date) -> str:
+def _labelled_period(bill: BillNormalized, result: ExtractionResult | None, s: dt.date, e: dt.date,
+                     months: frozenset[int] | set[int] = frozenset()) -> str:
     """Why a labelled period as long as one monthly bill (or, read at the place a reviewer approved on this
-    layout, as long as the approved bill's) checks out against the statement date ("" when it does not)."""
+    layout, as long as the approved bill's; or as long as the months the bill says it covers, ``months``:
+    an annual statement, a quarterly bill) checks out against the statement date ("" when it does not)."""
     if result is None or bill.statement_date is None:
         return ""
     evs = [result.evidence.get(f) for f in ("billing_period_start", "billing_period_end")]
@@ -236,9 +255,13 @@ def _labelled_period(bill: BillNormalized, result: ExtractionResult | None, s: d
     cycle = template_cycle(result)
     # A layout that bills every two months: its approved bill was as long.
     as_cycle = bool(cycle) and abs(days - cycle) <= CYCLE_SLACK_DAYS and not lo <= days <= hi
-    if not ((lo <= days <= hi or as_cycle) and STATEMENT_AFTER_END_DAYS[0] <= after <= STATEMENT_AFTER_END_DAYS[1]):
+    # Two months, a quarter, a year: as long as the span the bill names itself ("Jaarafrekening", "quarterly").
+    as_named = not lo <= days <= hi and any(abs(days - 30.44 * n) <= 12 for n in months)
+    if not ((lo <= days <= hi or as_cycle or as_named)
+            and STATEMENT_AFTER_END_DAYS[0] <= after <= STATEMENT_AFTER_END_DAYS[1]):
         return ""
-    what = f"as long as the layout's approved bill ({cycle} days)" if as_cycle else "with no rival"
+    what = (f"as long as the layout's approved bill ({cycle} days)" if as_cycle
+            else "as long as the span the bill names" if as_named else "with no rival")
     return (f"a labelled period of {days} days {what}, ending {after} days before the statement "
             f"({bill.statement_date})")
 

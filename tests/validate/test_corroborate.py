@@ -356,3 +356,15 @@ def test_a_usage_printed_only_as_its_billed_parts_is_confirmed_by_them(settings:
     assert _rule(_run(bill, text, settings), "usage_confirmed") is True
     other = bill.model_copy(update={"electricity_kwh": Decimal("2100")})  # not the parts' sum
     assert _rule(_run(other, text, settings), "usage_confirmed") is False
+
+
+def test_a_labelled_period_as_long_as_the_span_the_bill_names_is_confirmed(settings: Settings) -> None:
+    year = _bill(billing_period_start=dt.date(2023, 3, 1), billing_period_end=dt.date(2024, 2, 28))
+    annual = ("Jaarafrekening\n" + NO_DAYS.replace("01/30/2024", "03/01/2023"))
+    assert _rule(_run(year, annual, settings), "period_confirmed") is True
+    # the same year on a bill that names no span: no monthly period, nothing confirms it
+    assert _rule(_run(year, NO_DAYS.replace("01/30/2024", "03/01/2023"), settings), "period_confirmed") is False
+    # a bill calling itself annual whose pair spans seven months: another period, not confirmed
+    part = _bill(billing_period_start=dt.date(2023, 8, 1), billing_period_end=dt.date(2024, 2, 28))
+    assert _rule(_run(part, "Jaarafrekening\n" + NO_DAYS.replace("01/30/2024", "08/01/2023"), settings),
+                 "period_confirmed") is False
