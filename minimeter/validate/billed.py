@@ -1,9 +1,10 @@
 """The charge lines a bill prints, read from the document for validation, whichever extractor read it.
 
-``charge_lines(doc) -> list[LineItem]``: every priced line (quantity, unit, rate and amount), in page
-order, each line once (from a page's layout text when it has one):
+``charge_lines(finder) -> list[LineItem]`` (``finder``: a profile-less ``Finder`` over the document):
+every priced line (quantity, unit, rate and amount), in page order, each line once (from a page's layout
+text when it has one):
 
-* a row with its multiplication, "Energy  7,073 kWh x 0.0230 = 162.68", as
+* a row with its multiplication, "Energy  4,281 kWh x 0.0230 = 98.46", as
   ``minimeter.extract.chargelines.read_row`` reads it;
 * a table row that prints a unit cell, a quantity, a unit price and then its amount with no sign
   between them ("Energy TUSD   kWh   48   0,512300   24,59", maybe more columns after it), taken
@@ -26,18 +27,15 @@ from minimeter.extract import parse
 from minimeter.schema import LineItem
 
 if TYPE_CHECKING:
-    from minimeter.extract.candidates import View
-    from minimeter.readers.base import Document
+    from minimeter.extract.candidates import Finder, View
 
 _TOKEN = re.compile(r"\S+")
 _FIGURE = re.compile(r"[-(]?\d[\d.,'’]*\)?-?")
 
 
-def charge_lines(doc: Document) -> list[LineItem]:
-    from minimeter.extract.candidates import Finder
+def charge_lines(finder: Finder) -> list[LineItem]:
     from minimeter.extract.chargelines import read_row
 
-    finder = Finder(doc, None)
     out: list[LineItem] = []
     for view in finder.views:
         if not view.layout and finder.has_layout.get(view.page):

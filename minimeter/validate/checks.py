@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING
 
 from minimeter.arithmetic import BALANCE, Printed, explains, stated_days
 from minimeter.schema import CheckResult
-from minimeter.validate.corroborate import CYCLE_SLACK_DAYS, stated_months, summary_closing_on, template_cycle
+from minimeter.validate.corroborate import (
+    CYCLE_SLACK_DAYS,
+    spans_named_months,
+    stated_months,
+    summary_closing_on,
+    template_cycle,
+)
 from minimeter.validate.corroborate import RULES as CORROBORATE
 from minimeter.validate.plausible import RULES as PLAUSIBLE
 
@@ -174,7 +180,7 @@ def period_length(bill: BillNormalized, doc: Document | None = None, result: Ext
     if {days, days + 1} & stated_days(text):
         return CheckResult(rule="period_length", passed=True, fields=fields,
                            message=f"{days} days, as the bill states")
-    if any(abs(days - 30.44 * n) <= 12 for n in stated_months(text)):
+    if spans_named_months(days, stated_months(text)):
         return CheckResult(rule="period_length", passed=True, fields=fields,
                            message=f"{days} days, a multi-month period the bill names")
     return CheckResult(rule="period_length", passed=False, fields=fields,

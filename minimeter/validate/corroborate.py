@@ -211,6 +211,14 @@ def stated_months(text: str) -> set[int]:
     return out
 
 
+MONTH_DAYS, NAMED_SPAN_SLACK_DAYS = 30.44, 12
+
+
+def spans_named_months(days: int, months: set[int] | frozenset[int]) -> bool:
+    """Whether a period of ``days`` is as long as one of the spans of ``months`` a bill names (within 12 days)."""
+    return any(abs(days - MONTH_DAYS * n) <= NAMED_SPAN_SLACK_DAYS for n in months)
+
+
 # A labelled period is trusted only when every one of these could have failed: the extractor read it
 # as a range under a period label with no rival pair close to it (confidence), it is as long as one
 # monthly bill, and the statement was issued after it ended but not long after.
@@ -256,7 +264,7 @@ def _labelled_period(bill: BillNormalized, result: ExtractionResult | None, s: d
     # A layout that bills every two months: its approved bill was as long.
     as_cycle = bool(cycle) and abs(days - cycle) <= CYCLE_SLACK_DAYS and not lo <= days <= hi
     # Two months, a quarter, a year: as long as the span the bill names itself ("Jaarafrekening", "quarterly").
-    as_named = not lo <= days <= hi and any(abs(days - 30.44 * n) <= 12 for n in months)
+    as_named = not lo <= days <= hi and spans_named_months(days, months)
     if not ((lo <= days <= hi or as_cycle or as_named)
             and STATEMENT_AFTER_END_DAYS[0] <= after <= STATEMENT_AFTER_END_DAYS[1]):
         return ""

@@ -17,6 +17,7 @@ from minimeter.extract import parse
 
 if TYPE_CHECKING:
     from minimeter.extract.blocks import Block
+    from minimeter.extract.candidates import Finder
     from minimeter.readers.base import Document
     from minimeter.schema import FieldEvidence, LineItem
 
@@ -38,6 +39,7 @@ class PrintedIndex:
         self._doc = doc
         self._blocks: list[Block] | None = None
         self._charges: list[LineItem] | None = None
+        self._generic: Finder | None = None
         if doc is None:
             return
         from minimeter.extract.candidates import guess_number_format
@@ -61,9 +63,9 @@ class PrintedIndex:
         read as one running sum. Found once per document, for every rule that asks."""
         if self._blocks is None:
             from minimeter.extract.blocks import find_blocks
-            from minimeter.extract.candidates import Finder
 
-            self._blocks = find_blocks(Finder(self._doc, None)) if self._doc is not None else []
+            finder = self._finder()
+            self._blocks = find_blocks(finder) if finder is not None else []
         return self._blocks
 
     def charge_lines(self) -> list[LineItem]:
@@ -71,8 +73,17 @@ class PrintedIndex:
         if self._charges is None:
             from minimeter.validate.billed import charge_lines
 
-            self._charges = charge_lines(self._doc) if self._doc is not None else []
+            finder = self._finder()
+            self._charges = charge_lines(finder) if finder is not None else []
         return self._charges
+
+    def _finder(self) -> Finder | None:
+        """One profile-less finder over the document for the block and charge-line readers (built once)."""
+        if self._generic is None and self._doc is not None:
+            from minimeter.extract.candidates import Finder
+
+            self._generic = Finder(self._doc, None)
+        return self._generic
 
     def places(self, value: Decimal, kind: str = "money") -> list[Place]:
         table = self.money if kind == "money" else self.numbers
