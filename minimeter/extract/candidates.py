@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from minimeter.extract import lexicon, parse
 from minimeter.extract.vocab import (
     COMMODITY_WORDS,
+    alternation,
     anchored,
     any_label_rx,
     distractor_hits,
@@ -760,8 +761,7 @@ class Finder:
 @functools.cache
 def _connectors() -> str:
     """The lexicon's range connectors as one alternation, longest first ("tot en met" before "tot")."""
-    words = sorted(lexicon.load().range_connectors, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in words)
+    return alternation(lexicon.load().range_connectors)
 
 
 @functools.cache

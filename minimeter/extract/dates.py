@@ -97,12 +97,8 @@ def _stacked_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A period's opening word ending a cell's text ("dal", "from", the lexicon's ``range_openers``), and a
     connector that is the whole text before a date ("al", "to", its ``range_connectors``)."""
     lex = lexicon.load()
-
-    def alt(words: tuple[str, ...]) -> str:
-        return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in sorted(words, key=len, reverse=True))
-
-    return (re.compile(rf"(?i)(?<![^\W\d_])(?:{alt(lex.range_openers)})\s*$"),
-            re.compile(rf"(?i)(?:{alt(lex.range_connectors)})\s*"))
+    return (re.compile(rf"(?i)(?<![^\W\d_])(?:{vocab.alternation(lex.range_openers)})\s*$"),
+            re.compile(rf"(?i)(?:{vocab.alternation(lex.range_connectors)})\s*"))
 
 
 def stacked_ranges(finder: Finder) -> list[tuple[Candidate, Candidate]]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from minimeter.extract import lexicon
@@ -40,12 +41,18 @@ COMMODITY_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+def alternation(phrases: Iterable[str]) -> str:
+    """Phrases as one regex alternation: longest first (so "tot en met" is tried before "tot"), each
+    phrase's words escaped and joined by any run of spaces."""
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+
+
 @functools.cache
 def _commodity_rx(fname: str) -> re.Pattern[str] | None:
-    words = sorted({strip_accents(w).strip() for w in COMMODITY_WORDS.get(fname, ())}, key=len, reverse=True)
+    words = {strip_accents(w).strip() for w in COMMODITY_WORDS.get(fname, ())}
     if not words:
         return None
-    body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    body = alternation(words)
     # Whole words: "eau" is water, "nouveau" is not.
     return re.compile(rf"(?<![a-z])(?:{body})(?![a-z])")
 
@@ -132,8 +139,7 @@ def labels_for(field_name: str, profile: Profile | None) -> list[tuple[str, floa
 @functools.lru_cache(maxsize=1)
 def any_label_rx() -> re.Pattern[str]:
     """Matches a line that is nothing but a known label (for stacked label blocks)."""
-    phrases = sorted({p for labels in LABELS.values() for p, _ in labels if len(p) > 3}, key=len, reverse=True)
-    body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    body = alternation({p for labels in LABELS.values() for p, _ in labels if len(p) > 3})
     return re.compile(rf"(?i)^\s*(?:your\s+)?(?:{body})\s*[:#]?\s*$")
 
 
@@ -151,7 +157,7 @@ def _own_label_rx(kind: str) -> dict[str, re.Pattern[str]]:
     for fname in sorted(lexicon.DISTRACTOR_KINDS.get(kind, ())):
         phrases = {strip_accents(p) for p, _ in LABELS.get(fname, []) if any(w in strip_accents(p) for w in words)}
         if phrases:
-            body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+            body = alternation(phrases)
             out[fname] = re.compile(rf"(?<![a-z])(?:{body})(?![a-z])")
     return out
 
