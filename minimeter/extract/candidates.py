@@ -386,8 +386,7 @@ class Finder:
         labels that name no commodity ("Consumo fatturato", "Verbruik", "Usage") label its figure too;
         the unit still decides (only m3, gallons, therms... are read for it). On a bill that also names
         electricity such labels mostly mean the electricity ("Gesamtverbrauch 1.190 kWh")."""
-        other = {"gas_usage": "water_usage", "water_usage": "gas_usage"}.get(fname)
-        if other is None or not self.names(fname) or self.names(other) or self.names("electricity_kwh"):
+        if fname not in ("gas_usage", "water_usage") or self.commodities() != [fname]:
             return []
         own = {p for p, _w in labels_for(fname, self.profile)}
         return [(p, round(w * 0.9, 3)) for p, w in labels_for("electricity_kwh", self.profile)
@@ -623,6 +622,10 @@ class Finder:
                 out.append(self._cand(fname, val, view, s, e, 0.3, None, unit, "usage", view.line(view.line_no(s))[0],
                                       "unit"))
         return out
+
+    def commodities(self) -> list[str]:
+        """The usage fields whose commodity the bill names anywhere, in ``COMMODITY_WORDS`` order."""
+        return [f for f in COMMODITY_WORDS if self.names(f)]
 
     def names(self, fname: str) -> bool:
         """Whether the bill names the commodity of usage field ``fname`` anywhere (cached per finder)."""

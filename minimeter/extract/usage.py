@@ -205,7 +205,7 @@ def sole_commodity(finder: Finder) -> str | None:
     """``gas_usage`` or ``water_usage`` when the bill names that commodity and neither other one and prints
     no kWh anywhere: a read row that names no unit is then that commodity's, not electricity's (a water
     bill's "Lectura anterior / actual / Consumo" table)."""
-    named = [f for f in ("electricity_kwh", "gas_usage", "water_usage") if finder.names(f)]
+    named = finder.commodities()
     if len(named) != 1 or named[0] == "electricity_kwh":
         return None
     if any(re.search(r"(?i)k\s?w\s?h", v.text) for v in finder.views):
