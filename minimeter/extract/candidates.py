@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from minimeter.extract import lexicon, parse
+from minimeter.extract import lexicon, parse, units
+from minimeter.extract.units import UNITS_FOR
 from minimeter.extract.vocab import (
     COMMODITY_WORDS,
     alternation,
@@ -54,18 +55,8 @@ def _month_cell_after(text: str, pos: int) -> bool:
     even a month the date parser takes for a word without a year ("set 22")."""
     m = _MONTH_CELL.match(text, pos)
     return m is not None and m.group(1).lower() in parse.MONTHS
-UNITS_FOR = {
-    "electricity_kwh": {"kWh", "MWh"},
-    "gas_usage": {"therms", "CCF", "HCF", "MCF", "m3", "Smc", "Dth", "CF"},
-    "water_usage": {"gallons", "kgal", "HCF", "CCF", "m3", "kL", "CF"},
-    "demand_kw": {"kW"},
-}
 HEADER_WORDS = {"amount", "quantity", "usage", "unit", "rate", "price", "total", "charge", "charges", "description",
                 "montant", "betrag", "menge", "qty", "days", "meter", "read", "reading", "cost", "per", "x"}
-UNIT_WORDS = {
-    "electricity_kwh": ("kwh",), "gas_usage": ("therms", "ccf", "hcf", "m3", "smc", "therm"),
-    "water_usage": ("gallons", "gal", "hcf", "ccf", "m3", "kgal", "kl"),
-}
 ID_RX = re.compile(
     r"(?<![\w\-/.,])(?=[A-Z0-9\-./]*\d)[A-Z0-9]+(?:[-./][A-Z0-9]+)*"
     r"(?: \d{1,5}(?![\w.,/:\-]|[.,]\d))*(?![\w]|[.,]\d)"
@@ -313,8 +304,8 @@ class Finder:
         # Only when the field's unit is named right there (in the label or just before the number).
         ls, _ = view.line(view.line_no(s))  # (this line only: the line above may end in another figure's unit)
         lab_ctx = label_text + " " + view.text[max(ls, s - 40):s] + seg[:20]
-        unit = next((u for u in UNIT_WORDS[fname] if re.search(rf"(?i)(?<![a-z]){re.escape(u)}(?![a-z])", lab_ctx)),
-                    None)
+        unit = next((u for u in units.spellings(fname)
+                     if re.search(rf"(?i)(?<![a-z]){re.escape(u)}(?![a-z])", lab_ctx)), None)
         if unit is None:
             return []
         # (Figures grouped by spaces, "28 992", where the bill's numbers are: not 28.)
@@ -483,6 +474,8 @@ class Finder:
                     else:
                         vals = self.values(kind, view, s2, e2, fname, gas_label=gas_label)
                     if kind == "qty" and not vals and fname != "demand_kw" and k == 1:
+                        if not view.layout and crowded:
+                            break  # a header grid's label: the plain text cannot say which figure is its cell
                         a, b = s2, e2
                         if view.layout:
                             # Only under the label's own header cell ("Consumo (kWh)"): the row's first cells

@@ -22,6 +22,7 @@ from typing import Any
 from minimeter.arithmetic import BALANCE, CENT, CURRENT, Outcome, Place, Printed, explains, solve
 from minimeter.extract import parse
 from minimeter.extract.candidates import Candidate, Finder, View, dedupe
+from minimeter.extract.units import UNITS_FOR
 from minimeter.extract.vocab import distractor_hits
 
 
@@ -195,7 +196,6 @@ def read_pairs(finder: Finder) -> list[ReadPair]:
                 continue
             if not BETWEEN_READS.match(between) and len(between) <= 80 and re.search(r"\d", between):
                 # A reads table with each read's date beside it: "5047 Actual Mar 27, 23 4958 Actual Feb 24, 23"
-                from minimeter.extract import parse
 
                 for d in parse.find_dates(between, finder.order):
                     between = between.replace(d.text, " ")
@@ -220,7 +220,6 @@ def _dated_rows(finder: Finder, view: View) -> list[ReadPair]:
     10 758  Réel" over "9MQ61678  2023-09-25  39 750  Réel"): the earlier row's read is the prior, the later
     row's the present. The rows must name the same meter, sit at most two lines apart, keep their reads in one
     column, and grow in both date and read, under a heading that speaks of reads (layout text only)."""
-    from minimeter.extract import parse
 
     if not view.layout:
         return []
@@ -414,8 +413,6 @@ def billed_lines(finder: Finder, fname: str, unit: str | None = None) -> list[De
     """The quantity of each charge line billed on one, as many times as the page prints such a line (two
     consumption blocks of 20 m3 are two), counted in the view that prints the most of them (the plain and
     the layout text print the same lines)."""
-    from minimeter.extract import parse
-    from minimeter.extract.candidates import UNITS_FOR
 
     best: list[Decimal] = []
     for view in finder.views:
@@ -433,11 +430,12 @@ def billed_elsewhere(finder: Finder, fname: str, value: Decimal, unit: str | Non
     """The quantities charges are billed on (in the same unit), when neither ``value`` nor a sum of some of
     them (``part_sizes``: a time-of-use split into up to six registers) is among them: the reads' usage is
     then not what the bill charges for."""
-    billed = billed_quantities(finder, fname, unit)
+    lines = billed_lines(finder, fname, unit)  # as often as printed: two blocks of 20 m3 are two parts
+    billed = set(lines)
     if not billed or value in billed:
         return set()
-    for r in part_sizes(len(billed)):
-        if any(sum(c) == value for c in itertools.combinations(sorted(billed), r)):
+    for r in part_sizes(len(lines)):
+        if any(sum(c) == value for c in itertools.combinations(sorted(lines), r)):
             return set()
     return billed
 
@@ -461,7 +459,6 @@ def billed_over_reads(finder: Finder, fname: str, gs: list[Group]) -> Group | No
 def billed_total(finder: Finder, fname: str, unit: str, values: set[Decimal]) -> Candidate | None:
     """Among billed quantities ``values``, the one that is the sum of two or three others (a time-of-use
     split billed in parts and in total: 126 + 412 = 538 kWh), with the span it was read from."""
-    from minimeter.extract import parse
 
     total = next((v for v in sorted(values, reverse=True) for r in part_sizes(len(values) - 1)
                   if any(sum(c) == v for c in itertools.combinations(sorted(values - {v}), r))), None)

@@ -27,8 +27,9 @@ from minimeter.extract.dates import choose_dates
 from minimeter.extract.lexicon import rate_plan_shapes
 from minimeter.extract.registers import billed_total
 from minimeter.extract.select import Choice, choose_money, pick, read_pairs
+from minimeter.extract.units import named_by_units
 from minimeter.extract.usage import choose_usage
-from minimeter.extract.vocab import names_commodity
+from minimeter.extract.vocab import COMMODITY_WORDS, names_commodity
 
 if TYPE_CHECKING:
     from minimeter.extract.profiles import Profile
@@ -150,10 +151,6 @@ def identifiers(st: RulesState) -> None:
             st.choices[f] = ch
 
 
-# Units that name a row's commodity ("AB123456  1'234 kWh"; "778899  52 m3" is gas or water, not power).
-_UNIT_OF = {"electricity_kwh": re.compile(r"(?i)(?<![a-z])(?:kwh|mwh)(?![a-z])"),
-            "gas_usage": re.compile(r"(?i)(?<![a-z])(?:therms?|ccf|smc)(?![a-z])"),
-            "water_usage": re.compile(r"(?i)(?<![a-z])(?:kl|gallons?|kgal)(?![a-z])")}
 SECTION_REACH = 25
 """Lines above a meter number searched for the commodity of its section."""
 
@@ -164,7 +161,8 @@ def commodity_at(view: View, pos: int) -> str | None:
     ln = view.line_no(pos)
     for n in range(ln, max(-1, ln - SECTION_REACH), -1):
         line = view.text[slice(*view.line(n))]
-        named = {f for f, rx in _UNIT_OF.items() if rx.search(line) or names_commodity(line, f)}
+        # A unit of one commodity names it ("1'234 kWh"); "52 m3" is gas or water and names neither.
+        named = named_by_units(line) | {f for f in COMMODITY_WORDS if names_commodity(line, f)}
         if len(named) == 1:
             return named.pop()
         if named and n == ln:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from minimeter.extract import parse
-from minimeter.extract.candidates import QTY, UNITS_FOR, Candidate
+from minimeter.extract.candidates import QTY, Candidate
 from minimeter.extract.select import (
     Choice,
     Group,
@@ -30,6 +30,7 @@ from minimeter.extract.select import (
     read_usage_candidates,
     usage_support,
 )
+from minimeter.extract.units import UNITS_FOR, named_by_units
 from minimeter.extract.vocab import COMMODITY_WORDS
 from minimeter.schema import Commodity, Meter
 
@@ -57,10 +58,13 @@ def _unit_after(finder: Finder, c: Candidate) -> str | None:
 def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Choice], list[Meter]]:
     out: dict[str, Choice] = {}
     meters: list[Meter] = []
-    # What names a read row's commodity: its unit, or the lexicon's commodity words.
-    commodity_words = {f: hints + COMMODITY_WORDS[f] for f, hints in (
-        ("electricity_kwh", ("kwh", "énergie", "energia")), ("gas_usage", ("therm", "ccf")),
-        ("water_usage", ("gallon",)))}
+    # What names a read row's commodity: a unit of that commodity only, or the lexicon's commodity words
+    # (and "énergie" / "energia", which head an electricity read row but are no commodity word elsewhere).
+    commodity_words = {f: COMMODITY_WORDS[f] + (("énergie", "energia") if f == "electricity_kwh" else ())
+                       for f in COMMODITY_WORDS}
+
+    def row_names(ctx: str) -> set[str]:
+        return named_by_units(ctx) | {f for f, ws in commodity_words.items() if any(w in ctx for w in ws)}
     bare = read_usage_candidates(finder)
     gas_kwh = {c.value for c in finder.labelled("gas_usage", "qty", "usage")
                if c.unit == "kWh" and c.score >= 0.3 and re.search(r"(?i)ga[sz]", c.label or "")}
@@ -80,10 +84,8 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
                 if printed is not None and printed not in UNITS_FOR[fname] and not (
                         fname == "gas_usage" and printed == "kWh"):
                     continue  # "Consumo fatturato: 37 m³" is not 37 kWh, whatever the reads' line says
-                words = commodity_words[fname]
-                here = any(w in ctx for w in words) and not any(
-                    w in ctx for f2, ws in commodity_words.items() if f2 != fname for w in ws)
-                if here or (fname == default and not any(any(w in ctx for w in ws) for ws in commodity_words.values())):
+                named = row_names(ctx)
+                if named == {fname} or (fname == default and not named):
                     cands.append(Candidate(fname, c.value, c.raw, c.page, c.start, c.end, c.layout, c.score,
                                            None, None, "reads"))
         if fname == "electricity_kwh" and gas_kwh:

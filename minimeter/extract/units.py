@@ -1,0 +1,62 @@
+"""Which field a unit measures: the one table the finder, the read rows and the meter sections share.
+
+The lexicon's ``[units]`` section says how a unit is spelled ("KWH", "k W h" -> ``kWh``); this module says
+what each canonical unit measures. Some units measure one commodity only (kWh is power, therms are gas,
+gallons are water) and so name a row's commodity; others (m3, CCF, HCF) are both gas and water units and
+name nothing on their own: the bill's words decide.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from minimeter.extract import lexicon
+
+# Canonical unit -> the usage fields it can measure.
+MEASURES: dict[str, tuple[str, ...]] = {
+    "kWh": ("electricity_kwh",),
+    "MWh": ("electricity_kwh",),
+    "therms": ("gas_usage",),
+    "Smc": ("gas_usage",),
+    "Dth": ("gas_usage",),
+    "MCF": ("gas_usage",),
+    "CCF": ("gas_usage", "water_usage"),
+    "HCF": ("gas_usage", "water_usage"),
+    "m3": ("gas_usage", "water_usage"),
+    "CF": ("gas_usage", "water_usage"),
+    "gallons": ("water_usage",),
+    "kgal": ("water_usage",),
+    "kL": ("water_usage",),
+    "kW": ("demand_kw",),
+}
+
+# Field -> the canonical units a figure of it may carry.
+UNITS_FOR: dict[str, set[str]] = {}
+for _unit, _fields in MEASURES.items():
+    for _f in _fields:
+        UNITS_FOR.setdefault(_f, set()).add(_unit)
+
+
+@functools.cache
+def spellings(fname: str) -> tuple[str, ...]:
+    """Every printed spelling (lower case, longest first) of the units that measure ``fname``."""
+    lex = lexicon.load()
+    found = {sp.lower() for sp, canon in lex.units.items() if fname in MEASURES.get(canon, ())}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+@functools.cache
+def _sole_rx() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    out = []
+    for fname in ("electricity_kwh", "gas_usage", "water_usage"):
+        lex = lexicon.load()
+        sole = sorted({sp.lower() for sp, canon in lex.units.items() if MEASURES.get(canon) == (fname,)},
+                      key=len, reverse=True)
+        out.append((fname, re.compile(rf"(?i)(?<![a-z])(?:{'|'.join(map(re.escape, sole))})(?![a-z])")))
+    return tuple(out)
+
+
+def named_by_units(text: str) -> set[str]:
+    """The usage fields ``text`` names by a unit that measures only that commodity ("52 m3" names none)."""
+    return {fname for fname, rx in _sole_rx() if rx.search(text)}
