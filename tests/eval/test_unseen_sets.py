@@ -1,4 +1,4 @@
-"""Sets B and C of unseen-layout bills: byte-deterministic, the committed files are what the command writes, and
+"""Sets B, C and D of unseen-layout bills: byte-deterministic, the committed files are what the command writes, and
 every truth value is printed on its bill.
 
 The number and date formats below are written here, apart from the generators' own formatting, so a formatting
@@ -21,8 +21,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SETS = {
     "b": ("unseen_b.py", ("au_energy", "br_fatura", "es_agua", "qc_electricite"), 2),
     "c": ("unseen_c.py", ("my_elektrik", "de_jahresabrechnung", "us_muni_multi", "pt_eletricidade"), 3),
+    "d": ("unseen_d.py", ("uk_dual_fuel", "fr_electricite", "pk_electricity", "mx_cfe_bimestral"), 4),
 }
-CURRENCIES = {"AUD", "BRL", "EUR", "CAD", "MYR", "USD"}
+CURRENCIES = {"AUD", "BRL", "EUR", "CAD", "MYR", "USD", "GBP", "PKR", "MXN"}
 MONEY = ("total_amount_due", "previous_balance", "current_charges")
 DATES = ("statement_date", "due_date", "billing_period_start", "billing_period_end")
 QUANTITIES = ("electricity_kwh", "gas_usage", "water_usage", "demand_kw")
@@ -70,12 +71,15 @@ def _grouped(whole: str, sep: str) -> str:
 
 
 def _numbers(value: float, decimals: int) -> set[str]:
-    """The ways a bill writes this number: 1234.56 / 1,234.56 / 1.234,56 / 1 234,56; a credit also unsigned."""
+    """The ways a bill writes this number: 1234.56 / 1,234.56 / 1.234,56 / 1 234,56; a credit also unsigned; a
+    whole amount also without decimals (bills in whole rupees)."""
     text = f"{abs(value):.{decimals}f}"
     whole, _, frac = text.partition(".")
     plain = {text, whole + ("," + frac if frac else "")}
     for sep, dec in ((",", "."), (".", ","), (" ", ",")):
         plain.add(_grouped(whole, sep) + (dec + frac if frac else ""))
+    if decimals and value == int(value):
+        plain |= _numbers(abs(value), 0)
     if value < 0:  # a credit is printed with a minus sign, or unsigned beside a word that says so (Guthaben)
         return {"-" + f for f in plain} | plain
     return plain
@@ -87,7 +91,10 @@ def _dates(iso: str) -> set[str]:
     for names in MONTHS:
         m = names[d.month - 1]
         out |= {f"{d.day} {m} {d.year}", f"{d.day} de {m} de {d.year}", f"{d.day}. {m} {d.year}",
-                f"{d.day} {m[:3]} {d.year}", f"{m[:3]} {d.day}, {d.year}"}
+                f"{d.day} {m[:3]} {d.year}", f"{m[:3]} {d.day}, {d.year}",
+                f"{d.day:02d}-{m[:3].upper()}-{d:%y}", f"{d.day:02d} {m[:3].upper()} {d:%y}"}
+        if d.day == 1:  # French writes the first of the month as an ordinal
+            out.add(f"1er {m} {d.year}")
     return out
 
 
