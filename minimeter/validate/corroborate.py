@@ -29,6 +29,7 @@ review. Each returns a ``CheckResult``; ``passed=False`` names what is unconfirm
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -49,8 +50,8 @@ from minimeter.arithmetic import (
     reads,
     total_of,
 )
-from minimeter.extract import parse
-from minimeter.extract.vocab import names_commodity
+from minimeter.extract import lexicon, parse
+from minimeter.extract.vocab import alternation, names_commodity
 from minimeter.schema import CheckResult, Commodity
 from minimeter.validate import sections
 from minimeter.validate.printed import PrintedIndex
@@ -195,20 +196,21 @@ def period_confirmed(bill: BillNormalized, result: ExtractionResult | None = Non
                        message=f"period not confirmed: {out.why}, and nothing else on the bill checks it")
 
 
-MULTI_MONTH = re.compile(r"(?i)(?<![a-z])(?:bi-?monthly|bimestral|bimestre|bimensuel|quarterly|trimestr\w*|"
-                         r"zweimonatlich|(?P<n>[2-6]|12)\s*(?:months|mois|meses|monate|mesi|maanden|mnd)|"
-                         r"(?P<year>annual statement|yearly statement|jaarafrekening|jahresabrechnung|"
-                         r"jahresrechnung|d[ée]compte annuel|facture annuelle|factura anual|fatura anual|"
-                         r"bolletta annuale))(?![a-z])")
+@functools.cache
+def _span_rx() -> tuple[re.Pattern[str], dict[str, int]]:
+    """The lexicon's span words and "N months" as one pattern, and each word's number of months."""
+    lex = lexicon.load()
+    months_of = {w: n for n, ws in lex.spans.items() for w in ws}
+    counted = rf"(?P<n>[2-6]|12)\s*(?:{alternation(lex.month_words)})" if lex.month_words else "(?!)"
+    words = rf"(?P<word>{alternation(months_of)})" if months_of else "(?!)"
+    return re.compile(rf"(?i)(?<![a-z])(?:{counted}|{words})(?![a-z])"), months_of
 
 
 def stated_months(text: str) -> set[int]:
-    """Multi-month periods the bill names ("bi-monthly", "quarterly", "2 months"; an annual statement is 12)."""
-    out = set()
-    for m in MULTI_MONTH.finditer(text):
-        word = m.group(0).lower()
-        out.add(12 if m["year"] else int(m["n"]) if m["n"] else 3 if word.startswith(("quarter", "trimestr")) else 2)
-    return out
+    """Multi-month periods the bill names ("bi-monthly", "quarterly", "2 months"; an annual statement is 12),
+    by the lexicon's ``[spans]``."""
+    rx, months_of = _span_rx()
+    return {int(m["n"]) if m["n"] else months_of[" ".join(m["word"].lower().split())] for m in rx.finditer(text)}
 
 
 MONTH_DAYS, NAMED_SPAN_SLACK_DAYS = 30.44, 12

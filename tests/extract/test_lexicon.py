@@ -76,6 +76,9 @@ def test_conflicting_weights_across_files_are_an_error(tmp_path: Path) -> None:
         ('[roles]\nadjustmen = ["interest"]\n', r"roles\.adjustmen: unknown role"),
         ('[roles]\nadjustments = ["interest", "Interest"]\n', r"roles\.adjustments: duplicate label 'Interest'"),
         ('[roles]\nadjustments = [["interest", 0]]\n', r"roles\.adjustments: 'interest': weight 0\.0 is outside"),
+        ('[spans]\n1 = ["monthly"]\n', r"spans\.1: expected a number of months from 2 to 24"),
+        ('[spans]\nyear = ["annual"]\n', r"spans\.year: expected a number of months"),
+        ('[spans]\n2 = ["bimestral"]\n3 = ["Bimestral"]\n', r"spans\.3: 'Bimestral' already names a span of 2"),
     ],
 )
 def test_other_invalid_entries_name_file_and_entry(tmp_path: Path, body: str, message: str) -> None:
@@ -250,3 +253,19 @@ def test_summary_roles_load_and_conflicting_weights_are_an_error(tmp_path: Path)
         load_files([a, b])
     # A role label is no field label: the finder never looks for it.
     assert "adjustments" not in load().labels
+
+
+def test_the_span_a_bill_names_comes_from_the_lexicon(tmp_path: Path) -> None:
+    from minimeter.validate.corroborate import stated_months
+
+    spans = load().spans
+    assert "quarterly" in spans[3] and "jahresabrechnung" in spans[12] and "bimestral" in spans[2]
+    assert stated_months("Facture  TRIMESTRIELLE du 1er trimestre") == {3}
+    assert stated_months("Periode: 12 mois. Consumo de 2 meses") == {12, 2}
+    # Whole words only: a word that merely contains one ("bimestralidade"), or a count of days, names no span.
+    assert stated_months("bimestralidade; 30 dias; 7 months ago") == set()
+    # Two files add to one span; the count word is shared.
+    a = write(tmp_path, "aa.toml", '[spans]\n3 = ["quarterly"]\nmonths = ["months"]\n')
+    b = write(tmp_path, "bb.toml", '[spans]\n3 = ["kwartaal"]\nmonths = ["maanden", "months"]\n')
+    lex = load_files([a, b])
+    assert lex.spans[3] == ("quarterly", "kwartaal") and lex.month_words == ("months", "maanden")

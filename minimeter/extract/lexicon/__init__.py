@@ -70,7 +70,7 @@ DISTRACTOR_KINDS: Mapping[str, frozenset[str]] = MappingProxyType({
 COMMODITIES = frozenset({"electricity", "gas", "water"})
 _SECTIONS = frozenset({"language", "name", "labels", "anchored", "distractors", "units", "commodities",
                        "months", "ambiguous_months", "rate_shapes", "range_connectors",
-                       "range_openers", "countries", "roles"})
+                       "range_openers", "countries", "roles", "spans"})
 _COUNTRY_KEYS = frozenset({"currency", "words", "shapes"})
 
 
@@ -116,6 +116,10 @@ class Lexicon:
     """(field, normalized label) -> the file that defined it, for error messages."""
     roles: Mapping[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
     """Summary-block role -> ((phrase, weight), ...), as ``labels`` (``[roles]``)."""
+    spans: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+    """Months a bill covers -> the words by which it names that span ("quarterly", "Jahresabrechnung")."""
+    month_words: tuple[str, ...] = ()
+    """The word for months after a count ("2 months", "12 mois"), lower case (``[spans] months``)."""
 
     def labels_of(self, field_name: str) -> tuple[tuple[str, float], ...]:
         return self.labels.get(field_name, ())
@@ -156,6 +160,8 @@ class _Builder:
         self.country_src: dict[str, str] = {}
         self.roles: dict[str, list[tuple[str, float]]] = {}
         self.role_weights: dict[tuple[str, str], tuple[float, str]] = {}
+        self.spans: dict[int, list[str]] = {}
+        self.month_words: list[str] = []
 
     @classmethod
     def of(cls, lex: Lexicon) -> _Builder:
@@ -175,6 +181,8 @@ class _Builder:
         b.countries = dict(lex.countries)
         b.roles = {r: list(v) for r, v in lex.roles.items()}
         b.role_weights = {(r, norm(p)): (w, "?") for r, v in lex.roles.items() for p, w in v}
+        b.spans = {n: list(v) for n, v in lex.spans.items()}
+        b.month_words = list(lex.month_words)
         return b
 
     def add_labels(self, data: Mapping[str, object], src: str, *, default_weight: float = 1.0,
@@ -307,6 +315,25 @@ class _Builder:
                     words.append(low)
         self.add_countries(data.get("countries", {}), src)
         self.add_roles(data.get("roles", {}), src)
+        self.add_spans(data.get("spans", {}), src)
+
+    def add_spans(self, data: object, src: str) -> None:
+        if not isinstance(data, Mapping):
+            raise LexiconError(f"{src}: [spans] must be a table of number of months = [words], and months = [words]")
+        for key, words in data.items():
+            where = f"{src}: spans.{key}"
+            if key == "months":
+                self.month_words += [norm(w) for w in _strings(words, where) if norm(w) not in self.month_words]
+                continue
+            if not key.isdigit() or not 2 <= int(key) <= 24:
+                raise LexiconError(f"{where}: expected a number of months from 2 to 24, or 'months'")
+            for w in _strings(words, where):
+                low = norm(w)
+                other = next((n for n, ws in self.spans.items() if low in ws and n != int(key)), None)
+                if other is not None:
+                    raise LexiconError(f"{where}: {w!r} already names a span of {other} months")
+                if low not in self.spans.setdefault(int(key), []):
+                    self.spans[int(key)].append(low)
 
     def add_countries(self, data: object, src: str) -> None:
         if not isinstance(data, Mapping):
@@ -355,6 +382,8 @@ class _Builder:
             countries=MappingProxyType(dict(self.countries)),
             sources=MappingProxyType({k: s for k, (_w, s) in self.weights.items()}),
             roles=MappingProxyType({r: tuple(v) for r, v in self.roles.items()}),
+            spans=MappingProxyType({n: tuple(v) for n, v in self.spans.items()}),
+            month_words=tuple(self.month_words),
         )
 
 
