@@ -167,7 +167,36 @@ def guess_date_order(text: str) -> str:
                 dmy += 0.5
         elif m[2] == ".":
             dmy += 0.5
+    ranged = _range_order(text)
+    dmy, mdy = dmy + ranged.count("DMY"), mdy + ranged.count("MDY")
     return "DMY" if dmy > mdy else "MDY"
+
+
+_NUM_DATE = re.compile(r"(?<![\d/.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)")
+
+
+def _range_order(text: str) -> list[str]:
+    """For each range of two numeric dates ("11/11/2023 - 10/12/2023") that only one order reads forward
+    within a year, that order: a bill whose every date has a day of 12 or less still prints its period
+    forward (read the other way it would end before it starts, or run for years)."""
+    found = list(_NUM_DATE.finditer(text))
+    out = []
+    for x, y in zip(found, found[1:], strict=False):
+        between = text[x.end():y.start()]
+        if "\n" in between or not range_connector_rx().match(between.replace("-", " ").replace("\u2013", " ")):
+            continue
+        readings = []
+        for order in ("DMY", "MDY"):
+            d, mo = (1, 3) if order == "DMY" else (3, 1)
+            try:
+                a, b = (dt.date(int(m[4]), int(m[mo]), int(m[d])) for m in (x, y))
+            except ValueError:
+                continue
+            if dt.timedelta(0) < b - a <= dt.timedelta(days=400):
+                readings.append(order)
+        if len(readings) == 1:
+            out.append(readings[0])
+    return out
 
 
 class Finder:

@@ -297,3 +297,15 @@ def test_a_bare_usage_grouped_by_spaces_is_one_figure_where_the_bill_groups_so()
     assert finder.fmt == "eu"
     assert Decimal(28992) in {c.value for c in finder.labelled("electricity_kwh", "qty", "usage")}
     assert Decimal(28) not in {c.value for c in finder.labelled("electricity_kwh", "qty", "usage")}
+
+
+def test_a_period_read_forward_settles_the_order_of_ambiguous_dates() -> None:
+    from minimeter.extract.candidates import guess_date_order
+
+    # Every day is 12 or less: only the period, read day first, runs forward.
+    assert guess_date_order("Bill Date 09/09/2031\nBilling Period  08/08/2031 - 07/09/2031 (30 Days)\n"
+                            "Pay Before: 03/10/2031") == "DMY"
+    assert guess_date_order("Service 09/08/2031 - 10/07/2031\nDue 11/02/2031") == "MDY"
+    # Both readings run forward: no vote.
+    assert guess_date_order("Period 01/02/2031 - 01/03/2031") == "MDY"
+
