@@ -309,3 +309,23 @@ def test_a_period_read_forward_settles_the_order_of_ambiguous_dates() -> None:
     # Both readings run forward: no vote.
     assert guess_date_order("Period 01/02/2031 - 01/03/2031") == "MDY"
 
+
+def test_tariff_block_bands_and_billed_quantities_are_not_meter_reads() -> None:
+    out = extract_rules(_doc([
+        "Meter Reading",
+        "Meter No.     Previous    Current    Usage (kWh)",
+        "QX1234567        51200      52150          950",
+        "Current Charge Details",
+        "Block 1 - 200 kWh              200 kWh x 21.80 sen        43.60",
+        "Block 201 - 300 kWh            100 kWh x 33.40 sen        33.40",
+        "Block 301 - 600 kWh            300 kWh x 51.60 sen       154.80",
+        "Block 601 - 900 kWh            300 kWh x 54.60 sen       163.80",
+        "Block 901 kWh and above         50 kWh x 57.10 sen        28.55",
+        "Current Charges                                          424.15",
+        "Amount Payable   RM424.15",
+    ]))
+    assert out.bill.electricity_kwh == Decimal(950)
+    assert [(m.prior_read, m.present_read) for m in out.bill.meters] == [(Decimal(51200), Decimal(52150))]
+    from minimeter.extract.select import read_pairs
+
+    assert {(p.prior, p.present) for p in read_pairs(out.finder)} == {(Decimal(51200), Decimal(52150))}
