@@ -329,3 +329,16 @@ def test_tariff_block_bands_and_billed_quantities_are_not_meter_reads() -> None:
     from minimeter.extract.select import read_pairs
 
     assert {(p.prior, p.present) for p in read_pairs(out.finder)} == {(Decimal(51200), Decimal(52150))}
+
+
+def test_a_label_printed_in_two_languages_is_one_label() -> None:
+    out = extract_rules(_doc([
+        "No. Akaun / Account No.     410000123456",
+        "Tarif / Tariff              Tarif B - Perdagangan / Commercial",
+        "Alamat Premis / Premises Address: NO 7, JALAN MERANTI 3, TAMAN CONTOH, 12345 KOTA CONTOH",
+        "Amaun Perlu Dibayar / Amount Payable   RM88.40",
+    ]))
+    assert out.bill.account_number == "410000123456"
+    assert out.bill.rate_plan == "Tarif B - Perdagangan / Commercial"
+    assert out.bill.service_address == "NO 7, JALAN MERANTI 3, TAMAN CONTOH, 12345 KOTA CONTOH"
+    assert out.bill.total_amount_due == Decimal("88.40")
