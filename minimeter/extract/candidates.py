@@ -158,7 +158,36 @@ def guess_date_order(text: str) -> str:
                 dmy += 0.5
         elif m[2] == ".":
             dmy += 0.5
+    ranged = _range_order(text)
+    dmy, mdy = dmy + ranged.count("DMY"), mdy + ranged.count("MDY")
     return "DMY" if dmy > mdy else "MDY"
+
+
+_NUM_DATE = re.compile(r"(?<![\d/.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)")
+
+
+def _range_order(text: str) -> list[str]:
+    """For each range of two numeric dates ("11/11/2023 - 10/12/2023") that only one order reads forward
+    within a year, that order: a bill whose every date has a day of 12 or less still prints its period
+    forward (read the other way it would end before it starts, or run for years)."""
+    found = list(_NUM_DATE.finditer(text))
+    out = []
+    for x, y in zip(found, found[1:], strict=False):
+        between = text[x.end():y.start()]
+        if "\n" in between or not range_connector_rx().match(between.replace("-", " ").replace("\u2013", " ")):
+            continue
+        readings = []
+        for order in ("DMY", "MDY"):
+            d, mo = (1, 3) if order == "DMY" else (3, 1)
+            try:
+                a, b = (dt.date(int(m[4]), int(m[mo]), int(m[d])) for m in (x, y))
+            except ValueError:
+                continue
+            if dt.timedelta(0) < b - a <= dt.timedelta(days=400):
+                readings.append(order)
+        if len(readings) == 1:
+            out.append(readings[0])
+    return out
 
 
 class Finder:
@@ -186,6 +215,7 @@ class Finder:
         """Normalized label -> (field, phrase, weight), for wrapped labels; filled on first use, shared."""
         """Per view and reference date: shared with anchored copies (the key holds the date)."""
         self._named: dict[str, bool] = {}
+        self._translations: dict[str, re.Pattern[str]] = {}
 
     def anchored(self, ref: dt.date | None) -> Finder:
         """A finder like this one whose yearless dates take their year from ``ref`` (the bill's own
@@ -265,9 +295,9 @@ class Finder:
             numbered = fname == "service_address" and re.match(r"\S+\s+\d", t) is not None
             if (first in HEADER_WORDS and not numbered) or (t[:1].islower() and fname != "service_address"):
                 return out
-            if fname == "service_address" and not (re.match(r"(?i)\d|p\.?\s?o\.?\s", t)
+            if fname == "service_address" and not (re.match(r"(?i)\d|p\.?\s?o\.?\s|no\.?\s?\d+[a-z]?,\s*[^\W\d]", t)
                                                    or re.search(r"\d", t[:40]) and not t.lower().startswith("n")):
-                return out  # an address has a house number near its start ("Goethestraße 64")
+                return out  # an address has a house number near its start ("Goethestraße 64", "No 12, Jalan")
             short_code = fname == "rate_plan" and bool(re.fullmatch(r"[A-Z][A-Z0-9]", t))  # "Tariff: RS"
             if t and (len(t) >= 3 or short_code) and re.search(r"[A-Za-z]", t):
                 off = seg.index(t)
@@ -351,7 +381,7 @@ class Finder:
                         continue  # "Date d'échéance" is not the label "Date"
                     if w < 1.0 and " " not in phrase and self._in_prose(view, m):
                         continue  # "la commissione per i pagamenti in contanti è di 3,10 euro": a word, no label
-                    found.append((m, phrase, w))
+                    found.append((self._translated(view, m, fname), phrase, w))
             for wl in self._wrapped(view_idx):
                 if wl.field == fname:
                     m2 = re.compile(re.escape(view.text[wl.start:wl.end])).match(view.text, wl.start)
@@ -359,6 +389,22 @@ class Finder:
                         found.append((m2, wl.phrase, wl.weight))
             self._label_cache[key] = found
         return self._label_cache[key]
+
+    def _translated(self, view: View, m: re.Match[str], fname: str) -> re.Match[str]:
+        """A label printed in two languages, "No. Akaun / Account No.", "Tarif / Tariff": the match of its
+        first part grows over the slash and the second part (a label of the same field), so the value is
+        read after the whole label and not taken from the translation's words."""
+        t = self._translation_rx(fname).match(view.text, m.end())
+        if t is None:
+            return m
+        whole = re.compile(re.escape(view.text[m.start():t.end()])).match(view.text, m.start())
+        return whole if whole is not None else m
+
+    def _translation_rx(self, fname: str) -> re.Pattern[str]:
+        if fname not in self._translations:
+            body = alternation(p for p, _w in labels_for(fname, self.profile) if len(p) > 3 and "#" not in p)
+            self._translations[fname] = re.compile(rf"(?i)[^\S\n]*/[^\S\n]*(?:{body})(?![^\W\d_])\.?")
+        return self._translations[fname]
 
     def _wrapped(self, view_idx: int) -> list[Wrapped]:
         """Labels this view prints wrapped over two lines of a label column (``extract.wrapped``)."""

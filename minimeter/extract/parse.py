@@ -126,8 +126,9 @@ def find_money(text: str, fmt: str | None = None, *, need_decimals: bool = True,
     out = []
     for m in (MONEY_RX_NOSPACE if fmt in ("us", "in") else MONEY_RX).finditer(text):
         num = m["num"]
-        if m.start("num") > 0 and (text[m.start("num") - 1].isalnum() or text[m.start("num") - 1] in "/:"):
-            continue
+        if m.start("num") > 0 and not m["cur"] and (text[m.start("num") - 1].isalnum()
+                                                   or text[m.start("num") - 1] in "/:"):
+            continue  # (a letter currency glued to its figure, "RM113.50", is the figure's own sign)
         if _IN_NUMBER.match(text, m.end("num")) or _IN_NUMBER_BEFORE.search(text, 0, m.start("num")):
             continue  # "07.03" of "07.03.2031": a piece of a dotted date or a longer figure, not an amount
         if re.search(r"\d[.,] $", text[max(0, m.start() - 3):m.start()]):

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 # Dotted forms are printed in either case ("S.p.A." / "S.P.A.", "S.r.l." / "S.R.L.").
 _FORMS = (r"S\.?\s?[pP]\.?\s?[aA]\.?|S\.?\s?L\.?\s?U\.?|S\.?\s?A\.?\s?U\.?|S\.?\s?A\.?|S\.?\s?L\.?|"
           r"S\.?\s?[rR]\.?\s?[lL]\.?|"
-          r"GmbH|AG|Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|PLC|plc|N\.?V\.?|B\.?V\.?|Sdn\.?\s?Bhd\.?|SAS|S\.A\.S\.|"
+          r"GmbH|AG|Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|PLC|plc|N\.?V\.?|B\.?V\.?|Sdn\.?\s?Bhd\.?|Berhad|Bhd\.?|SAS|S\.A\.S\.|"
           r"SE|Co\.|Corp\.?|Corporation|Company|\(Pty\)\s?Ltd|SOC\s+Ltd|Cooperative|Co-op")
 # Up to two linking words between capitalised ones ("Canal de Aguas de la Vega, S.L.").
 _LEGAL = re.compile(rf"(?<![\w&])((?:[A-Z0-9][\w&'’.\-]*[ ,]{{1,2}}(?:(?:de|del|di|du|des|la|le|y|e|et|and|of|&)"
@@ -31,11 +31,13 @@ _LEGAL = re.compile(rf"(?<![\w&])((?:[A-Z0-9][\w&'’.\-]*[ ,]{{1,2}}(?:(?:de|de
 _PUBLIC = re.compile(r"(?i)(?<!\w)((?:city|town|village|county|municipality|borough|shire) of [A-Z][\w'’\-]+"
                      r"(?: [A-Z][\w'’\-]+)?)")
 # Matched on the name with its accents stripped ("Énergie" is "energie").
-_UTILITY = re.compile(r"(?i)energ|electr|elettric|eletric|power|gas\b|gas[a-z]|water|agua|acqua|acqued|idric|wasser|"
+_UTILITY = re.compile(r"(?i)energ|electr|elettric|eletric|elektri|tenaga|kuasa|power|gas\b|gas[a-z]|water|agua|"
+                      r"acqua|acqued|idric|wasser|"
                       r"utilit|hydro|luz|lumi|vidyut|bijli|supply|distribu|comercializ|stadtwerke|services? "
                       r"industriels|municipal|city power|light")
 ORG = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\w+|city of|town of|village of|county|"
-                  r"stadtwerke|énergie|energie|energia|électricité|eletric\w*|elétric\w*|eléctric\w*|aguas?|"
+                  r"stadtwerke|énergie|energie|energia|électricité|eletric\w*|elétric\w*|eléctric\w*|elektri\w*|"
+                  r"tenaga|kuasa|aguas?|"
                   r"companhia|compañía|compagnie|empresa|inc\b|llc\b|ltd\b|gmbh|\bsa\b|\bag\b|company|"
                   r"cooperative|co-op|authority|district|services industriels|hydro)")
 _DOMAIN = re.compile(r"(?i)(?:www\.|@)([a-z0-9][a-z0-9-]{2,40})\.(?:[a-z]{2,6})(?:\.[a-z]{2})?\b")

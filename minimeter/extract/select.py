@@ -202,6 +202,8 @@ def read_pairs(finder: Finder) -> list[ReadPair]:
                 between = re.sub(r"\s+", " ", between)
             if len(between) > 40 or not BETWEEN_READS.match(between):
                 continue
+            if _band_or_billed(view.text, finder.fmt, (a, sa, ea), (b, sb, _eb)):
+                continue
             # Present is usually printed first on US bills ("1829 Actual 1824 Actual"); either order works.
             after = [v for v, st, _ in nums if st > sb and view.line_no(st) == view.line_no(sb)]
             factors = [m for m in after if Decimal("0.01") < m <= 1000 and m != 1]
@@ -210,6 +212,26 @@ def read_pairs(finder: Finder) -> list[ReadPair]:
         out += _stacked_reads(view, nums)
         out += _dated_rows(finder, view)
     return out
+
+
+_BILLED_ON = re.compile(r"[ \t]*(?:x|×|@|at)[ \t]*[$€£]?[ \t]*\d")
+
+
+def _band_or_billed(text: str, fmt: str, first: tuple[Decimal, int, int], second: tuple[Decimal, int, int]) -> bool:
+    """Two figures of a tariff's charge line, not a meter's reads: a block band ("Blok 201 - 300 kWh": a dash
+    between, the unit after the upper bound only, the band starting one past a round figure), or a figure
+    the charge is billed on ("600 kWh  300 kWh x 51.60": a quantity times a rate)."""
+    from minimeter.extract import parse
+
+    def quantity_at(pos: int) -> parse.Match | None:
+        found = parse.find_quantities(text[pos:pos + 16], fmt)
+        return found[0] if found and found[0].start == 0 else None
+
+    (a, _sa, ea), (b, sb, _eb) = first, second
+    if any((q := quantity_at(pos)) is not None and _BILLED_ON.match(text, pos + q.end) for pos in (_sa, sb)):
+        return True
+    return (re.fullmatch(r"[ \t]*[-–][ \t]*", text[ea:sb]) is not None and quantity_at(sb) is not None
+            and a < b and (a - 1) % 10 == 0 and b % 10 == 0)
 
 
 _AMOUNT_CELL = re.compile(r"\d{1,3}(?:[ \u00a0.,']\d{3})+|\d+")
@@ -430,7 +452,8 @@ def billed_elsewhere(finder: Finder, fname: str, value: Decimal, unit: str | Non
     """The quantities charges are billed on (in the same unit), when neither ``value`` nor a sum of some of
     them (``part_sizes``: a time-of-use split into up to six registers) is among them: the reads' usage is
     then not what the bill charges for."""
-    lines = billed_lines(finder, fname, unit)  # as often as printed: two blocks of 20 m3 are two parts
+    # (As many times as they are printed: two blocks of 300 kWh are 600 kWh of the sum.)
+    lines = billed_lines(finder, fname, unit)
     billed = set(lines)
     if not billed or value in billed:
         return set()

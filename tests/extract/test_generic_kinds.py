@@ -297,3 +297,48 @@ def test_a_bare_usage_grouped_by_spaces_is_one_figure_where_the_bill_groups_so()
     assert finder.fmt == "eu"
     assert Decimal(28992) in {c.value for c in finder.labelled("electricity_kwh", "qty", "usage")}
     assert Decimal(28) not in {c.value for c in finder.labelled("electricity_kwh", "qty", "usage")}
+
+
+def test_a_period_read_forward_settles_the_order_of_ambiguous_dates() -> None:
+    from minimeter.extract.candidates import guess_date_order
+
+    # Every day is 12 or less: only the period, read day first, runs forward.
+    assert guess_date_order("Bill Date 09/09/2031\nBilling Period  08/08/2031 - 07/09/2031 (30 Days)\n"
+                            "Pay Before: 03/10/2031") == "DMY"
+    assert guess_date_order("Service 09/08/2031 - 10/07/2031\nDue 11/02/2031") == "MDY"
+    # Both readings run forward: no vote.
+    assert guess_date_order("Period 01/02/2031 - 01/03/2031") == "MDY"
+
+
+def test_tariff_block_bands_and_billed_quantities_are_not_meter_reads() -> None:
+    out = extract_rules(_doc([
+        "Meter Reading",
+        "Meter No.     Previous    Current    Usage (kWh)",
+        "QX1234567        51200      52150          950",
+        "Current Charge Details",
+        "Block 1 - 200 kWh              200 kWh x 21.80 sen        43.60",
+        "Block 201 - 300 kWh            100 kWh x 33.40 sen        33.40",
+        "Block 301 - 600 kWh            300 kWh x 51.60 sen       154.80",
+        "Block 601 - 900 kWh            300 kWh x 54.60 sen       163.80",
+        "Block 901 kWh and above         50 kWh x 57.10 sen        28.55",
+        "Current Charges                                          424.15",
+        "Amount Payable   RM424.15",
+    ]))
+    assert out.bill.electricity_kwh == Decimal(950)
+    assert [(m.prior_read, m.present_read) for m in out.bill.meters] == [(Decimal(51200), Decimal(52150))]
+    from minimeter.extract.select import read_pairs
+
+    assert {(p.prior, p.present) for p in read_pairs(out.finder)} == {(Decimal(51200), Decimal(52150))}
+
+
+def test_a_label_printed_in_two_languages_is_one_label() -> None:
+    out = extract_rules(_doc([
+        "No. Akaun / Account No.     410000123456",
+        "Tarif / Tariff              Tarif B - Perdagangan / Commercial",
+        "Alamat Premis / Premises Address: NO 7, JALAN MERANTI 3, TAMAN CONTOH, 12345 KOTA CONTOH",
+        "Amaun Perlu Dibayar / Amount Payable   RM88.40",
+    ]))
+    assert out.bill.account_number == "410000123456"
+    assert out.bill.rate_plan == "Tarif B - Perdagangan / Commercial"
+    assert out.bill.service_address == "NO 7, JALAN MERANTI 3, TAMAN CONTOH, 12345 KOTA CONTOH"
+    assert out.bill.total_amount_due == Decimal("88.40")

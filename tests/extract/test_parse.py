@@ -158,6 +158,13 @@ def test_letter_currencies_stand_alone() -> None:
     assert find_money("Rate R3 12") == [] and find_money("R1 Residential") == []
 
 
+def test_a_letter_currency_glued_to_its_figure_is_its_sign() -> None:
+    assert [m.value for m in find_money("Amount Payable  RM87.35", "us")] == [Decimal("87.35")]
+    assert [m.value for m in find_money("Payment Received  -RM12.40", "us")] == [Decimal("-12.40")]
+    assert [m.value for m in find_money("Total EUR12.00")] == [Decimal("12.00")]
+    assert find_money("FORM12.50") == [] and find_money("AB12.50") == []  # letters that are no currency
+
+
 def test_whole_amounts_count_where_a_money_label_or_currency_says_so() -> None:
     assert find_money("Net Payable  9021") == []  # a bare whole number is not money by itself
     assert [m.value for m in find_money("  9021  ", "in", money_label=True)] == [Decimal(9021)]

@@ -48,3 +48,10 @@ def test_an_accented_utility_word_and_two_linking_words_in_a_legal_name() -> Non
     assert provider_guess(_doc("Énergie Rivière-Claire\nService à la clientèle")) == "Énergie Rivière-Claire"
     legal = _doc("Titular: Ana Ruiz\nCanal de Aguas de la Sierra, S.L.")
     assert provider_guess(legal) == "Canal de Aguas de la Sierra, S.L"
+
+
+def test_a_malay_company_form_and_utility_words_name_the_issuer() -> None:
+    doc = _doc("Ringkasan Bil / Bill Summary\nAmaun Perlu Dibayar  RM12.00\nTenaga Bukit Damai Berhad\n"
+               "BIL ELEKTRIK")
+    assert provider_guess(doc) == "Tenaga Bukit Damai Berhad"
+    assert provider_guess(_doc("Kuasa Lembah Sdn. Bhd.\nNo. Akaun 123456")) == "Kuasa Lembah Sdn. Bhd"
