@@ -189,10 +189,12 @@ def _solve(finder: Finder, block: Block) -> Block:
                 r.role = "total"
             block.closes = (r.start, r.end, r.value)
             continue
-        if (counted and all(c.role in ("previous", "payments") for c in counted) and r.value == running
+        if (counted and all(c.role in ("previous", "payments", "adjustments") for c in counted)
+                and any(c.role == "previous" for c in counted) and r.value == running
                 and r.role in ("item", "previous")):
-            # "Previous bill 472.66 / Overdue amount 472.66": the balance carried forward repeats what the
-            # rows above leave, it does not add to it.
+            # "Previous bill 472.66 / Overdue amount 472.66", "Previous 455.00 / Payments 0.00 / Adjustments
+            # -5.00 / Balance Forward 450.00": the balance carried forward repeats what the rows above
+            # leave (the earlier balance, less what was paid, plus what was adjusted), it does not add to it.
             r.role = "subtotal"
             continue
         if r.role in ("subtotal", "total"):

@@ -71,6 +71,9 @@ def balance(bill: BillNormalized, idx: PrintedIndex | None = None, **_: object) 
     roles = {"total_amount_due": t, "current_charges": c, "previous_balance": p, "payments": y}
     out = BALANCE.evaluate({k: Printed(v) for k, v in roles.items() if v is not None})
     holds = out.holds if out.holds is not None else abs((p or 0) - (y or 0) + c - t) <= CENT  # all zeros
+    differs = summary_disagrees(idx, t, p, y) if idx is not None else None
+    if differs is not None:
+        return CheckResult(rule="balance", passed=False, fields=fields, message=differs)
     if p is not None and y is not None:
         expect = p - y + c
         adjusted = None if holds or idx is None else printed_adjustment(idx, t, c, p, y)
@@ -92,6 +95,28 @@ def balance(bill: BillNormalized, idx: PrintedIndex | None = None, **_: object) 
     return CheckResult(rule="balance", passed=False, fields=fields,
                        message=f"amount due {_money(t)} does not follow from current charges {_money(c)}"
                        + (f" and previous balance {_money(p)}" if p is not None else ""))
+
+
+def summary_disagrees(idx: PrintedIndex, t: Decimal, p: Decimal | None, y: Decimal | None) -> str | None:
+    """Why the bill's previous balance or payments are not those of the account summary that adds up to the
+    amount due ``t``, or None. The balance alone cannot tell "Previous Balance 455.00" from "Balance Forward
+    450.00" printed below it (the earlier balance less what was paid, plus what was adjusted): with the
+    payment and the adjustment left out, both give the same amount due. The summary's rows, which add up
+    only with each row in its place, say which one is the previous balance."""
+    from minimeter.extract.blocks import pays_of
+
+    block = summary_closing_on(idx, t)
+    if block is None or not block.summary:
+        return None
+    prev = block.role("previous")
+    if p is not None and prev is not None and abs(prev.value - p) > CENT:
+        return (f"the account summary that adds up to the amount due prints the previous balance "
+                f"{_money(prev.value)} ('{prev.label[:40]}'), not {_money(p)}")
+    paid = pays_of(block, prev)
+    if y is not None and paid and abs(sum((abs(r.value) for r in paid), Decimal(0)) - y) > CENT:
+        return (f"the account summary that adds up to the amount due prints payments of "
+                f"{_money(sum((abs(r.value) for r in paid), Decimal(0)))}, not {_money(y)}")
+    return None
 
 
 ADJUSTMENT_ROLES = ("adjustments", "item", "previous")

@@ -151,3 +151,26 @@ def test_a_balance_carried_forward_repeats_the_rows_above_it_and_does_not_add() 
     found = blocks.find_blocks(finder)
     assert [r.role for r in found[0].rows] == ["previous", "subtotal", "current", "total"]
     assert found[0].evidence and found[0].closes is not None and found[0].closes[2] == Decimal("425.40")
+
+
+def test_a_balance_carried_forward_after_an_adjustment_is_a_subtotal() -> None:
+    # Previous - payments + adjustments, printed again as "Balance Forward", checks the rows above it: the
+    # summary closes on the amount due with the earlier balance and the adjustment as its terms.
+    from minimeter.extract.rules import extract_rules
+    from minimeter.readers.base import Document, Page
+
+    text = "\n".join([
+        "Account No.   555-12345-67",
+        "Bill Date     03/13/2031",
+        "ACCOUNT SUMMARY",
+        " Previous Balance                               620.40",
+        " Payments Received - Thank You                    0.00",
+        " Adjustments                                     -8.00",
+        " Balance Forward                                612.40",
+        " Current Charges                                187.60",
+        " AMOUNT DUE                                     800.00",
+    ])
+    out = extract_rules(Document(pages=[Page(number=1, text=text, layout_text=text)], page_count=1))
+    assert out.bill.previous_balance == Decimal("620.40")
+    assert out.bill.total_amount_due == Decimal("800.00")
+    assert out.summary is not None and out.summary.role("subtotal") is not None

@@ -342,3 +342,13 @@ def test_a_label_printed_in_two_languages_is_one_label() -> None:
     assert out.bill.rate_plan == "Tarif B - Perdagangan / Commercial"
     assert out.bill.service_address == "NO 7, JALAN MERANTI 3, TAMAN CONTOH, 12345 KOTA CONTOH"
     assert out.bill.total_amount_due == Decimal("88.40")
+
+
+def test_an_auto_draft_bill_is_due_on_its_draft_date() -> None:
+    # A bill paid by bank draft prints no due date: the draft date is when it is paid. Where a due date is
+    # printed as well, the due date wins.
+    drafted = ["Account No.   555-12345-67", "Bill Date     01/11/2031", "Draft Date    01/26/2031",
+               "AUTO DRAFT - DO NOT PAY", "TOTAL AMOUNT DUE     247.28"]
+    assert extract_rules(_doc(drafted)).bill.due_date == dt.date(2031, 1, 26)
+    both = drafted[:2] + ["Due Date      01/27/2031"] + drafted[2:]
+    assert extract_rules(_doc(both)).bill.due_date == dt.date(2031, 1, 27)

@@ -76,3 +76,26 @@ def test_a_row_the_lexicon_names_as_the_current_charges_is_no_adjustment(setting
     assert _check(_run(misread, text, settings), "balance")[0] is False
     right = _bill(current_charges=Decimal("187.60"), total_amount_due=Decimal("1137.60"))
     assert _check(_run(right, text, settings), "balance")[0] is True
+
+
+CARRIED = ("Previous Balance                                   620.40\n"
+           "Payments Received - Thank You                        0.00\n"
+           "Adjustments                                          -8.00\n"
+           "Balance Forward                                     612.40\n"
+           "Current Charges                                     187.60\n"
+           "AMOUNT DUE                                          800.00\n")
+
+
+def test_the_balance_carried_forward_is_not_the_previous_balance(settings: Settings) -> None:
+    # "Balance Forward" is the previous balance less the payment plus the adjustment: read as the previous
+    # balance (with the payment and no adjustment), the balance holds all the same. The summary's rows,
+    # which add up only with each row in its place, say it is not the previous balance.
+    text = HEAD + CARRIED
+    right = _bill(previous_balance=Decimal("620.40"), payments=Decimal("0.00"), total_amount_due=Decimal("800.00"))
+    res = _run(right, text, settings)
+    assert _check(res, "balance")[0] is True, res.issues
+    forward = _bill(previous_balance=Decimal("612.40"), payments=Decimal("0.00"), total_amount_due=Decimal("800.00"))
+    res = _run(forward, text, settings)
+    ok, message = _check(res, "balance")
+    assert ok is False and "620.40" in message
+    assert res.status == "NEEDS_REVIEW"
