@@ -1,0 +1,55 @@
+"""The general traps of real bills, each a small made-up page in two or three languages, read by the rules
+and then validated: the right value is read, or the field is left out and the bill sent to review, never
+a wrong value in a SUCCEEDED bill."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from minimeter.extract.rules import extract_rules
+from minimeter.readers.base import Document, Page
+from minimeter.schema import BillNormalized, ExtractionResult
+from minimeter.settings import Settings
+from minimeter.validate import finalize
+
+
+def _read(lines: list[str]) -> tuple[BillNormalized, str]:
+    """The bill the rules read from a page of ``lines``, and the status validation gives it."""
+    text = "\n".join(lines)
+    doc = Document(pages=[Page(number=1, text=text, layout_text=text)], page_count=1)
+    out = extract_rules(doc)
+    res = finalize(ExtractionResult(bill=out.bill, evidence=out.evidence, extractor="rules"), doc, Settings())
+    return out.bill, res.status
+
+
+def _period(bill: BillNormalized) -> tuple[dt.date | None, dt.date | None]:
+    return bill.billing_period_start, bill.billing_period_end
+
+
+def test_a_period_printed_only_as_the_reading_dates_is_read_from_the_read_labels() -> None:
+    pages = [
+        ["Fecha de factura: 20/06/2025", "Total a pagar 88,10 €", "Lectura anterior (19/05/2025): 10000",
+         "Lectura actual (17/06/2025): 10900", "Consumo 900 kWh"],
+        ["Data de emissão: 20/06/2025", "Total a pagar R$ 88,10", "Leitura anterior 19/05/2025",
+         "Leitura atual 17/06/2025", "Consumo 900 kWh"],
+        ["Date de facture : 20/06/2025", "Montant à payer 88,10 €", "Ancien index relevé le 19/05/2025 : 10000",
+         "Nouvel index relevé le 17/06/2025 : 10900", "Consommation 900 kWh"],
+        ["Rechnungsdatum 20.06.2025", "Rechnungsbetrag 88,10 €", "Zählerstand alt 10000 am 19.05.2025",
+         "Zählerstand neu 10900 am 17.06.2025", "Verbrauch 900 kWh"],
+        ["Factuurdatum 20-06-2025", "Te betalen € 88,10", "Beginstand 19-05-2025 10000", "Eindstand 17-06-2025 10900",
+         "Verbruik 900 kWh"],
+        ["Account Number 12345678", "Statement Date: 06/20/2025", "Total Amount Due $88.10",
+         "Meter 5551  Previous read 05/19/2025 10000  Current read 06/17/2025 10900  Usage 900 kWh"],
+    ]
+    for lines in pages:
+        bill, _status = _read(lines)
+        assert _period(bill) == (dt.date(2025, 5, 19), dt.date(2025, 6, 17)), lines[0]
+
+
+def test_one_labelled_date_is_never_both_ends_of_the_period() -> None:
+    # Words one per line and no layout: the one date after a start label is not the end too.
+    words = [w for line in ["Date de facture : 20/06/2025", "Période du 19/05/2025 au 17/06/2025 (29 jours)",
+                            "Montant à payer 88,10 €"] for w in line.split()]
+    bill, status = _read(words)
+    assert bill.billing_period_end is None or bill.billing_period_end > (bill.billing_period_start or dt.date.min)
+    assert status == "NEEDS_REVIEW"
