@@ -53,3 +53,26 @@ def test_one_labelled_date_is_never_both_ends_of_the_period() -> None:
     bill, status = _read(words)
     assert bill.billing_period_end is None or bill.billing_period_end > (bill.billing_period_start or dt.date.min)
     assert status == "NEEDS_REVIEW"
+
+
+def test_a_direct_debit_date_stands_in_for_the_due_date_and_a_printed_due_date_wins() -> None:
+    debit = {
+        "fr": (["Date de facture : 20/06/2025", "Montant à payer 88,10 €"], "Prélèvement le 10/07/2025",
+               "Date d'échéance : 05/07/2025"),
+        "pt": (["Data de emissão: 20/06/2025", "Total a pagar R$ 88,10"], "Débito automático em 10/07/2025",
+               "Vencimento 05/07/2025"),
+        "it": (["Data emissione 20/06/2025", "Totale da pagare € 88,10"], "Addebito su c/c il 10/07/2025",
+               "Scadenza 05/07/2025"),
+        "nl": (["Factuurdatum 20-06-2025", "Te betalen € 88,10"], "Incassodatum 10-07-2025", "Vervaldatum 05-07-2025"),
+        "ms": (["Tarikh bil: 20/06/2025", "Jumlah perlu dibayar RM 88.10"], "Tarikh debit langsung: 10/07/2025",
+               "Tarikh akhir bayaran: 05/07/2025"),
+        "de": (["Rechnungsdatum 20.06.2025", "Rechnungsbetrag 88,10 €"], "Lastschrift am 10.07.2025",
+               "Zahlbar bis 05.07.2025"),
+        "en": (["Statement Date: 06/20/2025", "Amount Due $88.10"], "Auto-draft date: 07/10/2025",
+               "Due Date: 07/05/2025"),
+    }
+    for lang, (head, debit_line, due_line) in debit.items():
+        bill, _status = _read([*head, debit_line])
+        assert bill.due_date == dt.date(2025, 7, 10), lang
+        bill, _status = _read([*head, debit_line, due_line])
+        assert bill.due_date == dt.date(2025, 7, 5), lang
