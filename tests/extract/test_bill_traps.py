@@ -76,3 +76,40 @@ def test_a_direct_debit_date_stands_in_for_the_due_date_and_a_printed_due_date_w
         assert bill.due_date == dt.date(2025, 7, 10), lang
         bill, _status = _read([*head, debit_line, due_line])
         assert bill.due_date == dt.date(2025, 7, 5), lang
+
+
+def _failed(lines: list[str]) -> list[str]:
+    text = "\n".join(lines)
+    doc = Document(pages=[Page(number=1, text=text, layout_text=text)], page_count=1)
+    out = extract_rules(doc)
+    res = finalize(ExtractionResult(bill=out.bill, evidence=out.evidence, extractor="rules"), doc, Settings())
+    return [c.rule for c in res.checks if c.passed is False]
+
+
+def test_an_amount_to_pay_after_the_due_date_is_not_the_amount_due() -> None:
+    late = {
+        "pt": (["Data de emissão: 20/06/2025", "Período: 19/05/2025 a 17/06/2025"],
+               "Total a pagar após o vencimento R$ 92,50", "Total a pagar R$ 88,10"),
+        "es": (["Fecha de factura: 20/06/2025", "Periodo: 19/05/2025 - 17/06/2025"],
+               "Total a pagar después del vencimiento 92,50 €", "Total a pagar 88,10 €"),
+        "fr": (["Date de facture : 20/06/2025", "Période du 19/05/2025 au 17/06/2025"],
+               "Montant à payer après échéance 92,50 €", "Montant à payer 88,10 €"),
+        "it": (["Data emissione 20/06/2025", "Periodo dal 19/05/2025 al 17/06/2025"],
+               "Totale da pagare dopo la scadenza € 92,50", "Totale da pagare € 88,10"),
+        "nl": (["Factuurdatum 20-06-2025", "Periode 19-05-2025 t/m 17-06-2025"],
+               "Te betalen na de vervaldatum € 92,50", "Te betalen € 88,10"),
+        "ms": (["Tarikh bil: 20/06/2025", "Tempoh bil: 19/05/2025 - 17/06/2025"],
+               "Jumlah perlu dibayar selepas tarikh akhir RM 92.50", "Jumlah perlu dibayar RM 88.10"),
+        "de": (["Rechnungsdatum 20.06.2025", "Zeitraum 19.05.2025 - 17.06.2025"],
+               "Zahlbetrag nach Fälligkeit 92,50 €", "Zahlbetrag 88,10 €"),
+        "en": (["Bill Date 20/06/2025", "Bill Period 19/05/2025 to 17/06/2025"],
+               "Amount payable after the due date Rs. 92.50", "Net Amount Payable Rs. 88.10"),
+    }
+    for lang, (head, after, due) in late.items():
+        for lines in ([*head, after, due], [*head, due, after]):
+            bill, _status = _read(lines)
+            assert str(bill.total_amount_due) == "88.10", lang
+        # Printed alone, the late amount is no amount due a person need not check.
+        bill, status = _read([*head, after])
+        assert bill.total_amount_due is None or (status == "NEEDS_REVIEW" and
+                                                 "total_not_distractor" in _failed([*head, after])), lang
