@@ -113,3 +113,17 @@ def test_an_amount_to_pay_after_the_due_date_is_not_the_amount_due() -> None:
         bill, status = _read([*head, after])
         assert bill.total_amount_due is None or (status == "NEEDS_REVIEW" and
                                                  "total_not_distractor" in _failed([*head, after])), lang
+
+
+def test_an_ambiguous_numeric_date_is_read_day_first_on_a_bill_of_a_day_first_currency() -> None:
+    # "08/01/2025" alone settles nothing; the bill's euros, rupees or decimal commas do.
+    for lines in (["Date de facture : 08/01/2025", "Période : 04/12 au 03/01", "Montant à payer 88,10 €"],
+                  ["Invoice date 08/01/2025", "Period 04/12 - 03/01", "Amount payable Rs. 88.10"],
+                  ["Data emissione 08/01/2025", "Totale da pagare 88,10"]):
+        bill, _status = _read(lines)
+        assert bill.statement_date == dt.date(2025, 1, 8), lines[0]
+        if "Period" in lines[1] or "Période" in lines[1]:  # the yearless period across the year end, too
+            assert _period(bill) == (dt.date(2024, 12, 4), dt.date(2025, 1, 3)), lines[0]
+    # A dollar bill keeps the month first.
+    bill, _status = _read(["Statement Date: 08/01/2025", "Total Amount Due $88.10"])
+    assert bill.statement_date == dt.date(2025, 8, 1)
