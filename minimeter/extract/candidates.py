@@ -160,6 +160,8 @@ def guess_date_order(text: str) -> str:
             dmy += 0.5
     ranged = _range_order(text)
     dmy, mdy = dmy + ranged.count("DMY"), mdy + ranged.count("MDY")
+    if dmy == mdy == 0 and _day_first_money(text):
+        return "DMY"
     return "DMY" if dmy > mdy else "MDY"
 
 
@@ -188,6 +190,21 @@ def _range_order(text: str) -> list[str]:
         if len(readings) == 1:
             out.append(readings[0])
     return out
+
+
+MONTH_FIRST_SIGNS = frozenset({"USD"})
+"""Currencies (as ``parse.currencies_in`` reads their signs) of the countries that print the month first:
+the dollar sign (the United States; the other dollars print their dates so that a day over 12 or a dot
+settles them more often than not)."""
+
+
+def _day_first_money(text: str) -> bool:
+    """With nothing in its dates to tell ("08/01/2025" alone), a bill whose figures are printed in a currency
+    of the day-first countries (€, £, Rs, RM, R$, CHF) or with a decimal comma ("88,10") writes the day first."""
+    counts = parse.currencies_in(text)
+    if counts:
+        return max(counts, key=lambda c: counts[c]) not in MONTH_FIRST_SIGNS
+    return guess_number_format(text) != "us"
 
 
 class Finder:

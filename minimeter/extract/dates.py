@@ -61,6 +61,10 @@ def choose_dates(finder: Finder, total: Decimal | None) -> tuple[dict[str, Choic
             cands = [c for c in _dates(finder, fname) if c.label not in ("from", "to", "period")]
             if fname == "billing_period_end":
                 cands = _own_end_labels(finder, cands)
+                if "billing_period_start" in out:
+                    # A period ends after it starts: the start's own date, which a label both share lends
+                    # to the end ("Lectura anterior 19/05/2025" read for both), is no end.
+                    cands = [c for c in cands if c.value > out["billing_period_start"].value]
             ch = pick(cands, minimum=0.5)
             if ch:
                 out[fname] = ch

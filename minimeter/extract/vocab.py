@@ -29,6 +29,14 @@ _LEX = lexicon.load()
 LABELS: dict[str, list[tuple[str, float]]] = {f: list(v) for f, v in _LEX.labels.items()}
 # These fields share vocabulary with others; the quantity's unit decides between them.
 LABELS["gas_therms"] = LABELS["gas_usage"]
+READ_DATE_WEIGHT = 0.7
+"""A date printed on a meter read's line is the day that read was taken: the prior read's date starts the
+period and the present read's ends it (a bill that prints its reading dates and no period). Below a period
+label's weight, so a printed period wins."""
+for _field, _reads in (("billing_period_start", "prior_read"), ("billing_period_end", "present_read")):
+    _have = {p for p, _w in LABELS.get(_field, [])}
+    LABELS[_field] = LABELS.get(_field, []) + [(p, READ_DATE_WEIGHT) for p, _w in LABELS.get(_reads, [])
+                                               if p not in _have]
 # Short, common words count as labels only where a label starts: at the start of a line or of a
 # column ("Date  28.12.2024"), never inside a phrase ("Due Date", "Facture du").
 ANCHORED = _LEX.anchored

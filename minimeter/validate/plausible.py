@@ -40,7 +40,8 @@ SLACK_DAYS = 7
 _DISTRACTOR = re.compile(
     r"(?i)year[- ]to[- ]date|\bytd\b|\bannual\b|last 12 months|past 12 months|\bafter\b|\blate\b|overdue|"
     r"if paid (?:after|late)|past due|d[eé]pois d[oe]|ap[oó]s o vencimento|nach f[aä]lligkeit|apr[eè]s (?:le |l')?"
-    r"[eé]ch[eé]ance|dopo la scadenza|despu[eé]s del vencimiento|retard|atraso|mora\b")
+    r"[eé]ch[eé]ance|dopo la scadenza|oltre la scadenza|despu[eé]s del vencimiento|tras el vencimiento|"
+    r"na (?:de )?vervaldatum|selepas tarikh akhir|retard|atraso|mora\b")
 
 
 def _days(bill: BillNormalized) -> int | None:

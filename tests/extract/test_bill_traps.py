@@ -1,0 +1,129 @@
+"""The general traps of real bills, each a small made-up page in two or three languages, read by the rules
+and then validated: the right value is read, or the field is left out and the bill sent to review, never
+a wrong value in a SUCCEEDED bill."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from minimeter.extract.rules import extract_rules
+from minimeter.readers.base import Document, Page
+from minimeter.schema import BillNormalized, ExtractionResult
+from minimeter.settings import Settings
+from minimeter.validate import finalize
+
+
+def _read(lines: list[str]) -> tuple[BillNormalized, str]:
+    """The bill the rules read from a page of ``lines``, and the status validation gives it."""
+    text = "\n".join(lines)
+    doc = Document(pages=[Page(number=1, text=text, layout_text=text)], page_count=1)
+    out = extract_rules(doc)
+    res = finalize(ExtractionResult(bill=out.bill, evidence=out.evidence, extractor="rules"), doc, Settings())
+    return out.bill, res.status
+
+
+def _period(bill: BillNormalized) -> tuple[dt.date | None, dt.date | None]:
+    return bill.billing_period_start, bill.billing_period_end
+
+
+def test_a_period_printed_only_as_the_reading_dates_is_read_from_the_read_labels() -> None:
+    pages = [
+        ["Fecha de factura: 20/06/2025", "Total a pagar 88,10 €", "Lectura anterior (19/05/2025): 10000",
+         "Lectura actual (17/06/2025): 10900", "Consumo 900 kWh"],
+        ["Data de emissão: 20/06/2025", "Total a pagar R$ 88,10", "Leitura anterior 19/05/2025",
+         "Leitura atual 17/06/2025", "Consumo 900 kWh"],
+        ["Date de facture : 20/06/2025", "Montant à payer 88,10 €", "Ancien index relevé le 19/05/2025 : 10000",
+         "Nouvel index relevé le 17/06/2025 : 10900", "Consommation 900 kWh"],
+        ["Rechnungsdatum 20.06.2025", "Rechnungsbetrag 88,10 €", "Zählerstand alt 10000 am 19.05.2025",
+         "Zählerstand neu 10900 am 17.06.2025", "Verbrauch 900 kWh"],
+        ["Factuurdatum 20-06-2025", "Te betalen € 88,10", "Beginstand 19-05-2025 10000", "Eindstand 17-06-2025 10900",
+         "Verbruik 900 kWh"],
+        ["Account Number 12345678", "Statement Date: 06/20/2025", "Total Amount Due $88.10",
+         "Meter 5551  Previous read 05/19/2025 10000  Current read 06/17/2025 10900  Usage 900 kWh"],
+    ]
+    for lines in pages:
+        bill, _status = _read(lines)
+        assert _period(bill) == (dt.date(2025, 5, 19), dt.date(2025, 6, 17)), lines[0]
+
+
+def test_one_labelled_date_is_never_both_ends_of_the_period() -> None:
+    # Words one per line and no layout: the one date after a start label is not the end too.
+    words = [w for line in ["Date de facture : 20/06/2025", "Période du 19/05/2025 au 17/06/2025 (29 jours)",
+                            "Montant à payer 88,10 €"] for w in line.split()]
+    bill, status = _read(words)
+    assert bill.billing_period_end is None or bill.billing_period_end > (bill.billing_period_start or dt.date.min)
+    assert status == "NEEDS_REVIEW"
+
+
+def test_a_direct_debit_date_stands_in_for_the_due_date_and_a_printed_due_date_wins() -> None:
+    debit = {
+        "fr": (["Date de facture : 20/06/2025", "Montant à payer 88,10 €"], "Prélèvement le 10/07/2025",
+               "Date d'échéance : 05/07/2025"),
+        "pt": (["Data de emissão: 20/06/2025", "Total a pagar R$ 88,10"], "Débito automático em 10/07/2025",
+               "Vencimento 05/07/2025"),
+        "it": (["Data emissione 20/06/2025", "Totale da pagare € 88,10"], "Addebito su c/c il 10/07/2025",
+               "Scadenza 05/07/2025"),
+        "nl": (["Factuurdatum 20-06-2025", "Te betalen € 88,10"], "Incassodatum 10-07-2025", "Vervaldatum 05-07-2025"),
+        "ms": (["Tarikh bil: 20/06/2025", "Jumlah perlu dibayar RM 88.10"], "Tarikh debit langsung: 10/07/2025",
+               "Tarikh akhir bayaran: 05/07/2025"),
+        "de": (["Rechnungsdatum 20.06.2025", "Rechnungsbetrag 88,10 €"], "Lastschrift am 10.07.2025",
+               "Zahlbar bis 05.07.2025"),
+        "en": (["Statement Date: 06/20/2025", "Amount Due $88.10"], "Auto-draft date: 07/10/2025",
+               "Due Date: 07/05/2025"),
+    }
+    for lang, (head, debit_line, due_line) in debit.items():
+        bill, _status = _read([*head, debit_line])
+        assert bill.due_date == dt.date(2025, 7, 10), lang
+        bill, _status = _read([*head, debit_line, due_line])
+        assert bill.due_date == dt.date(2025, 7, 5), lang
+
+
+def _failed(lines: list[str]) -> list[str]:
+    text = "\n".join(lines)
+    doc = Document(pages=[Page(number=1, text=text, layout_text=text)], page_count=1)
+    out = extract_rules(doc)
+    res = finalize(ExtractionResult(bill=out.bill, evidence=out.evidence, extractor="rules"), doc, Settings())
+    return [c.rule for c in res.checks if c.passed is False]
+
+
+def test_an_amount_to_pay_after_the_due_date_is_not_the_amount_due() -> None:
+    late = {
+        "pt": (["Data de emissão: 20/06/2025", "Período: 19/05/2025 a 17/06/2025"],
+               "Total a pagar após o vencimento R$ 92,50", "Total a pagar R$ 88,10"),
+        "es": (["Fecha de factura: 20/06/2025", "Periodo: 19/05/2025 - 17/06/2025"],
+               "Total a pagar después del vencimiento 92,50 €", "Total a pagar 88,10 €"),
+        "fr": (["Date de facture : 20/06/2025", "Période du 19/05/2025 au 17/06/2025"],
+               "Montant à payer après échéance 92,50 €", "Montant à payer 88,10 €"),
+        "it": (["Data emissione 20/06/2025", "Periodo dal 19/05/2025 al 17/06/2025"],
+               "Totale da pagare dopo la scadenza € 92,50", "Totale da pagare € 88,10"),
+        "nl": (["Factuurdatum 20-06-2025", "Periode 19-05-2025 t/m 17-06-2025"],
+               "Te betalen na de vervaldatum € 92,50", "Te betalen € 88,10"),
+        "ms": (["Tarikh bil: 20/06/2025", "Tempoh bil: 19/05/2025 - 17/06/2025"],
+               "Jumlah perlu dibayar selepas tarikh akhir RM 92.50", "Jumlah perlu dibayar RM 88.10"),
+        "de": (["Rechnungsdatum 20.06.2025", "Zeitraum 19.05.2025 - 17.06.2025"],
+               "Zahlbetrag nach Fälligkeit 92,50 €", "Zahlbetrag 88,10 €"),
+        "en": (["Bill Date 20/06/2025", "Bill Period 19/05/2025 to 17/06/2025"],
+               "Amount payable after the due date Rs. 92.50", "Net Amount Payable Rs. 88.10"),
+    }
+    for lang, (head, after, due) in late.items():
+        for lines in ([*head, after, due], [*head, due, after]):
+            bill, _status = _read(lines)
+            assert str(bill.total_amount_due) == "88.10", lang
+        # Printed alone, the late amount is no amount due a person need not check.
+        bill, status = _read([*head, after])
+        assert bill.total_amount_due is None or (status == "NEEDS_REVIEW" and
+                                                 "total_not_distractor" in _failed([*head, after])), lang
+
+
+def test_an_ambiguous_numeric_date_is_read_day_first_on_a_bill_of_a_day_first_currency() -> None:
+    # "08/01/2025" alone settles nothing; the bill's euros, rupees or decimal commas do.
+    for lines in (["Date de facture : 08/01/2025", "Période : 04/12 au 03/01", "Montant à payer 88,10 €"],
+                  ["Invoice date 08/01/2025", "Period 04/12 - 03/01", "Amount payable Rs. 88.10"],
+                  ["Data emissione 08/01/2025", "Totale da pagare 88,10"]):
+        bill, _status = _read(lines)
+        assert bill.statement_date == dt.date(2025, 1, 8), lines[0]
+        if "Period" in lines[1] or "Période" in lines[1]:  # the yearless period across the year end, too
+            assert _period(bill) == (dt.date(2024, 12, 4), dt.date(2025, 1, 3)), lines[0]
+    # A dollar bill keeps the month first.
+    bill, _status = _read(["Statement Date: 08/01/2025", "Total Amount Due $88.10"])
+    assert bill.statement_date == dt.date(2025, 8, 1)
