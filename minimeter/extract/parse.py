@@ -164,11 +164,16 @@ def _qty_rx(nospace: bool, unit_gap: int) -> re.Pattern[str]:
     return re.compile(rx.pattern.replace(r"[ \u00a0]?(?P<unit>", rf"[ \u00a0]{{0,{unit_gap}}}(?P<unit>"))
 
 
+_PRICE_BEFORE = re.compile(r"[$€£₹][ \u00a0]?$")
+
+
 def find_quantities(text: str, fmt: str | None = None, *, unit_gap: int = 1) -> list[Match]:
     """Quantities with a unit. ``unit_gap``: how many spaces may separate number and unit (layout text
     puts the unit in its own column: "4'281     kWh")."""
     out = []
     for m in _qty_rx(fmt in ("us", "in"), unit_gap).finditer(text):
+        if _PRICE_BEFORE.search(text, max(0, m.start() - 2), m.start()):
+            continue  # "$0.00034 kWh", "€ 0,12 kWh": a price per unit, not a quantity
         v = parse_number(m["num"], fmt)
         if v is None:
             continue

@@ -63,6 +63,13 @@ def test_quantities_with_units() -> None:
     assert eu[0].value == Decimal("2000")
 
 
+def test_a_price_per_unit_is_no_quantity() -> None:
+    # "Adjustment Factor: $0.00061 kWh" prints a rate with its unit, not a usage of 0.00061 kWh.
+    got = [m.value for m in find_quantities("Adjustment Factor: $0.00061 kWh   1,234 kWh @ 0.06210", "us")]
+    assert got == [Decimal("1234")]
+    assert [m.value for m in find_quantities("Termo de energia € 0,1530 kWh; 210 kWh", "eu")] == [Decimal("210")]
+
+
 @pytest.mark.parametrize(
     ("text", "order", "expected"),
     [
