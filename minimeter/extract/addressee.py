@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from minimeter.extract import parse
-from minimeter.extract.candidates import ANY_YEAR, Candidate, View
+from minimeter.extract.candidates import Candidate, View
 from minimeter.extract.provider import ORG as LETTERHEAD_ORG
 from minimeter.extract.select import Choice
+from minimeter.extract.values import ANY_YEAR
 from minimeter.extract.vocab import LABELS, any_label_rx
 
 if TYPE_CHECKING:

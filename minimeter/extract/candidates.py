@@ -9,21 +9,25 @@ character span; ``view.text[start:end] == candidate.raw`` always holds.
 
 Scores are relative: label weight x position factor x distractor penalty. Choosing among them
 (and the arithmetic that settles ties) is ``select.py``'s job.
+
+The finder is split by what it reads: ``values.py`` (values of one type in a piece of a page),
+``ranges.py`` (periods printed as two dates), ``formats.py`` (the bill's number format and date order),
+``views.py`` (``View`` and ``Candidate``); this module finds labels and pairs them with their values.
 """
 
 from __future__ import annotations
 
-import bisect
 import copy
 import datetime as dt
-import functools
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from minimeter.extract import lexicon, parse, units
-from minimeter.extract.units import UNITS_FOR
+from minimeter.extract import lexicon, parse
+from minimeter.extract.formats import guess_date_order, guess_number_format
+from minimeter.extract.ranges import PeriodRanges
+from minimeter.extract.values import ANY_YEAR, ValueReaders
+from minimeter.extract.views import Candidate, View
 from minimeter.extract.vocab import (
     COMMODITY_WORDS,
     alternation,
@@ -41,69 +45,16 @@ if TYPE_CHECKING:
     from minimeter.extract.profiles import Profile
     from minimeter.readers.base import Document
 
+__all__ = ["DATES", "IDS", "MONEY", "QTY", "TEXTS", "Candidate", "Finder", "View", "dedupe"]
+
 MONEY = ("total_amount_due", "current_charges", "previous_balance", "payments")
 DATES = ("statement_date", "due_date", "billing_period_start", "billing_period_end")
 QTY = ("electricity_kwh", "gas_usage", "water_usage", "demand_kw")
 IDS = ("account_number", "meter_number")
 TEXTS = ("customer_name", "service_address", "rate_plan")
-# After two dates: a third cell of the same shape, a month's word and a day or year ("  set 22").
-_MONTH_CELL = re.compile(r"[^\S\n]+([^\W\d_]{3,9})\.?[^\S\n]+\d{2}(?!\d)")
 
 
-def _month_cell_after(text: str, pos: int) -> bool:
-    """Whether a month name (any language of the lexicon) and a two-digit number follow ``pos`` on its line,
-    even a month the date parser takes for a word without a year ("set 22")."""
-    m = _MONTH_CELL.match(text, pos)
-    return m is not None and m.group(1).lower() in parse.MONTHS
-HEADER_WORDS = {"amount", "quantity", "usage", "unit", "rate", "price", "total", "charge", "charges", "description",
-                "montant", "betrag", "menge", "qty", "days", "meter", "read", "reading", "cost", "per", "x"}
-ID_RX = re.compile(
-    r"(?<![\w\-/.,])(?=[A-Z0-9\-./]*\d)[A-Z0-9]+(?:[-./][A-Z0-9]+)*"
-    r"(?: \d{1,5}(?![\w.,/:\-]|[.,]\d))*(?![\w]|[.,]\d)"
-)
-TOLL_FREE = re.compile(r"^(?:1-)?8(?:00|33|44|55|66|77|88)-")
-PHONE_RX = re.compile(r"^(?:1-)?\d{3}-\d{3}-\d{4}$|^\d{4}-\d{3}-\d{3,4}$")
-# A reference year for recognising a yearless date as a date; never used for a value's year.
-ANY_YEAR = dt.date(2000, 1, 1)
 NUM_RX = re.compile(r"(?<![\w.,'/-])\d{1,3}(?:[,'’]\d{3})+(?:\.\d+)?(?![\w/])|(?<![\w.,'/-])\d+(?:[.,]\d+)?(?![\w/])")
-
-
-@dataclass
-class View:
-    page: int
-    text: str
-    layout: bool
-    starts: list[int] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer(r"\n", self.text)]
-
-    def line_no(self, pos: int) -> int:
-        return bisect.bisect_right(self.starts, pos) - 1
-
-    def line(self, n: int) -> tuple[int, int]:
-        s = self.starts[n]
-        e = self.starts[n + 1] - 1 if n + 1 < len(self.starts) else len(self.text)
-        return s, e
-
-    @property
-    def n_lines(self) -> int:
-        return len(self.starts)
-
-
-@dataclass
-class Candidate:
-    field: str
-    value: Any
-    raw: str
-    page: int
-    start: int
-    end: int
-    layout: bool
-    score: float
-    label: str | None = None
-    unit: str | None = None
-    why: str = ""
 
 
 # A threshold of the terms and conditions ("... potenza disponibile >= 55 kW", "above 500 kWh a month"),
@@ -113,101 +64,11 @@ THRESHOLD = re.compile(r"(?i)(?:[<>≤≥]=?|\b(?:above|below|over|under|up to|a
                        r"supérieure? à|inférieure? à|jusqu'à|über|unter|bis zu|acima de|até))\s*$")
 
 
-WEAK_PERIOD_LABEL = 0.5
-"""Period labels weighing less than this ("from", "dal") count for a range only right before its first date."""
-
-
 def s_gap(between: str) -> int:
     return len(between.strip()) + (0 if len(between) < 30 else len(between) - 30)
 
 
-def guess_number_format(text: str) -> str:
-    eu = len(re.findall(r"\d\.\d{3},\d{2}\b|\s\d+,\d{2}(?![\d,])", text))
-    us = len(re.findall(r"\d,\d{3}\.\d{2}\b|\s\d+\.\d{2}(?![\d.])", text))
-    ch = len(re.findall(r"\d['’]\d{3}(?:\.\d{2})?\b", text))
-    if ch >= 2 and ch >= eu:
-        return "ch"
-    return "eu" if eu > us else "us"
-
-
-def guess_date_order(text: str) -> str:
-    """DMY or MDY for the bill's numeric dates: a day over 12 settles one date; an ambiguous one (05/02/2024)
-    counts for the order that reads it as a date the bill also prints with its month's name ("Supply period
-    5 Feb 2024 to 4 May 2024" beside "Read dates 05/02/2024 - 04/05/2024"); a dot leans to DMY."""
-    dmy = mdy = 0.0
-    spelled: set[dt.date] | None = None
-    for m in re.finditer(r"(?<![\d/.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d\d)(?!\d)", text):
-        a, b = int(m[1]), int(m[3])
-        if a > 12 >= b:
-            dmy += 1
-        elif b > 12 >= a:
-            mdy += 1
-        elif a != b and 0 < a <= 12 and 0 < b <= 12:  # (both over 12, "25/31/24", is no date at all)
-            if spelled is None:
-                spelled = {d.value for d in parse.find_dates(text) if isinstance(d.value, dt.date)
-                           and re.search(r"[^\W\d_]", d.text)}
-            year = int(m[4]) + (2000 if len(m[4]) == 2 else 0)
-            if not dt.MINYEAR <= year <= dt.MAXYEAR:
-                continue
-            as_dmy, as_mdy = dt.date(year, b, a), dt.date(year, a, b)
-            if as_dmy in spelled and as_mdy not in spelled:
-                dmy += 1
-            elif as_mdy in spelled and as_dmy not in spelled:
-                mdy += 1
-            elif m[2] == ".":
-                dmy += 0.5
-        elif m[2] == ".":
-            dmy += 0.5
-    ranged = _range_order(text)
-    dmy, mdy = dmy + ranged.count("DMY"), mdy + ranged.count("MDY")
-    if dmy == mdy == 0 and _day_first_money(text):
-        return "DMY"
-    return "DMY" if dmy > mdy else "MDY"
-
-
-_NUM_DATE = re.compile(r"(?<![\d/.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)")
-
-
-def _range_order(text: str) -> list[str]:
-    """For each range of two numeric dates ("11/11/2023 - 10/12/2023") that only one order reads forward
-    within a year, that order: a bill whose every date has a day of 12 or less still prints its period
-    forward (read the other way it would end before it starts, or run for years)."""
-    found = list(_NUM_DATE.finditer(text))
-    out = []
-    for x, y in zip(found, found[1:], strict=False):
-        between = text[x.end():y.start()]
-        if "\n" in between or not range_connector_rx().match(between.replace("-", " ").replace("\u2013", " ")):
-            continue
-        readings = []
-        for order in ("DMY", "MDY"):
-            d, mo = (1, 3) if order == "DMY" else (3, 1)
-            try:
-                a, b = (dt.date(int(m[4]), int(m[mo]), int(m[d])) for m in (x, y))
-            except ValueError:
-                continue
-            if dt.timedelta(0) < b - a <= dt.timedelta(days=400):
-                readings.append(order)
-        if len(readings) == 1:
-            out.append(readings[0])
-    return out
-
-
-MONTH_FIRST_SIGNS = frozenset({"USD"})
-"""Currencies (as ``parse.currencies_in`` reads their signs) of the countries that print the month first:
-the dollar sign (the United States; the other dollars print their dates so that a day over 12 or a dot
-settles them more often than not)."""
-
-
-def _day_first_money(text: str) -> bool:
-    """With nothing in its dates to tell ("08/01/2025" alone), a bill whose figures are printed in a currency
-    of the day-first countries (€, £, Rs, RM, R$, CHF) or with a decimal comma ("88,10") writes the day first."""
-    counts = parse.currencies_in(text)
-    if counts:
-        return max(counts, key=lambda c: counts[c]) not in MONTH_FIRST_SIGNS
-    return guess_number_format(text) != "us"
-
-
-class Finder:
+class Finder(PeriodRanges, ValueReaders):
     """Finds candidates for every field of one document."""
 
     def __init__(self, doc: Document, profile: Profile | None) -> None:
@@ -242,91 +103,6 @@ class Finder:
         other.ref = ref
         return other
 
-    # --- values of one type in a piece of a view ------------------------------------------
-    def values(self, kind: str, view: View, s: int, e: int, fname: str,
-               unit_gap: int = 1, gas_label: bool = False,
-               after_label: bool = False) -> list[tuple[Any, int, int, str | None]]:
-        """Values of ``kind`` in ``view.text[s:e]`` as (value, start, end, unit or date note).
-        ``gas_label``: the label says gas, so a kWh figure may be gas billed in kWh. ``after_label``:
-        the piece is the rest of a money label's own line, where a whole number is money too."""
-        seg = view.text[s:e]
-        out: list[tuple[Any, int, int, str | None]] = []
-        if kind == "money":
-            # Right after a money label a whole number is money too ("Net Payable  9021"); on the
-            # lines below, a whole number is anything ("Payments through Mar 24").
-            dates = [(d.start, d.end) for d in parse.find_dates(seg, self.order, self.ref or ANY_YEAR)] \
-                if after_label else []
-            for m in parse.find_money(seg, self.fmt, money_label=after_label):
-                if any(ds <= m.start < de for ds, de in dates):
-                    continue  # "Amount Due by February 7, 2023": the 7 is a day, not an amount
-                out.append((m.value, s + m.start, s + m.end, None))
-        elif kind == "date":
-            for m in parse.find_dates(seg, self.order, self.ref):
-                out.append((m.value, s + m.start, s + m.end, m.extra))
-        elif kind == "qty":
-            for m in parse.find_quantities(seg, self.fmt, unit_gap=unit_gap):
-                gas_kwh = fname == "gas_usage" and m.extra == "kWh" and gas_label
-                if m.extra in UNITS_FOR.get(fname, ()) or gas_kwh:
-                    out.append((m.value, s + m.start, s + m.end, m.extra))
-        elif kind == "id":
-            dspans = [(d.start, d.end) for d in parse.find_dates(seg, self.order)]
-            # The identifier right after its label is kept whole across single inner spaces ("1234 5678 90").
-            lead_id = parse.find_identifier(seg, self.order)
-            for im in ID_RX.finditer(seg):
-                tok, tok_end = im.group(0), im.end()
-                if lead_id is not None and lead_id.start == im.start() and len(lead_id.text) > len(tok):
-                    tok, tok_end = lead_id.text, lead_id.end
-                if any(ds < tok_end and im.start() < de for ds, de in dspans):
-                    continue
-                letters = re.findall(r"[A-Za-z]+", tok)
-                if letters and all(x.lower() in parse.MONTHS for x in letters):
-                    continue  # "OUT/2023": a month, not an identifier
-                if " " in tok and "-" not in tok and len(tok.split(" ")[0]) > 5 and tok_end == im.end():
-                    tok = tok.split(" ")[0]  # "418207 52": an id then a quantity; "816 379 998 588" stays
-                    tok_end = im.start() + len(tok)
-                if re.fullmatch(r"\d+\.\d+|(?:19|20)\d\d|\d{1,3}(?:[.,]\d{3})+", tok):
-                    continue  # a year or a formatted number, not an identifier
-                digits = sum(c.isdigit() for c in tok)
-                if digits < 4 or re.fullmatch(r"\d+[.,]\d{2}", tok):
-                    continue
-                line_before = view.text[view.line(view.line_no(s + im.start()))[0]:s + im.start()]
-                if PHONE_RX.match(tok) and (fname != "account_number" or TOLL_FREE.match(tok)
-                                            or re.search(r"(?i)call|phone|tel\b|fax", line_before)):
-                    continue  # a phone number; right after an account label the same shape is the account
-                if parse.find_dates(tok, self.order) and not re.fullmatch(r"\d+", tok):
-                    continue
-                out.append((tok, s + im.start(), s + tok_end, None))
-        elif kind == "text":
-            if seg.strip().endswith(":") or any_label_rx().match(seg):
-                return out  # another label ("Bill Type:"), not this label's value
-            t = seg.strip(" \t:#-")
-            # "Profil Double Point de mesure : CH10..." -> stop where the next "Label :" starts
-            t = re.split(r"\s+(?=[A-Z][\w'’ ]{2,30}\s?:\s)", t)[0]
-            if re.match(r"[A-Z][\w'’ ]{2,30}\s?:(?:\s|$)", t):
-                return out  # a line that is itself "Label: value" ("Service Period: 09/30/2024 ...")
-            if fname == "service_address" and (re.search(r"(?i)\b(?:page|period|billing|date|due|amount|total)\b", t)
-                                               or self._has_date(t)):
-                return out
-            first = t.split(" ")[0].lower() if t else ""
-            # ("Unit 2/17 Waratah Ave": a header word followed by a number starts an address.)
-            numbered = fname == "service_address" and re.match(r"\S+\s+\d", t) is not None
-            if (first in HEADER_WORDS and not numbered) or (t[:1].islower() and fname != "service_address"):
-                return out
-            if fname == "service_address" and not (re.match(r"(?i)\d|p\.?\s?o\.?\s|no\.?\s?\d+[a-z]?,\s*[^\W\d]", t)
-                                                   or re.search(r"\d", t[:40]) and not t.lower().startswith("n")):
-                return out  # an address has a house number near its start ("Goethestraße 64", "No 12, Jalan")
-            short_code = fname == "rate_plan" and bool(re.fullmatch(r"[A-Z][A-Z0-9]", t))  # "Tariff: RS"
-            if t and (len(t) >= 3 or short_code) and re.search(r"[A-Za-z]", t):
-                off = seg.index(t)
-                t = re.split(r"\s{3,}", t)[0] if view.layout else t
-                out.append((t[:120], s + off, s + off + len(t[:120]), None))
-        return out
-
-    def _has_date(self, t: str) -> bool:
-        """Whether ``t`` prints a date. A yearless "N/M" is a unit and street number ("Unit 2/17 Waratah
-        Ave", "Apt 3/4"), not a date."""
-        return any(d.extra != "noyear" or not re.fullmatch(r"\d{1,3}/\d{1,4}", d.text)
-                   for d in parse.find_dates(t, self.order, self.ref or ANY_YEAR))
 
     def _text_label_ok(self, view: View, m: re.Match[str], ls: int, le: int) -> bool:
         """A text field's label must look like one: "Rate: X", "Rate    X", or alone on its line.
@@ -343,48 +119,6 @@ class Finder:
             return True  # "RATE R-3 Residential Heating"
         return not after.strip() or bool(re.match(r"\s*[:#]|\s{2,}\S", after))
 
-    def bare_usage(self, view: View, s: int, e: int, fname: str,
-                   label_text: str = "") -> list[tuple[Any, int, int, str | None]]:
-        """A number printed after a usage label with its unit elsewhere ("Actual Usage in CCF: 9.51",
-        "KWH 753"): taken at a lower weight, and only the first one."""
-        seg = view.text[s:e]
-        # Only when the field's unit is named right there (in the label or just before the number).
-        ls, _ = view.line(view.line_no(s))  # (this line only: the line above may end in another figure's unit)
-        lab_ctx = label_text + " " + view.text[max(ls, s - 40):s] + seg[:20]
-        unit = next((u for u in units.spellings(fname)
-                     if re.search(rf"(?i)(?<![a-z]){re.escape(u)}(?![a-z])", lab_ctx)), None)
-        if unit is None:
-            return []
-        # (Figures grouped by spaces, "28 992", where the bill's numbers are: not 28.)
-        spaced = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?![\d.,])|" if self.fmt in ("eu", "ch") else ""
-        m = re.match(rf"[^\d\n]{{0,16}}?(?<![\w.,])({spaced}\d[\d,.'’]*)(?![\w/%$])", seg)
-        if not m or "$" in seg[: m.start(1)]:
-            return []
-        v = parse.parse_number(m.group(1).rstrip(".,"), self.fmt)
-        if v is None or v <= 0:
-            return []
-        raw = m.group(1).rstrip(".,")
-        from minimeter.extract.parse import QTY_UNITS
-
-        return [(v, s + m.start(1), s + m.start(1) + len(raw), QTY_UNITS.get(unit, unit))]
-
-    def unit_headed(self, view: View, s: int, e: int, fname: str) -> list[tuple[Any, int, int, str | None]]:
-        """A figure after a label that names its unit itself, the unit right after the label's words
-        ("Recorded MD (kW): 32.15", "Demand kW: 12"): the figure is in that unit. The unit must touch
-        the label (bracketed or closed by a colon), so a kW figure elsewhere on the line is not read so."""
-        units = "|".join(re.escape(u) for u in sorted(UNITS_FOR.get(fname, ()), key=len, reverse=True))
-        if not units:
-            return []
-        m = re.match(rf"[^\S\n]*(?:\(\s*(?i:({units}))\s*\)[^\S\n]*:?|(?i:({units}))[^\S\n]*:)[^\S\n]*"
-                     r"(\d[\d,.'’]*)(?![\w/%$])", view.text[s:e])
-        if not m:
-            return []
-        raw = m.group(3).rstrip(".,")
-        v = parse.parse_number(raw, self.fmt)
-        if v is None or v <= 0:
-            return []
-        unit = next(u for u in UNITS_FOR[fname] if u.lower() == (m.group(1) or m.group(2)).lower())
-        return [(v, s + m.start(3), s + m.start(3) + len(raw), unit)]
 
     def labels(self, view_idx: int, fname: str) -> list[tuple[re.Match[str], str, float]]:
         key = (view_idx, fname)
@@ -689,111 +423,6 @@ class Finder:
             self._named[fname] = any(names_commodity(v.text, fname) for v in self.views if not v.layout)
         return self._named[fname]
 
-    def ranges(self) -> list[tuple[Candidate, Candidate]]:
-        """Date ranges: "Jun 18, 2024 to Jul 20, 2024", "05/21/2019 To: 06/21/2019", "du .. au ..."."""
-        out = []
-        conn = range_connector_rx()
-        for view in self.views:
-            dates = self.view_dates(view)
-            # bare[i]: dates i and i + 1 stand on one line with only spaces between them
-            bare = [not (g := view.text[x.end:y.start]).strip() and "\n" not in g
-                    for x, y in zip(dates, dates[1:], strict=False)]
-            for i, (a, b) in enumerate(zip(dates, dates[1:], strict=False)):
-                between = view.text[a.end:b.start]
-                if "\n" in between or not conn.match(between) or b.value == a.value:
-                    continue
-                if not between.strip() and len(between) > 3:
-                    continue  # two cells of a table ("Feb 24      Mar 24" in a usage history), not a range
-                if bare[i] and ((i > 0 and bare[i - 1]) or (i + 1 < len(bare) and bare[i + 1])
-                                or _month_cell_after(view.text, b.end)):
-                    # A run of three or more dates ("mag 22 giu 22 lug 22": a history's columns), the third
-                    # perhaps in a spelling the date parser does not know ("lug 22 ago 22 set 22").
-                    continue
-                out.append(self.range_pair(view, a, b, between))
-        return out
-
-    def range_pair(self, view: View, a: parse.Match, b: parse.Match, between: str) -> tuple[Candidate, Candidate]:
-        """Two dates of ``view`` read as a period, scored by the period label before them, their distance
-        (a monthly bill's length scores best) and the words that make them another period."""
-        reversed_ = False
-        if b.value < a.value:  # type: ignore[operator]
-            if between.strip():
-                reversed_ = True  # "10/29/24 - 09/27/24": kept as printed, for validation to question
-            else:
-                a, b = b, a  # "27/10/2023 27/09/2023": current read date printed first
-        days = abs((b.value - a.value).days)  # type: ignore[operator]
-        ls, _ = view.line(view.line_no(a.start))
-        before = view.text[max(0, ls - 200 if not view.layout else ls - 400):a.start]
-        lw = 0.0
-        own = re.split(r"\s{2,}", view.text[ls:a.start])[-1]  # the range's own cell, before its first date
-        for phrase, w in labels_for("billing_period_start", self.profile):
-            # A weak label ("from", "dal") introduces the date right after it, not one on a line below.
-            if label_rx(phrase).search(before[-160:] if w >= WEAK_PERIOD_LABEL else own):
-                lw = max(lw, w)
-        score = 0.45 + 0.6 * lw + (0.3 if 26 <= days <= 35 or self._counted(view, b.end, days)
-                                   else 0.15 if 20 <= days <= 40 else 0.0)
-        if days > 100:
-            score -= 0.15  # a year's window (annual consumption, a contract), longer than bills are
-        if between.strip() == "":
-            score -= 0.2
-        if reversed_:
-            score *= 0.8
-        if distractor_hits(view.text[ls:a.start], "date"):
-            score *= 0.3
-        ca = Candidate("billing_period_start", a.value, a.text, view.page, a.start, a.end, view.layout, score,
-                       None, None, "range")
-        cb = Candidate("billing_period_end", b.value, b.text, view.page, b.start, b.end, view.layout, score,
-                       None, None, "range")
-        return ca, cb
-
-    @staticmethod
-    def _counted(view: View, end: int, days: int) -> bool:
-        """The range's own line prints its length right after it ("2031/01/04 to 2031/03/11 = 66 days"): a
-        period of that many days whatever its length (an estimated read, a quarter), up to a quarter's."""
-        from minimeter.arithmetic import printed_day_counts
-
-        _ls, le = view.line(view.line_no(end))
-        rest = view.text[end:min(le, end + 30)]
-        return 15 <= days <= 100 and any(n in (days, days + 1) for n, _s, _e in printed_day_counts(rest))
-
-    def short_ranges(self) -> list[tuple[Candidate, Candidate]]:
-        """Yearless numeric ranges ("4/19 to 5/18"), placed before the statement date."""
-        out: list[tuple[Candidate, Candidate]] = []
-        if self.ref is None:
-            return out
-        rx = _short_range_rx()
-        for view in self.views:
-            for m in rx.finditer(view.text):
-                a, b, c, d = (int(x) for x in m.groups())
-                if self.order == "DMY":
-                    a, b, c, d = b, a, d, c
-                end = parse.infer_year(c, d, self.ref, prefer="before")
-                start = parse.infer_year(a, b, end or self.ref, prefer="before")
-                if start is None or end is None or not (15 <= (end - start).days <= 70):
-                    continue
-                days = (end - start).days
-                ls, _ = view.line(view.line_no(m.start()))
-                before = view.text[max(0, ls - 200):m.start()][-160:]
-                # Like a full range: a period label before it ("For Service: 6/20 through 7/20") counts.
-                lw = max((w for phrase, w in labels_for("billing_period_start", self.profile)
-                          if label_rx(phrase).search(before)), default=0.0)
-                score = 0.4 + 0.6 * lw + (0.3 if 26 <= days <= 35 else 0.15 if 20 <= days <= 40 else 0.0)
-                ca = Candidate("billing_period_start", start, "", view.page, m.start(), m.end(2), view.layout, score,
-                               None, None, "range")
-                cb = Candidate("billing_period_end", end, view.text[m.start(3):m.end()], view.page, m.start(3), m.end(),
-                               view.layout, score, None, None, "range")
-                ca.raw = view.text[ca.start:ca.end]
-                out.append((ca, cb))
-        return out
-
-    def view_dates(self, view: View, ref: dt.date | None = None) -> list[parse.Match]:
-        """Every date ``view`` prints, yearless ones placed by ``ref`` (default: the finder's own reference
-        date); found once per view and date. Callers must not change the list."""
-        ref = ref or self.ref
-        key = (view.page, view.layout, ref)
-        if key not in self._dates_cache:
-            self._dates_cache[key] = parse.find_dates(view.text, self.order, ref)
-        return self._dates_cache[key]
 
     def numbers(self, view: View) -> list[tuple[Decimal, int, int]]:
         """The numbers ``view`` prints outside dates, as (value, start, end); computed once per view and
@@ -815,24 +444,6 @@ class Finder:
             if v is not None:
                 out.append((v, m.start(), m.end()))
         return out
-
-
-@functools.cache
-def _connectors() -> str:
-    """The lexicon's range connectors as one alternation, longest first ("tot en met" before "tot")."""
-    return alternation(lexicon.load().range_connectors)
-
-
-@functools.cache
-def range_connector_rx() -> re.Pattern[str]:
-    """What may stand between the two dates of a range: nothing, or one of the lexicon's connectors."""
-    return re.compile(rf"(?i)^\s*(?:{_connectors()})?\s*$")
-
-
-@functools.cache
-def _short_range_rx() -> re.Pattern[str]:
-    return re.compile(rf"(?i)(?<![\d/.])(\d{{1,2}})[/.](\d{{1,2}})\s*(?:{_connectors()})\s*"
-                      r"(\d{1,2})[/.](\d{1,2})(?![\d/.])")
 
 
 def row_total_first(vals: list[tuple[Any, int, int, str | None]]) -> list[tuple[Any, int, int, str | None]]:

@@ -42,7 +42,7 @@ class PrintedIndex:
         self._generic: Finder | None = None
         if doc is None:
             return
-        from minimeter.extract.candidates import guess_number_format
+        from minimeter.extract.formats import guess_number_format
 
         self.fmt = guess_number_format(doc.text)
         for page in doc.pages:

@@ -55,7 +55,7 @@ def test_every_candidate_reads_back_to_its_characters() -> None:
 
 
 def test_guessing_the_date_order_survives_figures_that_are_no_dates() -> None:
-    from minimeter.extract.candidates import guess_date_order
+    from minimeter.extract.formats import guess_date_order
 
     # Two numbers over 12 with a year-like tail (a ratio, a reference) and a year 0: no date, no crash.
     assert guess_date_order("Ref 25/31/24  Load 14.19.2031  Code 05/06/0000  Due 17/03/2031") == "DMY"

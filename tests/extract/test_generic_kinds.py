@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from minimeter.extract.candidates import range_connector_rx
 from minimeter.extract.provider import candidates as provider_candidates
+from minimeter.extract.ranges import range_connector_rx
 from minimeter.extract.rules import extract_rules
 from minimeter.extract.vocab import label_rx, names_commodity
 from minimeter.readers.base import Document, Page
@@ -194,7 +194,7 @@ def test_a_unit_and_street_number_address_is_not_a_date_nor_a_table_header() -> 
 
 
 def test_ambiguous_numeric_dates_take_the_order_that_agrees_with_the_spelled_dates() -> None:
-    from minimeter.extract.candidates import guess_date_order
+    from minimeter.extract.formats import guess_date_order
 
     assert guess_date_order("Supply period 5 Feb 2024 to 4 May 2024\nRead dates 05/02/2024 - 04/05/2024") == "DMY"
     assert guess_date_order("Service Mar 1, 2024 to Apr 2, 2024\nReads 03/01/2024 - 04/02/2024") == "MDY"
@@ -300,7 +300,7 @@ def test_a_bare_usage_grouped_by_spaces_is_one_figure_where_the_bill_groups_so()
 
 
 def test_a_period_read_forward_settles_the_order_of_ambiguous_dates() -> None:
-    from minimeter.extract.candidates import guess_date_order
+    from minimeter.extract.formats import guess_date_order
 
     # Every day is 12 or less: only the period, read day first, runs forward.
     assert guess_date_order("Bill Date 09/09/2031\nBilling Period  08/08/2031 - 07/09/2031 (30 Days)\n"
