@@ -12,6 +12,7 @@ import datetime as dt
 import random
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
 
 from fpdf import FPDF
 
@@ -186,3 +187,56 @@ def balance_story(rng: random.Random, typical: float) -> tuple[float | None, flo
     if story == "partial":
         return prev, money(prev * rng.choice((0.25, 0.5, 0.6)))
     return prev, 0.0
+
+
+# Arabic letters in Unicode order with how many presentation forms each has (1 hamza, 2 joins only to the right,
+# 4 joins both ways); the forms sit one after another from U+FE80, isolated / final / initial / medial.
+_AR_FORMS = ((0x0621, 1), (0x0622, 2), (0x0623, 2), (0x0624, 2), (0x0625, 2), (0x0626, 4), (0x0627, 2),
+             (0x0628, 4), (0x0629, 2), *((c, 4) for c in range(0x062A, 0x062F)),
+             *((c, 2) for c in range(0x062F, 0x0633)),
+             *((c, 4) for c in range(0x0633, 0x063B)), *((c, 4) for c in range(0x0641, 0x0648)), (0x0648, 2),
+             (0x0649, 2), (0x064A, 4))
+_AR_TABLE: dict[str, tuple[int, int]] = {}
+_at = 0xFE80
+for _cp, _n in _AR_FORMS:
+    _AR_TABLE[chr(_cp)] = (_at, _n)
+    _at += _n
+_LAM_ALEF = {"\u0622": 0xFEF5, "\u0623": 0xFEF7, "\u0625": 0xFEF9, "\u0627": 0xFEFB}
+UNICODE_FONT = "DejaVu"
+
+
+def arabic_visual(text: str) -> str:
+    """Arabic words as a PDF draws them without a shaping engine: each letter in its joined presentation form
+    (lam-alef as one ligature) and the string reversed into visual, left-to-right order. A PDF made this way
+    gives back presentation forms in visual order to a text extractor, as many real Arabic PDFs do."""
+    def joins_left(ch: str) -> bool:  # the letter can join the one after it
+        return ch in _AR_TABLE and _AR_TABLE[ch][1] == 4
+
+    chars: list[str] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\u0644" and i + 1 < len(text) and text[i + 1] in _LAM_ALEF:
+            before = i > 0 and joins_left(text[i - 1])
+            chars.append(chr(_LAM_ALEF[text[i + 1]] + (1 if before else 0)))
+            i += 2
+            continue
+        if ch not in _AR_TABLE:
+            chars.append(ch)
+            i += 1
+            continue
+        base, n = _AR_TABLE[ch]
+        before = i > 0 and joins_left(text[i - 1])
+        after = n == 4 and i + 1 < len(text) and text[i + 1] in _AR_TABLE
+        form = (3 if after else 1) if before and n > 1 else (2 if after else 0)
+        chars.append(chr(base + (form if n > 1 else 0)))
+        i += 1
+    return "".join(reversed(chars))
+
+
+def add_unicode_font(page: Page) -> None:
+    """Register the DejaVu Sans subset kept in scripts/fonts (Latin, the peso sign, Arabic and its presentation
+    forms): a font file in the repository keeps the bytes the same on every machine."""
+    here = Path(__file__).resolve().parent / "fonts"
+    page.pdf.add_font(UNICODE_FONT, "", str(here / "DejaVuSans-ArabicLatin.ttf"))
+    page.pdf.add_font(UNICODE_FONT, "B", str(here / "DejaVuSans-Bold-ArabicLatin.ttf"))
