@@ -352,3 +352,17 @@ def test_an_auto_draft_bill_is_due_on_its_draft_date() -> None:
     assert extract_rules(_doc(drafted)).bill.due_date == dt.date(2031, 1, 26)
     both = drafted[:2] + ["Due Date      01/27/2031"] + drafted[2:]
     assert extract_rules(_doc(both)).bill.due_date == dt.date(2031, 1, 27)
+
+
+def test_a_heading_over_label_value_rows_takes_no_label_cell_as_its_value() -> None:
+    lines = [
+        "Data de emissão          03/02/2031",
+        " Local de consumo",
+        "Morada                   Rua das Amostras, 12, 1000-001 Lisboa",
+        "CPE                      PT0009999999999999XX",
+        "Total a pagar            45,10 €",
+    ]
+    text = "\n".join(lines)
+    plain = "\n".join(" ".join(ln.split()) for ln in lines)  # the content order, single spaces
+    out = extract_rules(Document(pages=[Page(number=1, text=plain, layout_text=text)], page_count=1))
+    assert out.bill.service_address == "Rua das Amostras, 12, 1000-001 Lisboa"
