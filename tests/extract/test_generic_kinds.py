@@ -366,3 +366,25 @@ def test_a_heading_over_label_value_rows_takes_no_label_cell_as_its_value() -> N
     plain = "\n".join(" ".join(ln.split()) for ln in lines)  # the content order, single spaces
     out = extract_rules(Document(pages=[Page(number=1, text=plain, layout_text=text)], page_count=1))
     assert out.bill.service_address == "Rua das Amostras, 12, 1000-001 Lisboa"
+
+
+def test_a_portuguese_summary_with_unpaid_earlier_bills_and_a_direct_debit_date() -> None:
+    out = extract_rules(_doc([
+        "Data de emissão          04/03/2031",
+        "Conta contrato           400000000017",
+        "N.º de cliente           200000003",
+        "Tarifário                Plano Exemplo Casa",
+        " Resumo da fatura",
+        "  Energia                                  20,00 €      Montante a pagar",
+        "  Potência                                  6,00 €                      39,50 €",
+        "  IVA                                       3,50 €      Débito direto a partir de 21/03/2031",
+        "  Total da fatura                          29,50 €",
+        "  Valor em dívida de faturas anteriores    10,00 €",
+        "  Montante a pagar                         39,50 €",
+    ]))
+    bill = out.bill
+    assert (bill.total_amount_due, bill.current_charges, bill.previous_balance) == (
+        Decimal("39.50"), Decimal("29.50"), Decimal("10.00"))
+    assert bill.due_date == dt.date(2031, 3, 21)
+    assert bill.account_number == "400000000017"
+    assert bill.rate_plan == "Plano Exemplo Casa"
