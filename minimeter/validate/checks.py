@@ -87,7 +87,7 @@ def balance(bill: BillNormalized, idx: PrintedIndex | None = None, **_: object) 
                            message=f"previous {_money(p)} - payments {_money(y)} + current {_money(c)} = "
                            f"{_money(expect)}" + ("" if ok else f", but the amount due is {_money(t)}"))
     adjusted = None if holds or p is None or idx is None else printed_adjustment(idx, t, c, p, Decimal(0))
-    if adjusted is not None:  # no payment: "Rounding Adjustment 0.02" between the arrears and the amount due
+    if adjusted is not None and p is not None:  # no payment: "Rounding Adjustment 0.02" before the amount due
         return CheckResult(rule="balance", passed=True, fields=fields,
                            message=f"previous {_money(p)} + '{adjusted.label[:40]}' {_money(adjusted.value)} + "
                            f"current {_money(c)} = {_money(t)}, as the account summary prints it")
