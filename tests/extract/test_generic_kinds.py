@@ -306,6 +306,7 @@ def test_a_period_read_forward_settles_the_order_of_ambiguous_dates() -> None:
     assert guess_date_order("Bill Date 09/09/2031\nBilling Period  08/08/2031 - 07/09/2031 (30 Days)\n"
                             "Pay Before: 03/10/2031") == "DMY"
     assert guess_date_order("Service 09/08/2031 - 10/07/2031\nDue 11/02/2031") == "MDY"
+    assert guess_date_order("Period 08/08/31 - 07/09/31") == "DMY"  # two-digit years too
     # Both readings run forward: no vote.
     assert guess_date_order("Period 01/02/2031 - 01/03/2031") == "MDY"
 
