@@ -57,7 +57,7 @@ def guess_date_order(text: str) -> str:
     return "DMY" if dmy > mdy else "MDY"
 
 
-_NUM_DATE = re.compile(r"(?<![\d/.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)")
+_NUM_DATE = re.compile(r"(?<![\d/.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d\d)(?![\d/.])")
 
 
 def _range_order(text: str) -> list[str]:
@@ -74,7 +74,8 @@ def _range_order(text: str) -> list[str]:
         for order in ("DMY", "MDY"):
             d, mo = (1, 3) if order == "DMY" else (3, 1)
             try:
-                a, b = (dt.date(int(m[4]), int(m[mo]), int(m[d])) for m in (x, y))
+                a, b = (dt.date(int(m[4]) + (2000 if len(m[4]) == 2 else 0), int(m[mo]), int(m[d]))
+                        for m in (x, y))
             except ValueError:
                 continue
             if dt.timedelta(0) < b - a <= dt.timedelta(days=400):

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from minimeter.extract import parse, units
 from minimeter.extract.units import UNITS_FOR
 from minimeter.extract.views import View
-from minimeter.extract.vocab import any_label_rx
+from minimeter.extract.vocab import any_label_rx, label_rx, labels_for
+
+if TYPE_CHECKING:
+    from minimeter.extract.profiles import Profile
 
 HEADER_WORDS = {"amount", "quantity", "usage", "unit", "rate", "price", "total", "charge", "charges", "description",
                 "montant", "betrag", "menge", "qty", "days", "meter", "read", "reading", "cost", "per", "x"}
@@ -43,6 +46,7 @@ class ValueReaders:
     fmt: str
     order: str
     ref: dt.date | None
+    profile: Profile | None
 
     # --- values of one type in a piece of a view ------------------------------------------
     def values(self, kind: str, view: View, s: int, e: int, fname: str,
@@ -106,6 +110,11 @@ class ValueReaders:
             t = re.split(r"\s+(?=[A-Z][\w'’ ]{2,30}\s?:\s)", t)[0]
             if re.match(r"[A-Z][\w'’ ]{2,30}\s?:(?:\s|$)", t):
                 return out  # a line that is itself "Label: value" ("Service Period: 09/30/2024 ...")
+            if not after_label and self._labels_its_own_row(view, s + seg.index(t), t, fname):
+                return out
+            # In layout text the value is the first cell: the checks below are about it, not the row's
+            # other cells ("CPE      PT0002...": the label cell of a two-column row, no address).
+            cell = re.split(r"\s{3,}", t)[0] if view.layout else t
             if fname == "service_address" and (re.search(r"(?i)\b(?:page|period|billing|date|due|amount|total)\b", t)
                                                or self._has_date(t)):
                 return out
@@ -115,7 +124,7 @@ class ValueReaders:
             if (first in HEADER_WORDS and not numbered) or (t[:1].islower() and fname != "service_address"):
                 return out
             if fname == "service_address" and not (re.match(r"(?i)\d|p\.?\s?o\.?\s|no\.?\s?\d+[a-z]?,\s*[^\W\d]", t)
-                                                   or re.search(r"\d", t[:40]) and not t.lower().startswith("n")):
+                                                   or re.search(r"\d", cell[:40]) and not t.lower().startswith("n")):
                 return out  # an address has a house number near its start ("Goethestraße 64", "No 12, Jalan")
             short_code = fname == "rate_plan" and bool(re.fullmatch(r"[A-Z][A-Z0-9]", t))  # "Tariff: RS"
             if t and (len(t) >= 3 or short_code) and re.search(r"[A-Za-z]", t):
@@ -123,6 +132,17 @@ class ValueReaders:
                 t = re.split(r"\s{3,}", t)[0] if view.layout else t
                 out.append((t[:120], s + off, s + off + len(t[:120]), None))
         return out
+
+    def _labels_its_own_row(self, view: View, pos: int, t: str, fname: str) -> bool:
+        """A row below a label that starts with this field's own label and then holds a value of its own
+        ("Morada   Rua do Carmo, 12" under a "Local de consumo" heading): that row's label and value, not a
+        value that happens to start with the word. ("Uso domestico residente" under "Tipologia d'uso" is a
+        value: what follows its "Uso" is no rate plan by itself.)"""
+        for p, _w in labels_for(fname, self.profile):
+            m = label_rx(p).match(t)
+            if m is not None and self.values("text", view, pos + m.end(), pos + len(t), fname, after_label=True):
+                return True
+        return False
 
     def _has_date(self, t: str) -> bool:
         """Whether ``t`` prints a date. A yearless "N/M" is a unit and street number ("Unit 2/17 Waratah

@@ -86,6 +86,11 @@ def balance(bill: BillNormalized, idx: PrintedIndex | None = None, **_: object) 
         return CheckResult(rule="balance", passed=ok, fields=fields,
                            message=f"previous {_money(p)} - payments {_money(y)} + current {_money(c)} = "
                            f"{_money(expect)}" + ("" if ok else f", but the amount due is {_money(t)}"))
+    adjusted = None if holds or p is None or idx is None else printed_adjustment(idx, t, c, p, Decimal(0))
+    if adjusted is not None and p is not None:  # no payment: "Rounding Adjustment 0.02" before the amount due
+        return CheckResult(rule="balance", passed=True, fields=fields,
+                           message=f"previous {_money(p)} + '{adjusted.label[:40]}' {_money(adjusted.value)} + "
+                           f"current {_money(c)} = {_money(t)}, as the account summary prints it")
     if holds:
         return CheckResult(rule="balance", passed=True, fields=fields,
                            message="amount due equals current charges" if p is None or p == 0
@@ -125,7 +130,7 @@ ADJUSTMENT_ROLES = ("adjustments", "item", "previous")
 
 def printed_adjustment(idx: PrintedIndex, t: Decimal, c: Decimal, p: Decimal, y: Decimal) -> Row | None:
     """The one row of the summary block that closes on the amount due ``t``, besides the previous balance
-    ``p`` and the payment ``y`` it prints, that makes ``p - y + row + c = t`` ("Interest on arrears"
+    ``p`` and the payment ``y`` it prints (``y`` 0: none), that makes ``p - y + row + c = t`` ("Interest on arrears"
     between the balance and this period's charges), or None. The block's rows must add up (it is evidence)
     and print ``p`` and ``y`` themselves: the adjustment is read off the bill, not solved for."""
     block = summary_closing_on(idx, t)
@@ -133,7 +138,7 @@ def printed_adjustment(idx: PrintedIndex, t: Decimal, c: Decimal, p: Decimal, y:
         return None
     gap = t - (p - y + c)
     values = [abs(r.value) for r in block.terms]
-    if p not in values or y not in values:
+    if p not in values or (y and y not in values):  # (no payment, ``y`` 0: the block need not print one)
         return None
     # (A row the lexicon names as another role, "Current Charges (Excl. VAT)" or a tax, is no adjustment: the
     # gap it fills says the current charges were misread. "Interest on Arrears" may say "arrears".)

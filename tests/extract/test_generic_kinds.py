@@ -306,6 +306,7 @@ def test_a_period_read_forward_settles_the_order_of_ambiguous_dates() -> None:
     assert guess_date_order("Bill Date 09/09/2031\nBilling Period  08/08/2031 - 07/09/2031 (30 Days)\n"
                             "Pay Before: 03/10/2031") == "DMY"
     assert guess_date_order("Service 09/08/2031 - 10/07/2031\nDue 11/02/2031") == "MDY"
+    assert guess_date_order("Period 08/08/31 - 07/09/31") == "DMY"  # two-digit years too
     # Both readings run forward: no vote.
     assert guess_date_order("Period 01/02/2031 - 01/03/2031") == "MDY"
 
@@ -352,3 +353,39 @@ def test_an_auto_draft_bill_is_due_on_its_draft_date() -> None:
     assert extract_rules(_doc(drafted)).bill.due_date == dt.date(2031, 1, 26)
     both = drafted[:2] + ["Due Date      01/27/2031"] + drafted[2:]
     assert extract_rules(_doc(both)).bill.due_date == dt.date(2031, 1, 27)
+
+
+def test_a_heading_over_label_value_rows_takes_no_label_cell_as_its_value() -> None:
+    lines = [
+        "Data de emissão          03/02/2031",
+        " Local de consumo",
+        "Morada                   Rua das Amostras, 12, 1000-001 Lisboa",
+        "CPE                      PT0009999999999999XX",
+        "Total a pagar            45,10 €",
+    ]
+    text = "\n".join(lines)
+    plain = "\n".join(" ".join(ln.split()) for ln in lines)  # the content order, single spaces
+    out = extract_rules(Document(pages=[Page(number=1, text=plain, layout_text=text)], page_count=1))
+    assert out.bill.service_address == "Rua das Amostras, 12, 1000-001 Lisboa"
+
+
+def test_a_portuguese_summary_with_unpaid_earlier_bills_and_a_direct_debit_date() -> None:
+    out = extract_rules(_doc([
+        "Data de emissão          04/03/2031",
+        "Conta contrato           400000000017",
+        "N.º de cliente           200000003",
+        "Tarifário                Plano Exemplo Casa",
+        " Resumo da fatura",
+        "  Energia                                  20,00 €      Montante a pagar",
+        "  Potência                                  6,00 €                      39,50 €",
+        "  IVA                                       3,50 €      Débito direto a partir de 21/03/2031",
+        "  Total da fatura                          29,50 €",
+        "  Valor em dívida de faturas anteriores    10,00 €",
+        "  Montante a pagar                         39,50 €",
+    ]))
+    bill = out.bill
+    assert (bill.total_amount_due, bill.current_charges, bill.previous_balance) == (
+        Decimal("39.50"), Decimal("29.50"), Decimal("10.00"))
+    assert bill.due_date == dt.date(2031, 3, 21)
+    assert bill.account_number == "400000000017"
+    assert bill.rate_plan == "Plano Exemplo Casa"

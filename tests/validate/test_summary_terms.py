@@ -99,3 +99,17 @@ def test_the_balance_carried_forward_is_not_the_previous_balance(settings: Setti
     ok, message = _check(res, "balance")
     assert ok is False and "620.40" in message
     assert res.status == "NEEDS_REVIEW"
+
+
+def test_a_rounding_adjustment_with_no_payment_is_a_term_of_the_balance(settings: Settings) -> None:
+    # The payable amount rounded to 5 sen: 1,250.00 + 187.63 + 0.02 = 1,437.65; nothing paid.
+    text = HEAD + ("Previous Balance                                        1,250.00\n"
+                   "Current Charges                                           187.63\n"
+                   "Rounding Adjustment                                         0.02\n"
+                   "                                 Amount Payable          1,437.65\n")
+    bill = _bill(payments=None, current_charges=Decimal("187.63"), total_amount_due=Decimal("1437.65"))
+    ok, message = _check(_run(bill, text, settings), "balance")
+    assert ok is True and "Rounding Adjustment" in message
+    # A current-charges figure the rows do not explain is still caught.
+    assert _check(_run(_bill(payments=None, current_charges=Decimal("187.60"),
+                             total_amount_due=Decimal("1437.65")), text, settings), "balance")[0] is False
