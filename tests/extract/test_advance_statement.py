@@ -4,6 +4,7 @@ new advance plan's dates below are not the due date. Made-up bills."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from minimeter.extract.candidates import product_first
@@ -62,6 +63,13 @@ def test_a_credit_printed_unsigned_is_a_negative_amount_due() -> None:
     bill = extract_rules(_doc(lines)).bill
     assert bill.total_amount_due == Decimal("-58.80")
     assert bill.current_charges == Decimal("901.20")
+    assert bill.due_date is None  # a refund date, and the plan's dates, are no due date
+
+
+def test_the_due_date_is_the_transfer_date_not_the_advance_plans() -> None:
+    assert extract_rules(_doc(_owed())).bill.due_date == dt.date(2031, 1, 28)
+    debit = [*_owed()[:-len(PLAN) - 1], " Den Betrag buchen wir am 27.01.2031 von Ihrem Konto ab.", *PLAN]
+    assert extract_rules(_doc(debit)).bill.due_date == dt.date(2031, 1, 27)
 
 
 def test_a_count_times_a_price_in_a_label_is_how_the_rows_amount_is_made() -> None:
