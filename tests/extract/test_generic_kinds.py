@@ -307,3 +307,13 @@ def test_an_auto_draft_bill_is_due_on_its_draft_date() -> None:
     assert extract_rules(_doc(drafted)).bill.due_date == dt.date(2031, 1, 26)
     both = drafted[:2] + ["Due Date      01/27/2031"] + drafted[2:]
     assert extract_rules(_doc(both)).bill.due_date == dt.date(2031, 1, 27)
+
+
+def test_a_german_bill_naming_customer_and_contract_accounts_is_the_customers() -> None:
+    # "Kundennummer" and "Vertragskonto" side by side: the customer number is the account; printed alone, the
+    # contract account still is.
+    head = ["Stadtwerke Beispiel GmbH", "Rechnungsdatum   12.01.2031", "Zu zahlender Betrag   116,34 €"]
+    both = extract_rules(_doc(["Kundennummer          412 345 678", "Vertragskonto         7012345678", *head]))
+    assert both.bill.account_number == "412 345 678"
+    alone = extract_rules(_doc(["Vertragskonto         7012345678", *head]))
+    assert alone.bill.account_number == "7012345678"
