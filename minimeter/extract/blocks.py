@@ -51,7 +51,8 @@ class Row:
     start: int
     end: int
     role: str = "item"
-    """``total``, ``previous``, ``payments``, ``current``, ``adjustments``, ``subtotal``, ``tax`` or ``item``."""
+    """``total``, ``previous``, ``payments``, ``current``, ``adjustments``, ``credit``, ``subtotal``, ``tax`` or
+    ``item``."""
     label_role: str = "item"
     """The role its label alone says (a checkpoint row becomes ``total`` whatever it says)."""
 
@@ -114,9 +115,10 @@ def classify(label: str, finder: Finder) -> str:
             if w > best_w and len(phrase) > 2 and _word_rx(phrase).search(low):
                 best, best_w = role, w
     # "Interest on Arrears": the summary role's own label outweighs the previous balance's "arrears".
-    for phrase, w in lexicon.load().roles.get("adjustments", ()):
-        if w > best_w and _word_rx(phrase).search(low):
-            best, best_w = "adjustments", w
+    for role in ("adjustments", "credit"):
+        for phrase, w in lexicon.load().roles.get(role, ()):
+            if w > best_w and _word_rx(phrase).search(low):
+                best, best_w = role, w
     if best == "item" and any(_word_rx(p).search(low) for p in TAX_WORDS):
         return "tax"
     return best
@@ -177,10 +179,13 @@ def _solve(finder: Finder, block: Block) -> Block:
     terms = 0
     for r in block.rows:
         r.role = r.label_role = classify(r.label, finder)
+    _start_at_own_total(block)
     first = block.rows[0]
-    if first.role == "total" and any(r.role == "previous" for r in block.rows[1:]):
-        # "IMPORTE TOTAL 103,27 / Recibos anteriores pendientes 102,49 / TOTAL A PAGAR 205,76": a total
-        # printed before the earlier balance is added is the bill's own total, the current charges.
+    if first.role == "total" and any(r.role in ("previous", "payments") for r in block.rows[1:]):
+        # "IMPORTE TOTAL 103,27 / Recibos anteriores pendientes 102,49 / TOTAL A PAGAR 205,76", "Gesamtbetrag
+        # 2.396,34 / abzüglich geleistete Abschläge -2.280,00 / Nachzahlung 116,34": a total printed before
+        # the earlier balance is added or the advances paid are taken off is the bill's own total, the
+        # current charges.
         first.role = "current"
     counted: list[Row] = []
     for r in block.rows:
@@ -188,6 +193,12 @@ def _solve(finder: Finder, block: Block) -> Block:
             if r.role != "subtotal":
                 r.role = "total"
             block.closes = (r.start, r.end, r.value)
+            continue
+        if terms >= 2 and r.role == "credit" and r.value > 0 and -r.value == running:
+            # "Guthaben 210,18 €" where the rows above leave -210,18: the credit, printed unsigned, closes the
+            # block as the negative amount it is (the amount due of a bill that pays back).
+            r.role = "total"
+            block.closes = (r.start, r.end, running)
             continue
         if (counted and all(c.role in ("previous", "payments", "adjustments") for c in counted)
                 and any(c.role == "previous" for c in counted) and r.value == running
@@ -213,6 +224,20 @@ def _solve(finder: Finder, block: Block) -> Block:
                 if m.start > last:
                     break  # prefer the amount printed after the block (a total below it)
     return block
+
+
+def _start_at_own_total(block: Block) -> None:
+    """Drop the rows above a block's own total when they are not its parts: "nicht steuerbar 103,32 €" (the
+    last cell of a table row above) shares the right edge of "Gesamtbetrag 2.396,34 € / abzüglich geleistete
+    Abschläge -2.280,00 € / Nachzahlung 116,34 €". A total row followed by a payment or an earlier balance
+    starts the summary unless the charge rows above add up to it (then it checks them, as a sub-total)."""
+    for k, r in enumerate(block.rows[1:], 1):
+        if r.role == "total" and any(q.role in ("previous", "payments") for q in block.rows[k + 1:]):
+            above = block.rows[:k]
+            if (all(q.role in ("item", "tax") for q in above)
+                    and sum((q.value for q in above), Decimal(0)) != r.value):
+                block.rows = block.rows[k:]
+            return
 
 
 def support(blocks: list[Block], cands: dict[str, list[Candidate]]) -> Block | None:
@@ -259,9 +284,11 @@ def support(blocks: list[Block], cands: dict[str, list[Candidate]]) -> Block | N
     paid = Decimal(0)
     if prev is not None:
         add("previous_balance", prev.value, prev.start, prev.end, 0.9, prev.label)
-        for r in pays_of(block, prev):  # (or "Less: payment received  -2,000.00" right after the balance)
-            paid += abs(r.value)
-            add("payments", abs(r.value), r.start, r.end, 0.8, r.label)
+    # (or "Less: payment received  -2,000.00" right after the balance; with no balance carried, the advances
+    # paid taken off this period's charges, "abzüglich geleistete Abschläge")
+    for r in pays_of(block, prev):
+        paid += abs(r.value)
+        add("payments", abs(r.value), r.start, r.end, 0.8, r.label)
     # Interest on arrears, an adjustment: terms of the balance beside the current charges, offered to the
     # solver's "adjustments" role (and not part of the current charges the block implies).
     adjusted = Decimal(0)

@@ -218,7 +218,7 @@ class Finder(PeriodRanges, ValueReaders):
                 if kind == "text" and view.layout:
                     vals = vals[:1]
                 if kind == "money":
-                    vals = row_total_first(vals)
+                    vals = product_first(view.text, row_total_first(vals), self.fmt)
                 if kind == "id":  # an identifier sits right after its label, not across the page
                     vals = [v for v in vals if s_gap(view.text[m.end():v[1]]) <= 20
                             and not (view.layout and len(view.text[m.end():v[1]]) > 24
@@ -453,6 +453,26 @@ def row_total_first(vals: list[tuple[Any, int, int, str | None]]) -> list[tuple[
     if len(vals) < 3 or sum((v[0] for v in vals[:-1]), Decimal(0)) != vals[-1][0]:
         return vals
     return [vals[-1], *vals[:-1]]
+
+
+_FACTOR = re.compile(r"(?<![\d.,])(\d{1,3})\s*[x×]\s*$")
+
+
+def product_first(text: str, vals: list[tuple[Any, int, int, str | None]],
+                  fmt: str) -> list[tuple[Any, int, int, str | None]]:
+    """A labelled row that prints how its amount is made ("abzüglich geleistete Abschläge (12 x 190,00 €)
+    -2.280,00 €"): an amount right after a count and "x" is a factor, and the amount equal to count x factor
+    further along the row is the row's value; the factor is dropped. Anything else is left as it is."""
+    for i, (v, s, _e, _x) in enumerate(vals):
+        m = _FACTOR.search(text[max(0, s - 12):s])
+        if m is None or not isinstance(v, Decimal):
+            continue
+        product = abs(v) * int(m.group(1))
+        hit = next((j for j in range(i + 1, len(vals)) if isinstance(vals[j][0], Decimal)
+                    and abs(vals[j][0]) == product), None)
+        if hit is not None:
+            return [vals[hit], *(w for k, w in enumerate(vals) if k not in (i, hit))]
+    return vals
 
 
 def dedupe(cands: list[Candidate]) -> dict[Any, list[Candidate]]:

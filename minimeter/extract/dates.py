@@ -68,7 +68,7 @@ def choose_dates(finder: Finder, total: Decimal | None) -> tuple[dict[str, Choic
             ch = pick(cands, minimum=0.5)
             if ch:
                 out[fname] = ch
-    due = _dates(finder, "due_date")
+    due = [c for c in _dates(finder, "due_date") if not in_schedule(finder, c)]
     if total is not None:
         due += stub_due_dates(finder, total)
     if "statement_date" in out:
@@ -79,6 +79,27 @@ def choose_dates(finder: Finder, total: Decimal | None) -> tuple[dict[str, Choic
     if ch:
         out["due_date"] = ch
     return out, finder
+
+
+SCHEDULE_ROWS = 2
+"""Dates on this many lines right below a date, at its column, make it the first of a schedule."""
+
+
+def in_schedule(finder: Finder, c: Candidate) -> bool:
+    """A date heading a column of dates, one per row ("Ihr neuer Abschlagsplan: Fälligkeit 15.02.2025 /
+    15.03.2025 / ..."): a plan of future instalments under a due-date label, not this bill's due date."""
+    view = next((v for v in finder.views if v.page == c.page and v.layout == c.layout), None)
+    if view is None:
+        return False
+    ln = view.line_no(c.start)
+    col = c.start - view.line(ln)[0]
+    for k in range(1, SCHEDULE_ROWS + 1):
+        if ln + k >= view.n_lines:
+            return False
+        s, e = view.line(ln + k)
+        if not any(abs(d.start - col) <= 3 for d in parse.find_dates(view.text[s:e], finder.order, finder.ref)):
+            return False
+    return True
 
 
 def _own_end_labels(finder: Finder, cands: list[Candidate]) -> list[Candidate]:

@@ -117,6 +117,14 @@ def total_confirmed(bill: BillNormalized, result: ExtractionResult | None = None
         return CheckResult(rule=rule, passed=True, fields=fields, message=f"the balance: {bal.why}")
     t = roles["total_amount_due"]
     assert t is not None
+    outer = summary_counting(idx, t.value)
+    if outer is not None and outer.closes is not None:
+        # "Gesamtbetrag 2.194,34 / abzüglich geleistete Abschläge -2.167,00 / Nachzahlung 27,34": the charges
+        # taken for the amount due add up with the bill's own line items, yet the account summary goes on to
+        # take the payments off; what it adds up to is the amount due.
+        return CheckResult(rule=rule, passed=False, fields=fields,
+                           message=f"{t.value:,.2f} is a row of the account summary, which adds up to "
+                           f"{outer.closes[2]:,.2f}")
     p, y = bill.previous_balance, bill.payments
     unpaid = p is not None and p != 0 and (y is None or abs(p - y) > CENT)
     items = _items(bill, idx)
@@ -152,6 +160,15 @@ def summary_closing_on(idx: PrintedIndex, total: Decimal) -> Block | None:
     beside the current charges printed again confirms nothing), or None."""
     return next((b for b in idx.summary_blocks()
                  if b.evidence and b.closes is not None and abs(b.closes[2] - total) < CENT), None)
+
+
+def summary_counting(idx: PrintedIndex, total: Decimal) -> Block | None:
+    """An account summary of the document (a previous balance or a payment among its terms) that adds up as
+    evidence to another amount and prints ``total`` on a row before its closing one (a term, or a sub-total
+    the rows after it go on from), or None."""
+    return next((b for b in idx.summary_blocks()
+                 if b.evidence and b.summary and b.closes is not None and abs(b.closes[2] - total) >= CENT
+                 and any(abs(r.value - total) < CENT for r in b.rows if r.start < b.closes[0])), None)
 
 
 def period_confirmed(bill: BillNormalized, result: ExtractionResult | None = None, doc: Document | None = None,

@@ -389,3 +389,13 @@ def test_a_portuguese_summary_with_unpaid_earlier_bills_and_a_direct_debit_date(
     assert bill.due_date == dt.date(2031, 3, 21)
     assert bill.account_number == "400000000017"
     assert bill.rate_plan == "Plano Exemplo Casa"
+
+
+def test_a_german_bill_naming_customer_and_contract_accounts_is_the_customers() -> None:
+    # "Kundennummer" and "Vertragskonto" side by side: the customer number is the account; printed alone, the
+    # contract account still is.
+    head = ["Stadtwerke Beispiel GmbH", "Rechnungsdatum   12.01.2031", "Zu zahlender Betrag   116,34 €"]
+    both = extract_rules(_doc(["Kundennummer          412 345 678", "Vertragskonto         7012345678", *head]))
+    assert both.bill.account_number == "412 345 678"
+    alone = extract_rules(_doc(["Vertragskonto         7012345678", *head]))
+    assert alone.bill.account_number == "7012345678"

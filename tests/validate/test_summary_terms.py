@@ -113,3 +113,27 @@ def test_a_rounding_adjustment_with_no_payment_is_a_term_of_the_balance(settings
     # A current-charges figure the rows do not explain is still caught.
     assert _check(_run(_bill(payments=None, current_charges=Decimal("187.60"),
                              total_amount_due=Decimal("1437.65")), text, settings), "balance")[0] is False
+
+
+ADVANCES = ("Strom Arbeitspreis 3.100 kWh x 28,00 ct/kWh                     868,00 €\n"
+            "Grundpreis 12 Monate x 14,625 €                                   175,50 €\n"
+            "Gesamtbetrag                                                    1.043,50 €\n"
+            "abzüglich geleistete Abschläge (12 x 80,00 €)                    -960,00 €\n"
+            "Nachzahlung                                                        83,50 €\n")
+
+
+def test_the_years_charges_before_the_advances_are_not_the_amount_due(settings: Settings) -> None:
+    # The charges add up with the bill's own line items, so a total read from "Gesamtbetrag" looked
+    # confirmed; the account summary takes the advances off and adds up to what is left to pay.
+    from minimeter.schema import LineItem
+
+    items = [LineItem(description="Arbeitspreis", amount=Decimal("868.00")),
+             LineItem(description="Grundpreis", amount=Decimal("175.50"))]
+    wrong = make_bill(total_amount_due=Decimal("1043.50"), current_charges=Decimal("1043.50"), line_items=items,
+                      currency="EUR")
+    res = _run(wrong, HEAD + ADVANCES, settings)
+    ok, message = _check(res, "total_confirmed")
+    assert ok is False and "83.50" in message
+    right = make_bill(total_amount_due=Decimal("83.50"), current_charges=Decimal("1043.50"),
+                      payments=Decimal("960.00"), line_items=items, currency="EUR")
+    assert _check(_run(right, HEAD + ADVANCES, settings), "total_confirmed")[0] is True
