@@ -127,3 +127,24 @@ def test_an_ambiguous_numeric_date_is_read_day_first_on_a_bill_of_a_day_first_cu
     # A dollar bill keeps the month first.
     bill, _status = _read(["Statement Date: 08/01/2025", "Total Amount Due $88.10"])
     assert bill.statement_date == dt.date(2025, 8, 1)
+
+
+def test_apostrophe_and_space_thousands_and_credits_printed_cr_or_with_a_trailing_minus() -> None:
+    period = ["Rechnungsdatum 20.06.2025", "Zeitraum 19.05.2025 - 17.06.2025"]
+    for line, total in (("Total zu bezahlen CHF 1'234.50", "1234.50"), ("Zu bezahlen CHF 1’234.50", "1234.50"),
+                        ("Rechnungsbetrag 1 234,56 €", "1234.56"), ("Rechnungsbetrag 12,30-", "-12.30")):
+        bill, _status = _read([*period, line])
+        assert str(bill.total_amount_due) == total, line
+    fr = ["Date de facture : 20/06/2025", "Période du 19/05/2025 au 17/06/2025"]
+    for line, total in (("Montant à payer 1\u202f234,56 €", "1234.56"), ("Montant à payer CHF 1'234.50", "1234.50")):
+        bill, _status = _read([*fr, line])
+        assert str(bill.total_amount_due) == total, line
+    bill, _status = _read(["Fecha de factura: 20/06/2025", "Total factura 12,30- €"])
+    assert str(bill.total_amount_due) == "-12.30"
+    # A credit balance in a summary block that adds up: every line a role, the total a credit.
+    bill, status = _read([
+        "Account Number 12345678", "Statement Date: 06/20/2025", "Due Date: 07/10/2025",
+        "Service 05/19/2025 - 06/17/2025 (29 days)", "Meter 5551  Prior Read 10000  Present Read 10900  Usage 900 kWh",
+        "Previous Balance 100.00", "Payment Received 100.00 CR", "Current Charges 47.70", "Credit Adjustment 60.00 CR",
+        "Total Amount Due 12.30 CR"])
+    assert str(bill.total_amount_due) == "-12.30" and str(bill.payments) == "100.00" and status == "SUCCEEDED"
