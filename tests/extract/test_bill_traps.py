@@ -148,3 +148,26 @@ def test_apostrophe_and_space_thousands_and_credits_printed_cr_or_with_a_trailin
         "Previous Balance 100.00", "Payment Received 100.00 CR", "Current Charges 47.70", "Credit Adjustment 60.00 CR",
         "Total Amount Due 12.30 CR"])
     assert str(bill.total_amount_due) == "-12.30" and str(bill.payments) == "100.00" and status == "SUCCEEDED"
+
+
+def test_a_budget_plans_fixed_amount_is_the_amount_due_but_never_the_periods_charges() -> None:
+    plans = [
+        ["Date de facture : 20/06/2025", "Période du 19/05/2025 au 17/06/2025", "Mensualité 120,00 €",
+         "Montant à payer 120,00 €"],
+        ["Fecha de factura: 20/06/2025", "Periodo: 19/05/2025 - 17/06/2025", "Cuota fija mensual 120,00 €",
+         "Total a pagar 120,00 €"],
+        ["Factuurdatum 20-06-2025", "Periode 19-05-2025 t/m 17-06-2025", "Termijnbedrag € 120,00",
+         "Te betalen € 120,00"],
+        ["Statement Date: 06/20/2025", "Service 05/19/2025 - 06/17/2025", "Equal Payment Plan amount $120.00",
+         "Total Amount Due $120.00"],
+    ]
+    for lines in plans:
+        bill, status = _read(lines)
+        assert str(bill.total_amount_due) == "120.00", lines[2]
+        assert bill.current_charges is None and not bill.line_items, lines[2]  # the instalment is no charge
+        assert status == "NEEDS_REVIEW"
+    # The period's own charges, printed beside the instalment, stay the current charges.
+    bill, _status = _read(["Statement Date: 06/20/2025", "Service 05/19/2025 - 06/17/2025",
+                           "Current charges this period $143.27", "Budget Billing amount $120.00",
+                           "Amount Due $120.00"])
+    assert str(bill.current_charges) == "143.27" and str(bill.total_amount_due) == "120.00"
