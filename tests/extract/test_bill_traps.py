@@ -171,3 +171,28 @@ def test_a_budget_plans_fixed_amount_is_the_amount_due_but_never_the_periods_cha
                            "Current charges this period $143.27", "Budget Billing amount $120.00",
                            "Amount Due $120.00"])
     assert str(bill.current_charges) == "143.27" and str(bill.total_amount_due) == "120.00"
+
+
+_HEAD = ["Account Number 12345678", "Statement Date: 06/20/2025", "Due Date: 07/10/2025",
+         "Service 05/19/2025 - 06/17/2025 (29 days)"]
+
+
+def test_the_usage_is_the_kwh_the_charges_are_billed_on_net_of_an_export_or_with_losses_added() -> None:
+    # No reads: of two labelled figures, the one the energy charge multiplies.
+    bill, status = _read([*_HEAD, "Total kWh used 900", "kWh generated 300", "Net kWh billed 600",
+                          "Energy charge 600 kWh x $0.10 = $60.00", "Customer charge $10.00",
+                          "Current Charges $70.00", "Total Amount Due $70.00"])
+    assert str(bill.electricity_kwh) == "600"
+    # Reads that give the metered figure, the charges billed on the figure with losses added: the billed one,
+    # sent to review (the reads do not explain it).
+    bill, status = _read([*_HEAD, "Meter 5551  Prior Read 10000  Present Read 11000  Usage 1,000 kWh",
+                          "Line losses 3%  30 kWh", "Billed kWh 1,030", "Energy charge 1,030 kWh x $0.10 = $103.00",
+                          "Customer charge $10.00", "Current Charges $113.00", "Total Amount Due $113.00"])
+    assert str(bill.electricity_kwh) == "1030" and status == "NEEDS_REVIEW"
+    # Net metering printed as labels: the net consumption, not the import or the export.
+    for lines in (["Data de emissão: 20/06/2025", "Período: 19/05/2025 a 17/06/2025", "Consumo medido 900 kWh",
+                   "Energia injetada 300 kWh", "Consumo faturado 600 kWh", "Total a pagar R$ 60,00"],
+                  ["Factuurdatum 20-06-2025", "Periode 19-05-2025 t/m 17-06-2025", "Levering 900 kWh",
+                   "Teruglevering 300 kWh", "Netto verbruik 600 kWh", "Te betalen € 60,00"]):
+        bill, status = _read(lines)
+        assert str(bill.electricity_kwh) == "600" and status == "NEEDS_REVIEW", lines[0]
