@@ -196,3 +196,53 @@ def test_the_usage_is_the_kwh_the_charges_are_billed_on_net_of_an_export_or_with
                    "Teruglevering 300 kWh", "Netto verbruik 600 kWh", "Te betalen € 60,00"]):
         bill, status = _read(lines)
         assert str(bill.electricity_kwh) == "600" and status == "NEEDS_REVIEW", lines[0]
+
+
+def test_the_demand_is_the_registered_kw_not_the_kva_nor_the_contracted_power() -> None:
+    cases = [
+        (["Statement Date: 06/20/2025", "Total Amount Due $880.10", "Billing demand 130 kVA", "Actual demand 108 kW"],
+         "108"),
+        (["Bill Date 20/06/2025", "Net Amount Payable Rs. 88,000.00", "Contract Demand 150 kVA",
+          "Recorded Maximum Demand 112 kVA", "Maximum Demand (kW) 101"], "101"),
+        (["Bill Date 20/06/2025", "Sanctioned Load 50 kW", "Maximum Demand 38.5 kW",
+          "Net Amount Payable Rs. 8,000.00"], "38.5"),
+        (["Fecha de factura: 20/06/2025", "Potencia contratada P1: 15 kW", "Potencia máxima demandada P1: 11,2 kW",
+          "Total a pagar 880,10 €"], "11.2"),
+        (["Data emissione 20/06/2025", "Potenza impegnata 6 kW", "Potenza massima prelevata 4,8 kW",
+          "Totale da pagare € 88,10"], "4.8"),
+        (["Data de emissão: 20/06/2025", "Demanda contratada 75 kW", "Demanda medida 62 kW",
+          "Total a pagar R$ 880,10"], "62"),
+        (["Rechnungsdatum 20.06.2025", "Vereinbarte Leistung 100 kW", "Gemessene Höchstleistung 82 kW",
+          "Rechnungsbetrag 880,10 €"], "82"),
+    ]
+    for lines, kw in cases:
+        bill, _status = _read(lines)
+        assert str(bill.demand_kw) == kw, lines[1]
+    # A subscribed power in kVA alone is no demand.
+    bill, _status = _read(["Date de facture : 20/06/2025", "Puissance souscrite 9 kVA", "Montant à payer 88,10 €"])
+    assert bill.demand_kw is None
+
+
+def test_arrears_folded_into_the_amount_due_and_a_previous_balance_repeated_to_the_cent() -> None:
+    reads = "Meter 5551  Prior Read 10000  Present Read 10900  Usage 900 kWh"
+    bill, status = _read([*_HEAD, reads, "Arrears $150.00", "Current charges $90.00", "Total Amount Due $240.00"])
+    assert (str(bill.previous_balance), str(bill.current_charges), str(bill.total_amount_due)) == (
+        "150.00", "90.00", "240.00") and status == "SUCCEEDED"
+    # Two previous-balance lines a cent apart: the one the balance adds up with.
+    bill, status = _read([*_HEAD, reads, "Balance from last bill $150.01", "Payments $0.00", "Previous balance $150.00",
+                          "Current charges $90.00", "Total Amount Due $240.00"])
+    assert str(bill.previous_balance) == "150.00" and str(bill.total_amount_due) == "240.00"
+    for lines in (["Tarikh bil: 20/06/2025", "Tempoh bil: 19/05/2025 - 17/06/2025 (30 hari)",
+                   "Bacaan lama 10000  Bacaan baru 10900  Penggunaan 900 kWh", "Tunggakan RM 150.00",
+                   "Caj semasa RM 90.00", "Jumlah perlu dibayar RM 240.00"],
+                  ["Data emissione 20/06/2025", "Periodo dal 19/05/2025 al 17/06/2025 (30 giorni)",
+                   "Lettura precedente 10000  Lettura attuale 10900  Consumo 900 kWh",
+                   "Importo bollette precedenti non pagate € 150,00", "Importo bolletta € 90,00",
+                   "Totale da pagare € 240,00"],
+                  ["Bill Date 20/06/2025", "Bill Period 19/05/2025 to 17/06/2025 (30 days)",
+                   "Previous reading 10000  Present reading 10900  Units 900", "Current Bill Amount Rs. 900.00",
+                   "Arrears Rs. 1,500.00", "Net Amount Payable Rs. 2,400.00"]):
+        bill, _status = _read(lines)
+        total = bill.total_amount_due
+        assert total is not None and bill.previous_balance is not None and bill.current_charges is not None
+        assert bill.previous_balance + bill.current_charges == total, lines[0]
