@@ -246,3 +246,27 @@ def test_arrears_folded_into_the_amount_due_and_a_previous_balance_repeated_to_t
         total = bill.total_amount_due
         assert total is not None and bill.previous_balance is not None and bill.current_charges is not None
         assert bill.previous_balance + bill.current_charges == total, lines[0]
+
+
+def test_a_period_printed_without_years_takes_them_from_the_statement_date_across_a_year_end() -> None:
+    june = (dt.date(2025, 5, 19), dt.date(2025, 6, 17))
+    winter = (dt.date(2024, 12, 4), dt.date(2025, 1, 3))
+    cases = [
+        (["Bill date 20 June 2025", "Billing period 19 May to 17 June", "Amount due £88.10"], june),
+        (["Date de facture : 20/06/2025", "Période du 19 mai au 17 juin", "Montant à payer 88,10 €"], june),
+        (["Date de facture : 8 janvier 2025", "Consommation du 4 déc. au 3 janv.", "Montant à payer 88,10 €"], winter),
+        (["Fecha de factura: 20/06/2025", "Periodo de facturación: del 19 de mayo al 17 de junio",
+          "Total a pagar 88,10 €"], june),
+        (["Emitida el 8 de enero de 2025", "Periodo: 4 dic - 3 ene", "Total a pagar 88,10 €"], winter),
+        (["Data de emissão: 20/06/2025", "Período: 19 mai a 17 jun", "Total a pagar R$ 88,10"], june),
+        (["Data emissione 20/06/2025", "Periodo dal 19 maggio al 17 giugno", "Totale da pagare € 88,10"], june),
+        (["Rechnungsdatum 20.06.2025", "Zeitraum 19. Mai bis 17. Juni", "Rechnungsbetrag 88,10 €"], june),
+        (["Rechnungsdatum 08.01.2025", "Abrechnungszeitraum 04.12. - 03.01.", "Rechnungsbetrag 88,10 €"], winter),
+        (["Factuurdatum 8 januari 2025", "Periode 4 december t/m 3 januari", "Te betalen € 88,10"], winter),
+        (["Tarikh bil: 20/06/2025", "Tempoh bil: 19 Mei hingga 17 Jun", "Jumlah perlu dibayar RM 88.10"], june),
+        (["Bill Date 08-Jan-2025", "Bill Period 04-Dec to 03-Jan", "Net Amount Payable Rs. 88.10"], winter),
+        (["Statement Date: Jan 5, 2025", "Service from Dec 4 to Jan 3", "Total Amount Due $88.10"], winter),
+    ]
+    for lines, period in cases:
+        bill, _status = _read(lines)
+        assert _period(bill) == period, lines[1]
