@@ -13,12 +13,13 @@ with the exact characters it came from (``view.text[start:end] == text``). ``kin
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from minimeter.extract import parse
+from minimeter.extract import lexicon, parse
 from minimeter.extract.vocab import LABELS, label_rx
 from minimeter.schema import LineItem, LineItemCategory, Span
 
@@ -122,9 +123,16 @@ def category(description: str, amount: Decimal, unit: str | None, section: str |
     return LineItemCategory.CREDIT if amount < 0 else LineItemCategory.OTHER
 
 
+@functools.cache
+def _plan_rx() -> list[re.Pattern[str]]:
+    """The lexicon's ``plan_instalment`` labels: a budget plan's fixed amount is billed instead of the charges,
+    so its row is no charge ("Mensualité 120,00 €" beside the period's charges of 143,27 €)."""
+    return [label_rx(p) for p, _w in lexicon.load().roles.get("plan_instalment", ())]
+
+
 def kind_of(description: str) -> str:
     probe = _RATE_UNIT.sub("", description) if _PRICED.search(description) else description
-    if _NOISE.search(probe):
+    if _NOISE.search(probe) or any(rx.search(description) for rx in _plan_rx()):
         return NOISE
     if _TOTAL.search(description) or any(rx.search(description) for rx in _TOTAL_LABELS):
         return TOTAL

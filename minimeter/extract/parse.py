@@ -232,6 +232,8 @@ DATE_RXS = [
     # 13-MAY-2024 / 13-MAY-24 / 13/Mai/2024 / 13.Mar.2024: day, month name and year joined by one separator
     ("dmy", re.compile(rf"(?i)(?<![\w.])(?P<d>\d{{1,2}})(?P<sep>[-/.])(?P<mon>{_MON})\.?(?P=sep)"
                        rf"(?P<y>(?:19|20)\d\d|\d\d)(?![\w])")),
+    # 04-Dec / 19-May: a yearless day and month name joined by a hyphen ("Bill Period 04-Dec to 03-Jan")
+    ("dmy", re.compile(rf"(?i)(?<![\w.\-/])(?P<d>\d{{1,2}})-(?P<mon>{_MON})\.?(?![\w\-/'’])")),
     # (never after a hyphen or slash: "gen-25 febr-25" on a chart axis is months and years, not 25 February)
     # 18 Fév 25 / 17 Avril 2025 / 19 Apr '24 (with a year: tried before month-first so "18 Fév 25" is not "Fév 25")
     ("dmy", re.compile(rf"(?i)(?<![\w.\-/]){_WD}{_DAY_MON}"
@@ -307,7 +309,7 @@ def find_dates(text: str, order: str = "MDY", ref: dt.date | None = None) -> lis
                     name = m["mon"].lower().rstrip(".")
                     mon = MONTHS[name]
                     day = int(m["d"])
-                    y = _year(m["y"] or m.groupdict().get("y2") or m.groupdict().get("y3"))
+                    y = _year(m.groupdict().get("y") or m.groupdict().get("y2") or m.groupdict().get("y3"))
                     if y is None and name in AMBIGUOUS_MONTHS:
                         continue  # "des 12 derniers mois" is not 12 December
                     if y is None:

@@ -166,5 +166,6 @@ def range_connector_rx() -> re.Pattern[str]:
 
 @functools.cache
 def _short_range_rx() -> re.Pattern[str]:
-    return re.compile(rf"(?i)(?<![\d/.])(\d{{1,2}})[/.](\d{{1,2}})\s*(?:{_connectors()})\s*"
-                      r"(\d{1,2})[/.](\d{1,2})(?![\d/.])")
+    # (A German yearless date ends with a dot, "04.12. - 03.01."; a full date's year never follows it.)
+    return re.compile(rf"(?i)(?<![\d/.])(\d{{1,2}})[/.](\d{{1,2}})\.?\s*(?:{_connectors()})\s*"
+                      r"(\d{1,2})[/.](\d{1,2})\.?(?![\d/.])")

@@ -116,6 +116,16 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
             net = billed_over_reads(finder, fname, gs) if sups.get(id(best)) else None
             if net is not None:
                 best, note = net, f"billed on {net.best.raw} ('{net.best.label}'); the reads give {best.value}"
+            elif not sups.get(id(best)):
+                # No reads either way: of two labelled figures ("Total kWh used 900", "Net kWh billed 600"),
+                # the one the charges are billed on, when they are billed on neither the other nor its parts
+                # (net of a solar export, losses added to the metered kWh).
+                net = billed_over_reads(finder, fname, gs)
+                unit = best.best.unit or ("kWh" if fname == "electricity_kwh" else None)
+                if net is not None and billed_elsewhere(finder, fname, best.value, unit):
+                    best, note = net, f"billed on {net.best.raw} ('{net.best.label}'), not on {best.value}"
+                else:
+                    net = None
             sup = None if net is not None else usage_support(finder, best.value)
             if sup:
                 how, ps, mult = sup

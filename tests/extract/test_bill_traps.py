@@ -127,3 +127,146 @@ def test_an_ambiguous_numeric_date_is_read_day_first_on_a_bill_of_a_day_first_cu
     # A dollar bill keeps the month first.
     bill, _status = _read(["Statement Date: 08/01/2025", "Total Amount Due $88.10"])
     assert bill.statement_date == dt.date(2025, 8, 1)
+
+
+def test_apostrophe_and_space_thousands_and_credits_printed_cr_or_with_a_trailing_minus() -> None:
+    period = ["Rechnungsdatum 20.06.2025", "Zeitraum 19.05.2025 - 17.06.2025"]
+    for line, total in (("Total zu bezahlen CHF 1'234.50", "1234.50"), ("Zu bezahlen CHF 1’234.50", "1234.50"),
+                        ("Rechnungsbetrag 1 234,56 €", "1234.56"), ("Rechnungsbetrag 12,30-", "-12.30")):
+        bill, _status = _read([*period, line])
+        assert str(bill.total_amount_due) == total, line
+    fr = ["Date de facture : 20/06/2025", "Période du 19/05/2025 au 17/06/2025"]
+    for line, total in (("Montant à payer 1\u202f234,56 €", "1234.56"), ("Montant à payer CHF 1'234.50", "1234.50")):
+        bill, _status = _read([*fr, line])
+        assert str(bill.total_amount_due) == total, line
+    bill, _status = _read(["Fecha de factura: 20/06/2025", "Total factura 12,30- €"])
+    assert str(bill.total_amount_due) == "-12.30"
+    # A credit balance in a summary block that adds up: every line a role, the total a credit.
+    bill, status = _read([
+        "Account Number 12345678", "Statement Date: 06/20/2025", "Due Date: 07/10/2025",
+        "Service 05/19/2025 - 06/17/2025 (29 days)", "Meter 5551  Prior Read 10000  Present Read 10900  Usage 900 kWh",
+        "Previous Balance 100.00", "Payment Received 100.00 CR", "Current Charges 47.70", "Credit Adjustment 60.00 CR",
+        "Total Amount Due 12.30 CR"])
+    assert str(bill.total_amount_due) == "-12.30" and str(bill.payments) == "100.00" and status == "SUCCEEDED"
+
+
+def test_a_budget_plans_fixed_amount_is_the_amount_due_but_never_the_periods_charges() -> None:
+    plans = [
+        ["Date de facture : 20/06/2025", "Période du 19/05/2025 au 17/06/2025", "Mensualité 120,00 €",
+         "Montant à payer 120,00 €"],
+        ["Fecha de factura: 20/06/2025", "Periodo: 19/05/2025 - 17/06/2025", "Cuota fija mensual 120,00 €",
+         "Total a pagar 120,00 €"],
+        ["Factuurdatum 20-06-2025", "Periode 19-05-2025 t/m 17-06-2025", "Termijnbedrag € 120,00",
+         "Te betalen € 120,00"],
+        ["Statement Date: 06/20/2025", "Service 05/19/2025 - 06/17/2025", "Equal Payment Plan amount $120.00",
+         "Total Amount Due $120.00"],
+    ]
+    for lines in plans:
+        bill, status = _read(lines)
+        assert str(bill.total_amount_due) == "120.00", lines[2]
+        assert bill.current_charges is None and not bill.line_items, lines[2]  # the instalment is no charge
+        assert status == "NEEDS_REVIEW"
+    # The period's own charges, printed beside the instalment, stay the current charges.
+    bill, _status = _read(["Statement Date: 06/20/2025", "Service 05/19/2025 - 06/17/2025",
+                           "Current charges this period $143.27", "Budget Billing amount $120.00",
+                           "Amount Due $120.00"])
+    assert str(bill.current_charges) == "143.27" and str(bill.total_amount_due) == "120.00"
+
+
+_HEAD = ["Account Number 12345678", "Statement Date: 06/20/2025", "Due Date: 07/10/2025",
+         "Service 05/19/2025 - 06/17/2025 (29 days)"]
+
+
+def test_the_usage_is_the_kwh_the_charges_are_billed_on_net_of_an_export_or_with_losses_added() -> None:
+    # No reads: of two labelled figures, the one the energy charge multiplies.
+    bill, status = _read([*_HEAD, "Total kWh used 900", "kWh generated 300", "Net kWh billed 600",
+                          "Energy charge 600 kWh x $0.10 = $60.00", "Customer charge $10.00",
+                          "Current Charges $70.00", "Total Amount Due $70.00"])
+    assert str(bill.electricity_kwh) == "600"
+    # Reads that give the metered figure, the charges billed on the figure with losses added: the billed one,
+    # sent to review (the reads do not explain it).
+    bill, status = _read([*_HEAD, "Meter 5551  Prior Read 10000  Present Read 11000  Usage 1,000 kWh",
+                          "Line losses 3%  30 kWh", "Billed kWh 1,030", "Energy charge 1,030 kWh x $0.10 = $103.00",
+                          "Customer charge $10.00", "Current Charges $113.00", "Total Amount Due $113.00"])
+    assert str(bill.electricity_kwh) == "1030" and status == "NEEDS_REVIEW"
+    # Net metering printed as labels: the net consumption, not the import or the export.
+    for lines in (["Data de emissão: 20/06/2025", "Período: 19/05/2025 a 17/06/2025", "Consumo medido 900 kWh",
+                   "Energia injetada 300 kWh", "Consumo faturado 600 kWh", "Total a pagar R$ 60,00"],
+                  ["Factuurdatum 20-06-2025", "Periode 19-05-2025 t/m 17-06-2025", "Levering 900 kWh",
+                   "Teruglevering 300 kWh", "Netto verbruik 600 kWh", "Te betalen € 60,00"]):
+        bill, status = _read(lines)
+        assert str(bill.electricity_kwh) == "600" and status == "NEEDS_REVIEW", lines[0]
+
+
+def test_the_demand_is_the_registered_kw_not_the_kva_nor_the_contracted_power() -> None:
+    cases = [
+        (["Statement Date: 06/20/2025", "Total Amount Due $880.10", "Billing demand 130 kVA", "Actual demand 108 kW"],
+         "108"),
+        (["Bill Date 20/06/2025", "Net Amount Payable Rs. 88,000.00", "Contract Demand 150 kVA",
+          "Recorded Maximum Demand 112 kVA", "Maximum Demand (kW) 101"], "101"),
+        (["Bill Date 20/06/2025", "Sanctioned Load 50 kW", "Maximum Demand 38.5 kW",
+          "Net Amount Payable Rs. 8,000.00"], "38.5"),
+        (["Fecha de factura: 20/06/2025", "Potencia contratada P1: 15 kW", "Potencia máxima demandada P1: 11,2 kW",
+          "Total a pagar 880,10 €"], "11.2"),
+        (["Data emissione 20/06/2025", "Potenza impegnata 6 kW", "Potenza massima prelevata 4,8 kW",
+          "Totale da pagare € 88,10"], "4.8"),
+        (["Data de emissão: 20/06/2025", "Demanda contratada 75 kW", "Demanda medida 62 kW",
+          "Total a pagar R$ 880,10"], "62"),
+        (["Rechnungsdatum 20.06.2025", "Vereinbarte Leistung 100 kW", "Gemessene Höchstleistung 82 kW",
+          "Rechnungsbetrag 880,10 €"], "82"),
+    ]
+    for lines, kw in cases:
+        bill, _status = _read(lines)
+        assert str(bill.demand_kw) == kw, lines[1]
+    # A subscribed power in kVA alone is no demand.
+    bill, _status = _read(["Date de facture : 20/06/2025", "Puissance souscrite 9 kVA", "Montant à payer 88,10 €"])
+    assert bill.demand_kw is None
+
+
+def test_arrears_folded_into_the_amount_due_and_a_previous_balance_repeated_to_the_cent() -> None:
+    reads = "Meter 5551  Prior Read 10000  Present Read 10900  Usage 900 kWh"
+    bill, status = _read([*_HEAD, reads, "Arrears $150.00", "Current charges $90.00", "Total Amount Due $240.00"])
+    assert (str(bill.previous_balance), str(bill.current_charges), str(bill.total_amount_due)) == (
+        "150.00", "90.00", "240.00") and status == "SUCCEEDED"
+    # Two previous-balance lines a cent apart: the one the balance adds up with.
+    bill, status = _read([*_HEAD, reads, "Balance from last bill $150.01", "Payments $0.00", "Previous balance $150.00",
+                          "Current charges $90.00", "Total Amount Due $240.00"])
+    assert str(bill.previous_balance) == "150.00" and str(bill.total_amount_due) == "240.00"
+    for lines in (["Tarikh bil: 20/06/2025", "Tempoh bil: 19/05/2025 - 17/06/2025 (30 hari)",
+                   "Bacaan lama 10000  Bacaan baru 10900  Penggunaan 900 kWh", "Tunggakan RM 150.00",
+                   "Caj semasa RM 90.00", "Jumlah perlu dibayar RM 240.00"],
+                  ["Data emissione 20/06/2025", "Periodo dal 19/05/2025 al 17/06/2025 (30 giorni)",
+                   "Lettura precedente 10000  Lettura attuale 10900  Consumo 900 kWh",
+                   "Importo bollette precedenti non pagate € 150,00", "Importo bolletta € 90,00",
+                   "Totale da pagare € 240,00"],
+                  ["Bill Date 20/06/2025", "Bill Period 19/05/2025 to 17/06/2025 (30 days)",
+                   "Previous reading 10000  Present reading 10900  Units 900", "Current Bill Amount Rs. 900.00",
+                   "Arrears Rs. 1,500.00", "Net Amount Payable Rs. 2,400.00"]):
+        bill, _status = _read(lines)
+        total = bill.total_amount_due
+        assert total is not None and bill.previous_balance is not None and bill.current_charges is not None
+        assert bill.previous_balance + bill.current_charges == total, lines[0]
+
+
+def test_a_period_printed_without_years_takes_them_from_the_statement_date_across_a_year_end() -> None:
+    june = (dt.date(2025, 5, 19), dt.date(2025, 6, 17))
+    winter = (dt.date(2024, 12, 4), dt.date(2025, 1, 3))
+    cases = [
+        (["Bill date 20 June 2025", "Billing period 19 May to 17 June", "Amount due £88.10"], june),
+        (["Date de facture : 20/06/2025", "Période du 19 mai au 17 juin", "Montant à payer 88,10 €"], june),
+        (["Date de facture : 8 janvier 2025", "Consommation du 4 déc. au 3 janv.", "Montant à payer 88,10 €"], winter),
+        (["Fecha de factura: 20/06/2025", "Periodo de facturación: del 19 de mayo al 17 de junio",
+          "Total a pagar 88,10 €"], june),
+        (["Emitida el 8 de enero de 2025", "Periodo: 4 dic - 3 ene", "Total a pagar 88,10 €"], winter),
+        (["Data de emissão: 20/06/2025", "Período: 19 mai a 17 jun", "Total a pagar R$ 88,10"], june),
+        (["Data emissione 20/06/2025", "Periodo dal 19 maggio al 17 giugno", "Totale da pagare € 88,10"], june),
+        (["Rechnungsdatum 20.06.2025", "Zeitraum 19. Mai bis 17. Juni", "Rechnungsbetrag 88,10 €"], june),
+        (["Rechnungsdatum 08.01.2025", "Abrechnungszeitraum 04.12. - 03.01.", "Rechnungsbetrag 88,10 €"], winter),
+        (["Factuurdatum 8 januari 2025", "Periode 4 december t/m 3 januari", "Te betalen € 88,10"], winter),
+        (["Tarikh bil: 20/06/2025", "Tempoh bil: 19 Mei hingga 17 Jun", "Jumlah perlu dibayar RM 88.10"], june),
+        (["Bill Date 08-Jan-2025", "Bill Period 04-Dec to 03-Jan", "Net Amount Payable Rs. 88.10"], winter),
+        (["Statement Date: Jan 5, 2025", "Service from Dec 4 to Jan 3", "Total Amount Due $88.10"], winter),
+    ]
+    for lines, period in cases:
+        bill, _status = _read(lines)
+        assert _period(bill) == period, lines[1]

@@ -18,8 +18,10 @@ or a cue shape that is not a valid regular expression.
 payments and current charges (interest on arrears, an adjustment, a late-payment charge already
 billed); ``section_total`` the word before a service's name on the line of that service's total
 ("Total Electricity", "Totale Gas"); ``credit`` the closing row of a summary whose deductions exceed
-its charges, printed unsigned though the utility owes it ("Guthaben 210,18 €" after the advances paid).
-The summary-block reader gives such a row its role; the finder never looks for them.
+its charges, printed unsigned though the utility owes it ("Guthaben 210,18 €" after the advances paid);
+``plan_instalment`` the fixed amount of a budget or equal-payment plan ("Mensualité", "Cuota fija
+mensual"), billed instead of the charges: never a charge line. The summary-block reader gives such a row
+its role; the finder never looks for them.
 
 ``[countries.XX]`` (ISO 3166 code) holds what a bill of that country prints whatever its utility: its
 ``currency``, cue ``words`` (tax names, business numbers, payment networks, regions: "ABN", "GST", "TVQ",
@@ -60,7 +62,7 @@ FIELDS = frozenset({
 })
 # Summary-block roles a label may name beside the bill's fields (``[roles]``): terms of the bill's
 # arithmetic that no bill field holds.
-ROLES = frozenset({"adjustments", "section_total", "credit"})
+ROLES = frozenset({"adjustments", "section_total", "credit", "plan_instalment"})
 # The kind of value a distractor speaks against, and the fields of that kind.
 DISTRACTOR_KINDS: Mapping[str, frozenset[str]] = MappingProxyType({
     "usage": frozenset({"electricity_kwh", "gas_usage", "gas_therms", "water_usage", "demand_kw"}),
