@@ -112,9 +112,17 @@ def label_rx(phrase: str, strict: bool = True) -> re.Pattern[str]:
     phrase (no letter right before it; with ``strict``, none right after). A word ``#`` between two
     others matches one identifier (``IDENT``)."""
     words = phrase.split()
-    first, rest = words[0][0], words[0][1:]
-    parts = [fold(rest)] + [IDENT if w == "#" and i < len(words) - 1 else fold(w)
-                            for i, w in enumerate(words[1:], start=1)]
+    first = words[0][0]
+    # Inside a label of two or more words, a word may be printed short ("Amt Due", "Prev. Bal."): the
+    # lexicon's [abbreviations]. A one-word label is never shortened ("bal" alone says too little).
+    short = _LEX.abbreviations if len(words) > 1 else {}
+
+    def word_rx(w: str, skip: int = 0) -> str:
+        forms = [fold(w[skip:])] + [fold(a[skip:]) + r"\.?" for a in short.get(w.lower(), ())]
+        return forms[0] if len(forms) == 1 else "(?:" + "|".join(forms) + ")"
+
+    parts = [word_rx(words[0], 1)] + [IDENT if w == "#" and i < len(words) - 1 else word_rx(w)
+                                      for i, w in enumerate(words[1:], start=1)]
     body = r"[^\S\n]+".join(parts)  # a label never spans lines ("... 20,700 kWh\nBilled Demand" is not "kWh billed")
     # A profile's own labels may run into the next word, as layout text glues "échéanceDate".
     tail = r"(?![A-Za-zÀ-ÿ])" if strict else ""

@@ -5,6 +5,7 @@ a wrong value in a SUCCEEDED bill."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from minimeter.extract.rules import extract_rules
 from minimeter.readers.base import Document, Page
@@ -270,3 +271,31 @@ def test_a_period_printed_without_years_takes_them_from_the_statement_date_acros
     for lines, period in cases:
         bill, _status = _read(lines)
         assert _period(bill) == period, lines[1]
+
+
+def test_abbreviated_labels_are_read_as_their_words() -> None:
+    """US bills shorten the words of their labels ("Acct No", "Prev Bal", "Pymts Rcvd", "Curr Chgs",
+    "Total Amt Due"): the lexicon's [abbreviations] read them as the labels they shorten."""
+    bill, _status = _read([
+        "Lakeside Public Power District",
+        "Acct No: 44-1029-887            Stmt Date: 03/04/2031",
+        "Svc Addr: 18 Birch Hollow Rd, Fairview",
+        "Prev Bal                          $71.20",
+        "Pymts Rcvd                       -$71.20",
+        "Curr Chgs                         $64.85",
+        "Total Amt Due                     $64.85",
+        "Due By: 03/25/2031",
+    ])
+    assert bill.account_number == "44-1029-887"
+    assert bill.statement_date == dt.date(2031, 3, 4)
+    assert bill.previous_balance == Decimal("71.20")
+    assert bill.current_charges == Decimal("64.85")
+    assert bill.total_amount_due == Decimal("64.85")
+    assert bill.service_address is not None and bill.service_address.startswith("18 Birch Hollow Rd")
+
+
+def test_a_one_word_label_is_never_shortened() -> None:
+    from minimeter.extract.vocab import label_rx
+
+    assert label_rx("previous balance").search("PREV. BAL. 12.00")
+    assert not label_rx("balance").search("bal 12.00")

@@ -73,7 +73,8 @@ DISTRACTOR_KINDS: Mapping[str, frozenset[str]] = MappingProxyType({
 COMMODITIES = frozenset({"electricity", "gas", "water"})
 _SECTIONS = frozenset({"language", "name", "labels", "anchored", "distractors", "units", "commodities",
                        "months", "ambiguous_months", "rate_shapes", "range_connectors",
-                       "range_openers", "countries", "roles", "spans"})
+                       "range_openers", "countries", "roles", "spans",
+                       "abbreviations"})
 _COUNTRY_KEYS = frozenset({"currency", "words", "shapes"})
 
 
@@ -123,6 +124,8 @@ class Lexicon:
     """Months a bill covers -> the words by which it names that span ("quarterly", "Jahresabrechnung")."""
     month_words: tuple[str, ...] = ()
     """The word for months after a count ("2 months", "12 mois"), lower case (``[spans] months``)."""
+    abbreviations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """A label word -> the short forms bills print for it inside a longer label ("amount" -> "amt")."""
 
     def labels_of(self, field_name: str) -> tuple[tuple[str, float], ...]:
         return self.labels.get(field_name, ())
@@ -165,6 +168,7 @@ class _Builder:
         self.role_weights: dict[tuple[str, str], tuple[float, str]] = {}
         self.spans: dict[int, list[str]] = {}
         self.month_words: list[str] = []
+        self.abbreviations: dict[str, list[str]] = {}
 
     @classmethod
     def of(cls, lex: Lexicon) -> _Builder:
@@ -186,6 +190,7 @@ class _Builder:
         b.role_weights = {(r, norm(p)): (w, "?") for r, v in lex.roles.items() for p, w in v}
         b.spans = {n: list(v) for n, v in lex.spans.items()}
         b.month_words = list(lex.month_words)
+        b.abbreviations = {w: list(v) for w, v in lex.abbreviations.items()}
         return b
 
     def add_labels(self, data: Mapping[str, object], src: str, *, default_weight: float = 1.0,
@@ -319,6 +324,26 @@ class _Builder:
         self.add_countries(data.get("countries", {}), src)
         self.add_roles(data.get("roles", {}), src)
         self.add_spans(data.get("spans", {}), src)
+        self.add_abbreviations(data.get("abbreviations", {}), src)
+
+    def add_abbreviations(self, data: object, src: str) -> None:
+        if not isinstance(data, Mapping):
+            raise LexiconError(f"{src}: [abbreviations] must be a table of word = [short forms]")
+        for word, shorts in data.items():
+            where = f"{src}: abbreviations.{word}"
+            low = word.lower()
+            if not re.fullmatch(r"[^\W\d_]+", low):
+                raise LexiconError(f"{where}: expected one word of letters")
+            for short in _strings(shorts, where):
+                s = short.lower()
+                # Sharing the first letter keeps a label's fast first-character scan (vocab.label_rx).
+                if not re.fullmatch(r"[^\W\d_]+", s) or s[0] != low[0] or len(s) >= len(low):
+                    raise LexiconError(f"{where}: {short!r} must be a shorter word starting with {low[0]!r}")
+                other = next((w for w, v in self.abbreviations.items() if s in v and w != low), None)
+                if other is not None:
+                    raise LexiconError(f"{where}: {short!r} already abbreviates {other!r}")
+                if s not in self.abbreviations.setdefault(low, []):
+                    self.abbreviations[low].append(s)
 
     def add_spans(self, data: object, src: str) -> None:
         if not isinstance(data, Mapping):
@@ -387,6 +412,7 @@ class _Builder:
             roles=MappingProxyType({r: tuple(v) for r, v in self.roles.items()}),
             spans=MappingProxyType({n: tuple(v) for n, v in self.spans.items()}),
             month_words=tuple(self.month_words),
+            abbreviations=MappingProxyType({w: tuple(v) for w, v in self.abbreviations.items()}),
         )
 
 
