@@ -44,8 +44,10 @@ def choose_dates(finder: Finder, total: Decimal | None) -> tuple[dict[str, Choic
                 a.score *= 0.5
             agg.setdefault((a.value, b.value), []).append((a, b))
         scored = sorted(((_repeated(v), k, v) for k, v in agg.items()), key=lambda t: -t[0])
-        s1, (_ds, _de), v = scored[0]
-        s2 = scored[1][0] if len(scored) > 1 else 0.0
+        s1, (ds, de), v = scored[0]
+        parts = time_shares(ds, de, [k for _s, k, _v in scored[1:]])
+        rivals = [t for t in scored[1:] if t[1] not in parts]
+        s2 = rivals[0][0] if rivals else 0.0
         if s1 >= 0.45:
             a, b = max(v, key=lambda x: x[0].score)
             conf = round(min(0.99, 0.45 + 0.35 * min(s1, 1.0) + 0.2 * max(0.0, (s1 - s2) / s1)), 3)
@@ -79,6 +81,24 @@ def choose_dates(finder: Finder, total: Decimal | None) -> tuple[dict[str, Choic
     if ch:
         out["due_date"] = ch
     return out, finder
+
+
+MAX_SHARES = 4
+
+
+def time_shares(start: dt.date, end: dt.date, others: list[tuple[dt.date, dt.date]]) -> set[tuple[dt.date, dt.date]]:
+    """The ranges among ``others`` that split the period ``start``-``end`` into consecutive parts from its
+    first day to its last ("Arbeitspreis 01.01.2030 - 30.09.2030" and "01.10.2030 - 31.12.2030": a price
+    change within an annual period), or none. Parts of the period are no rival to it. A price change or two
+    make up to ``MAX_SHARES`` parts; more (one a month) are a history table's rows, which say nothing of it."""
+    inside = sorted(k for k in others if start <= k[0] <= k[1] <= end and k != (start, end))
+    chain: list[tuple[dt.date, dt.date]] = []
+    day = start
+    for k in inside:
+        if k[0] == day:
+            chain.append(k)
+            day = k[1] + dt.timedelta(days=1)
+    return set(chain) if 2 <= len(chain) <= MAX_SHARES and day == end + dt.timedelta(days=1) else set()
 
 
 SCHEDULE_ROWS = 2

@@ -80,3 +80,13 @@ def test_a_count_times_a_price_in_a_label_is_how_the_rows_amount_is_made() -> No
     assert [v[0] for v in product_first(text, vals, "eu")] == [Decimal("-960.00")]
     plain = [(Decimal("80.00"), 0, 5, None), (Decimal("960.00"), 10, 16, None)]
     assert product_first("80,00 €   960,00 €", plain, "eu") == plain  # no count before it: left alone
+
+
+def test_a_price_change_splitting_the_period_is_no_rival_to_it() -> None:
+    lines = [*_owed(), "",
+             "Arbeitspreis 01.01.2030 - 30.09.2030        2.300 kWh x 28,00 ct/kWh        644,00 €",
+             "Arbeitspreis 01.10.2030 - 31.12.2030          800 kWh x 28,00 ct/kWh        224,00 €"]
+    out = extract_rules(_doc(lines))
+    assert out.bill.billing_period_start == dt.date(2030, 1, 1)
+    assert out.bill.billing_period_end == dt.date(2030, 12, 31)
+    assert out.choices["billing_period_start"].confidence >= 0.9
