@@ -30,6 +30,7 @@ from minimeter.extract.values import ANY_YEAR, ValueReaders
 from minimeter.extract.views import Candidate, View
 from minimeter.extract.vocab import (
     COMMODITY_WORDS,
+    RTL_CELL,
     alternation,
     anchored,
     any_label_rx,
@@ -62,6 +63,9 @@ NUM_RX = re.compile(r"(?<![\w.,'/-])\d{1,3}(?:[,'’]\d{3})+(?:\.\d+)?(?![\w/])|
 THRESHOLD = re.compile(r"(?i)(?:[<>≤≥]=?|\b(?:above|below|over|under|up to|at least|more than|less than|exceeding|"
                        r"oltre|fino a|superiore a|inferiore a|maggiore di|minore di|hasta|más de|menos de|"
                        r"supérieure? à|inférieure? à|jusqu'à|über|unter|bis zu|acima de|até))\s*$")
+
+
+_RTL_AFTER = re.compile(rf"[.:]?[^\S\n]*{RTL_CELL.pattern}")
 
 
 def s_gap(between: str) -> int:
@@ -144,8 +148,10 @@ class Finder(PeriodRanges, ValueReaders):
     def _translated(self, view: View, m: re.Match[str], fname: str) -> re.Match[str]:
         """A label printed in two languages, "No. Akaun / Account No.", "Tarif / Tariff": the match of its
         first part grows over the slash and the second part (a label of the same field), so the value is
-        read after the whole label and not taken from the translation's words."""
-        t = self._translation_rx(fname).match(view.text, m.end())
+        read after the whole label and not taken from the translation's words. A translation in a
+        right-to-left script right after the label ("Address  العنوان  VILLA 14...") is stepped over too:
+        its words cannot be matched reliably (visual or logical order), but they are never the value."""
+        t = self._translation_rx(fname).match(view.text, m.end()) or _RTL_AFTER.match(view.text, m.end())
         if t is None:
             return m
         whole = re.compile(re.escape(view.text[m.start():t.end()])).match(view.text, m.start())
@@ -286,6 +292,10 @@ class Finder(PeriodRanges, ValueReaders):
                             if a >= b:
                                 continue
                         vals = self.bare_usage(view, a, b, fname, label_text=view.text[ls:le])
+                    if vals and kind == "qty" and fname in COMMODITY_WORDS and not names_commodity(
+                            view.text[s2:e2], fname) and any(names_commodity(view.text[s2:e2], f2)
+                                                             for f2 in COMMODITY_WORDS if f2 != fname):
+                        continue  # a meter table's "Water" row under "Consumption": not the gas figure
                     if vals and fname == "account_number":
                         seg_txt = view.text[lo:hi] if view.layout else view.text[s2:e2]
                         cell = re.split(r"\s{2,}", seg_txt.strip())[0]

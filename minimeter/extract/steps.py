@@ -247,11 +247,33 @@ def address_beside_name(st: RulesState) -> Candidate | None:
         if view is None or not c.value or c.score < 0.3:
             continue
         shaped = re.search(r"\d", c.value) and re.search(r"[A-Za-z]{3}", c.value)  # a number and a word
-        line = view.line_no(c.start)
-        if shaped and any((n.page, n.layout) == (c.page, c.layout) and abs(view.line_no(n.start) - line) == 1
-                          for n in names):
+        if shaped and any((n.page, n.layout) == (c.page, c.layout) and _one_grid(view, n, c) for n in names):
             return c
     return None
+
+
+GRID_ROWS = 5
+"""How many rows of one label column apart a customer's name and address may be printed."""
+
+
+def _one_grid(view: View, name: Candidate, address: Candidate) -> bool:
+    """The name's and the address's rows next to each other, or (layout text) rows of one label column:
+    every row from one to the other starts with a label at the same place ("Customer name / Account No. /
+    Premise No. / Address"), so the address is the customer's, not the utility's further down the page."""
+    a, b = sorted((view.line_no(name.start), view.line_no(address.start)))
+    if b - a == 1:
+        return True
+    if not view.layout or b - a > GRID_ROWS:
+        return False
+    starts = set()
+    for n in range(a, b + 1):
+        ls, le = view.line(n)
+        line = view.text[ls:le]
+        head = re.match(r"\s*[^\W\d_]", line)
+        if head is None:
+            return False  # a blank row or a row of figures ends the grid
+        starts.add(head.end() - 1)
+    return max(starts) - min(starts) <= 2
 
 
 def clean_text(fname: str, v: str) -> str | None:

@@ -28,6 +28,7 @@ MEASURES: dict[str, tuple[str, ...]] = {
     "gallons": ("water_usage",),
     "kgal": ("water_usage",),
     "kL": ("water_usage",),
+    "IG": ("water_usage",),
     "kW": ("demand_kw",),
 }
 

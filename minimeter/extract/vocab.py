@@ -49,6 +49,20 @@ COMMODITY_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Letters of the right-to-left scripts (Hebrew, Arabic and their presentation forms). Bilingual bills print a
+# label's translation in one of them beside the Latin label ("Account No.  رقم الحساب  5966966557"); a text
+# layer stores such words in visual or logical order, so the finder reads the Latin half and steps over these.
+RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
+RTL_CELL = re.compile(rf"[{RTL}](?:[{RTL}\u0660-\u0669.:/()-]|[^\S\n]{{1,2}}(?=[{RTL}]))*")
+"""A run of right-to-left words (with their spaces and punctuation): a label's translation."""
+
+
+def rtl_only(text: str) -> bool:
+    """Whether ``text`` has letters and every one of them is of a right-to-left script."""
+    letters = re.findall(r"[^\W\d_]", text)
+    return bool(letters) and all(re.match(rf"[{RTL}]", ch) for ch in letters)
+
+
 def alternation(phrases: Iterable[str]) -> str:
     """Phrases as one regex alternation: longest first (so "tot en met" is tried before "tot"), each
     phrase's words escaped and joined by any run of spaces."""

@@ -63,7 +63,7 @@ if TYPE_CHECKING:
 
 USAGE = {"electricity_kwh": Commodity.ELECTRICITY, "gas_usage": Commodity.GAS, "water_usage": Commodity.WATER}
 UNITS = {"electricity_kwh": {"kwh", "mwh"}, "gas_usage": {"therms", "ccf", "hcf", "mcf", "m3", "dth", "cf", "kwh"},
-         "water_usage": {"gallons", "kgal", "hcf", "ccf", "m3", "cf"}}
+         "water_usage": {"gallons", "kgal", "hcf", "ccf", "m3", "cf", "kl", "ig"}}
 _USAGE_UNIT = re.compile(r"(?i)(?<![a-z])(?:k\s?w\s?h|mwh|therms?|ccf|hcf|mcf|m3|m³|gallons?|kgal|dth|"
                          r"units? consumed|consumo|consommation|verbrauch)(?![a-z])")
 
