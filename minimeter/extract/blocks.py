@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from minimeter.extract import lexicon, parse
 from minimeter.extract.candidates import Candidate
-from minimeter.extract.vocab import labels_for, strip_accents
+from minimeter.extract.vocab import labels_for, rtl_only, strip_accents
 
 if TYPE_CHECKING:
     from minimeter.extract.candidates import Finder, View
@@ -38,6 +38,8 @@ ROLE_FIELDS = {"total": "total_amount_due", "previous": "previous_balance", "pay
 TAX_WORDS = ("vat", "tax", "taxes", "iva", "tva", "mwst", "ust", "gst", "hst", "pst", "icms", "pis", "cofins",
              "btw", "sst", "impuesto", "impost", "imposta", "impôt", "steuer", "accise", "excise")
 SUBTOTAL_WORDS = ("sub total", "subtotal", "sub-total", "zwischensumme", "subtotale", "sous-total", "sous total")
+# A cell of figures a charge is billed on ("3 x 7.50", "2 meters" is not one: it has a word).
+_QUANTITY_CELL = re.compile(r"[\d.,'’ ]+(?:[a-zA-Z]{0,3}\.?)?\s*[x×*@]\s*[\d.,'’]+")
 # How far (lines) rows of one block may sit apart, and how far (characters) their amounts' right edges.
 ROW_GAP = 2
 EDGE_SLACK = 3
@@ -73,8 +75,11 @@ class Block:
 
     @property
     def summary(self) -> bool:
-        """An account summary (a previous balance or a payment among its terms), not a list of charges."""
-        return any(r.role in ("previous", "payments") for r in self.terms)
+        """An account summary (a previous balance, a payment or an adjustment among its terms), not a list of
+        charges."""
+        # (A rounding difference or an adjustment between the current charges and the amount due makes one too:
+        # "Total inkl. MWST 347.43 / Rundungsdifferenz 0.02 / Rechnungsbetrag 347.45".)
+        return any(r.role in ("previous", "payments", "adjustments") for r in self.terms)
 
     @property
     def closing_role(self) -> str:
@@ -133,8 +138,16 @@ def _rows(finder: Finder, view: View) -> list[Row]:
             continue
         for m in parse.find_money(line, finder.fmt):
             before = line[:m.start]
-            cell = re.split(r"\s{2,}(?=\S)", before.rstrip())[-1] if before.strip() else ""
-            # The label is the text cell right before the amount ("Current Charges (Excl. VAT)   13,544.70").
+            cells = re.split(r"\s{2,}(?=\S)", before.rstrip()) if before.strip() else [""]
+            # The label is the text cell right before the amount ("Current Charges (Excl. VAT)   13,544.70"), or
+            # the nearest one to its left past a quantity cell ("Grundpreis Netz   3 x 7.50   22.50") or a
+            # label's right-to-left translation ("Total due   المستحق المبلغ   AED 612.40").
+            cell = cells[-1]
+            for cand in reversed(cells):
+                if rtl_only(cand) or (len(re.findall(r"[^\W\d_]", cand)) < 3 and _QUANTITY_CELL.fullmatch(cand)):
+                    continue
+                cell = cand
+                break
             if len(re.findall(r"[^\W\d_]", cell)) < 3 or not isinstance(m.value, Decimal):
                 continue
             out.append(Row(n, cell.strip(" .:"), m.value, s + m.start, s + m.end))
@@ -189,7 +202,10 @@ def _solve(finder: Finder, block: Block) -> Block:
         first.role = "current"
     counted: list[Row] = []
     for r in block.rows:
-        if terms >= 2 and r.value == running and r.role in ("total", "subtotal", "item", "current"):
+        if r.value == running and (terms >= 2 and r.role in ("total", "subtotal", "item", "current")
+                                   or terms >= 1 and r.role == "tax"):
+            # (A tax word on a row that equals the running sum is a sub-total, "Total exkl. MWST 321.40" or
+            # "Total incl. VAT", even after one charge: a tax is never the whole of the charges it is levied on.)
             if r.role != "subtotal":
                 r.role = "total"
             block.closes = (r.start, r.end, r.value)

@@ -74,6 +74,16 @@ def balance(bill: BillNormalized, idx: PrintedIndex | None = None, **_: object) 
     differs = summary_disagrees(idx, t, p, y) if idx is not None else None
     if differs is not None:
         return CheckResult(rule="balance", passed=False, fields=fields, message=differs)
+    if not holds and idx is not None and (p is None or y is None):
+        # "Total inkl. MWST 347.43 / Rundungsdifferenz 0.02 / Rechnungsbetrag 347.45", "Rounding Adjustment 0.02"
+        # after a previous balance: the one row of the summary that makes it add up, with nothing carried or
+        # paid beside it (or only one of the two).
+        adjusted = printed_adjustment(idx, t, c, p or Decimal(0), y or Decimal(0))
+        if adjusted is not None:
+            return CheckResult(rule="balance", passed=True, fields=fields,
+                               message=f"current {_money(c)} + '{adjusted.label[:40]}' {_money(adjusted.value)}"
+                               + (f" + previous {_money(p)}" if p else "") + (f" - payments {_money(y)}" if y else "")
+                               + f" = {_money(t)}, as the account summary prints it")
     if p is not None and y is not None:
         expect = p - y + c
         adjusted = None if holds or idx is None else printed_adjustment(idx, t, c, p, y)
@@ -86,11 +96,6 @@ def balance(bill: BillNormalized, idx: PrintedIndex | None = None, **_: object) 
         return CheckResult(rule="balance", passed=ok, fields=fields,
                            message=f"previous {_money(p)} - payments {_money(y)} + current {_money(c)} = "
                            f"{_money(expect)}" + ("" if ok else f", but the amount due is {_money(t)}"))
-    adjusted = None if holds or p is None or idx is None else printed_adjustment(idx, t, c, p, Decimal(0))
-    if adjusted is not None and p is not None:  # no payment: "Rounding Adjustment 0.02" before the amount due
-        return CheckResult(rule="balance", passed=True, fields=fields,
-                           message=f"previous {_money(p)} + '{adjusted.label[:40]}' {_money(adjusted.value)} + "
-                           f"current {_money(c)} = {_money(t)}, as the account summary prints it")
     if holds:
         return CheckResult(rule="balance", passed=True, fields=fields,
                            message="amount due equals current charges" if p is None or p == 0
@@ -138,7 +143,7 @@ def printed_adjustment(idx: PrintedIndex, t: Decimal, c: Decimal, p: Decimal, y:
         return None
     gap = t - (p - y + c)
     values = [abs(r.value) for r in block.terms]
-    if p not in values or (y and y not in values):  # (no payment, ``y`` 0: the block need not print one)
+    if any(v != 0 and abs(v) not in values for v in (p, y)):  # (none carried or paid, 0: the block need not print it)
         return None
     # (A row the lexicon names as another role, "Current Charges (Excl. VAT)" or a tax, is no adjustment: the
     # gap it fills says the current charges were misread. "Interest on Arrears" may say "arrears".)

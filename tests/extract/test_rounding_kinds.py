@@ -1,0 +1,65 @@
+"""A payable amount rounded to 5 Rappen / centimes, the rounding printed as its own row (made-up values)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from minimeter.extract.rules import extract_rules
+from minimeter.readers.base import Document, Page
+from minimeter.schema import ExtractionResult
+from minimeter.validate import run_checks
+
+
+def _doc(lines: list[str]) -> Document:
+    text = "\n".join(lines)
+    return Document(pages=[Page(number=1, text=text, layout_text=text)], page_count=1)
+
+
+def _row(label: str, amount: str, middle: str = "") -> str:
+    """A charge-table row: the label, a quantity cell at column 46, the amount ending at column 86."""
+    left = f"{label:<46}{middle}" if middle else label
+    return left + amount.rjust(86 - len(left))
+
+
+def _bill(rounding: str, total: str, extra: list[str] | None = None) -> list[str]:
+    return [
+        "Kundennummer          1234567",
+        "Rechnungsdatum        05.11.2031",
+        "Abrechnungsperiode: 01.10.2031 - 31.10.2031",
+        "Bezeichnung                                   Menge / Ansatz                 CHF",
+        _row(" Energie", "60.00", "400 kWh x 15.00 Rp./kWh"),
+        _row(" Grundpreis Netz", "8.00", "1 x 8.00"),
+        _row("Total exkl. MWST", "68.00"),
+        _row("MWST 8.1 % auf CHF 68.00", "5.53"),
+        _row("Total inkl. MWST", "73.53"),
+        *(extra or []),
+        _row("Rundungsdifferenz", rounding),
+        _row("Rechnungsbetrag", total),
+        " Zahlbar bis 05.12.2031",
+    ]
+
+
+def test_the_rounding_row_separates_the_current_charges_from_the_amount_due() -> None:
+    for rounding, total in (("-0.03", "73.50"), ("0.02", "73.55")):
+        out = extract_rules(_doc(_bill(rounding, total)))
+        assert out.bill.total_amount_due == Decimal(total)
+        assert out.bill.current_charges == Decimal("73.53")
+        assert out.summary is not None and out.summary.role("adjustments") is not None
+        # A quantity cell between the label and the amount ("1 x 8.00") does not hide the row's label.
+        assert any(r.label == "Grundpreis Netz" for r in out.summary.rows)
+
+
+def test_the_balance_holds_with_the_printed_rounding_row() -> None:
+    doc = _doc(_bill("-0.03", "73.50"))
+    out = extract_rules(doc)
+    result = ExtractionResult(bill=out.bill, evidence=out.evidence, extractor="rules")
+    checks = {c.rule: c for c in run_checks(result, doc, 0.8)}
+    assert checks["balance"].passed is True
+    assert "Rundungsdifferenz" in checks["balance"].message
+
+
+def test_an_open_earlier_invoice_is_the_previous_balance() -> None:
+    open_invoice = _row("Offener Betrag Rechnung 555.123456", "100.00")
+    out = extract_rules(_doc(_bill("-0.03", "173.50", [open_invoice])))
+    assert out.bill.previous_balance == Decimal("100.00")
+    assert out.bill.current_charges == Decimal("73.53")
