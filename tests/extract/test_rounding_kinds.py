@@ -63,3 +63,22 @@ def test_an_open_earlier_invoice_is_the_previous_balance() -> None:
     out = extract_rules(_doc(_bill("-0.03", "173.50", [open_invoice])))
     assert out.bill.previous_balance == Decimal("100.00")
     assert out.bill.current_charges == Decimal("73.53")
+
+
+def test_an_advance_bill_has_no_usage_when_only_last_years_is_printed() -> None:
+    lines = _bill("-0.03", "73.50")
+    lines[3:3] = [" Akontorechnung ohne Zählerstände; Basis: Verbrauch Vorjahr 3'210 kWh", ""]
+    lines = [ln for ln in lines if "Rp./kWh" not in ln]  # no energy billed on a quantity either
+    assert extract_rules(_doc(lines)).bill.electricity_kwh is None
+
+
+def test_a_french_swiss_client_number_is_the_account() -> None:
+    out = extract_rules(_doc([
+        "No client             7654321",
+        "No facture            123.456789",
+        "Date de facture       14.07.2031",
+        "Produit               Tarif double HP/HC",
+        "Montant à payer                    291.85",
+    ]))
+    assert out.bill.account_number == "7654321"
+    assert out.bill.rate_plan == "Tarif double HP/HC"
