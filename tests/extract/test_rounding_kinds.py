@@ -82,3 +82,10 @@ def test_a_french_swiss_client_number_is_the_account() -> None:
     ]))
     assert out.bill.account_number == "7654321"
     assert out.bill.rate_plan == "Tarif double HP/HC"
+
+
+def test_a_quarterly_bill_names_its_three_months() -> None:
+    from minimeter.validate.corroborate import stated_months
+
+    assert stated_months("Quartalsrechnung\nAbrechnungsperiode: 01.01.2031 - 31.03.2031") == {3}
+    assert stated_months("Facture trimestrielle") == {3}
