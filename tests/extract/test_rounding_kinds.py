@@ -89,3 +89,21 @@ def test_a_quarterly_bill_names_its_three_months() -> None:
 
     assert stated_months("Quartalsrechnung\nAbrechnungsperiode: 01.01.2031 - 31.03.2031") == {3}
     assert stated_months("Facture trimestrielle") == {3}
+
+
+def test_the_payer_of_a_qr_bill_part_is_the_customer_not_the_issuer() -> None:
+    lines = [
+        "EW Beispieltal Genossenschaft",
+        "9999 Beispieltal  |  MWST-Nr. CHE-000.000.000 MWST",
+        "Kundennummer          1234567",
+        "Verbrauchsort: Dorfstrasse 5, 9999 Beispieltal",
+        "Rechnungsbetrag                                   73.50",
+        "Zahlbar an",
+        "EW Beispieltal Genossenschaft",
+        "Zahlbar durch",
+        "Herr Peter Muster",
+    ]
+    out = extract_rules(_doc(lines))
+    assert out.bill.customer_name == "Herr Peter Muster"
+    assert out.bill.provider == "EW Beispieltal Genossenschaft"
+    assert out.bill.service_address == "Dorfstrasse 5, 9999 Beispieltal"
