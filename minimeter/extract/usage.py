@@ -91,11 +91,12 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
         if fname == "electricity_kwh" and gas_kwh:
             # "Gas used 89 m3 x 10.4465 = 930 kWh": an unlabelled 930 kWh elsewhere is that gas, not electricity.
             cands = [c for c in cands if c.value not in gas_kwh or (c.label and c.score >= 0.6)]
-        # A figure read only beside a distractor ("Basis: Verbrauch Vorjahr 2'544 kWh" on an advance bill that
-        # prints no reads) is another period's, not this bill's usage: it is no candidate at all, however
-        # alone it is (its low score would otherwise still win an empty field).
-        clean = {c.value for c in cands if "distractor" not in c.why}
-        cands = [c for c in cands if c.value in clean]
+        # When every figure was read beside a distractor ("Basis: Verbrauch Vorjahr 2'544 kWh" on an advance bill
+        # that prints no reads), they are another period's, not this bill's usage: none is a candidate, however
+        # alone (its low score would otherwise still win an empty field). Beside a clean figure, a distractor's
+        # still competes: "33 m3 x 10,4765 = 346 kWh" marks the converted figure the reads confirm.
+        if all("distractor" in c.why for c in cands):
+            cands = []
         if not cands:
             continue
         gs = groups(cands, 0.25)

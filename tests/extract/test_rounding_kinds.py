@@ -107,3 +107,15 @@ def test_the_payer_of_a_qr_bill_part_is_the_customer_not_the_issuer() -> None:
     assert out.bill.customer_name == "Herr Peter Muster"
     assert out.bill.provider == "EW Beispieltal Genossenschaft"
     assert out.bill.service_address == "Dorfstrasse 5, 9999 Beispieltal"
+
+
+def test_a_figure_beside_a_distractor_still_competes_with_a_clean_one() -> None:
+    # "x " marks a quantity billed or converted; the reads confirm the converted kWh, not the m3 before it.
+    out = extract_rules(_doc([
+        "Abrechnungszeitraum: 01.01.31 - 31.01.31",
+        "Zähler-Nr.        Anfangsstand     Endstand      Faktor     Verbrauch   Einheit",
+        "G1ABC123               5.100        5.140     10,5000           420   kWh",
+        "Gasverbrauch                 40 m3 x 10,5000 = 420 kWh",
+        "Gesamtbetrag                                    55,10 EUR",
+    ]))
+    assert out.bill.gas_usage == Decimal(420)
