@@ -45,6 +45,9 @@ ORG = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\w+|city of
 NOT_NAME = re.compile(r"(?i)\b(?:charges?|total|tax|fee|credit|balance|payment|usage|history|amount|meter|reading|"
                       r"service|period|summary|bill|statement|account|invoice|facture|rechnung\w*|page|date|"
                       r"nr|no|n°|num)\b|\.$")  # "Rechnungs-Nr.": a caption, not a name
+# A street line's own house number ("4385 LAKEVIEW BLVD", "Chemin des Vignes 115"): never its postcode, so a
+# caption with a number under a letterhead ("Certificate No. 10222") is no one-line postal address.
+HOUSE = re.compile(r"(?i)^\d{1,6}[a-z]?\s|\s\d{1,5}[a-z]?(?=,|$)")
 DATEISH = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 # "11439 x 9.95": a charge line's quantity times its rate, under a "Units x Rate" header; no street.
 TIMES = re.compile(r"(?i)\d\s*[x×*]\s*\d")
@@ -72,6 +75,11 @@ def _below(view: View, n: int, col: int) -> tuple[int, int, str] | None:
     if n >= view.n_lines:
         return None
     return next((c for c in _cells(view, n) if abs(c[0] - col) <= 3), None)
+
+
+def _postal(parts: list[str]) -> bool:
+    """A postcode on the block's lines, the street's own number aside."""
+    return POSTCODE.search(" ".join([HOUSE.sub(" ", parts[0], count=1), *parts[1:]])) is not None
 
 
 def _is_name(text: str, utility_names: list[str]) -> bool:
@@ -106,14 +114,14 @@ def mailing_block(finder: Finder, profile: Profile | None) -> MailingBlock | Non
                 parts = [text]
                 end = start + len(text)
                 for k in (1, 2):
-                    if POSTCODE.search(" ".join(parts)) and k > 1:
+                    if _postal(parts) and k > 1:
                         break
                     nxt = _below(view, n + k, col)
                     if nxt is None or STREET.match(nxt[2]) and not POSTCODE.search(nxt[2]):
                         break
                     parts.append(nxt[2])
                     end = nxt[1] + len(nxt[2])
-                if not POSTCODE.search(" ".join(parts)):
+                if not _postal(parts):
                     continue
                 po = po or any(PO_BOX.search(p) for p in parts)  # "MAILSTOP 4" / "PO BOX 183263"
                 name = Candidate("customer_name", above[2], above[2], view.page, above[1], above[1] + len(above[2]),
