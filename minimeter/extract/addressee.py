@@ -48,6 +48,11 @@ NOT_NAME = re.compile(r"(?i)\b(?:charges?|total|tax|fee|credit|balance|payment|u
 # A street line's own house number ("4385 LAKEVIEW BLVD", "Chemin des Vignes 115"): never its postcode, so a
 # caption with a number under a letterhead ("Certificate No. 10222") is no one-line postal address.
 HOUSE = re.compile(r"(?i)^\d{1,6}[a-z]?\s|\s\d{1,5}[a-z]?(?=,|$)")
+# A whole address on one line with no postcode, as countries without one print it: a house number and a
+# street, then at least two more places ("7 SAMPAGUITA ST., BRGY. SAN ISIDRO, QUEZON CITY").
+ONE_LINE = re.compile(r"^\d{1,6}[a-zA-Z]?\s+[^\W\d_][\w'.\- ]*(?:,\s*[^\W\d_][\w'.\- ]*){2,}$")
+# A company's name ending in its abbreviated form ("PACIFIC COLD STORAGE INC."): the dot is not a caption's.
+FORM_DOT = re.compile(r"(?i)\b(?:inc|corp|ltd|co|llc)\.$")
 DATEISH = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 # "11439 x 9.95": a charge line's quantity times its rate, under a "Units x Rate" header; no street.
 TIMES = re.compile(r"(?i)\d\s*[x×*]\s*\d")
@@ -86,6 +91,7 @@ def _is_name(text: str, utility_names: list[str]) -> bool:
     """A person's or business's name, not a label, a number, or the utility itself (``utility_names`` empty:
     the utility is unknown, and any organisation word marks its letterhead)."""
     low = text.lower()
+    text = FORM_DOT.sub(lambda m: m.group(0)[:-1], text)
     if not 1 <= len(text.split()) <= 5 or not text[:1].isupper() or re.search(r"[\d()$€£%@:#/]|www|\.\w{2,3}$", text):
         return False
     if any(n in low for n in utility_names) or any_label_rx().match(text) or NOT_NAME.search(text):
@@ -106,14 +112,17 @@ def mailing_block(finder: Finder, profile: Profile | None) -> MailingBlock | Non
         for n in range(1, min(view.n_lines, 60)):
             for col, start, text in _cells(view, n):
                 po = bool(PO_BOX.match(text))
-                if not (po or STREET.match(text)) or DATEISH.search(text) or TIMES.search(text):
+                one = bool(ONE_LINE.match(text))
+                if not (po or one or STREET.match(text)) or DATEISH.search(text) or TIMES.search(text):
                     continue
+                if parse.find_dates(text, finder.order, finder.ref or ANY_YEAR):
+                    continue  # "NOV 5, 2024 to DEC 5, 2024" reads like "Chemin des Vignes 115, ..."
                 above = _below(view, n - 1, col)
                 if above is None or not _is_name(above[2], names):
                     continue
                 parts = [text]
                 end = start + len(text)
-                for k in (1, 2):
+                for k in () if one else (1, 2):
                     if _postal(parts) and k > 1:
                         break
                     nxt = _below(view, n + k, col)
@@ -121,7 +130,7 @@ def mailing_block(finder: Finder, profile: Profile | None) -> MailingBlock | Non
                         break
                     parts.append(nxt[2])
                     end = nxt[1] + len(nxt[2])
-                if not _postal(parts):
+                if not (one or _postal(parts)):
                     continue
                 po = po or any(PO_BOX.search(p) for p in parts)  # "MAILSTOP 4" / "PO BOX 183263"
                 name = Candidate("customer_name", above[2], above[2], view.page, above[1], above[1] + len(above[2]),

@@ -36,3 +36,20 @@ def test_the_peso_sign_is_a_currency() -> None:
     assert out.bill.total_amount_due == Decimal("669.22")
     assert out.bill.rate_plan == "General Service A"  # "Rate Type" names the rate
 
+
+def test_a_whole_address_on_one_line_without_a_postcode_is_the_mailing_address() -> None:
+    out = extract_rules(_doc(_bill("SAMPLE COLD STORAGE INC.", "12 MABOLO ST., BRGY. UNO, SAMPLE CITY")))
+    assert out.bill.customer_name == "SAMPLE COLD STORAGE INC."  # a company form's dot is no caption's
+    assert out.bill.service_address == "12 MABOLO ST., BRGY. UNO, SAMPLE CITY"
+    assert out.evidence["service_address"].confidence < 0.8
+
+
+def test_a_period_under_a_label_is_not_a_street() -> None:
+    # "Residential" over "NOV 5, 2024 to DEC 5, 2024" reads like a name over "Chemin des Vignes 115, ...".
+    layout = ["Sample Island Electric Cooperative", "",
+              " " * 60 + "Rate Type        Residential",
+              " " * 60 + "Billing Period   NOV 5, 2024 to DEC 5, 2024", "",
+              "Total Amount Due   ₱669.22"]
+    out = extract_rules(_doc(layout))
+    assert out.bill.service_address is None
+    assert out.bill.customer_name != "Residential"
