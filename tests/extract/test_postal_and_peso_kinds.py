@@ -53,3 +53,20 @@ def test_a_period_under_a_label_is_not_a_street() -> None:
     out = extract_rules(_doc(layout))
     assert out.bill.service_address is None
     assert out.bill.customer_name != "Residential"
+
+
+def test_a_last_payment_note_is_no_term_of_a_balance_that_carries_nothing() -> None:
+    # The amount due is the current charges and no previous balance is printed: the payment line is a note.
+    layout = ["Sample Island Electric Cooperative", "",
+              "Current Charges / Kasalukuyang Singil   ₱669.22", "",
+              "Current Charges      ₱669.22",
+              "Total Amount Due     ₱669.22", "",
+              "Last payment received: ₱512.40 on 12/23/2023 - Salamat po!"]
+    out = extract_rules(_doc(layout))
+    assert out.bill.total_amount_due == Decimal("669.22")
+    assert out.bill.current_charges == Decimal("669.22")
+    assert out.bill.payments is None
+    # With a previous balance the payment is a term of the balance.
+    paid = extract_rules(_doc([*layout[:4], "Previous Balance     ₱512.40", "Payment Received    -₱512.40",
+                               *layout[4:7]]))
+    assert paid.bill.payments == Decimal("512.40")
