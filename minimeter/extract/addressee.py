@@ -45,6 +45,14 @@ ORG = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\w+|city of
 NOT_NAME = re.compile(r"(?i)\b(?:charges?|total|tax|fee|credit|balance|payment|usage|history|amount|meter|reading|"
                       r"service|period|summary|bill|statement|account|invoice|facture|rechnung\w*|page|date|"
                       r"nr|no|n°|num)\b|\.$")  # "Rechnungs-Nr.": a caption, not a name
+# A street line's own house number ("4385 LAKEVIEW BLVD", "Chemin des Vignes 115"): never its postcode, so a
+# caption with a number under a letterhead ("Certificate No. 10222") is no one-line postal address.
+HOUSE = re.compile(r"(?i)^\d{1,6}[a-z]?\s|\s\d{1,5}[a-z]?(?=,|$)")
+# A whole address on one line with no postcode, as countries without one print it: a house number and a
+# street, then at least two more places ("7 SAMPAGUITA ST., BRGY. SAN ISIDRO, QUEZON CITY").
+ONE_LINE = re.compile(r"^\d{1,6}[a-zA-Z]?\s+[^\W\d_][\w'.\- ]*(?:,\s*[^\W\d_][\w'.\- ]*){2,}$")
+# A company's name ending in its abbreviated form ("PACIFIC COLD STORAGE INC."): the dot is not a caption's.
+FORM_DOT = re.compile(r"(?i)\b(?:inc|corp|ltd|co|llc)\.$")
 DATEISH = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 # "11439 x 9.95": a charge line's quantity times its rate, under a "Units x Rate" header; no street.
 TIMES = re.compile(r"(?i)\d\s*[x×*]\s*\d")
@@ -74,10 +82,16 @@ def _below(view: View, n: int, col: int) -> tuple[int, int, str] | None:
     return next((c for c in _cells(view, n) if abs(c[0] - col) <= 3), None)
 
 
+def _postal(parts: list[str]) -> bool:
+    """A postcode on the block's lines, the street's own number aside."""
+    return POSTCODE.search(" ".join([HOUSE.sub(" ", parts[0], count=1), *parts[1:]])) is not None
+
+
 def _is_name(text: str, utility_names: list[str]) -> bool:
     """A person's or business's name, not a label, a number, or the utility itself (``utility_names`` empty:
     the utility is unknown, and any organisation word marks its letterhead)."""
     low = text.lower()
+    text = FORM_DOT.sub(lambda m: m.group(0)[:-1], text)
     if not 1 <= len(text.split()) <= 5 or not text[:1].isupper() or re.search(r"[\d()$€£%@:#/]|www|\.\w{2,3}$", text):
         return False
     if any(n in low for n in utility_names) or any_label_rx().match(text) or NOT_NAME.search(text):
@@ -98,22 +112,25 @@ def mailing_block(finder: Finder, profile: Profile | None) -> MailingBlock | Non
         for n in range(1, min(view.n_lines, 60)):
             for col, start, text in _cells(view, n):
                 po = bool(PO_BOX.match(text))
-                if not (po or STREET.match(text)) or DATEISH.search(text) or TIMES.search(text):
+                one = bool(ONE_LINE.match(text))
+                if not (po or one or STREET.match(text)) or DATEISH.search(text) or TIMES.search(text):
                     continue
+                if parse.find_dates(text, finder.order, finder.ref or ANY_YEAR):
+                    continue  # "NOV 5, 2024 to DEC 5, 2024" reads like "Chemin des Vignes 115, ..."
                 above = _below(view, n - 1, col)
                 if above is None or not _is_name(above[2], names):
                     continue
                 parts = [text]
                 end = start + len(text)
-                for k in (1, 2):
-                    if POSTCODE.search(" ".join(parts)) and k > 1:
+                for k in () if one else (1, 2):
+                    if _postal(parts) and k > 1:
                         break
                     nxt = _below(view, n + k, col)
                     if nxt is None or STREET.match(nxt[2]) and not POSTCODE.search(nxt[2]):
                         break
                     parts.append(nxt[2])
                     end = nxt[1] + len(nxt[2])
-                if not POSTCODE.search(" ".join(parts)):
+                if not (one or _postal(parts)):
                     continue
                 po = po or any(PO_BOX.search(p) for p in parts)  # "MAILSTOP 4" / "PO BOX 183263"
                 name = Candidate("customer_name", above[2], above[2], view.page, above[1], above[1] + len(above[2]),

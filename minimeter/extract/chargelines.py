@@ -51,6 +51,10 @@ _QTY_RATE_SPACED = re.compile(_QTY_RATE.pattern.replace("(?P<q>", "(?P<q>(?<![\\
                                                         "(?:[.,]\\d+)?(?![\\d.,])|", 1))
 _TAIL = re.compile(rf"(?i)(?:\s+(?:[@x×*=]\s*)?[$€£]?\d[\d.,'’]*\s*(?:(?:{_UNITS})(?![a-z]))?"
                    r"(?:\s*(?:/|per)\s*[a-z0-9]+)?|\s+[@x×*=])+\s*$")
+# The figure a percentage is taken of ("State Sales Tax 6.25% on $604.15   $37.76", "VAT 12% on 924.01"):
+# the tax's base, not a charge.
+_BASE = re.compile(r"(?i)%\s*(?:on|of)(?:\s+[A-Z]{3})?$")
+_PERCENT_OF = r"(?!(?:on|of)\b)"
 HEADER = re.compile(r"(?i)(?<![a-z])(?:description|amount|quantity|qty|rate|charges?|price|montant|betrag|"
                      r"menge|preis|quantité|prix|valor|descrição|unit|units|cost)(?![a-z])")
 _CATEGORIES: list[tuple[LineItemCategory, re.Pattern[str]]] = [
@@ -163,9 +167,10 @@ def _describe(raw: str, order: str) -> tuple[int, str] | None:
     text = raw[start:keep[-1][0] + len(keep[-1][1])]
     text = _TAIL.sub("", " " + text).strip(" :|-–=")
     text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"(?i)(%)\s*(?:on|of)$", r"\1", text)  # the base cut off: "6.25% on $604.15"
     # "Sanctioned Load 10.00 KW 1. Electricity Charge": another column's figure, or a row number, before it
-    cut = list(re.finditer(r"(?i)(?:^|\s)(?:\d{1,2}[.)]|\d[\d.,'’]*\s?(?:kw|kva|kwh|hp|%)(?:/\w+)?)\s+(?=[a-zà-ÿ])",
-                           text))
+    cut = list(re.finditer(r"(?i)(?:^|\s)(?:\d{1,2}[.)]|\d[\d.,'’]*\s?(?:kw|kva|kwh|hp|%)(?:/\w+)?)\s+"
+                           rf"(?=[a-zà-ÿ]){_PERCENT_OF}", text))
     if cut and len(re.findall(r"[A-Za-zÀ-ÿ]", text[cut[-1].end():])) >= 2:
         text = text[cut[-1].end():]
         at = raw.find(text.split(" ")[0], start)  # the span starts at the description's first word
@@ -181,6 +186,7 @@ def _is_rate(line: str, m: parse.Match) -> bool:
     after = line[m.end:m.end + 8].lstrip()
     # ("x" alone: "Total sales tax $1.93" ends in an x that is no multiplication sign)
     return bool(re.search(r"(?i)(?:(?<![a-z])x|[×*@]|\bat)$", before) or re.match(r"(?i)(?:/|per\b|ct\b|¢|c/|%)", after)
+                or _BASE.search(before)
                 or re.match(rf"(?i)(?:{_UNITS})(?![a-z])", after) and not re.match(r"(?i)x\b", after))
 
 

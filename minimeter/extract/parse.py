@@ -27,7 +27,8 @@ from minimeter.extract import lexicon
 _NUM = (r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,4})?"
         r"|\d{1,3}(?:[,.'’\u00a0\u202f ]\d{3})+(?:[.,]\d{1,4})?|\d+(?:[.,]\d{1,6})?|[.,]\d{1,4}")
 # Letter currencies must stand alone ("R 1,034.00", not the "R" of "PER 12.00"); "R" alone is the rand.
-_CUR = (r"(?:US\$|R\$|CA\$|C\$|A\$|\$|€|£|₹|(?<![A-Za-z])(?:Rs\.?|INR|CHF|Fr\.|EUR|USD|BRL|GBP|CAD|PKR|ZAR|MYR|AED|RM"
+_CUR = (r"(?:US\$|R\$|CA\$|C\$|A\$|\$|€|£|₹|₱|(?<![A-Za-z])(?:Rs\.?|INR|CHF|Fr\.|EUR|USD|BRL|GBP|CAD|PKR|ZAR|MYR"
+        r"|PHP|AED|RM"
         r"|R(?=[ \u00a0]?\d[\d,. \u00a0]*[.,]\d{2}(?!\d))))")
 _TRAIL_CUR = r"(?:€|EUR\b|CHF\b|Fr\.|Rs\b)"
 MONEY_RX = re.compile(
@@ -379,6 +380,7 @@ def find_identifier(text: str, order: str = "MDY") -> Match | None:
 # --- currencies ----------------------------------------------------------------------------------
 # Currency token as printed -> ISO 4217 code. "$" and "Rs" name several currencies (see SIGN_FAMILIES).
 CURRENCY_CODES = {
+    "₱": "PHP", "PHP": "PHP",  # the Philippine peso
     "US$": "USD", "$": "USD", "USD": "USD", "R$": "BRL", "BRL": "BRL", "CA$": "CAD", "C$": "CAD", "CAD": "CAD",
     "A$": "AUD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "₹": "INR", "Rs": "INR", "Rs.": "INR",
     "INR": "INR", "CHF": "CHF", "Fr.": "CHF", "PKR": "PKR", "ZAR": "ZAR", "R": "ZAR", "RM": "MYR", "MYR": "MYR",

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 # Dotted forms are printed in either case ("S.p.A." / "S.P.A.", "S.r.l." / "S.R.L.").
 _FORMS = (r"S\.?\s?[pP]\.?\s?[aA]\.?|S\.?\s?L\.?\s?U\.?|S\.?\s?A\.?\s?U\.?|S\.?\s?A\.?|S\.?\s?L\.?|"
           r"S\.?\s?[rR]\.?\s?[lL]\.?|"
-          r"GmbH|AG|Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|PLC|plc|N\.?V\.?|B\.?V\.?|Sdn\.?\s?Bhd\.?|Berhad|Bhd\.?|SAS|S\.A\.S\.|"
+          r"GmbH|AG|Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|LLP|LP|L\.P\.|PLC|plc|N\.?V\.?|B\.?V\.?|Sdn\.?\s?Bhd\.?|Berhad|Bhd\.?|SAS|S\.A\.S\.|"
           r"SE|Co\.|Corp\.?|Corporation|Company|\(Pty\)\s?Ltd|SOC\s+Ltd|Cooperative|Co-op")
 # Up to two linking words between capitalised ones ("Canal de Aguas de la Vega, S.L.").
 _LEGAL = re.compile(rf"(?<![\w&])((?:[A-Z0-9][\w&'’.\-]*[ ,]{{1,2}}(?:(?:de|del|di|du|des|la|le|y|e|et|and|of|&)"
@@ -45,10 +45,16 @@ _DOMAIN = re.compile(r"(?i)(?:www\.|@)([a-z0-9][a-z0-9-]{2,40})\.(?:[a-z]{2,6})(
 _NOT_ISSUER = re.compile(r"(?i)ombuds|regulat|arera|ofgem|aneel|cnmc|\bcre\b|\bpuc\b|commission|paypal|visa\b|"
                          r"mastercard|google|gmail|yahoo|hotmail|outlook|icloud|aol\b|apple|facebook|twitter|instagram|youtube|linkedin|whatsapp")
 
+# Words just before a name that introduce another company than the issuer: the distributor or wires company
+# whose charges a retailer passes through ("Your TDU: ...", "TDU DELIVERY CHARGES (...)", "billed by ... to us",
+# "Distributore: ..."). A retail bill may name it more often than itself.
+_OTHER_COMPANY = re.compile(r"(?i)(?:\btdu\b|\btdsp\b|\bdso\b|distribut\w*|wires company|network operator|"
+                            r"delivery charges|billed by)[\s:(]*$")
+
 
 # A letterhead line that is a heading, not a name ("Your Energy Bill", "Descrizione: GAS A CONGUAGLIO").
-_HEADING = re.compile(r"(?i)^(?:your|our|this|my|an?)\b|\b(?:bill|statement|invoice|account|factura|fattura|facture|"
-                      r"rechnung|fatura|bolletta|summary|notice)\b|:")
+_HEADING = re.compile(r"(?i)^(?:your|our|this|my|an?)\b|\b(?:bill|statement|invoice|account|codice|code|factura|"
+                      r"fattura|facture|rechnung|fatura|bolletta|summary|notice)\b|:")
 
 
 def _utility(name: str) -> bool:
@@ -80,6 +86,7 @@ def _spelled(domain: str, text: str) -> str | None:
 def candidates(doc: Document) -> dict[str, float]:
     """Every name the bill gives its issuer, with a weight (higher is likelier); web domains as "@name"."""
     score: defaultdict[str, float] = defaultdict(float)
+    other: set[str] = set()
     for i, page in enumerate(doc.pages[:4]):
         text = page.text
         first = i == 0
@@ -87,6 +94,8 @@ def candidates(doc: Document) -> dict[str, float]:
             name = _clean(m.group(0))
             if not _name_ok(name):
                 continue
+            if _OTHER_COMPANY.search(text[max(0, m.start() - 40):m.start()].rsplit("\n", 1)[-1]):
+                other.add(name)
             score[name] += (3.0 if _utility(name) else 1.0) * (1.5 if first else 1.0)
         for m in _PUBLIC.finditer(text):
             score[_clean(m.group(1)).title()] += 2.5 if first else 1.5
@@ -101,10 +110,12 @@ def candidates(doc: Document) -> dict[str, float]:
         # The row's first cell: a layout row also holds what is printed beside the name ("Tax invoice").
         name = re.split(r"\s{2,}| - | · ", ln)[0][:120]
         if (ORG.search(name) and len(name) <= 80 and not re.search(r"\d{3}", name) and "@" not in name
+                and not name[:1].islower()  # a sentence carried over from the line above, not a name
                 and _name_ok(name)):
             score[name] += 2.0 if _utility(name) else 1.0
+            other.discard(name)  # the letterhead's own name, whatever else the bill says of it
             break
-    return dict(score)
+    return {k: v for k, v in score.items() if k not in other}
 
 
 def provider_guess(doc: Document, customer: str | None = None) -> str | None:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 CURRENCY_SIGNS = [("R$", "BRL"), ("CHF", "CHF"), ("€", "EUR"), ("EUR", "EUR"), ("£", "GBP"), ("₹", "INR"),
-                  ("Rs.", "INR"), ("CA$", "CAD"), ("$", "USD")]
+                  ("Rs.", "INR"), ("₱", "PHP"), ("CA$", "CAD"), ("$", "USD")]
 
 
 @dataclass

@@ -71,6 +71,12 @@ def summary_blocks(st: RulesState) -> None:
 
 def solve_money(st: RulesState) -> None:
     st.choices.update(choose_money(st.cands))
+    total, current = st.choices.get("total_amount_due"), st.choices.get("current_charges")
+    if ("previous_balance" not in st.choices and "payments" in st.choices and total is not None
+            and current is not None and total.value == current.value):
+        # The amount due is this period's charges and no previous balance is printed: a payment has nothing
+        # to settle in this balance ("Last payment received: 42.10 on 12/23"), it is a note, not a term.
+        del st.choices["payments"]
 
 
 def current_from_items(st: RulesState) -> None:

@@ -191,3 +191,15 @@ def test_a_line_set_aside_by_the_vocabulary_counts_when_the_arithmetic_says_so()
     lines = HEAD + ["Previous balance 30.00", "Energy charge 40.00", "Delivery 20.00", "Amount due $90.00"]
     out = extract_rules(_doc(lines))
     assert not any("balance" in i.description.lower() for i in out.bill.line_items)
+
+
+def test_the_base_a_tax_percentage_is_taken_of_is_not_a_charge() -> None:
+    lines = HEAD + [
+        "Energy Charge 500 kWh @ 12.0¢ per kWh      $60.00", "Customer Charge      $4.00",
+        "State Sales Tax 6.25% on $64.00      $4.00", "Local Sales Tax 2.00% on $64.00      $1.28",
+        "Total Current Charges      $69.28", "Amount Due      $69.28",
+    ]
+    res, passed = _check(_doc(lines, lines))
+    assert passed is True
+    assert [(i.description, i.amount) for i in res.bill.line_items][-2:] == [
+        ("State Sales Tax 6.25%", Decimal("4.00")), ("Local Sales Tax 2.00%", Decimal("1.28"))]

@@ -55,3 +55,19 @@ def test_a_malay_company_form_and_utility_words_name_the_issuer() -> None:
                "BIL ELEKTRIK")
     assert provider_guess(doc) == "Tenaga Bukit Damai Berhad"
     assert provider_guess(_doc("Kuasa Lembah Sdn. Bhd.\nNo. Akaun 123456")) == "Kuasa Lembah Sdn. Bhd"
+
+
+def test_the_distributor_a_retail_bill_names_in_its_charges_is_not_the_issuer() -> None:
+    # A retailer passes the wires company's charges through and names it more often than itself.
+    doc = _doc("Sample Prairie Energy LP\nYour TDU: Made-up Wires Co.\n"
+               "TDU DELIVERY CHARGES (Made-up Wires Co.)\nTDU Customer Charge $4.00\n"
+               "Delivery charges are billed by Made-up Wires Co. to us at cost.")
+    assert provider_guess(doc) == "Sample Prairie Energy LP"
+    it = _doc("Distributore: RETI GAS ESEMPIO S.P.A.\nDistributore: RETI GAS ESEMPIO S.P.A.")
+    assert provider_guess(it) is None
+
+
+def test_a_label_or_a_sentence_in_the_letterhead_rows_is_not_a_name() -> None:
+    assert provider_guess(_doc("Codice Autolettura Gas\n12345")) is None
+    assert provider_guess(_doc("sul sito o attraverso l'app Esempio Gas\nwww.esempio.it")) != (
+        "sul sito o attraverso l'app Esempio Gas")

@@ -179,3 +179,17 @@ def test_an_identifier_in_the_next_columns_table_row_is_not_the_labels_value() -
     plain = [x.strip() for line in layout for x in line.split("  ") if x.strip()]
     out = extract_rules(_doc(plain, layout))
     assert out.bill.account_number == "0-579-327-9776"
+
+
+def test_a_numbered_caption_under_the_letterhead_is_not_a_one_line_postal_address() -> None:
+    # "Certificate No. 10222" reads like "Chemin des Vignes 115", but a street's house number is no postcode.
+    pad = " " * 50
+    layout = ["Sample Prairie Power, LLC" + pad + "Electricity Facts & Bill",
+              "PUCT Certificate No. 10222  Customer Care 1-888-555-0100", "",
+              "ACME TACO LLC" + pad + "Account Number   4032290000",
+              "123 OAK BEND DR" + pad + "Statement Date   09/14/24",
+              "HOUSTON, TX 77070", "", "Amount Due   $97.34"]
+    plain = [x.strip() for line in layout for x in line.split("  ") if x.strip()]
+    out = extract_rules(_doc(plain, layout))
+    assert out.bill.customer_name == "ACME TACO LLC"
+    assert out.bill.provider == "Sample Prairie Power, LLC"
