@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from minimeter.extract import lexicon, parse
 from minimeter.extract.formats import guess_date_order, guess_number_format
 from minimeter.extract.ranges import PeriodRanges
+from minimeter.extract.rejoin import rejoined
 from minimeter.extract.values import ANY_YEAR, ValueReaders
 from minimeter.extract.views import Candidate, View
 from minimeter.extract.vocab import (
@@ -79,9 +80,15 @@ class Finder(PeriodRanges, ValueReaders):
         self.profile = profile
         self.views: list[View] = []
         for p in doc.pages:
-            self.views.append(View(p.number, p.text, False))
-            if p.layout_text and p.layout_text.strip():
-                self.views.append(View(p.number, p.layout_text, True))
+            layout_text = p.layout_text if p.layout_text and p.layout_text.strip() else None
+            has_layout = layout_text is not None
+            layout = rejoined(layout_text) if layout_text is not None else None
+            # A text layer of one word a line, with no layout text that kept its rows, is read with its rows
+            # rejoined (same characters, same offsets).
+            plain = rejoined(p.text) if not has_layout or layout is not None else None
+            self.views.append(View(p.number, plain or p.text, False))
+            if layout_text is not None:
+                self.views.append(View(p.number, layout or layout_text, True))
         alltext = "\n".join(v.text for v in self.views if not v.layout)
         self.fmt = profile.number_format if profile else guess_number_format(alltext)
         self.order = profile.date_order if profile else guess_date_order(alltext)

@@ -299,3 +299,39 @@ def test_a_one_word_label_is_never_shortened() -> None:
 
     assert label_rx("previous balance").search("PREV. BAL. 12.00")
     assert not label_rx("balance").search("bal 12.00")
+
+
+def test_a_text_layer_of_one_word_a_line_is_read_with_its_rows_rejoined() -> None:
+    from minimeter.extract.rejoin import rejoined
+
+    pages = {
+        "en": ["Account Number 12345678", "Statement Date: 06/20/2025", "Due Date: 07/10/2025",
+               "Service 05/19/2025 - 06/17/2025 (29 days)", "Prior Read 10000  Present Read 10900  Usage 900 kWh",
+               "Previous Balance $60.00", "Payment Received -$60.00", "Current Charges $90.00",
+               "Total Amount Due $90.00", "Last year same month 1,020 kWh", "Amount due after 07/10/2025 $94.50"],
+        "fr": ["Date de facture : 20/06/2025", "Période du 19 mai au 17 juin 2025 (29 jours)",
+               "Ancien index 10000  Nouvel index 10900  Consommation 900 kWh", "Solde précédent 60,00 €",
+               "Paiement reçu -60,00 €", "Montant de la facture 90,00 €", "Montant à payer 90,00 €",
+               "Consommation l'an dernier 1 020 kWh"],
+        "it": ["Data emissione 20/06/2025", "Periodo dal 19/05/2025 al 17/06/2025",
+               "Lettura precedente 10000  Lettura attuale 10900  Consumo 900 kWh", "Totale da pagare € 90,00",
+               "Consumo anno precedente 1.020 kWh"],
+    }
+    for lang, lines in pages.items():
+        words = "\n".join(w for line in lines for w in line.split())
+        again = rejoined(words)
+        assert again is not None and len(again) == len(words), lang  # same characters, same offsets
+        for layout in (None, words):
+            doc = Document(pages=[Page(number=1, text=words, layout_text=layout)], page_count=1)
+            out = extract_rules(doc)
+            bill = out.bill
+            assert str(bill.total_amount_due) == "90.00" and str(bill.electricity_kwh) == "900", lang
+            assert _period(bill) == (dt.date(2025, 5, 19), dt.date(2025, 6, 17)), lang
+            span = out.evidence["total_amount_due"].span
+            assert span is not None and words[span.start:span.end].split() == span.text.split()
+    # A page that keeps its rows is left as it is.
+    assert rejoined("\n".join(pages["en"])) is None
+    # A header row above its values is no row of labels each followed by its value: its breaks stay.
+    grid = ["Due Date", "Bill Date", "Total Due", "April 15, 2024", "April 1, 2024", "$88.10", *pages["en"][:3]]
+    words = "\n".join(w for line in grid for w in line.split())
+    assert (rejoined(words) or "").startswith("Due\nDate\nBill\nDate\nTotal\nDue\nApril\n15,")
