@@ -372,10 +372,22 @@ def _matches(value: Decimal, diff: Decimal, mults: list[Decimal]) -> Decimal | N
     return next((m for m in mults if explains(diff, m, value)), None)
 
 
+_PRICE_AFTER = re.compile(r"(?i)^\s*(?:[$€£]\s*)?(?:/\s*(?:kwh|m3|m³|therms?|ccf)\b|per\s+(?:kwh|m3|therm|unit)|¢)")
+_PRICE_BEFORE = re.compile(r"(?i)(?:@\s*[$€£]?|(?:\bx|×)\s*[$€£])\s*$")  # ("x 40" is a meter's multiplier)
+
+
+def _is_price(text: str, st: int, en: int) -> bool:
+    """A unit price on a charge line ("900 kWh x 0,100000 €/kWh  90,00", "900 kWh @ $0.10"): the read
+    difference times a price is the charge's amount, no usage. (A meter's own factor, "0.864846" between
+    the CCF used and the CCF billed, is printed with no price unit and no "x" or "@" before it.)"""
+    return bool(_PRICE_AFTER.match(text[en:en + 12]) or _PRICE_BEFORE.search(text[max(0, st - 6):st]))
+
+
 def multipliers_near(finder: Finder, pair: ReadPair) -> list[Decimal]:
     s, _ = pair.view.line(max(0, pair.line - 1))
     _, e = pair.view.line(min(pair.view.n_lines - 1, pair.line + 3))
-    seg_nums = [v for v, st, en in finder.numbers(pair.view) if s <= st < e]
+    text = pair.view.text
+    seg_nums = [v for v, st, en in finder.numbers(pair.view) if s <= st < e and not _is_price(text, st, en)]
     own = {pair.prior, pair.present}
     # Pressure/therm factors (1.02923) and CT multipliers (40, 80, 200) both scale the read difference.
     return [v for v in seg_nums if Decimal("0.01") < v <= Decimal("1000") and v != 1 and v not in own]

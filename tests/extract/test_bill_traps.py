@@ -335,3 +335,19 @@ def test_a_text_layer_of_one_word_a_line_is_read_with_its_rows_rejoined() -> Non
     grid = ["Due Date", "Bill Date", "Total Due", "April 15, 2024", "April 1, 2024", "$88.10", *pages["en"][:3]]
     words = "\n".join(w for line in grid for w in line.split())
     assert (rejoined(words) or "").startswith("Due\nDate\nBill\nDate\nTotal\nDue\nApril\n15,")
+
+
+def test_a_unit_price_beside_the_reads_is_no_meter_multiplier() -> None:
+    # "900 kWh x 0,100000 €/kWh  90,00 €": the reads' difference times the price is the charge, not the usage.
+    bill, _status = _read(["Nº de contrato 12345678", "Fecha de factura: 08/01/2025",
+                           "Lectura anterior 10000  Lectura actual 10900  Consumo 900 kWh",
+                           "Periodo: 04/12 - 03/01 (30 días)", "Energía 900 kWh x 0,100000 €/kWh 90,00 €",
+                           "Total a pagar 90,00 €"])
+    assert str(bill.electricity_kwh) == "900" and not any(m.multiplier for m in bill.meters)
+    bill, _status = _read([*_HEAD, "Meter 5551  Prior Read 10000  Present Read 10900",
+                           "Energy 900 kWh @ $0.10 = $90.00", "Total Amount Due $90.00"])
+    assert str(bill.electricity_kwh) == "900"
+    # A meter's own multiplier still scales the reads.
+    bill, _status = _read([*_HEAD, "Meter 5551  Prior Read 10000  Present Read 10900  Multiplier 40  Usage 36,000 kWh",
+                           "Total Amount Due $3,600.00"])
+    assert str(bill.electricity_kwh) == "36000"
