@@ -93,6 +93,16 @@ def test_a_dollar_sign_takes_the_currency_of_the_country_the_page_names() -> Non
     assert by_country("USD", "GST $1.00 Total $11.00") == "USD"  # one cue is a passing mention
     assert by_country("USD", "GST  Australia  Canada") == "USD"  # a tie (2 and 2) decides nothing
     assert by_country("EUR", "ABN 11 222 333 444 GST VIC 3999") == "EUR"  # only a shared sign is resolved
+    mx = "Luz del Norte, S.A. de C.V.\nRFC LNO000101AA1\nTotal a pagar $1,234.50\n(1,234.50 PESOS M.N.)\nIVA $10.00"
+    assert currency_of(mx, None) == "MXN"
+
+
+def test_rupees_take_the_currency_of_the_country_the_page_names() -> None:
+    from minimeter.extract.rules import by_country, currency_of
+
+    pk = "Made-up Power Co - NTN 1234567-8\nCHARGES (Rs)\nTV FEE 35\nCURRENT BILL Rs 1,235\nTOTAL Rs 1,235"
+    assert currency_of(pk, None) == "PKR"
+    assert by_country("INR", "NTN 1234567-8 Total Rs 500") == "INR"  # one cue is a passing mention
 
 
 def test_a_water_bills_unitless_read_row_is_water_not_electricity() -> None:
