@@ -409,3 +409,23 @@ def test_a_german_bill_naming_customer_and_contract_accounts_is_the_customers() 
     assert both.bill.account_number == "412 345 678"
     alone = extract_rules(_doc(["Vertragskonto         7012345678", *head]))
     assert alone.bill.account_number == "7012345678"
+
+
+def test_a_mexican_bill_names_its_service_number_address_and_arrears() -> None:
+    out = extract_rules(_doc([
+        "Luz del Norte, S.A. de C.V.",
+        "RFC LNO000101AA1",
+        "                                  NO. DE SERVICIO:        123456789012",
+        "                                  NO. MEDIDOR:            45XY67",
+        "                                  CUENTA: 11AB22C33445566",
+        "DIRECCIÓN DEL SERVICIO: CALLE PINO 12, COL. NUEVA, 01000 CIUDAD, EDO.",
+        "Energía                       300                $600.00",
+        "IVA 16%                                          $96.00",
+        "Total del periodo                                $696.00",
+        "Adeudo Anterior                                  $500.00",
+        "Su Pago                                         -$500.00",
+        "Total a pagar         $696.00",
+    ]))
+    assert out.bill.account_number == "123456789012"
+    assert out.bill.previous_balance == Decimal("500.00")
+    assert out.bill.service_address is not None and out.bill.service_address.startswith("CALLE PINO 12")
