@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from minimeter.extract.provider import candidates as provider_candidates
@@ -429,3 +430,42 @@ def test_a_mexican_bill_names_its_service_number_address_and_arrears() -> None:
     assert out.bill.account_number == "123456789012"
     assert out.bill.previous_balance == Decimal("500.00")
     assert out.bill.service_address is not None and out.bill.service_address.startswith("CALLE PINO 12")
+
+
+def test_a_pakistani_bill_names_its_reference_number_and_a_sanctioned_load_is_no_demand() -> None:
+    lines = [
+        "MADE-UP POWER DISTRIBUTION COMPANY LTD",
+        "NTN 1234567-8",
+        "CONSUMER ID    TARIFF    LOAD    OLD A/C NO    ISSUE DATE    DUE DATE",
+        "7654321        A-1(a)    4 kW    123456789     05-MAR-25     15-MAR-25",
+        "REFERENCE NO 12 34567 8901234 U",
+        "RESIDENTIAL - SANCTIONED LOAD 4 kW",
+        "TOTAL UNITS CONSUMED 300",
+        "CURRENT BILL     15,000",
+    ]
+    out = extract_rules(_doc(lines))
+    assert out.bill.account_number is not None and out.bill.account_number.startswith("12 34567 8901234")
+    assert out.bill.demand_kw is None
+    out = extract_rules(_doc([*lines, "TOTAL UNITS CONSUMED 300     MDI 2.5 kW"]))
+    assert out.bill.demand_kw == Decimal("2.5")
+
+
+def test_a_caption_of_a_header_grid_takes_the_cell_under_it() -> None:
+    from minimeter.extract.candidates import Finder
+
+    text = ("CONSUMER ID      TARIFF      LOAD       OLD A/C NO       ISSUE DATE\n"
+            "7654321          B-2(c)      4 kW       123456789        05-MAR-25\n")
+    doc = Document(pages=[Page(number=1, text=text.replace("  ", " "), layout_text=text)], page_count=1)
+    f = Finder(doc, None)
+    layout = next(v for v in f.views if v.layout)
+    m = re.search("TARIFF", layout.text)
+    assert m is not None
+    cell = f._grid_cell(layout, 0, m)
+    assert cell is not None and layout.text[cell[0]:cell[1]] == "B-2(c)"
+    assert f._grid_cell(layout, 1, re.search("7654321", layout.text) or m) is None  # a row of figures: no grid
+
+
+def test_a_tariff_numbered_without_letters_is_read_after_its_label() -> None:
+    out = extract_rules(_doc(["Luz del Norte, S.A. de C.V.", "TARIFA:    1C", "NO. MEDIDOR:    45XY67",
+                              "Total a pagar   $696.00"]))
+    assert out.bill.rate_plan == "1C"
