@@ -469,3 +469,24 @@ def test_a_tariff_numbered_without_letters_is_read_after_its_label() -> None:
     out = extract_rules(_doc(["Luz del Norte, S.A. de C.V.", "TARIFA:    1C", "NO. MEDIDOR:    45XY67",
                               "Total a pagar   $696.00"]))
     assert out.bill.rate_plan == "1C"
+
+
+def test_a_name_and_address_block_gives_the_premises_and_payable_within_due_date_is_the_total() -> None:
+    out = extract_rules(_doc([
+        "MADE-UP POWER DISTRIBUTION COMPANY LTD",
+        "NAME & ADDRESS",
+        "JOHN MADEUP SMITH",
+        "HOUSE 12 STREET 4 SOMETOWN",
+        "CURRENT BILL     15,000",
+        "ARREARS          5,000",
+        "Payable Within Due Date",
+        "Rs 20,000",
+        "PAYABLE AFTER DUE DATE 21,500",
+    ]))
+    assert out.bill.service_address == "HOUSE 12 STREET 4 SOMETOWN"
+    assert out.bill.total_amount_due == Decimal("20000")
+
+
+def test_an_organisation_word_is_known_with_its_accent() -> None:
+    names = provider_candidates(_doc(["Comisión Regional de Energía del Norte", "Total a pagar $100.00"]))
+    assert "Comisión Regional de Energía del Norte" in names
