@@ -220,6 +220,11 @@ class Finder(PeriodRanges, ValueReaders):
                 ls, le = view.line(ln)
                 if kind == "text" and not self._text_label_ok(view, m, ls, le):
                     continue
+                under = self._grid_cell(view, ln, m) if kind == "text" and view.layout else None
+                if under is not None:
+                    for val, s, e, extra in self.values(kind, view, under[0], under[1], fname)[:1]:
+                        out.append(self._cand(fname, val, view, s, e, w * 0.95, phrase, extra, dkind, ls))
+                    continue
                 # 1. the rest of the label's line
                 # In layout text a labelled row's unit may sit in its own column ("4'281     kWh").
                 vals = self.values(kind, view, m.end(), le, fname, unit_gap=8 if view.layout else 1,
@@ -345,6 +350,25 @@ class Finder(PeriodRanges, ValueReaders):
         return out
 
     @staticmethod
+    def _grid_cell(view: View, ln: int, m: re.Match[str]) -> tuple[int, int] | None:
+        """A header grid in layout text: a row of four or more captions with no figure, over a row of as many
+        cells ("CONSUMER ID   TARIFF   LOAD ..." over "7654321   A-1(a)   4 kW ..."). A caption's value is the
+        cell under it; the rest of its own row is the next captions. None when the row is no such grid."""
+        ls, le = view.line(ln)
+        head = list(re.finditer(r"\S+(?: \S+)*", view.text[ls:le]))
+        if len(head) < 4 or re.search(r"\d", view.text[ls:le]) or ln + 1 >= view.n_lines:
+            return None
+        s2, e2 = view.line(ln + 1)
+        row = list(re.finditer(r"\S+(?: \S+)*", view.text[s2:e2]))
+        if len(row) < len(head):
+            return None
+        a, b = m.start() - ls, m.end() - ls
+        cell = max(row, key=lambda c: min(b, c.end()) - max(a, c.start()))
+        if min(b, cell.end()) - max(a, cell.start()) <= 0:
+            return None
+        return s2 + cell.start(), s2 + cell.end()
+
+    @staticmethod
     def _is_label_line(view: View, n: int) -> bool:
         s, e = view.line(n)
         t = view.text[s:e].strip()
@@ -414,20 +438,26 @@ class Finder(PeriodRanges, ValueReaders):
         # (an Italian water bill says "acqua" in its letterhead, not beside "Consumo fatturato: 40 m³").
         other = {"gas_usage": "water_usage", "water_usage": "gas_usage"}.get(fname)
         sole = other is not None and self.names(fname) and not self.names(other)
-        for view in self.views:
-            for val, s, e, unit in self.values("qty", view, 0, len(view.text), fname):
-                ls, _ = view.line(view.line_no(s))
-                if THRESHOLD.search(view.text[max(ls, s - 20):s]):
+        found = [(view, v) for view in self.views for v in self.values("qty", view, 0, len(view.text), fname)]
+        # A figure the bill names as something else where it prints it with a distractor ("SANCTIONED LOAD
+        # 7 kW") is that figure wherever it appears unlabelled (the "7 kW" cell of a header grid under "LOAD").
+        named_other = {(val, unit) for view, (val, s, _e, unit) in found if fname == "demand_kw" and distractor_hits(
+            view.text[view.line(view.line_no(s))[0]:s][-80:], "usage", field=fname, profile=self.profile)}
+        for view, (val, s, e, unit) in found:
+            if (val, unit) in named_other:
+                continue
+            ls, _ = view.line(view.line_no(s))
+            if THRESHOLD.search(view.text[max(ls, s - 20):s]):
+                continue
+            if any(names_commodity(view.text[ls:s], f2) for f2 in COMMODITY_WORDS if f2 != fname):
+                continue  # "Gas used 89 m3 x 10.4465 = 930 kWh" is not electricity
+            if other is not None and unit in ("m3", "CCF", "HCF", "CF"):
+                near = view.text[max(0, s - 300):e + 40]
+                if not (names_commodity(near, fname) or (fname == "gas_usage" and "therm" in near.lower())
+                        or (sole and not names_commodity(near, other))):
                     continue
-                if any(names_commodity(view.text[ls:s], f2) for f2 in COMMODITY_WORDS if f2 != fname):
-                    continue  # "Gas used 89 m3 x 10.4465 = 930 kWh" is not electricity
-                if other is not None and unit in ("m3", "CCF", "HCF", "CF"):
-                    near = view.text[max(0, s - 300):e + 40]
-                    if not (names_commodity(near, fname) or (fname == "gas_usage" and "therm" in near.lower())
-                            or (sole and not names_commodity(near, other))):
-                        continue
-                out.append(self._cand(fname, val, view, s, e, 0.3, None, unit, "usage", view.line(view.line_no(s))[0],
-                                      "unit"))
+            out.append(self._cand(fname, val, view, s, e, 0.3, None, unit, "usage", view.line(view.line_no(s))[0],
+                                  "unit"))
         return out
 
     def commodities(self) -> list[str]:

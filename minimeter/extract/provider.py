@@ -109,7 +109,9 @@ def candidates(doc: Document) -> dict[str, float]:
     for ln in lines:
         # The row's first cell: a layout row also holds what is printed beside the name ("Tax invoice").
         name = re.split(r"\s{2,}| - | · ", ln)[0][:120]
-        if (ORG.search(name) and len(name) <= 80 and not re.search(r"\d{3}", name) and "@" not in name
+        # (Accents ignored: "Energía" names an organisation as "Energia" does.)
+        if ((ORG.search(name) or ORG.search(strip_accents(name))) and len(name) <= 80
+                and not re.search(r"\d{3}", name) and "@" not in name
                 and not name[:1].islower()  # a sentence carried over from the line above, not a name
                 and _name_ok(name)):
             score[name] += 2.0 if _utility(name) else 1.0

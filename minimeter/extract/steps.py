@@ -288,6 +288,10 @@ def clean_text(fname: str, v: str) -> str | None:
     if fname == "rate_plan":
         v = re.split(r"(?i)\s(?:bill type|meter|service id|account)\b", v)[0]
     code = fname == "rate_plan" and bool(re.fullmatch(r"[A-Z][A-Z0-9]", v))  # "Tariff: RS"
+    # A tariff numbered "1" or "1C": the reader takes one only right after its label.
+    numbered = fname == "rate_plan" and bool(re.fullmatch(r"\d{1,2}[A-Z]?", v))
+    if numbered:
+        return v
     if (len(v) < 3 and not code) or not re.search(r"[A-Za-z]", v):
         return None
     return v[:120]

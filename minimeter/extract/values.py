@@ -126,7 +126,13 @@ class ValueReaders:
             if fname == "service_address" and not (re.match(r"(?i)\d|p\.?\s?o\.?\s|no\.?\s?\d+[a-z]?,\s*[^\W\d]", t)
                                                    or re.search(r"\d", cell[:40]) and not t.lower().startswith("n")):
                 return out  # an address has a house number near its start ("Goethestraße 64", "No 12, Jalan")
-            short_code = fname == "rate_plan" and bool(re.fullmatch(r"[A-Z][A-Z0-9]", t))  # "Tariff: RS"
+            # "Tariff: RS"; right after its label, a tariff numbered "1" or "1C" (Mexico)
+            short_code = fname == "rate_plan" and bool(re.fullmatch(r"[A-Z][A-Z0-9]", t) or (
+                after_label and re.fullmatch(r"\d{1,2}[A-Z]?", t)))
+            if short_code and t[:1].isdigit():
+                off = seg.index(t)
+                out.append((t, s + off, s + off + len(t), None))
+                return out
             if t and (len(t) >= 3 or short_code) and re.search(r"[A-Za-z]", t):
                 off = seg.index(t)
                 t = re.split(r"\s{3,}", t)[0] if view.layout else t

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from minimeter.extract.provider import candidates as provider_candidates
@@ -93,6 +94,16 @@ def test_a_dollar_sign_takes_the_currency_of_the_country_the_page_names() -> Non
     assert by_country("USD", "GST $1.00 Total $11.00") == "USD"  # one cue is a passing mention
     assert by_country("USD", "GST  Australia  Canada") == "USD"  # a tie (2 and 2) decides nothing
     assert by_country("EUR", "ABN 11 222 333 444 GST VIC 3999") == "EUR"  # only a shared sign is resolved
+    mx = "Luz del Norte, S.A. de C.V.\nRFC LNO000101AA1\nTotal a pagar $1,234.50\n(1,234.50 PESOS M.N.)\nIVA $10.00"
+    assert currency_of(mx, None) == "MXN"
+
+
+def test_rupees_take_the_currency_of_the_country_the_page_names() -> None:
+    from minimeter.extract.rules import by_country, currency_of
+
+    pk = "Made-up Power Co - NTN 1234567-8\nCHARGES (Rs)\nTV FEE 35\nCURRENT BILL Rs 1,235\nTOTAL Rs 1,235"
+    assert currency_of(pk, None) == "PKR"
+    assert by_country("INR", "NTN 1234567-8 Total Rs 500") == "INR"  # one cue is a passing mention
 
 
 def test_a_water_bills_unitless_read_row_is_water_not_electricity() -> None:
@@ -399,3 +410,83 @@ def test_a_german_bill_naming_customer_and_contract_accounts_is_the_customers() 
     assert both.bill.account_number == "412 345 678"
     alone = extract_rules(_doc(["Vertragskonto         7012345678", *head]))
     assert alone.bill.account_number == "7012345678"
+
+
+def test_a_mexican_bill_names_its_service_number_address_and_arrears() -> None:
+    out = extract_rules(_doc([
+        "Luz del Norte, S.A. de C.V.",
+        "RFC LNO000101AA1",
+        "                                  NO. DE SERVICIO:        123456789012",
+        "                                  NO. MEDIDOR:            45XY67",
+        "                                  CUENTA: 11AB22C33445566",
+        "DIRECCIÓN DEL SERVICIO: CALLE PINO 12, COL. NUEVA, 01000 CIUDAD, EDO.",
+        "Energía                       300                $600.00",
+        "IVA 16%                                          $96.00",
+        "Total del periodo                                $696.00",
+        "Adeudo Anterior                                  $500.00",
+        "Su Pago                                         -$500.00",
+        "Total a pagar         $696.00",
+    ]))
+    assert out.bill.account_number == "123456789012"
+    assert out.bill.previous_balance == Decimal("500.00")
+    assert out.bill.service_address is not None and out.bill.service_address.startswith("CALLE PINO 12")
+
+
+def test_a_pakistani_bill_names_its_reference_number_and_a_sanctioned_load_is_no_demand() -> None:
+    lines = [
+        "MADE-UP POWER DISTRIBUTION COMPANY LTD",
+        "NTN 1234567-8",
+        "CONSUMER ID    TARIFF    LOAD    OLD A/C NO    ISSUE DATE    DUE DATE",
+        "7654321        A-1(a)    4 kW    123456789     05-MAR-25     15-MAR-25",
+        "REFERENCE NO 12 34567 8901234 U",
+        "RESIDENTIAL - SANCTIONED LOAD 4 kW",
+        "TOTAL UNITS CONSUMED 300",
+        "CURRENT BILL     15,000",
+    ]
+    out = extract_rules(_doc(lines))
+    assert out.bill.account_number is not None and out.bill.account_number.startswith("12 34567 8901234")
+    assert out.bill.demand_kw is None
+    out = extract_rules(_doc([*lines, "TOTAL UNITS CONSUMED 300     MDI 2.5 kW"]))
+    assert out.bill.demand_kw == Decimal("2.5")
+
+
+def test_a_caption_of_a_header_grid_takes_the_cell_under_it() -> None:
+    from minimeter.extract.candidates import Finder
+
+    text = ("CONSUMER ID      TARIFF      LOAD       OLD A/C NO       ISSUE DATE\n"
+            "7654321          B-2(c)      4 kW       123456789        05-MAR-25\n")
+    doc = Document(pages=[Page(number=1, text=text.replace("  ", " "), layout_text=text)], page_count=1)
+    f = Finder(doc, None)
+    layout = next(v for v in f.views if v.layout)
+    m = re.search("TARIFF", layout.text)
+    assert m is not None
+    cell = f._grid_cell(layout, 0, m)
+    assert cell is not None and layout.text[cell[0]:cell[1]] == "B-2(c)"
+    assert f._grid_cell(layout, 1, re.search("7654321", layout.text) or m) is None  # a row of figures: no grid
+
+
+def test_a_tariff_numbered_without_letters_is_read_after_its_label() -> None:
+    out = extract_rules(_doc(["Luz del Norte, S.A. de C.V.", "TARIFA:    1C", "NO. MEDIDOR:    45XY67",
+                              "Total a pagar   $696.00"]))
+    assert out.bill.rate_plan == "1C"
+
+
+def test_a_name_and_address_block_gives_the_premises_and_payable_within_due_date_is_the_total() -> None:
+    out = extract_rules(_doc([
+        "MADE-UP POWER DISTRIBUTION COMPANY LTD",
+        "NAME & ADDRESS",
+        "JOHN MADEUP SMITH",
+        "HOUSE 12 STREET 4 SOMETOWN",
+        "CURRENT BILL     15,000",
+        "ARREARS          5,000",
+        "Payable Within Due Date",
+        "Rs 20,000",
+        "PAYABLE AFTER DUE DATE 21,500",
+    ]))
+    assert out.bill.service_address == "HOUSE 12 STREET 4 SOMETOWN"
+    assert out.bill.total_amount_due == Decimal("20000")
+
+
+def test_an_organisation_word_is_known_with_its_accent() -> None:
+    names = provider_candidates(_doc(["Comisión Regional de Energía del Norte", "Total a pagar $100.00"]))
+    assert "Comisión Regional de Energía del Norte" in names
