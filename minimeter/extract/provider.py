@@ -33,16 +33,18 @@ _PUBLIC = re.compile(r"(?i)(?<!\w)((?:city|town|village|county|municipality|boro
 # Matched on the name with its accents stripped ("Énergie" is "energie").
 _UTILITY = re.compile(r"(?i)energ|electr|elettric|eletric|elektri|tenaga|kuasa|power|gas\b|gas[a-z]|water|agua|"
                       r"acqua|acqued|idric|wasser|"
-                      r"utilit|hydro|luz|lumi|vidyut|bijli|supply|distribu|comercializ|stadtwerke|services? "
+                      r"utilit|hydro|luz|lumi|vidyut|bijli|supply|fourniture|distribu|comercializ|stadtwerke|services? "
                       r"industriels|municipal|city power|light|\bew\b")  # (EW: a Swiss Elektrizitätswerk)
 ORG = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\w+|city of|town of|village of|county|"
                   r"stadtwerke|énergie|energie|energia|électricité|eletric\w*|elétric\w*|eléctric\w*|elektri\w*|"
                   r"tenaga|kuasa|aguas?|"
                   r"companhia|compañía|compagnie|empresa|inc\b|llc\b|ltd\b|gmbh|\bsa\b|\bag\b|company|"
-                  r"cooperative|co-op|genossenschaft|authority|district|services industriels|hydro)")
+                  r"cooperative|co-op|genossenschaft|authority|district|services industriels|hydro|"
+                  r"fourniture)")  # ("... Fourniture": a French supplier's name, with no company form)
 _DOMAIN = re.compile(r"(?i)(?:www\.|@)([a-z0-9][a-z0-9-]{2,40})\.(?:[a-z]{2,6})(?:\.[a-z]{2})?\b")
 # Names every bill prints that are not its issuer: regulators, ombudsmen, payment networks.
-_NOT_ISSUER = re.compile(r"(?i)ombuds|regulat|arera|ofgem|aneel|cnmc|\bcre\b|\bpuc\b|commission|paypal|visa\b|"
+_NOT_ISSUER = re.compile(r"(?i)ombuds|m[eé]diat(?:eur|or)|regulat|arera|ofgem|aneel|cnmc|\bcre\b|\bpuc\b|commission|"
+                         r"paypal|visa\b|"
                          r"mastercard|google|gmail|yahoo|hotmail|outlook|icloud|aol\b|apple|facebook|twitter|instagram|youtube|linkedin|whatsapp")
 
 # Words just before a name that introduce another company than the issuer: the distributor or wires company
