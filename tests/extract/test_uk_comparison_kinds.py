@@ -1,0 +1,28 @@
+"""A UK energy bill's comparison box ("How your use compares": same period last year, estimated annual use, the
+tariff comparison rate) prints kWh figures that are not this bill's usage. Made-up bill."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from minimeter.extract.rules import extract_rules
+from minimeter.readers.base import Document, Page
+
+
+def _doc(lines: list[str]) -> Document:
+    text = "\n".join(lines)
+    return Document(pages=[Page(number=1, text=text, layout_text=text)], page_count=1)
+
+
+def test_the_estimated_annual_use_is_no_usage() -> None:
+    lines = ["Example Energy Ltd", "Account number 1111 2222 3333", "Bill date 05/03/2031",
+             "Bill period 01/02/2031 to 28/02/2031",
+             "Electricity charges                                         £",
+             "Electricity 412 kWh x 25.000p per kWh                   103.00",
+             "How your use compares",
+             "Same period last year: 455 kWh electricity",
+             "Estimated annual use: 4,870 kWh electricity",
+             "Tariff comparison rate (TCR): 27.80p per kWh"]
+    bill = extract_rules(_doc(lines)).bill
+    assert bill.electricity_kwh != Decimal("4870")
+    assert bill.electricity_kwh != Decimal("455")
