@@ -26,3 +26,15 @@ def test_the_estimated_annual_use_is_no_usage() -> None:
     bill = extract_rules(_doc(lines)).bill
     assert bill.electricity_kwh != Decimal("4870")
     assert bill.electricity_kwh != Decimal("455")
+
+
+def test_the_tariff_boxs_heading_is_not_the_tariffs_label() -> None:
+    # "Your tariff" heads a box of the rates repeated; the tariff's name is on the box's "Tariff" row, and the
+    # heading of the box printed beside it ("How your use compares") is no tariff.
+    lines = ["Example Energy Ltd", "Account number 1111 2222 3333", "Bill date 05/03/2031", "",
+             " Your tariff                                                  How your use compares",
+             "Tariff                          Example Fixed 12M",
+             "                                                             Same period last year: 455 kWh electricity",
+             "Electricity unit rate           25.000p per kWh",
+             "Electricity standing charge     50.00p per day"]
+    assert extract_rules(_doc(lines)).bill.rate_plan == "Example Fixed 12M"
