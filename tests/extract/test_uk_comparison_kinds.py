@@ -38,3 +38,15 @@ def test_the_tariff_boxs_heading_is_not_the_tariffs_label() -> None:
              "Electricity unit rate           25.000p per kWh",
              "Electricity standing charge     50.00p per day"]
     assert extract_rules(_doc(lines)).bill.rate_plan == "Example Fixed 12M"
+
+
+def test_the_gas_meter_repeated_on_its_reads_row_does_not_outnumber_the_electricity_meter() -> None:
+    lines = ["Example Energy Ltd", "Account number 1111 2222 3333", "Bill date 05/03/2031", "",
+             " Gas                         MPRN 1234567890   Meter G9X1111111",
+             "Meter                      Previous reading 01/02/2031   Latest reading 28/02/2031   Units (m³)",
+             "G9X1111111                 1000 (A)                      1100 (E)                    100",
+             "",
+             " Electricity                 MPAN 12 3456 7890 123   Meter 12E2222222",
+             "Register                   Previous reading 01/02/2031   Latest reading 28/02/2031   Units used (kWh)",
+             "Single rate                5000 (A)                      5400 (E)                    400"]
+    assert extract_rules(_doc(lines)).bill.meter_number == "12E2222222"
