@@ -106,6 +106,15 @@ def candidates(doc: Document) -> dict[str, float]:
                 score["@" + m.group(1).lower()] += 0.5
     # The letterhead: the first rows of the first page as it is seen (its layout text), not in the order
     # the content stream happens to hold them (a block drawn last may sit at the top).
+    head = letterhead(doc)
+    if head is not None:
+        score[head] += 2.0 if _utility(head) else 1.0
+        other.discard(head)  # the letterhead's own name, whatever else the bill says of it
+    return {k: v for k, v in score.items() if k not in other}
+
+
+def letterhead(doc: Document) -> str | None:
+    """The organisation named on the first rows of the first page as it is seen (its layout text), or None."""
     top = (doc.pages[0].layout_text or doc.pages[0].text) if doc.pages else ""
     lines = [ln.strip() for ln in top.splitlines() if ln.strip()][:8]
     for ln in lines:
@@ -114,10 +123,8 @@ def candidates(doc: Document) -> dict[str, float]:
         if (ORG.search(name) and len(name) <= 80 and not re.search(r"\d{3}", name) and "@" not in name
                 and not name[:1].islower()  # a sentence carried over from the line above, not a name
                 and _name_ok(name)):
-            score[name] += 2.0 if _utility(name) else 1.0
-            other.discard(name)  # the letterhead's own name, whatever else the bill says of it
-            break
-    return {k: v for k, v in score.items() if k not in other}
+            return name
+    return None
 
 
 def provider_guess(doc: Document, customer: str | None = None) -> str | None:
@@ -129,6 +136,9 @@ def provider_guess(doc: Document, customer: str | None = None) -> str | None:
     domains = {k[1:]: v for k, v in score.items() if k.startswith("@")}
     names = {k: v for k, v in score.items() if not k.startswith("@")}
     who = re.sub(r"[^a-z0-9]", "", customer.lower()) if customer else ""
+    head = letterhead(doc)
+    if head is not None and _utility(head) and re.sub(r"[^a-z0-9]", "", head.lower()) == who:
+        who = ""  # a utility's name atop the page, taken for the addressee: the letterhead is the issuer
     if len(who) >= 4:
         names = {k: v for k, v in names.items() if re.sub(r"[^a-z0-9]", "", k.lower()) != who}
     for name in list(names):

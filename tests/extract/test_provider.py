@@ -80,3 +80,11 @@ def test_a_french_supplier_without_a_company_form_and_not_the_energy_ombudsman()
                "Le médiateur national de l'énergie : www.energie-mediateur.fr")
     assert provider_guess(doc) == "Ruisseau Clair Fourniture"
     assert provider_guess(_doc("Facture\nLe médiateur national de l'énergie : www.energie-mediateur.fr")) is None
+
+
+def test_a_utilitys_letterhead_taken_for_the_addressee_is_still_the_issuer() -> None:
+    page = Page(number=1, text="Brookfield Energy Supply Ltd\nPO Box 1, Sometown\nMrs A Example\n",
+                layout_text=" Brookfield Energy Supply Ltd                 Your energy bill\n PO Box 1, Sometown\n"
+                            " Mrs A Example")
+    doc = Document(pages=[page], page_count=1)
+    assert provider_guess(doc, customer="Brookfield Energy Supply Ltd") == "Brookfield Energy Supply Ltd"
