@@ -320,9 +320,11 @@ def support(blocks: list[Block], cands: dict[str, list[Candidate]]) -> Block | N
     cur = block.role("current")
     if cur is None and current != total:
         # "Montant TTC 1 153,55 / Mensualités déjà réglées -1 230,00 / Montant en votre faveur 76,45": a
-        # checkpoint before the advances paid are taken off is what this period bills, the current charges.
+        # checkpoint before the advances paid are taken off (or the earlier balance is added) is what this
+        # period bills, the current charges.
         cur = next((r for r in block.rows if r.role == "total" and r.start != s and r.value == current
-                    and any(q.role == "payments" for q in block.rows[block.rows.index(r) + 1:])), None)
+                    and any(q.role in ("payments", "previous") for q in block.rows[block.rows.index(r) + 1:])),
+                   None)
     if cur is not None and cur.value == current and current != total:
         add("current_charges", cur.value, cur.start, cur.end, 0.8, cur.label)
     if cur is not None:

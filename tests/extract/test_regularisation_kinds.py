@@ -76,3 +76,12 @@ def test_the_charges_before_the_instalments_are_no_confirmed_total() -> None:
         right = make_bill(total_amount_due=Decimal("-50.00"), current_charges=Decimal("600.00"),
                           payments=Decimal("650.00"))
         assert total_confirmed(right, None, doc).passed is True
+
+
+def test_the_charges_checkpoint_before_the_earlier_balance_is_the_current_charges() -> None:
+    lines = [*HEAD, "Solde de votre facture précédente                                        120,00 €",
+             "Montant à payer                                                          720,00 €"]
+    bill = extract_rules(_doc(lines)).bill
+    assert bill.total_amount_due == Decimal("720.00")
+    assert bill.current_charges == Decimal("600.00")
+    assert bill.previous_balance == Decimal("120.00")
