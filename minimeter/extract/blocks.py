@@ -210,9 +210,11 @@ def _solve(finder: Finder, block: Block) -> Block:
                 r.role = "total"
             block.closes = (r.start, r.end, r.value)
             continue
-        if terms >= 2 and r.role == "credit" and r.value > 0 and -r.value == running:
+        if terms >= 2 and r.value > 0 and -r.value == running and (
+                r.role == "credit" or r.role == "item" and any(c.value < 0 for c in counted)):
             # "Guthaben 210,18 €" where the rows above leave -210,18: the credit, printed unsigned, closes the
-            # block as the negative amount it is (the amount due of a bill that pays back).
+            # block as the negative amount it is (the amount due of a bill that pays back). Whatever its label
+            # says when a row above is printed as a deduction ("-1 230,00 €"): the arithmetic is the evidence.
             r.role = "total"
             block.closes = (r.start, r.end, running)
             continue
@@ -316,6 +318,13 @@ def support(blocks: list[Block], cands: dict[str, list[Candidate]]) -> Block | N
     if current != total:
         lift("current_charges", current, 0.5)
     cur = block.role("current")
+    if cur is None and current != total:
+        # "Montant TTC 1 153,55 / Mensualités déjà réglées -1 230,00 / Montant en votre faveur 76,45": a
+        # checkpoint before the advances paid are taken off (or the earlier balance is added) is what this
+        # period bills, the current charges.
+        cur = next((r for r in block.rows if r.role == "total" and r.start != s and r.value == current
+                    and any(q.role in ("payments", "previous") for q in block.rows[block.rows.index(r) + 1:])),
+                   None)
     if cur is not None and cur.value == current and current != total:
         add("current_charges", cur.value, cur.start, cur.end, 0.8, cur.label)
     if cur is not None:

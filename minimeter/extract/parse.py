@@ -34,7 +34,8 @@ _TRAIL_CUR = r"(?:€|EUR\b|CHF\b|Fr\.|Rs\b)"
 MONEY_RX = re.compile(
     rf"(?P<neg1>\(\s*)?(?P<sign>-\s?|−\s?)?(?P<cur>{_CUR}[ \u00a0]?)?(?P<sign2>-\s?)?(?P<num>{_NUM})"
     rf"(?P<neg2>\s?\))?(?P<whole>/-)?(?P<cur2>[ \u00a0]?{_TRAIL_CUR})?"
-    rf"(?P<trail>[ ]?(?:CR\b|Cr\b|cr\b|-(?![\d\w])))?"
+    # ("£96.71 in credit": a UK balance the customer is owed, printed unsigned with the words after it.)
+    rf"(?P<trail>[ ]?(?:CR\b|Cr\b|cr\b|-(?![\d\w])|in credit\b(?![ ]?card)))?"
 )
 # US and Indian figures never group thousands with a space: "1 816 kWh" is a multiplier column then 816 kWh.
 _NUM_NOSPACE = _NUM.replace(r"\u00a0\u202f ", "")

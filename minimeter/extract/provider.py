@@ -33,16 +33,18 @@ _PUBLIC = re.compile(r"(?i)(?<!\w)((?:city|town|village|county|municipality|boro
 # Matched on the name with its accents stripped ("Énergie" is "energie").
 _UTILITY = re.compile(r"(?i)energ|electr|elettric|eletric|elektri|tenaga|kuasa|power|gas\b|gas[a-z]|water|agua|"
                       r"acqua|acqued|idric|wasser|"
-                      r"utilit|hydro|luz|lumi|vidyut|bijli|supply|distribu|comercializ|stadtwerke|services? "
+                      r"utilit|hydro|luz|lumi|vidyut|bijli|supply|fourniture|distribu|comercializ|stadtwerke|services? "
                       r"industriels|municipal|city power|light|\bew\b")  # (EW: a Swiss Elektrizitätswerk)
 ORG = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\w+|city of|town of|village of|county|"
                   r"stadtwerke|énergie|energie|energia|électricité|eletric\w*|elétric\w*|eléctric\w*|elektri\w*|"
                   r"tenaga|kuasa|aguas?|"
                   r"companhia|compañía|compagnie|empresa|inc\b|llc\b|ltd\b|gmbh|\bsa\b|\bag\b|company|"
-                  r"cooperative|co-op|genossenschaft|authority|district|services industriels|hydro)")
+                  r"cooperative|co-op|genossenschaft|authority|district|services industriels|hydro|"
+                  r"fourniture)")  # ("... Fourniture": a French supplier's name, with no company form)
 _DOMAIN = re.compile(r"(?i)(?:www\.|@)([a-z0-9][a-z0-9-]{2,40})\.(?:[a-z]{2,6})(?:\.[a-z]{2})?\b")
 # Names every bill prints that are not its issuer: regulators, ombudsmen, payment networks.
-_NOT_ISSUER = re.compile(r"(?i)ombuds|regulat|arera|ofgem|aneel|cnmc|\bcre\b|\bpuc\b|commission|paypal|visa\b|"
+_NOT_ISSUER = re.compile(r"(?i)ombuds|m[eé]diat(?:eur|or)|regulat|arera|ofgem|aneel|cnmc|\bcre\b|\bpuc\b|commission|"
+                         r"paypal|visa\b|"
                          r"mastercard|google|gmail|yahoo|hotmail|outlook|icloud|aol\b|apple|facebook|twitter|instagram|youtube|linkedin|whatsapp")
 
 # Words just before a name that introduce another company than the issuer: the distributor or wires company
@@ -104,6 +106,15 @@ def candidates(doc: Document) -> dict[str, float]:
                 score["@" + m.group(1).lower()] += 0.5
     # The letterhead: the first rows of the first page as it is seen (its layout text), not in the order
     # the content stream happens to hold them (a block drawn last may sit at the top).
+    head = letterhead(doc)
+    if head is not None:
+        score[head] += 2.0 if _utility(head) else 1.0
+        other.discard(head)  # the letterhead's own name, whatever else the bill says of it
+    return {k: v for k, v in score.items() if k not in other}
+
+
+def letterhead(doc: Document) -> str | None:
+    """The organisation named on the first rows of the first page as it is seen (its layout text), or None."""
     top = (doc.pages[0].layout_text or doc.pages[0].text) if doc.pages else ""
     lines = [ln.strip() for ln in top.splitlines() if ln.strip()][:8]
     for ln in lines:
@@ -114,10 +125,8 @@ def candidates(doc: Document) -> dict[str, float]:
                 and not re.search(r"\d{3}", name) and "@" not in name
                 and not name[:1].islower()  # a sentence carried over from the line above, not a name
                 and _name_ok(name)):
-            score[name] += 2.0 if _utility(name) else 1.0
-            other.discard(name)  # the letterhead's own name, whatever else the bill says of it
-            break
-    return {k: v for k, v in score.items() if k not in other}
+            return name
+    return None
 
 
 def provider_guess(doc: Document, customer: str | None = None) -> str | None:
@@ -129,6 +138,9 @@ def provider_guess(doc: Document, customer: str | None = None) -> str | None:
     domains = {k[1:]: v for k, v in score.items() if k.startswith("@")}
     names = {k: v for k, v in score.items() if not k.startswith("@")}
     who = re.sub(r"[^a-z0-9]", "", customer.lower()) if customer else ""
+    head = letterhead(doc)
+    if head is not None and _utility(head) and re.sub(r"[^a-z0-9]", "", head.lower()) == who:
+        who = ""  # a utility's name atop the page, taken for the addressee: the letterhead is the issuer
     if len(who) >= 4:
         names = {k: v for k, v in names.items() if re.sub(r"[^a-z0-9]", "", k.lower()) != who}
     for name in list(names):

@@ -187,12 +187,17 @@ def prefer_electricity_meter(finder: Finder, cands: list[Candidate]) -> None:
     if len({c.value for c in close}) < 2:
         return
     views = {(v.page, v.layout): v for v in finder.views}
-    electric = {c.value for c in close if commodity_at(views[(c.page, c.layout)], c.start) == "electricity_kwh"}
+    where = {id(c): commodity_at(views[(c.page, c.layout)], c.start) for c in cands}
+    electric = {c.value for c in close if where[id(c)] == "electricity_kwh"}
     if len(electric) == 1:
         for c in cands:
             if c.value in electric:
                 c.score *= 1.15
                 c.why += "; the electricity meter"
+            elif where[id(c)] is not None:
+                # Another service's meter, printed again on its own reads row ("Gas ... Meter G4A..." then
+                # "G4A... 5037 5499 462"): its repetition outnumbers the electricity meter's, not outranks it.
+                c.score *= 0.8
 
 
 def texts(st: RulesState) -> None:

@@ -166,8 +166,10 @@ def summary_counting(idx: PrintedIndex, total: Decimal) -> Block | None:
     """An account summary of the document (a previous balance or a payment among its terms) that adds up as
     evidence to another amount and prints ``total`` on a row before its closing one (a term, or a sub-total
     the rows after it go on from), or None."""
+    # (A block closing on a credit is an account summary whatever its labels say: charges alone never pay back.)
     return next((b for b in idx.summary_blocks()
-                 if b.evidence and b.summary and b.closes is not None and abs(b.closes[2] - total) >= CENT
+                 if b.evidence and (b.summary or b.closes is not None and b.closes[2] < 0)
+                 and b.closes is not None and abs(b.closes[2] - total) >= CENT
                  and any(abs(r.value - total) < CENT for r in b.rows if r.start < b.closes[0])), None)
 
 

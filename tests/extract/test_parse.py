@@ -238,3 +238,11 @@ def test_a_piece_of_a_dotted_date_is_not_an_amount() -> None:
 def test_a_barcode_or_a_non_figure_is_not_a_number(text: str) -> None:
     # A payment barcode has more digits than any amount or read; arithmetic on it overflows the context.
     assert parse_number(text) is None
+
+
+def test_an_amount_in_credit_is_negative_but_not_a_credit_card_fee() -> None:
+    # "Your account balance £96.71 in credit": the customer is owed it.
+    found = find_money("Your account balance £41.25 in credit", "us")
+    assert [m.value for m in found] == [Decimal("-41.25")]
+    found = find_money("A fee of £1.50 in credit card payments", "us")
+    assert [m.value for m in found] == [Decimal("1.50")]

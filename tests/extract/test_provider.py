@@ -71,3 +71,20 @@ def test_a_label_or_a_sentence_in_the_letterhead_rows_is_not_a_name() -> None:
     assert provider_guess(_doc("Codice Autolettura Gas\n12345")) is None
     assert provider_guess(_doc("sul sito o attraverso l'app Esempio Gas\nwww.esempio.it")) != (
         "sul sito o attraverso l'app Esempio Gas")
+
+
+def test_a_french_supplier_without_a_company_form_and_not_the_energy_ombudsman() -> None:
+    # "Le médiateur national de l'énergie" prints its web address on every French bill: an ombudsman, not the
+    # issuer; the letterhead names the supplier ("... Fourniture") with no company form.
+    doc = _doc("Ruisseau Clair Fourniture\nService clients 01 23 45 67 89\nFacture\n"
+               "Le médiateur national de l'énergie : www.energie-mediateur.fr")
+    assert provider_guess(doc) == "Ruisseau Clair Fourniture"
+    assert provider_guess(_doc("Facture\nLe médiateur national de l'énergie : www.energie-mediateur.fr")) is None
+
+
+def test_a_utilitys_letterhead_taken_for_the_addressee_is_still_the_issuer() -> None:
+    page = Page(number=1, text="Brookfield Energy Supply Ltd\nPO Box 1, Sometown\nMrs A Example\n",
+                layout_text=" Brookfield Energy Supply Ltd                 Your energy bill\n PO Box 1, Sometown\n"
+                            " Mrs A Example")
+    doc = Document(pages=[page], page_count=1)
+    assert provider_guess(doc, customer="Brookfield Energy Supply Ltd") == "Brookfield Energy Supply Ltd"
