@@ -7,8 +7,15 @@ from decimal import Decimal
 from pathlib import Path
 
 from minimeter.extract.base import ExtractionContext
-from minimeter.readers.base import Document
+from minimeter.readers.base import Document, Page
 from minimeter.schema import BillNormalized, ExtractionResult, FieldEvidence, LineItem, Meter
+
+
+def page_doc(lines: list[str]) -> Document:
+    """A one-page document of made-up ``lines``, the same text as its plain and its layout text (what the
+    finder sees of a page whose rows the text layer keeps in order)."""
+    text = "\n".join(lines)
+    return Document(pages=[Page(number=1, text=text, layout_text=text)], page_count=1)
 
 
 def make_pdf(path: Path, lines: list[str], *, pages: int = 1) -> Path:

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from minimeter.extract.candidates import product_first
 from minimeter.extract.rules import extract_rules
-from minimeter.readers.base import Document, Page
+from tests.helpers import page_doc
 
 HEAD = [
     "Stadtwerke Beispielstadt GmbH",
@@ -32,10 +32,6 @@ PLAN = [
 ]
 
 
-def _doc(lines: list[str]) -> Document:
-    text = "\n".join(lines)
-    return Document(pages=[Page(number=1, text=text, layout_text=text)], page_count=1)
-
 
 def _owed() -> list[str]:
     return [*HEAD,
@@ -47,7 +43,7 @@ def _owed() -> list[str]:
 
 
 def test_the_advances_paid_are_taken_off_the_years_charges() -> None:
-    bill = extract_rules(_doc(_owed())).bill
+    bill = extract_rules(page_doc(_owed())).bill
     assert bill.total_amount_due == Decimal("83.50")
     assert bill.current_charges == Decimal("1043.50")
     assert bill.payments == Decimal("960.00")
@@ -60,16 +56,16 @@ def test_a_credit_printed_unsigned_is_a_negative_amount_due() -> None:
              "Guthaben                                                                        58,80 €",
              " Das Guthaben erstatten wir bis zum 28.01.2031 auf Ihr Konto.",
              *PLAN]
-    bill = extract_rules(_doc(lines)).bill
+    bill = extract_rules(page_doc(lines)).bill
     assert bill.total_amount_due == Decimal("-58.80")
     assert bill.current_charges == Decimal("901.20")
     assert bill.due_date is None  # a refund date, and the plan's dates, are no due date
 
 
 def test_the_due_date_is_the_transfer_date_not_the_advance_plans() -> None:
-    assert extract_rules(_doc(_owed())).bill.due_date == dt.date(2031, 1, 28)
+    assert extract_rules(page_doc(_owed())).bill.due_date == dt.date(2031, 1, 28)
     debit = [*_owed()[:-len(PLAN) - 1], " Den Betrag buchen wir am 27.01.2031 von Ihrem Konto ab.", *PLAN]
-    assert extract_rules(_doc(debit)).bill.due_date == dt.date(2031, 1, 27)
+    assert extract_rules(page_doc(debit)).bill.due_date == dt.date(2031, 1, 27)
 
 
 def test_a_count_times_a_price_in_a_label_is_how_the_rows_amount_is_made() -> None:
@@ -86,7 +82,7 @@ def test_a_price_change_splitting_the_period_is_no_rival_to_it() -> None:
     lines = [*_owed(), "",
              "Arbeitspreis 01.01.2030 - 30.09.2030        2.300 kWh x 28,00 ct/kWh        644,00 €",
              "Arbeitspreis 01.10.2030 - 31.12.2030          800 kWh x 28,00 ct/kWh        224,00 €"]
-    out = extract_rules(_doc(lines))
+    out = extract_rules(page_doc(lines))
     assert out.bill.billing_period_start == dt.date(2030, 1, 1)
     assert out.bill.billing_period_end == dt.date(2030, 12, 31)
     assert out.choices["billing_period_start"].confidence >= 0.9

@@ -6,13 +6,7 @@ from decimal import Decimal
 
 from minimeter.extract.rules import extract_rules
 from minimeter.extract.vocab import rtl_only
-from minimeter.readers.base import Document, Page
-
-
-def _doc(lines: list[str]) -> Document:
-    text = "\n".join(lines)
-    return Document(pages=[Page(number=1, text=text, layout_text=text)], page_count=1)
-
+from tests.helpers import page_doc
 
 GRID = [
     " Example Coast Water & Power",
@@ -33,7 +27,7 @@ GRID = [
 
 
 def test_the_translation_between_a_label_and_its_value_is_stepped_over() -> None:
-    out = extract_rules(_doc(GRID))
+    out = extract_rules(page_doc(GRID))
     assert out.bill.account_number == "7012345678"
     assert out.bill.customer_name == "JANE Q SAMPLE"
     assert out.bill.total_amount_due == Decimal("612.40")
@@ -41,14 +35,14 @@ def test_the_translation_between_a_label_and_its_value_is_stepped_over() -> None
 
 
 def test_an_address_in_the_label_column_of_the_customer_name_is_the_customers() -> None:
-    assert extract_rules(_doc(GRID)).bill.service_address == "FLAT 12, BUILDING 4, EXAMPLE DISTRICT 2"
+    assert extract_rules(page_doc(GRID)).bill.service_address == "FLAT 12, BUILDING 4, EXAMPLE DISTRICT 2"
     # A blank row between them ends the grid: a lone "Address" further down may be the utility's.
     apart = GRID[:5] + ["", *GRID[5:]]
-    assert extract_rules(_doc(apart)).bill.service_address is None
+    assert extract_rules(page_doc(apart)).bill.service_address is None
 
 
 def test_a_water_row_under_a_consumption_header_is_not_gas() -> None:
-    out = extract_rules(_doc(GRID))
+    out = extract_rules(page_doc(GRID))
     assert out.bill.gas_usage is None
     assert out.bill.water_usage == Decimal(40)
     assert out.bill.electricity_kwh == Decimal(1200)
@@ -57,7 +51,7 @@ def test_a_water_row_under_a_consumption_header_is_not_gas() -> None:
 def test_imperial_gallons_are_a_water_unit() -> None:
     water = "Water             W87654321             48500            51100              2,600 IG"
     lines = [*GRID[:10], water, *GRID[11:]]
-    out = extract_rules(_doc(lines))
+    out = extract_rules(page_doc(lines))
     assert out.bill.water_usage == Decimal(2600)
     assert out.bill.water_usage_unit == "IG"
 

@@ -11,11 +11,7 @@ from minimeter.extract.ranges import range_connector_rx
 from minimeter.extract.rules import extract_rules
 from minimeter.extract.vocab import label_rx, names_commodity
 from minimeter.readers.base import Document, Page
-
-
-def _doc(lines: list[str]) -> Document:
-    text = "\n".join(lines)
-    return Document(pages=[Page(number=1, text=text, layout_text=text)], page_count=1)
+from tests.helpers import page_doc
 
 
 def test_period_connectors_come_from_the_lexicon() -> None:
@@ -26,7 +22,7 @@ def test_period_connectors_come_from_the_lexicon() -> None:
 
 
 def test_a_dutch_range_with_t_m_is_the_period() -> None:
-    out = extract_rules(_doc([
+    out = extract_rules(page_doc([
         "Factuurdatum   8 januari 2026",
         "Periode: 01-01-2025 t/m 31-12-2025",
         "Te betalen   € 234,01",
@@ -43,7 +39,7 @@ def test_hash_in_a_label_stands_for_the_invoice_number_only_inside_the_phrase() 
 
 
 def test_statement_date_printed_with_the_invoice_number() -> None:
-    out = extract_rules(_doc([
+    out = extract_rules(page_doc([
         "BOLLETTA ACQUA                 Fattura n. 2031/000123 del 17/05/2023",
         "Totale da pagare   € 81,80",
         "Da pagare entro il 11/06/2023",
@@ -58,7 +54,7 @@ def test_commodity_words_are_whole_words() -> None:
 
 
 def test_a_water_only_bill_reads_m3_under_a_label_that_names_no_commodity() -> None:
-    out = extract_rules(_doc([
+    out = extract_rules(page_doc([
         "Acquedotto Collina Verde S.r.l.        BOLLETTA ACQUA",
         "Consumo fatturato: 37 m³",
         "Totale da pagare   € 81,80",
@@ -68,7 +64,7 @@ def test_a_water_only_bill_reads_m3_under_a_label_that_names_no_commodity() -> N
 
 
 def test_a_bill_naming_electricity_keeps_neutral_labels_for_electricity() -> None:
-    out = extract_rules(_doc([
+    out = extract_rules(page_doc([
         "Ihre Rechnung für Strom und Erdgas",
         "Gesamtverbrauch     1.190 kWh",
         "Gasverbrauch        38 m3 x 10,8409 = 412 kWh",
@@ -79,7 +75,7 @@ def test_a_bill_naming_electricity_keeps_neutral_labels_for_electricity() -> Non
 
 
 def test_company_forms_in_lower_case_name_the_issuer() -> None:
-    doc = _doc(["Acquedotto Collina Verde S.r.l.", "Servizio idrico integrato", "Totale da pagare € 81,80"])
+    doc = page_doc(["Acquedotto Collina Verde S.r.l.", "Servizio idrico integrato", "Totale da pagare € 81,80"])
     names = provider_candidates(doc)
     assert any(n.startswith("Acquedotto Collina Verde") for n in names)
 
@@ -107,7 +103,7 @@ def test_rupees_take_the_currency_of_the_country_the_page_names() -> None:
 
 
 def test_a_water_bills_unitless_read_row_is_water_not_electricity() -> None:
-    out = extract_rules(_doc([
+    out = extract_rules(page_doc([
         "Servicio municipal de agua potable",
         "Importe total de la factura   52,10 €",
         "Contador    Lectura anterior    Lectura actual    Consumo (m³)",
@@ -125,23 +121,23 @@ def test_a_bill_that_prints_no_current_charges_apart_has_its_charge_lines_add_up
         "Contrib. Iluminação Pública                                   15,50",
         "Valor a pagar                                                225,50",
     ]
-    out = extract_rules(_doc(lines))
+    out = extract_rules(page_doc(lines))
     assert out.bill.total_amount_due == Decimal("225.50")
     assert out.bill.current_charges == Decimal("225.50")
     # With an earlier balance read, the total is not this bill's charges.
-    out = extract_rules(_doc(["Saldo anterior   40,00", *lines[:-1], "Valor a pagar   265,50"]))
+    out = extract_rules(page_doc(["Saldo anterior   40,00", *lines[:-1], "Valor a pagar   265,50"]))
     assert out.bill.current_charges != Decimal("265.50")
 
 
 def test_plan_labels_name_the_rate_plan() -> None:
-    out = extract_rules(_doc(["Account number   1111 222 333", "Your plan        Made-up Home Saver"]))
+    out = extract_rules(page_doc(["Account number   1111 222 333", "Your plan        Made-up Home Saver"]))
     assert out.bill.rate_plan == "Made-up Home Saver"
-    out = extract_rules(_doc(["Contrato   1234567890", "Tarifa / uso     Doméstica general"]))
+    out = extract_rules(page_doc(["Contrato   1234567890", "Tarifa / uso     Doméstica general"]))
     assert out.bill.rate_plan == "Doméstica general"
 
 
 def test_a_reads_table_of_registers_sums_to_the_usage_and_leaves_the_export_register_out() -> None:
-    out = extract_rules(_doc([
+    out = extract_rules(page_doc([
         "Your charges",
         " Peak                 300 kWh @ 50.000c/kWh        $150.00",
         " Shoulder             200 kWh @ 30.000c/kWh         $60.00",
@@ -163,11 +159,11 @@ def test_a_reads_table_of_registers_sums_to_the_usage_and_leaves_the_export_regi
 
 
 def test_contract_policy_consumer_unit_address_and_previous_invoice_labels() -> None:
-    out = extract_rules(_doc(["Contrato                      5550001112", "Importe total de la factura   52,10 €"]))
+    out = extract_rules(page_doc(["Contrato                      5550001112", "Importe total de la factura   52,10 €"]))
     assert out.bill.account_number == "5550001112"
-    out = extract_rules(_doc(["Endereço da unidade consumidora   RUA DAS FLORES 12, CENTRO, 01000-000 CIDADE SP"]))
+    out = extract_rules(page_doc(["Endereço da unidade consumidora   RUA DAS FLORES 12, CENTRO, 01000-000 CIDADE SP"]))
     assert out.bill.service_address == "RUA DAS FLORES 12, CENTRO, 01000-000 CIDADE SP"
-    out = extract_rules(_doc(["Sommaire du compte",
+    out = extract_rules(page_doc(["Sommaire du compte",
                               " Solde de la facture précédente            120,00 $",
                               " Paiement reçu le 2024-01-05 - Merci        -120,00 $",
                               " Montant de la facture courante              95,40 $",
@@ -176,7 +172,7 @@ def test_contract_policy_consumer_unit_address_and_previous_invoice_labels() -> 
 
 
 def test_a_usage_billed_in_tiers_beats_the_last_tier_that_repeats_its_label() -> None:
-    out = extract_rules(_doc([
+    out = extract_rules(page_doc([
         " Premiers 1 200 kWh x 6,905 ¢                       82,86 $",
         " Reste de la consommation 800 kWh x 10,652 ¢         85,22 $",
         " Total de la période actuelle                      168,08 $",
@@ -186,7 +182,7 @@ def test_a_usage_billed_in_tiers_beats_the_last_tier_that_repeats_its_label() ->
 
 
 def test_french_amount_owed_new_charges_and_latest_payment_date_labels() -> None:
-    out = extract_rules(_doc([
+    out = extract_rules(page_doc([
         "Date de la facture          4 avril 2025",
         "À payer au plus tard le : 4 mai 2025",
         "Sommaire du compte",
@@ -199,7 +195,7 @@ def test_french_amount_owed_new_charges_and_latest_payment_date_labels() -> None
 
 
 def test_a_unit_and_street_number_address_is_not_a_date_nor_a_table_header() -> None:
-    out = extract_rules(_doc(["Account number   1111 222 333",
+    out = extract_rules(page_doc(["Account number   1111 222 333",
                               "Supply address   Unit 4/19 Made Up Ave, Sometown NSW 2999"]))
     assert out.bill.service_address == "Unit 4/19 Made Up Ave, Sometown NSW 2999"
 
@@ -214,18 +210,18 @@ def test_ambiguous_numeric_dates_take_the_order_that_agrees_with_the_spelled_dat
 
 
 def test_this_bills_charges_and_the_direct_debit_date() -> None:
-    out = extract_rules(_doc([" Previous bill                       $100.00",
+    out = extract_rules(page_doc([" Previous bill                       $100.00",
                               " Payment received, thank you        -$100.00",
                               " This bill's charges (incl. GST)     $80.25",
                               " Total to pay                        $80.25"]))
     assert out.bill.current_charges == Decimal("80.25")
-    out = extract_rules(_doc(["Fecha de emisión   05-10-2023", "Se cargará en su cuenta el   22-10-2023",
+    out = extract_rules(page_doc(["Fecha de emisión   05-10-2023", "Se cargará en su cuenta el   22-10-2023",
                               "Importe total de la factura   52,10 €"]))
     assert out.bill.due_date == dt.date(2023, 10, 22)
 
 
 def test_a_consumption_block_is_a_part_of_the_usage_not_its_rival() -> None:
-    out = extract_rules(_doc([
+    out = extract_rules(page_doc([
         "Servicio municipal de agua potable",
         "Contador    Lectura anterior    Lectura actual    Consumo (m³)",
         "55501234         1200               1238              38",
@@ -238,7 +234,7 @@ def test_a_consumption_block_is_a_part_of_the_usage_not_its_rival() -> None:
 
 
 def test_a_usage_column_is_read_under_its_own_header_cell_not_at_the_rows_start() -> None:
-    out = extract_rules(_doc([
+    out = extract_rules(page_doc([
         "Total a pagar   R$ 120,00",
         "Medidor        Posto    Leitura anterior   Leitura atual   Constante   Consumo (kWh)",
         "55501234567    Único              10.000          10.300           1             300",
@@ -250,7 +246,7 @@ def test_a_usage_column_is_read_under_its_own_header_cell_not_at_the_rows_start(
 def test_a_header_that_repeats_the_usage_label_heads_parts() -> None:
     from minimeter.extract.candidates import Finder
 
-    finder = Finder(_doc([
+    finder = Finder(page_doc([
         "Tipo Lettura   Data        Consumo kWh   Media GG    Consumo kWh   Media GG    Consumo kWh   Media GG",
         "RILEVATA       31/10/2024        1,941     0,0626          5,158     0,1664         11,305     0,3647",
     ]), None)
@@ -258,7 +254,7 @@ def test_a_header_that_repeats_the_usage_label_heads_parts() -> None:
 
 
 def test_two_consumption_blocks_of_the_same_size_are_two_parts() -> None:
-    out = extract_rules(_doc([
+    out = extract_rules(page_doc([
         "Servicio municipal de agua potable",
         "Contador    Lectura anterior    Lectura actual    Consumo (m³)",
         "55501234         1200               1247              47",
@@ -272,7 +268,7 @@ def test_two_consumption_blocks_of_the_same_size_are_two_parts() -> None:
 
 
 def test_a_french_payment_received_on_a_date() -> None:
-    out = extract_rules(_doc([" Solde de la facture précédente                 120,00 $",
+    out = extract_rules(page_doc([" Solde de la facture précédente                 120,00 $",
                               " Paiement reçu le 2024-01-05 - Merci           -120,00 $",
                               " Montant de la facture courante                  95,40 $",
                               " Montant à payer                                 95,40 $"]))
@@ -280,7 +276,7 @@ def test_a_french_payment_received_on_a_date() -> None:
 
 
 def test_a_meters_reads_one_per_dated_row_of_a_reads_table() -> None:
-    out = extract_rules(_doc([
+    out = extract_rules(page_doc([
         "Relevé du compteur",
         " Compteur               Date                 Relevé              Type",
         " 7XY12345               2024-11-14                       12 400  Réel",
@@ -290,7 +286,7 @@ def test_a_meters_reads_one_per_dated_row_of_a_reads_table() -> None:
     assert out.bill.electricity_kwh == Decimal(750)
     assert [(m.prior_read, m.present_read) for m in out.bill.meters] == [(Decimal(12400), Decimal(13150))]
     # Two different meters' rows are not one meter's reads.
-    out = extract_rules(_doc([
+    out = extract_rules(page_doc([
         "Relevé du compteur",
         " Compteur               Date                 Relevé              Type",
         " 7XY12345               2024-11-14                       12 400  Réel",
@@ -323,7 +319,7 @@ def test_a_period_read_forward_settles_the_order_of_ambiguous_dates() -> None:
 
 
 def test_tariff_block_bands_and_billed_quantities_are_not_meter_reads() -> None:
-    out = extract_rules(_doc([
+    out = extract_rules(page_doc([
         "Meter Reading",
         "Meter No.     Previous    Current    Usage (kWh)",
         "QX1234567        51200      52150          950",
@@ -344,7 +340,7 @@ def test_tariff_block_bands_and_billed_quantities_are_not_meter_reads() -> None:
 
 
 def test_a_label_printed_in_two_languages_is_one_label() -> None:
-    out = extract_rules(_doc([
+    out = extract_rules(page_doc([
         "No. Akaun / Account No.     410000123456",
         "Tarif / Tariff              Tarif B - Perdagangan / Commercial",
         "Alamat Premis / Premises Address: NO 7, JALAN MERANTI 3, TAMAN CONTOH, 12345 KOTA CONTOH",
@@ -361,9 +357,9 @@ def test_an_auto_draft_bill_is_due_on_its_draft_date() -> None:
     # printed as well, the due date wins.
     drafted = ["Account No.   555-12345-67", "Bill Date     01/11/2031", "Draft Date    01/26/2031",
                "AUTO DRAFT - DO NOT PAY", "TOTAL AMOUNT DUE     247.28"]
-    assert extract_rules(_doc(drafted)).bill.due_date == dt.date(2031, 1, 26)
+    assert extract_rules(page_doc(drafted)).bill.due_date == dt.date(2031, 1, 26)
     both = drafted[:2] + ["Due Date      01/27/2031"] + drafted[2:]
-    assert extract_rules(_doc(both)).bill.due_date == dt.date(2031, 1, 27)
+    assert extract_rules(page_doc(both)).bill.due_date == dt.date(2031, 1, 27)
 
 
 def test_a_heading_over_label_value_rows_takes_no_label_cell_as_its_value() -> None:
@@ -381,7 +377,7 @@ def test_a_heading_over_label_value_rows_takes_no_label_cell_as_its_value() -> N
 
 
 def test_a_portuguese_summary_with_unpaid_earlier_bills_and_a_direct_debit_date() -> None:
-    out = extract_rules(_doc([
+    out = extract_rules(page_doc([
         "Data de emissão          04/03/2031",
         "Conta contrato           400000000017",
         "N.º de cliente           200000003",
@@ -406,14 +402,14 @@ def test_a_german_bill_naming_customer_and_contract_accounts_is_the_customers() 
     # "Kundennummer" and "Vertragskonto" side by side: the customer number is the account; printed alone, the
     # contract account still is.
     head = ["Stadtwerke Beispiel GmbH", "Rechnungsdatum   12.01.2031", "Zu zahlender Betrag   116,34 €"]
-    both = extract_rules(_doc(["Kundennummer          412 345 678", "Vertragskonto         7012345678", *head]))
+    both = extract_rules(page_doc(["Kundennummer          412 345 678", "Vertragskonto         7012345678", *head]))
     assert both.bill.account_number == "412 345 678"
-    alone = extract_rules(_doc(["Vertragskonto         7012345678", *head]))
+    alone = extract_rules(page_doc(["Vertragskonto         7012345678", *head]))
     assert alone.bill.account_number == "7012345678"
 
 
 def test_a_mexican_bill_names_its_service_number_address_and_arrears() -> None:
-    out = extract_rules(_doc([
+    out = extract_rules(page_doc([
         "Luz del Norte, S.A. de C.V.",
         "RFC LNO000101AA1",
         "                                  NO. DE SERVICIO:        123456789012",
@@ -443,10 +439,10 @@ def test_a_pakistani_bill_names_its_reference_number_and_a_sanctioned_load_is_no
         "TOTAL UNITS CONSUMED 300",
         "CURRENT BILL     15,000",
     ]
-    out = extract_rules(_doc(lines))
+    out = extract_rules(page_doc(lines))
     assert out.bill.account_number is not None and out.bill.account_number.startswith("12 34567 8901234")
     assert out.bill.demand_kw is None
-    out = extract_rules(_doc([*lines, "TOTAL UNITS CONSUMED 300     MDI 2.5 kW"]))
+    out = extract_rules(page_doc([*lines, "TOTAL UNITS CONSUMED 300     MDI 2.5 kW"]))
     assert out.bill.demand_kw == Decimal("2.5")
 
 
@@ -466,13 +462,13 @@ def test_a_caption_of_a_header_grid_takes_the_cell_under_it() -> None:
 
 
 def test_a_tariff_numbered_without_letters_is_read_after_its_label() -> None:
-    out = extract_rules(_doc(["Luz del Norte, S.A. de C.V.", "TARIFA:    1C", "NO. MEDIDOR:    45XY67",
+    out = extract_rules(page_doc(["Luz del Norte, S.A. de C.V.", "TARIFA:    1C", "NO. MEDIDOR:    45XY67",
                               "Total a pagar   $696.00"]))
     assert out.bill.rate_plan == "1C"
 
 
 def test_a_name_and_address_block_gives_the_premises_and_payable_within_due_date_is_the_total() -> None:
-    out = extract_rules(_doc([
+    out = extract_rules(page_doc([
         "MADE-UP POWER DISTRIBUTION COMPANY LTD",
         "NAME & ADDRESS",
         "JOHN MADEUP SMITH",
@@ -488,5 +484,5 @@ def test_a_name_and_address_block_gives_the_premises_and_payable_within_due_date
 
 
 def test_an_organisation_word_is_known_with_its_accent() -> None:
-    names = provider_candidates(_doc(["Comisión Regional de Energía del Norte", "Total a pagar $100.00"]))
+    names = provider_candidates(page_doc(["Comisión Regional de Energía del Norte", "Total a pagar $100.00"]))
     assert "Comisión Regional de Energía del Norte" in names

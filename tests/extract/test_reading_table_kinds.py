@@ -7,7 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 from minimeter.extract.rules import extract_rules
-from minimeter.readers.base import Document, Page
+from tests.helpers import page_doc
 
 BILL = [
     "Example Power Distribution Co. Ltd.",
@@ -34,36 +34,32 @@ BILL = [
 ]
 
 
-def _doc(lines: list[str]) -> Document:
-    text = "\n".join(lines)
-    return Document(pages=[Page(number=1, text=text, layout_text=text)], page_count=1)
-
 
 def test_the_period_is_the_previous_and_present_reading_dates() -> None:
-    bill = extract_rules(_doc(BILL)).bill
+    bill = extract_rules(page_doc(BILL)).bill
     assert bill.billing_period_start == dt.date(2031, 3, 2)
     # The end is the present reading's date, not the previous one's (a start label the end borrows).
     assert bill.billing_period_end == dt.date(2031, 4, 1)
 
 
 def test_an_amount_paid_on_a_date_is_the_payment_and_arrears_is_not_the_previous_bill() -> None:
-    bill = extract_rules(_doc(BILL)).bill
+    bill = extract_rules(page_doc(BILL)).bill
     assert bill.payments == Decimal("1000.00")
     assert bill.previous_balance == Decimal("3000.00")
     assert bill.total_amount_due == Decimal("6500.00")
 
 
 def test_demand_after_a_label_that_names_its_unit() -> None:
-    bill = extract_rules(_doc(BILL)).bill
+    bill = extract_rules(page_doc(BILL)).bill
     assert bill.demand_kw == Decimal("12.40")  # not the fixed charge's 25 kW nor the sanctioned load
 
 
 def test_a_quantity_times_rate_is_no_street_and_the_address_beside_the_name_stands_in() -> None:
-    bill = extract_rules(_doc(BILL)).bill
+    bill = extract_rules(page_doc(BILL)).bill
     assert bill.service_address == "Plot 7, Sample Colony, Testnagar 400099"
     # Without the name beside it, a bare "Address" line is not taken (it may be the utility's).
     lines = [x for x in BILL if not x.startswith("Name")]
-    assert extract_rules(_doc(lines)).bill.service_address is None
+    assert extract_rules(page_doc(lines)).bill.service_address is None
 
 
 def test_a_short_distractor_counts_only_as_a_whole_word() -> None:
@@ -74,7 +70,7 @@ def test_a_short_distractor_counts_only_as_a_whole_word() -> None:
 
 
 def test_a_dutch_register_table_gives_the_meter_and_a_product_line_the_rate_plan() -> None:
-    bill = extract_rules(_doc([
+    bill = extract_rules(page_doc([
         "Voorbeeld Energie B.V.",
         "Klantnummer 1234 5678",
         "Factuurdatum 8 februari 2031",
@@ -88,7 +84,7 @@ def test_a_dutch_register_table_gives_the_meter_and_a_product_line_the_rate_plan
 
 
 def test_a_run_of_month_columns_is_a_history_not_a_period() -> None:
-    bill = extract_rules(_doc([
+    bill = extract_rules(page_doc([
         "Fattura n. 2031/000555 del 11/08/2031",
         "Totale da pagare € 99,10",
         "Periodo di fatturazione: dal 01/05/2031 al 31/07/2031",
@@ -102,13 +98,13 @@ def test_a_run_of_month_columns_is_a_history_not_a_period() -> None:
 
 def test_the_address_beside_a_shop_name_stands_in_too() -> None:
     lines = [x.replace("SHRI TEST K. PERSON", "M/S SAMPLE MEDICAL STORES") for x in BILL]
-    assert extract_rules(_doc(lines)).bill.service_address == "Plot 7, Sample Colony, Testnagar 400099"
+    assert extract_rules(page_doc(lines)).bill.service_address == "Plot 7, Sample Colony, Testnagar 400099"
 
 
 def test_the_customer_business_is_not_the_provider() -> None:
     from minimeter.extract.provider import provider_guess
 
-    doc = _doc([
+    doc = page_doc([
         "Sampleton Municipal Utilities",
         "Commercial Electric Service Statement",
         "Example Widgets Inc.",
@@ -121,7 +117,7 @@ def test_the_customer_business_is_not_the_provider() -> None:
 
 
 def test_time_of_use_registers_of_one_meter_are_the_meters_of_the_billed_sum() -> None:
-    bill = extract_rules(_doc([
+    bill = extract_rules(page_doc([
         "Example Electric Cooperative",
         "Statement Date 03/13/2031",
         "Billing Period 02/03/2031 - 03/07/2031",
@@ -142,7 +138,7 @@ def test_time_of_use_registers_of_one_meter_are_the_meters_of_the_billed_sum() -
 
 
 def test_two_month_columns_before_a_third_the_parser_takes_for_a_word_are_no_period() -> None:
-    bill = extract_rules(_doc([
+    bill = extract_rules(page_doc([
         "Fattura n. 2031/000556 del 10/10/2031",
         "Totale da pagare € 99,10",
         "Periodo di fatturazione: dal 01/07/2031 al 30/09/2031",
@@ -154,7 +150,7 @@ def test_two_month_columns_before_a_third_the_parser_takes_for_a_word_are_no_per
 
 
 def test_a_labelled_net_usage_the_charges_are_billed_on_beats_one_registers_reads() -> None:
-    bill = extract_rules(_doc([
+    bill = extract_rules(page_doc([
         "Factuurdatum 8 februari 2031",
         "Meter Telwerk Beginstand Eindstand Verbruik",
         "X1234 5678 Normaal (T2) 10.000 10.700 700 kWh",
@@ -168,7 +164,7 @@ def test_a_labelled_net_usage_the_charges_are_billed_on_beats_one_registers_read
 
 
 def test_dutch_paid_advances_are_the_payments() -> None:
-    bill = extract_rules(_doc([
+    bill = extract_rules(page_doc([
         "Jaarafrekening",
         "Factuurdatum 8 januari 2031",
         "Totaal kosten deze periode incl. BTW € 1.200,00",

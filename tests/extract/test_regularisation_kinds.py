@@ -9,9 +9,9 @@ from decimal import Decimal
 from minimeter.extract.blocks import find_blocks
 from minimeter.extract.candidates import Finder
 from minimeter.extract.rules import extract_rules
-from minimeter.readers.base import Document, Page
 from minimeter.schema import LineItem
 from minimeter.validate.corroborate import total_confirmed
+from tests.helpers import page_doc
 from tests.validate.bills import make_bill
 
 HEAD = [
@@ -28,10 +28,6 @@ HEAD = [
 ]
 
 
-def _doc(lines: list[str]) -> Document:
-    text = "\n".join(lines)
-    return Document(pages=[Page(number=1, text=text, layout_text=text)], page_count=1)
-
 
 def _favour(paid: str = "Mensualités déjà réglées (10 x 65,00 €)", closing: str = "Montant en votre faveur"
             ) -> list[str]:
@@ -42,7 +38,7 @@ def _favour(paid: str = "Mensualités déjà réglées (10 x 65,00 €)", closin
 
 
 def test_an_amount_in_the_customers_favour_is_a_negative_amount_due() -> None:
-    bill = extract_rules(_doc(_favour())).bill
+    bill = extract_rules(page_doc(_favour())).bill
     assert bill.total_amount_due == Decimal("-50.00")
     assert bill.current_charges == Decimal("600.00")
     assert bill.payments == Decimal("650.00")
@@ -51,14 +47,14 @@ def test_an_amount_in_the_customers_favour_is_a_negative_amount_due() -> None:
 def test_the_instalments_paid_leave_an_amount_to_pay() -> None:
     lines = [*HEAD, "Mensualités déjà réglées (10 x 55,00 €)                                 -550,00 €",
              "Montant à payer                                                           50,00 €"]
-    bill = extract_rules(_doc(lines)).bill
+    bill = extract_rules(page_doc(lines)).bill
     assert bill.total_amount_due == Decimal("50.00")
     assert bill.current_charges == Decimal("600.00")
 
 
 def test_a_deduction_then_its_unsigned_remainder_closes_the_block_whatever_the_words() -> None:
     # Words no lexicon knows: the printed minus and the arithmetic say the row is a credit closing the block.
-    blocks = find_blocks(Finder(_doc(_favour("Échéances honorées", "Reste en faveur du titulaire")), None))
+    blocks = find_blocks(Finder(page_doc(_favour("Échéances honorées", "Reste en faveur du titulaire")), None))
     closing = [b.closes[2] for b in blocks if b.evidence and b.closes is not None]
     assert Decimal("-50.00") in closing
 
@@ -68,7 +64,7 @@ def test_the_charges_before_the_instalments_are_no_confirmed_total() -> None:
     # on past it to the credit, so the total is not confirmed (the bill cannot be SUCCEEDED with it).
     for paid, closing in (("Mensualités déjà réglées (10 x 65,00 €)", "Montant en votre faveur"),
                           ("Échéances honorées", "Reste en faveur du titulaire")):
-        doc = _doc(_favour(paid, closing))
+        doc = page_doc(_favour(paid, closing))
         items = [LineItem(description=d, amount=Decimal(a)) for d, a in (("Électricité", "500.00"),
                                                                          ("Taxes", "40.00"), ("TVA", "60.00"))]
         wrong = make_bill(total_amount_due=Decimal("600.00"), current_charges=Decimal("600.00"), line_items=items)
@@ -81,7 +77,7 @@ def test_the_charges_before_the_instalments_are_no_confirmed_total() -> None:
 def test_the_charges_checkpoint_before_the_earlier_balance_is_the_current_charges() -> None:
     lines = [*HEAD, "Solde de votre facture précédente                                        120,00 €",
              "Montant à payer                                                          720,00 €"]
-    bill = extract_rules(_doc(lines)).bill
+    bill = extract_rules(page_doc(lines)).bill
     assert bill.total_amount_due == Decimal("720.00")
     assert bill.current_charges == Decimal("600.00")
     assert bill.previous_balance == Decimal("120.00")

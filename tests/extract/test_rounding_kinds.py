@@ -5,14 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from minimeter.extract.rules import extract_rules
-from minimeter.readers.base import Document, Page
 from minimeter.schema import ExtractionResult
 from minimeter.validate import run_checks
-
-
-def _doc(lines: list[str]) -> Document:
-    text = "\n".join(lines)
-    return Document(pages=[Page(number=1, text=text, layout_text=text)], page_count=1)
+from tests.helpers import page_doc
 
 
 def _row(label: str, amount: str, middle: str = "") -> str:
@@ -41,7 +36,7 @@ def _bill(rounding: str, total: str, extra: list[str] | None = None) -> list[str
 
 def test_the_rounding_row_separates_the_current_charges_from_the_amount_due() -> None:
     for rounding, total in (("-0.03", "73.50"), ("0.02", "73.55")):
-        out = extract_rules(_doc(_bill(rounding, total)))
+        out = extract_rules(page_doc(_bill(rounding, total)))
         assert out.bill.total_amount_due == Decimal(total)
         assert out.bill.current_charges == Decimal("73.53")
         assert out.summary is not None and out.summary.role("adjustments") is not None
@@ -50,7 +45,7 @@ def test_the_rounding_row_separates_the_current_charges_from_the_amount_due() ->
 
 
 def test_the_balance_holds_with_the_printed_rounding_row() -> None:
-    doc = _doc(_bill("-0.03", "73.50"))
+    doc = page_doc(_bill("-0.03", "73.50"))
     out = extract_rules(doc)
     result = ExtractionResult(bill=out.bill, evidence=out.evidence, extractor="rules")
     checks = {c.rule: c for c in run_checks(result, doc, 0.8)}
@@ -60,7 +55,7 @@ def test_the_balance_holds_with_the_printed_rounding_row() -> None:
 
 def test_an_open_earlier_invoice_is_the_previous_balance() -> None:
     open_invoice = _row("Offener Betrag Rechnung 555.123456", "100.00")
-    out = extract_rules(_doc(_bill("-0.03", "173.50", [open_invoice])))
+    out = extract_rules(page_doc(_bill("-0.03", "173.50", [open_invoice])))
     assert out.bill.previous_balance == Decimal("100.00")
     assert out.bill.current_charges == Decimal("73.53")
 
@@ -69,11 +64,11 @@ def test_an_advance_bill_has_no_usage_when_only_last_years_is_printed() -> None:
     lines = _bill("-0.03", "73.50")
     lines[3:3] = [" Akontorechnung ohne Zählerstände; Basis: Verbrauch Vorjahr 3'210 kWh", ""]
     lines = [ln for ln in lines if "Rp./kWh" not in ln]  # no energy billed on a quantity either
-    assert extract_rules(_doc(lines)).bill.electricity_kwh is None
+    assert extract_rules(page_doc(lines)).bill.electricity_kwh is None
 
 
 def test_a_french_swiss_client_number_is_the_account() -> None:
-    out = extract_rules(_doc([
+    out = extract_rules(page_doc([
         "No client             7654321",
         "No facture            123.456789",
         "Date de facture       14.07.2031",
@@ -103,7 +98,7 @@ def test_the_payer_of_a_qr_bill_part_is_the_customer_not_the_issuer() -> None:
         "Zahlbar durch",
         "Herr Peter Muster",
     ]
-    out = extract_rules(_doc(lines))
+    out = extract_rules(page_doc(lines))
     assert out.bill.customer_name == "Herr Peter Muster"
     assert out.bill.provider == "EW Beispieltal Genossenschaft"
     assert out.bill.service_address == "Dorfstrasse 5, 9999 Beispieltal"
@@ -111,7 +106,7 @@ def test_the_payer_of_a_qr_bill_part_is_the_customer_not_the_issuer() -> None:
 
 def test_a_figure_beside_a_distractor_still_competes_with_a_clean_one() -> None:
     # "x " marks a quantity billed or converted; the reads confirm the converted kWh, not the m3 before it.
-    out = extract_rules(_doc([
+    out = extract_rules(page_doc([
         "Abrechnungszeitraum: 01.01.31 - 31.01.31",
         "Zähler-Nr.        Anfangsstand     Endstand      Faktor     Verbrauch   Einheit",
         "G1ABC123               5.100        5.140     10,5000           420   kWh",

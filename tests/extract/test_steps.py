@@ -8,23 +8,18 @@ from decimal import Decimal
 from minimeter.extract.candidates import Finder
 from minimeter.extract.rules import extract_rules
 from minimeter.extract.steps import STEPS
-from minimeter.readers.base import Document, Page
-
-
-def _doc(lines: list[str]) -> Document:
-    text = "\n".join(lines)
-    return Document(pages=[Page(number=1, text=text, layout_text=text)], page_count=1)
+from tests.helpers import page_doc
 
 
 def test_steps_run_in_pipeline_order_and_are_timed() -> None:
     names = [n for n, _ in STEPS]
     assert names.index("money") < names.index("blocks") < names.index("solve") < names.index("dates")
-    out = extract_rules(_doc(["Total Amount Due $12.00"]))
+    out = extract_rules(page_doc(["Total Amount Due $12.00"]))
     assert out.timings["rules"] >= 0
 
 
 def test_yearless_period_takes_its_year_from_the_bill_not_the_clock() -> None:
-    doc = _doc(["Statement Date: 01/15/2019", "For Service: 12/10 through 1/10", "Total Amount Due $12.00"])
+    doc = page_doc(["Statement Date: 01/15/2019", "For Service: 12/10 through 1/10", "Total Amount Due $12.00"])
     out = extract_rules(doc)
     assert out.bill.billing_period_start == dt.date(2018, 12, 10)
     assert out.bill.billing_period_end == dt.date(2019, 1, 10)
@@ -32,16 +27,16 @@ def test_yearless_period_takes_its_year_from_the_bill_not_the_clock() -> None:
 
 
 def test_anchoring_returns_a_new_finder() -> None:
-    finder = Finder(_doc(["Total Amount Due $12.00"]), None)
+    finder = Finder(page_doc(["Total Amount Due $12.00"]), None)
     other = finder.anchored(dt.date(2020, 5, 1))
     assert finder.ref is None and other.ref == dt.date(2020, 5, 1)
 
 
 def test_a_threshold_in_the_terms_is_not_the_bills_demand() -> None:
-    doc = _doc(["Total Amount Due $12.00",
+    doc = page_doc(["Total Amount Due $12.00",
                 "Customers with an available power >= 55 kW are billed on the monthly price set by the regulator"])
     assert extract_rules(doc).bill.demand_kw is None
-    doc = _doc(["Total Amount Due $12.00", "Registered peak 55 kW"])
+    doc = page_doc(["Total Amount Due $12.00", "Registered peak 55 kW"])
     assert extract_rules(doc).bill.demand_kw == Decimal("55")
 
 
@@ -64,7 +59,7 @@ def test_charges_that_make_up_the_amount_due_are_the_current_charges() -> None:
     lines = ["Example Energía", "Importe total: 90,00 €", "Energía consumida         60,00 €",
              "Término fijo              20,00 €", "IVA (25 %)                10,00 €",
              "TOTAL                     90,00 €"]
-    out = extract_rules(_doc(lines))
+    out = extract_rules(page_doc(lines))
     assert out.bill.total_amount_due == Decimal("90.00")
     assert out.bill.current_charges == Decimal("90.00")
 
@@ -75,7 +70,7 @@ def test_a_line_added_after_the_bills_own_total_is_no_charge() -> None:
     lines = ["Example Acqua", "Totale da pagare 190,00 €", "Quota fissa              20,00",
              "Acquedotto                60,00", "IVA 10%                   10,00", "Totale bolletta           90,00",
              "Bollette arretrate        100,00", "Totale da pagare          190,00"]
-    out = extract_rules(_doc(lines))
+    out = extract_rules(page_doc(lines))
     assert out.bill.total_amount_due == Decimal("190.00")
     assert out.bill.current_charges != Decimal("190.00")
 
@@ -86,7 +81,7 @@ def test_a_totals_row_across_columns_is_read_at_its_total_column() -> None:
              "                               DELIVERY     SUPPLY    OTHER        TOTAL",
              "Total Current Charges          $ 21.40     $ 3.10    -$ 0.50     $ 24.00",
              "Amount Due                     $ 24.00"]
-    out = extract_rules(_doc(lines))
+    out = extract_rules(page_doc(lines))
     assert out.bill.current_charges == Decimal("24.00")
     assert out.bill.total_amount_due == Decimal("24.00")
 
@@ -94,12 +89,12 @@ def test_a_totals_row_across_columns_is_read_at_its_total_column() -> None:
 def test_a_weak_one_word_label_in_running_text_is_no_label() -> None:
     prose = ["Esempio Energia", "Totale da pagare: 80,00 €",
              "La commissione per i pagamenti in contanti è di 4,20 euro."]
-    assert extract_rules(_doc(prose)).bill.payments is None
+    assert extract_rules(page_doc(prose)).bill.payments is None
     caption = ["Esempio Energia", "Saldo precedente      50,00", "Pagamenti            -50,00",
                "Totale da pagare:     80,00"]
-    assert extract_rules(_doc(caption)).bill.payments == Decimal("50.00")
+    assert extract_rules(page_doc(caption)).bill.payments == Decimal("50.00")
 def test_a_payment_barcode_below_the_meter_reads_is_no_usage_and_no_crash() -> None:
-    out = extract_rules(_doc([
+    out = extract_rules(page_doc([
         "Contador   Lectura anterior   Lectura actual   Consumo (m3)",
         "55501234        1200               1234              34",
         "Importe total de la factura   52,10 €",
@@ -117,6 +112,6 @@ def test_a_step_that_cannot_compute_is_abandoned_and_named(monkeypatch) -> None:
         raise ArithmeticError("made-up overflow")
 
     monkeypatch.setattr(rules, "STEPS", [*STEPS[:1], ("usage", overflow), *STEPS[1:]])
-    out = rules.extract_rules(_doc(["Statement Date: 01/15/2019", "Total Amount Due $12.00"]))
+    out = rules.extract_rules(page_doc(["Statement Date: 01/15/2019", "Total Amount Due $12.00"]))
     assert out.bill.total_amount_due == Decimal("12.00")  # the other steps still ran
     assert out.abandoned == ["the usage step could not compute on a figure it read (ArithmeticError)"]

@@ -6,12 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from minimeter.extract.rules import extract_rules
-from minimeter.readers.base import Document, Page
-
-
-def _doc(lines: list[str]) -> Document:
-    text = "\n".join(lines)
-    return Document(pages=[Page(number=1, text=text, layout_text=text)], page_count=1)
+from tests.helpers import page_doc
 
 
 def test_the_estimated_annual_use_is_no_usage() -> None:
@@ -23,7 +18,7 @@ def test_the_estimated_annual_use_is_no_usage() -> None:
              "Same period last year: 455 kWh electricity",
              "Estimated annual use: 4,870 kWh electricity",
              "Tariff comparison rate (TCR): 27.80p per kWh"]
-    bill = extract_rules(_doc(lines)).bill
+    bill = extract_rules(page_doc(lines)).bill
     assert bill.electricity_kwh != Decimal("4870")
     assert bill.electricity_kwh != Decimal("455")
 
@@ -37,7 +32,7 @@ def test_the_tariff_boxs_heading_is_not_the_tariffs_label() -> None:
              "                                                             Same period last year: 455 kWh electricity",
              "Electricity unit rate           25.000p per kWh",
              "Electricity standing charge     50.00p per day"]
-    assert extract_rules(_doc(lines)).bill.rate_plan == "Example Fixed 12M"
+    assert extract_rules(page_doc(lines)).bill.rate_plan == "Example Fixed 12M"
 
 
 def test_the_gas_meter_repeated_on_its_reads_row_does_not_outnumber_the_electricity_meter() -> None:
@@ -49,4 +44,4 @@ def test_the_gas_meter_repeated_on_its_reads_row_does_not_outnumber_the_electric
              " Electricity                 MPAN 12 3456 7890 123   Meter 12E2222222",
              "Register                   Previous reading 01/02/2031   Latest reading 28/02/2031   Units used (kWh)",
              "Single rate                5000 (A)                      5400 (E)                    400"]
-    assert extract_rules(_doc(lines)).bill.meter_number == "12E2222222"
+    assert extract_rules(page_doc(lines)).bill.meter_number == "12E2222222"

@@ -5,12 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from minimeter.extract.rules import extract_rules
-from minimeter.readers.base import Document, Page
-
-
-def _doc(lines: list[str]) -> Document:
-    text = "\n".join(lines)
-    return Document(pages=[Page(number=1, text=text, layout_text=text)], page_count=1)
+from tests.helpers import page_doc
 
 
 def test_a_zero_tariff_step_is_not_the_usage() -> None:
@@ -18,14 +13,14 @@ def test_a_zero_tariff_step_is_not_the_usage() -> None:
              "Charges for 120.000 KL are based on a sliding scale for a 30 day period",
              "Step 1 0.000 KL @ R 0.0000                                   0.00",
              "Category of Sewer: Consumption - Business", "Charges for 0.000 KL are based on a sliding scale"]
-    out = extract_rules(_doc(lines))
+    out = extract_rules(page_doc(lines))
     assert out.bill.water_usage == Decimal("120.000")
 
 
 def test_nothing_used_is_still_zero() -> None:
     lines = ["Example Water Board", "Total Due   12.00", "Water consumption: 0.000 KL",
              "Average last year 8.000 KL per month"]
-    out = extract_rules(_doc(lines))
+    out = extract_rules(page_doc(lines))
     assert out.bill.water_usage == Decimal("0")
 
 
@@ -34,14 +29,14 @@ def test_on_a_bill_of_two_services_the_meter_number_is_the_electricity_meter() -
     lines = ["Esempio Luce e Gas", "Totale da pagare: 69,10 €", "Gas", "Consumo 93 Smc",
              "Matricola Strumento: GAS0000123456", "", "Energia Elettrica", "Totale consumi 184 kWh",
              "Matricola Strumento: EL987654"]
-    out = extract_rules(_doc(lines))
+    out = extract_rules(page_doc(lines))
     assert out.bill.meter_number == "EL987654"
 
 
 def test_one_meter_number_printed_twice_is_left_alone() -> None:
     lines = ["Example Water Board", "Total Due   12.00", "Meter Number: W445566", "Water 12 KL",
              "Meter Number: W445566"]
-    assert extract_rules(_doc(lines)).bill.meter_number == "W445566"
+    assert extract_rules(page_doc(lines)).bill.meter_number == "W445566"
 
 
 def test_reads_printed_after_their_own_labels_explain_the_usage() -> None:
@@ -49,7 +44,7 @@ def test_reads_printed_after_their_own_labels_explain_the_usage() -> None:
              "Meter: 7700112; Register: 1; Multiply factor: 1; Start reading: 10,450.000;",
              "End reading: 10,570.000; Difference: 120.000; Consumption: 120.000;", "Units: kWh; Type: Actual.",
              "Charges for 120.000 kWh are based on a sliding scale"]
-    out = extract_rules(_doc(lines))
+    out = extract_rules(page_doc(lines))
     assert out.bill.electricity_kwh == Decimal("120.000")
     assert [(m.prior_read, m.present_read) for m in out.bill.meters] == [(Decimal("10450.000"), Decimal("10570.000"))]
     assert out.evidence["electricity_kwh"].confidence >= 0.9
@@ -59,6 +54,6 @@ def test_a_read_dated_before_its_figure_and_a_usage_in_another_unit() -> None:
     # A water bill's reads table prints each read's date first; its usage is in m³, never kWh.
     lines = ["Esempio Acqua", "Totale da pagare 64,20 €", "Lettura precedente      30/04/2031     4070    effettiva",
              "Lettura attuale         30/06/2031     4107    effettiva", "Consumo fatturato: 37 m³"]
-    out = extract_rules(_doc(lines))
+    out = extract_rules(page_doc(lines))
     assert out.bill.electricity_kwh is None
     assert out.bill.water_usage == Decimal("37")
