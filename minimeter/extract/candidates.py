@@ -81,11 +81,10 @@ class Finder(PeriodRanges, ValueReaders):
         self.views: list[View] = []
         for p in doc.pages:
             layout_text = p.layout_text if p.layout_text and p.layout_text.strip() else None
-            has_layout = layout_text is not None
             layout = rejoined(layout_text) if layout_text is not None else None
             # A text layer of one word a line, with no layout text that kept its rows, is read with its rows
             # rejoined (same characters, same offsets).
-            plain = rejoined(p.text) if not has_layout or layout is not None else None
+            plain = rejoined(p.text) if layout_text is None or layout is not None else None
             self.views.append(View(p.number, plain or p.text, False))
             if layout_text is not None:
                 self.views.append(View(p.number, layout or layout_text, True))

@@ -214,6 +214,7 @@ def read_pairs(finder: Finder) -> list[ReadPair]:
     return out
 
 
+# What follows a quantity a charge is billed on: a times sign or "@" and its rate ("300 kWh x 51.60").
 _BILLED_ON = re.compile(r"[ \t]*(?:x|×|@|at)[ \t]*[$€£]?[ \t]*\d")
 
 
@@ -221,8 +222,6 @@ def _band_or_billed(text: str, fmt: str, first: tuple[Decimal, int, int], second
     """Two figures of a tariff's charge line, not a meter's reads: a block band ("Blok 201 - 300 kWh": a dash
     between, the unit after the upper bound only, the band starting one past a round figure), or a figure
     the charge is billed on ("600 kWh  300 kWh x 51.60": a quantity times a rate)."""
-    from minimeter.extract import parse
-
     def quantity_at(pos: int) -> parse.Match | None:
         found = parse.find_quantities(text[pos:pos + 16], fmt)
         return found[0] if found and found[0].start == 0 else None
@@ -452,8 +451,8 @@ def billed_lines(finder: Finder, fname: str, unit: str | None = None) -> list[De
     for view in finder.views:
         found: list[Decimal] = []
         for m in parse.find_quantities(view.text, finder.fmt):
-            if m.extra in UNITS_FOR.get(fname, ()) and (unit is None or m.extra == unit) and re.match(
-                    r"[ \t]*(?:x|×|@|at)[ \t]*[$€£]?[ \t]*\d", view.text[m.end:m.end + 20]):
+            if (m.extra in UNITS_FOR.get(fname, ()) and (unit is None or m.extra == unit)
+                    and _BILLED_ON.match(view.text[m.end:m.end + 20])):
                 found.append(m.value)  # type: ignore[arg-type]  # a quantity's value is a Decimal
         if len(found) > len(best):
             best = found
