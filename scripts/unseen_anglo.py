@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from unseen_kit import Page, add_months, balance_story, digits, iso, money, num, truth
+from unseen_kit import Page, add_months, balance_story, digits, iso, money, num, signed, truth
 
 US_PROVIDERS = ("Tri-County Power & Light", "Great Plains Electric Cooperative", "Riverbend Municipal Utilities")
 US_CUSTOMERS = ("Harbor Logistics LLC", "Maple Ridge Dental Group", "Crescent Foods Inc.", "Summit Self Storage",
@@ -17,7 +17,7 @@ US_RATES = ("GS-TOU-3 General Service Time-of-Use", "LGS-TOU Large General Servi
 
 
 def _usd(v: float) -> str:
-    return f"-${num(-v)}" if v < 0 else f"${num(v)}"
+    return signed(v, "$")
 
 
 def us_commercial(rng: random.Random) -> tuple[bytes, dict[str, object]]:

@@ -16,6 +16,7 @@ from unseen_kit import (
     iso,
     money,
     num,
+    signed,
     truth,
 )
 
@@ -36,7 +37,7 @@ def _au_date(d: dt.date, style: int) -> str:
 
 
 def _aud(v: float) -> str:
-    return f"-${num(-v)}" if v < 0 else f"${num(v)}"
+    return signed(v, "$")
 
 
 def _au_usage(rng: random.Random, days: int) -> tuple[bool, list[tuple[str, int, float]], int, int]:

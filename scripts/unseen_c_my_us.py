@@ -18,6 +18,7 @@ from unseen_kit import (
     iso,
     money,
     num,
+    signed,
     truth,
 )
 
@@ -41,7 +42,7 @@ def _my_date(d: dt.date, style: int) -> str:
 
 
 def _rm(v: float) -> str:
-    return f"-RM{num(-v)}" if v < 0 else f"RM{num(v)}"
+    return signed(v, "RM")
 
 
 def _five_sen(v: float) -> float:
@@ -217,7 +218,7 @@ def _us_date(d: dt.date, style: int) -> str:
 
 
 def _usd(v: float) -> str:
-    return f"-{num(-v)}" if v < 0 else num(v)
+    return signed(v)
 
 
 def _water_tiers(gal: int) -> list[tuple[str, float]]:

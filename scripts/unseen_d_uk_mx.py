@@ -8,7 +8,19 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from unseen_kit import EN_MONTHS, ES_MONTHS, Page, add_months, balance_story, digits, draw_shuffled, money, num, truth
+from unseen_kit import (
+    EN_MONTHS,
+    ES_MONTHS,
+    Page,
+    add_months,
+    balance_story,
+    digits,
+    draw_shuffled,
+    money,
+    num,
+    signed,
+    truth,
+)
 
 UK_SUPPLIERS = (("Northway Energy Ltd", "PO Box 4410, Leeds LS1 9QQ"),
                 ("Thistle Power & Gas", "Freepost TPG, Perth PH2 0XX"),
@@ -269,7 +281,7 @@ def _mx_date(d: dt.date, style: int) -> str:
 
 
 def _mxn(v: float) -> str:
-    return f"-${num(-v)}" if v < 0 else f"${num(v)}"
+    return signed(v, "$")
 
 
 def mx_cfe_bimestral(rng: random.Random) -> tuple[bytes, dict[str, object]]:

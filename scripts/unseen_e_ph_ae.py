@@ -20,6 +20,7 @@ from unseen_kit import (
     iso,
     money,
     num,
+    signed,
     truth,
 )
 
@@ -41,7 +42,7 @@ def _ph_date(d: dt.date, style: int) -> str:
 
 
 def _php(v: float) -> str:
-    return f"-₱{num(-v)}" if v < 0 else f"₱{num(v)}"
+    return signed(v, "₱")
 
 
 def philippine_electric(rng: random.Random) -> tuple[bytes, dict[str, object]]:
@@ -215,7 +216,7 @@ AE_W_SLABS = {"IG": ((5000, 3.57), (5000, 4.09), (10**7, 4.60)), "m3": ((22, 785
 
 
 def _aed(v: float) -> str:
-    return f"-{num(-v)}" if v < 0 else num(v)
+    return signed(v)
 
 
 def _slabs(q: int, slabs: tuple[tuple[int, float], ...]) -> list[tuple[int, float]]:

@@ -20,6 +20,7 @@ from unseen_kit import (
     iso,
     money,
     num,
+    signed,
     truth,
 )
 
@@ -38,7 +39,7 @@ def _tx_date(d: dt.date, style: int) -> str:
 
 
 def _usd(v: float) -> str:
-    return f"-${num(-v)}" if v < 0 else f"${num(v)}"
+    return signed(v, "$")
 
 
 def texas_retail(rng: random.Random) -> tuple[bytes, dict[str, object]]:

@@ -68,6 +68,11 @@ def num(value: float, decimals: int = 2, *, style: str = "us") -> str:
     return ("-" if neg else "") + text
 
 
+def signed(value: float, sign: str = "") -> str:
+    """An amount in the US style with its currency sign after a minus ("-$12.30", "RM1,234.56", "-45.00")."""
+    return f"-{sign}{num(-value)}" if value < 0 else f"{sign}{num(value)}"
+
+
 def iso(d: dt.date) -> str:
     return d.isoformat()
 
