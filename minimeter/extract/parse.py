@@ -8,9 +8,10 @@ Number formats: ``us`` 1,234.56 / ``eu`` 1.234,56 / ``ch`` 1'234.50 (also 1’23
 two digits is the decimal mark; a single separator followed by exactly three digits is a thousands
 separator (``1,234`` and ``1.234`` are 1234 in ``eu``/``ch``; in ``us`` a dot is always decimal).
 Negatives: -12.00, - 12.00, -$12.00, $-12.00, (12.00), 12.00CR, 12.00 CR, 12.00-.
-Currencies before the figure ($, €, £, ₹, R$, R, RM, Rs, Rs., PKR, ZAR, CHF, ...) or after it (123,45 €,
-12.00 EUR); Indian "Rs.1234/-" (whole rupees). Month names of every lexicon language, and unit
-spellings (including a unit the text layer split into letters, "k W h"), come from the lexicon data.
+Currencies before the figure ($, €, £, ₹, R$, R, RM, Rs, Rp, ...) or after it (123,45 €, 12.00 EUR, 45,10 zł),
+as the lexicon's [currencies] lists them; Indian "Rs.1234/-" (whole rupees). Month names of every lexicon
+language, and unit spellings (including a unit the text layer split into letters, "k W h"), come from the
+lexicon data.
 """
 
 from __future__ import annotations
@@ -26,11 +27,30 @@ from minimeter.extract import lexicon
 # Indian grouping (1,60,386.04) first, then thousands groups, then plain figures.
 _NUM = (r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,4})?"
         r"|\d{1,3}(?:[,.'’\u00a0\u202f ]\d{3})+(?:[.,]\d{1,4})?|\d+(?:[.,]\d{1,6})?|[.,]\d{1,4}")
-# Letter currencies must stand alone ("R 1,034.00", not the "R" of "PER 12.00"); "R" alone is the rand.
-_CUR = (r"(?:US\$|R\$|CA\$|C\$|A\$|\$|€|£|₹|₱|(?<![A-Za-z])(?:Rs\.?|INR|CHF|Fr\.|EUR|USD|BRL|GBP|CAD|PKR|ZAR|MYR"
-        r"|PHP|AED|RM"
-        r"|R(?=[ \u00a0]?\d[\d,. \u00a0]*[.,]\d{2}(?!\d))))")
-_TRAIL_CUR = r"(?:€|EUR\b|CHF\b|Fr\.|Rs\b)"
+_LEX = lexicon.load()
+
+
+def _currency_pattern(tokens: list[str], *, trailing: bool) -> str:
+    """One alternation of currency tokens, longest first ("R$" before "R", "Rs." before "Rs"). A token of
+    letters stands alone: before a figure it follows no letter (the "RS" of "HOURS 12" is no rupee), after
+    one it ends a word; a one-letter token ("R", the rand) is read only before a figure with decimals
+    ("R 1,034.00", not the R of "PER 12")."""
+    parts = []
+    for tok in sorted(dict.fromkeys(tokens), key=len, reverse=True):
+        rx = re.escape(tok)
+        if tok.rstrip(".").isalpha():
+            if trailing:
+                rx += r"\b" if tok[-1].isalpha() else ""
+            else:
+                rx = r"(?<![^\W\d_])" + rx
+                if len(tok) == 1:
+                    rx += r"(?=[ \u00a0]?\d[\d,. \u00a0]*[.,]\d{2}(?!\d))"
+        parts.append(rx)
+    return "(?:" + "|".join(parts) + ")"
+
+
+_CUR = _currency_pattern([t for c in _LEX.currencies.values() for t in c.before], trailing=False)
+_TRAIL_CUR = _currency_pattern([t for c in _LEX.currencies.values() for t in c.after], trailing=True)
 MONEY_RX = re.compile(
     rf"(?P<neg1>\(\s*)?(?P<sign>-\s?|−\s?)?(?P<cur>{_CUR}[ \u00a0]?)?(?P<sign2>-\s?)?(?P<num>{_NUM})"
     rf"(?P<neg2>\s?\))?(?P<whole>/-)?(?P<cur2>[ \u00a0]?{_TRAIL_CUR})?"
@@ -40,7 +60,6 @@ MONEY_RX = re.compile(
 # US and Indian figures never group thousands with a space: "1 816 kWh" is a multiplier column then 816 kWh.
 _NUM_NOSPACE = _NUM.replace(r"\u00a0\u202f ", "")
 MONEY_RX_NOSPACE = re.compile(MONEY_RX.pattern.replace(_NUM, _NUM_NOSPACE))
-_LEX = lexicon.load()
 # Unit spelling (lower case) -> canonical unit, for callers that hold a spelling ("KWH" -> "kWh").
 QTY_UNITS: dict[str, str] = {}
 for _sp, _canon in _LEX.units.items():
@@ -379,19 +398,17 @@ def find_identifier(text: str, order: str = "MDY") -> Match | None:
 
 
 # --- currencies ----------------------------------------------------------------------------------
-# Currency token as printed -> ISO 4217 code. "$" and "Rs" name several currencies (see SIGN_FAMILIES).
-CURRENCY_CODES = {
-    "₱": "PHP", "PHP": "PHP",  # the Philippine peso
-    "US$": "USD", "$": "USD", "USD": "USD", "R$": "BRL", "BRL": "BRL", "CA$": "CAD", "C$": "CAD", "CAD": "CAD",
-    "A$": "AUD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "₹": "INR", "Rs": "INR", "Rs.": "INR",
-    "INR": "INR", "CHF": "CHF", "Fr.": "CHF", "PKR": "PKR", "ZAR": "ZAR", "R": "ZAR", "RM": "MYR", "MYR": "MYR",
-    "AED": "AED",
-}
+# Currency token as printed -> ISO 4217 code (lexicon [currencies]). "$" and "Rs" name several currencies
+# (see SIGN_FAMILIES): a token maps to its first meaning.
+CURRENCY_CODES = {tok: code for code, cur in _LEX.currencies.items() for tok in cur.before + cur.after}
 # Currencies printed with the same sign: a profile's CAD is what a Canadian bill's "$" means.
-SIGN_FAMILIES = {
-    "USD": frozenset({"USD", "CAD", "AUD", "NZD", "MXN", "SGD", "HKD"}),
-    "INR": frozenset({"INR", "PKR", "LKR", "NPR"}),
-}
+SIGN_FAMILIES = {code: frozenset({code, *cur.shared}) for code, cur in _LEX.currencies.items() if cur.shared}
+# Tokens that name a currency wherever they stand, even in a sentence: signs ("R$", "€") and ISO codes.
+# Short letter tokens ("kr", "lei", "Rp", "Fr.") are words or abbreviations too, so only beside a figure.
+_SIGN_RX = re.compile("|".join(
+    (r"(?<![^\W\d_])" + re.escape(t) + r"\b") if t.isalpha() else re.escape(t)
+    for t in sorted(CURRENCY_CODES, key=len, reverse=True)
+    if not t.rstrip(".").isalpha() or (t == CURRENCY_CODES[t])))
 
 
 def currencies_in(text: str) -> dict[str, int]:
@@ -404,6 +421,16 @@ def currencies_in(text: str) -> dict[str, int]:
             code = CURRENCY_CODES.get(tok)
             if code:
                 counts[code] = counts.get(code, 0) + 1
+    return counts
+
+
+def signs_in(text: str) -> dict[str, int]:
+    """How often ``text`` prints each currency's sign or ISO code anywhere (ISO code -> count, in the order
+    first printed), for a bill whose figures carry no currency: "R$" counts once, not also as "$"."""
+    counts: dict[str, int] = {}
+    for m in _SIGN_RX.finditer(text):
+        code = CURRENCY_CODES[m[0]]
+        counts[code] = counts.get(code, 0) + 1
     return counts
 
 

@@ -25,8 +25,6 @@ if TYPE_CHECKING:
     from minimeter.readers.base import Document
 
 log = logging.getLogger(__name__)
-CURRENCY_SIGNS = [("R$", "BRL"), ("CHF", "CHF"), ("€", "EUR"), ("EUR", "EUR"), ("£", "GBP"), ("₹", "INR"),
-                  ("Rs.", "INR"), ("₱", "PHP"), ("CA$", "CAD"), ("$", "USD")]
 
 
 @dataclass
@@ -99,9 +97,10 @@ def currency_of(text: str, profile: Profile | None) -> str | None:
             return by_country(printed, text)
     if profile:
         return profile.currency
-    for sign, code in CURRENCY_SIGNS:
-        if sign in text:
-            return by_country(code, text)
+    signs = parse.signs_in(text)
+    if signs:
+        # The sign printed most; on a tie the one printed first (dict order).
+        return by_country(max(signs, key=lambda c: signs[c]), text)
     known = identify(text)
     return known.currency if known else None
 

@@ -273,3 +273,20 @@ def test_the_span_a_bill_names_comes_from_the_lexicon(tmp_path: Path) -> None:
     b = write(tmp_path, "bb.toml", '[spans]\n3 = ["kwartaal"]\nmonths = ["maanden", "months"]\n')
     lex = load_files([a, b])
     assert lex.spans[3] == ("quarterly", "kwartaal") and lex.month_words == ("months", "maanden")
+
+
+def test_currencies_are_validated_and_a_token_names_one_currency(tmp_path: Path) -> None:
+    a = write(tmp_path, "aa.toml", '[currencies.PLN]\nafter = ["zł"]\n')
+    b = write(tmp_path, "bb.toml", '[currencies.PLN]\nafter = ["PLN", "zł"]\n[currencies.USD]\nbefore = ["$"]\n'
+                                   'shared = ["CAD"]\n')
+    lex = load_files([a, b])
+    assert lex.currencies["PLN"].after == ("zł", "PLN") and lex.currencies["USD"].shared == ("CAD",)
+    for body, msg in (('[currencies.PLN]\nafter = ["$"]\n[currencies.USD]\nbefore = ["$"]\n', "already names PLN"),
+                      ('[currencies.zloty]\nafter = ["zł"]\n', "ISO 4217"),
+                      ('[currencies.PLN]\nsign = ["zł"]\n', "sign: unknown key"),
+                      ('[currencies.PLN]\nafter = ["zł 1"]\n', "without digits"),
+                      ('[currencies.USD]\nbefore = ["$"]\nshared = ["dollar"]\n', "not an ISO 4217 code")):
+        with pytest.raises(LexiconError, match=msg):
+            load_files([write(tmp_path, "dd.toml", body)])
+    # The shipped table: every sign the money pattern reads maps to one code.
+    assert load().currencies["EUR"].after[0] == "€"

@@ -246,3 +246,23 @@ def test_an_amount_in_credit_is_negative_but_not_a_credit_card_fee() -> None:
     assert [m.value for m in found] == [Decimal("-41.25")]
     found = find_money("A fee of £1.50 in credit card payments", "us")
     assert [m.value for m in found] == [Decimal("1.50")]
+
+
+def test_currencies_of_the_lexicon_table_before_and_after_a_figure() -> None:
+    from minimeter.extract.parse import currencies_in
+
+    # Tokens before ("Rp", "KSh") and after ("zł", "Kč", "kr") a figure, from one table (lexicon [currencies]).
+    assert currencies_in("Do zapłaty: 245,10 zł\nRazem 245,10 zł") == {"PLN": 2}
+    assert currencies_in("Total Tagihan Rp 1.234.567") == {"IDR": 1}
+    assert currencies_in("Celkem 1 234 Kč") == {"CZK": 1}
+    assert currencies_in("Amount due KSh 3,450.00") == {"KES": 1}
+    # A token of letters stands alone: the "kr" of a word and the "RS" of "HOURS" are no currency.
+    assert currencies_in("HOURS 12.00 Mkr12") == {}
+
+
+def test_a_bill_whose_figures_carry_no_sign_takes_the_sign_it_prints_most() -> None:
+    from minimeter.extract.rules import currency_of
+
+    # "R$" is counted once, not also as "$"; a short letter token in a sentence ("Rs.", "Mrs.") names nothing.
+    assert currency_of("Valores em R$\nTotal 120,00\nR$ por kWh", None) == "BRL"
+    assert currency_of("Mrs. Example\nAmounts in EUR\nTotal 12.30", None) == "EUR"

@@ -10,7 +10,8 @@ field or distractor kind; the same label twice for one field in one file; one la
 for one field (in one file or across files); a weight outside (0, 1]; a month list that is not 12
 entries; a rate shape that is not a valid regular expression; a range connector holding a digit; a
 country whose currency is not an ISO 4217 code, that two files give two currencies, with an unknown key
-or a cue shape that is not a valid regular expression.
+or a cue shape that is not a valid regular expression; a currency that is not an ISO 4217 code, with an
+unknown key, or a token that already names another currency.
 
 ``[roles]`` names the rows of an account summary that no bill field holds, by the same
 ``role = [label | [label, weight]]`` entries and the same checks as ``[labels]`` (known roles:
@@ -28,6 +29,11 @@ its role; the finder never looks for them.
 matched case-sensitively as whole words) and cue ``shapes`` (a state and postcode, a postal code), merged
 across files. ``country_cues(text)`` counts the distinct cues of each country a text prints; currencies
 that share a sign ("$") are told apart by them.
+
+``[currencies.XXX]`` (ISO 4217 code) lists the tokens a bill prints ``before`` a figure ("$", "Rp") and
+``after`` it ("€", "zł"), and the ``shared`` currencies printed with the same sign ("$": CAD, AUD...). One
+table serves the money pattern (``parse.MONEY_RX``), the currency a figure is printed in and the bill's
+currency when no figure carries a sign (``extract/rules.currency_of``).
 
 ``Lexicon.extend(labels, distractors, source)`` returns a new ``Lexicon`` with a provider profile's
 additions, validated the same way (``source`` names the profile file in errors);
@@ -74,8 +80,9 @@ COMMODITIES = frozenset({"electricity", "gas", "water"})
 _SECTIONS = frozenset({"language", "name", "labels", "anchored", "distractors", "units", "commodities",
                        "months", "ambiguous_months", "rate_shapes", "range_connectors",
                        "range_openers", "countries", "roles", "spans",
-                       "abbreviations"})
+                       "abbreviations", "currencies"})
 _COUNTRY_KEYS = frozenset({"currency", "words", "shapes"})
+_CURRENCY_KEYS = frozenset({"before", "after", "shared"})
 
 
 @dataclass(frozen=True)
@@ -85,6 +92,16 @@ class Country:
     currency: str
     words: tuple[str, ...] = ()
     shapes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Currency:
+    """How bills print one currency (``[currencies.XXX]``): its tokens before and after a figure, and the
+    other currencies that share its sign."""
+
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    shared: tuple[str, ...] = ()
 
 
 class LexiconError(ValueError):
@@ -126,6 +143,8 @@ class Lexicon:
     """The word for months after a count ("2 months", "12 mois"), lower case (``[spans] months``)."""
     abbreviations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """A label word -> the short forms bills print for it inside a longer label ("amount" -> "amt")."""
+    currencies: Mapping[str, Currency] = field(default_factory=dict)
+    """ISO 4217 code -> the tokens that print it, in file order."""
 
     def labels_of(self, field_name: str) -> tuple[tuple[str, float], ...]:
         return self.labels.get(field_name, ())
@@ -169,6 +188,8 @@ class _Builder:
         self.spans: dict[int, list[str]] = {}
         self.month_words: list[str] = []
         self.abbreviations: dict[str, list[str]] = {}
+        self.currencies: dict[str, Currency] = {}
+        self.currency_of_token: dict[str, str] = {}
 
     @classmethod
     def of(cls, lex: Lexicon) -> _Builder:
@@ -191,6 +212,8 @@ class _Builder:
         b.spans = {n: list(v) for n, v in lex.spans.items()}
         b.month_words = list(lex.month_words)
         b.abbreviations = {w: list(v) for w, v in lex.abbreviations.items()}
+        b.currencies = dict(lex.currencies)
+        b.currency_of_token = {t: c for c, cur in lex.currencies.items() for t in cur.before + cur.after}
         return b
 
     def add_labels(self, data: Mapping[str, object], src: str, *, default_weight: float = 1.0,
@@ -325,6 +348,41 @@ class _Builder:
         self.add_roles(data.get("roles", {}), src)
         self.add_spans(data.get("spans", {}), src)
         self.add_abbreviations(data.get("abbreviations", {}), src)
+        self.add_currencies(data.get("currencies", {}), src)
+
+    def add_currencies(self, data: object, src: str) -> None:
+        if not isinstance(data, Mapping):
+            raise LexiconError(f"{src}: [currencies] must be a table of ISO code = {{before, after, shared}}")
+        for code, entry in data.items():
+            where = f"{src}: currencies.{code}"
+            if not re.fullmatch(r"[A-Z]{3}", code):
+                raise LexiconError(f"{where}: expected an ISO 4217 code (three capital letters)")
+            if not isinstance(entry, Mapping):
+                raise LexiconError(f"{where}: expected a table with before, after, shared")
+            unknown = set(entry) - _CURRENCY_KEYS
+            if unknown:
+                raise LexiconError(f"{where}: {', '.join(sorted(unknown))}: unknown key "
+                                   f"(known: {', '.join(sorted(_CURRENCY_KEYS))})")
+            before = _strings(entry.get("before", []), f"{where}.before")
+            after = _strings(entry.get("after", []), f"{where}.after")
+            for tok in before + after:
+                if not tok.strip() or tok != tok.strip() or any(ch.isdigit() for ch in tok):
+                    raise LexiconError(f"{where}: {tok!r}: a token is a sign or a word, without digits or "
+                                       "surrounding spaces")
+                other = self.currency_of_token.get(tok, code)
+                if other != code:
+                    raise LexiconError(f"{where}: {tok!r} already names {other} (a sign several currencies "
+                                       "print goes under `shared` of its first meaning)")
+                self.currency_of_token[tok] = code
+            shared = _strings(entry.get("shared", []), f"{where}.shared")
+            for c in shared:
+                if not re.fullmatch(r"[A-Z]{3}", c):
+                    raise LexiconError(f"{where}.shared: {c!r} is not an ISO 4217 code")
+            old = self.currencies.get(code, Currency())
+            self.currencies[code] = Currency(
+                old.before + tuple(t for t in before if t not in old.before),
+                old.after + tuple(t for t in after if t not in old.after),
+                old.shared + tuple(c for c in shared if c not in old.shared))
 
     def add_abbreviations(self, data: object, src: str) -> None:
         if not isinstance(data, Mapping):
@@ -413,6 +471,7 @@ class _Builder:
             spans=MappingProxyType({n: tuple(v) for n, v in self.spans.items()}),
             month_words=tuple(self.month_words),
             abbreviations=MappingProxyType({w: tuple(v) for w, v in self.abbreviations.items()}),
+            currencies=MappingProxyType(dict(self.currencies)),
         )
 
 
