@@ -38,6 +38,13 @@ for _unit, _fields in MEASURES.items():
     for _f in _fields:
         UNITS_FOR.setdefault(_f, set()).add(_unit)
 
+# Field -> the units (lower case) a bill may bill that field's quantity in. A gas quantity is billed in kWh
+# where the utility converts the volume by its calorific value (the UK, Germany, France), though kWh alone
+# names electricity (MEASURES): a row's unit says which commodity it is, a charge line's only how it is billed.
+BILLED_IN: dict[str, frozenset[str]] = {
+    f: frozenset({u.lower() for u in us} | ({"kwh"} if f == "gas_usage" else set()))
+    for f, us in UNITS_FOR.items()}
+
 
 @functools.cache
 def spellings(fname: str) -> tuple[str, ...]:

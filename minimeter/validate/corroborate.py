@@ -51,6 +51,7 @@ from minimeter.arithmetic import (
     total_of,
 )
 from minimeter.extract import lexicon, parse
+from minimeter.extract.units import BILLED_IN
 from minimeter.extract.vocab import alternation, names_commodity
 from minimeter.schema import CheckResult, Commodity
 from minimeter.validate import sections
@@ -62,8 +63,6 @@ if TYPE_CHECKING:
     from minimeter.schema import BillNormalized, ExtractionResult, LineItem
 
 USAGE = {"electricity_kwh": Commodity.ELECTRICITY, "gas_usage": Commodity.GAS, "water_usage": Commodity.WATER}
-UNITS = {"electricity_kwh": {"kwh", "mwh"}, "gas_usage": {"therms", "ccf", "hcf", "mcf", "m3", "dth", "cf", "kwh"},
-         "water_usage": {"gallons", "kgal", "hcf", "ccf", "m3", "cf", "kl", "ig"}}
 _USAGE_UNIT = re.compile(r"(?i)(?<![a-z])(?:k\s?w\s?h|mwh|therms?|ccf|hcf|mcf|m3|m³|gallons?|kgal|dth|"
                          r"units? consumed|consumo|consommation|verbrauch)(?![a-z])")
 
@@ -332,7 +331,7 @@ def _date_lines(text: str, month_days: set[tuple[int, int]], ref: dt.date) -> se
 
 
 def _unit_ok(fname: str, unit: str | None) -> bool:
-    return unit is None or _norm_unit(unit) in UNITS[fname]
+    return unit is None or _norm_unit(unit) in BILLED_IN[fname]
 
 
 def _billed(fname: str, value: Decimal, items: list[LineItem], idx: PrintedIndex) -> str | None:
