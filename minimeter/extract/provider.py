@@ -85,8 +85,12 @@ def _spelled(domain: str, text: str) -> str | None:
     return None
 
 
-def candidates(doc: Document) -> dict[str, float]:
-    """Every name the bill gives its issuer, with a weight (higher is likelier); web domains as "@name"."""
+_UNREAD = object()
+
+
+def candidates(doc: Document, head: str | None | object = _UNREAD) -> dict[str, float]:
+    """Every name the bill gives its issuer, with a weight (higher is likelier); web domains as "@name".
+    ``head``: the bill's ``letterhead`` when the caller has read it already."""
     score: defaultdict[str, float] = defaultdict(float)
     other: set[str] = set()
     for i, page in enumerate(doc.pages[:4]):
@@ -106,8 +110,9 @@ def candidates(doc: Document) -> dict[str, float]:
                 score["@" + m.group(1).lower()] += 0.5
     # The letterhead: the first rows of the first page as it is seen (its layout text), not in the order
     # the content stream happens to hold them (a block drawn last may sit at the top).
-    head = letterhead(doc)
-    if head is not None:
+    if head is _UNREAD:
+        head = letterhead(doc)
+    if isinstance(head, str):
         score[head] += 2.0 if _utility(head) else 1.0
         other.discard(head)  # the letterhead's own name, whatever else the bill says of it
     return {k: v for k, v in score.items() if k not in other}
@@ -134,21 +139,21 @@ def provider_guess(doc: Document, customer: str | None = None) -> str | None:
     a domain that a name contains ("vivienergia" in "VIVI energia") adds to that name. The bill's
     ``customer`` (a business with a company form, "Crescent Foods Inc.", printed on the bill and its
     stub) is the addressee, never the issuer."""
-    score = candidates(doc)
+    head = letterhead(doc)
+    score = candidates(doc, head)
     domains = {k[1:]: v for k, v in score.items() if k.startswith("@")}
     names = {k: v for k, v in score.items() if not k.startswith("@")}
     who = re.sub(r"[^a-z0-9]", "", customer.lower()) if customer else ""
-    head = letterhead(doc)
     if head is not None and _utility(head) and re.sub(r"[^a-z0-9]", "", head.lower()) == who:
         who = ""  # a utility's name atop the page, taken for the addressee: the letterhead is the issuer
     if len(who) >= 4:
         names = {k: v for k, v in names.items() if re.sub(r"[^a-z0-9]", "", k.lower()) != who}
     for name in list(names):
         compact = re.sub(r"[^a-z0-9]", "", name.lower())
-        head = re.sub(r"[^a-z0-9]", "", name.lower().split()[0]) if name.split() else ""
+        word = re.sub(r"[^a-z0-9]", "", name.lower().split()[0]) if name.split() else ""
         for d, w in domains.items():
             d = d.replace("-", "")
-            if d in compact or (len(head) >= 4 and (d.startswith(head) or head.startswith(d))):
+            if d in compact or (len(word) >= 4 and (d.startswith(word) or word.startswith(d))):
                 names[name] += w
     if names:
         best = max(names.items(), key=lambda kv: kv[1])
