@@ -27,7 +27,7 @@ def _eur(v: float, style: int) -> str:
     return f"{num(v, style='eu')} €" if style == 0 else f"€ {num(v, style='eu')}"
 
 
-def italian_dual(rng: random.Random) -> tuple[bytes, dict[str, object]]:
+def italian_dual(rng: random.Random, balance: str | None = None) -> tuple[bytes, dict[str, object]]:
     seller = rng.choice(IT_SELLERS)
     business = rng.random() < 0.3
     months = rng.choice((1, 2, 2))  # most Italian households are billed every two months
@@ -60,7 +60,7 @@ def italian_dual(rng: random.Random) -> tuple[bytes, dict[str, object]]:
     rai = 9.0 * months if not business and rng.random() < 0.5 else 0.0
     tot_l, tot_g = money(base_l + iva_l), money(base_g + iva_g)
     current = money(tot_l + tot_g + rai)
-    kind, prev, paid = story(rng, current)
+    kind, prev, paid = story(rng, current, balance)
     total = money((prev or 0) - (paid or 0) + current)
 
     person = rng.choice(IT_SHOPS if business else IT_HOMES)
@@ -189,7 +189,7 @@ def _cad(v: float, cr: bool) -> str:
     return f"${num(v)}"
 
 
-def ontario_tou(rng: random.Random) -> tuple[bytes, dict[str, object]]:
+def ontario_tou(rng: random.Random, balance: str | None = None) -> tuple[bytes, dict[str, object]]:
     ldc = rng.choice(CA_LDCS)
     business = rng.random() < 0.3
     start = dt.date(rng.randint(2023, 2025), rng.randint(1, 12), rng.randint(1, 28))
@@ -232,7 +232,7 @@ def ontario_tou(rng: random.Random) -> tuple[bytes, dict[str, object]]:
     hst = money(sub * 0.13)
     oer = -money(sub * 0.131)
     current = money(sub + hst + oer)
-    kind, prev, paid = story(rng, current)
+    kind, prev, paid = story(rng, current, balance)
     forward = money((prev or 0) - (paid or 0))
     total = money(forward + current)
 

@@ -23,7 +23,7 @@ def _us_date(d: dt.date, style: int) -> str:
     return f"{d:%m/%d/%Y}" if style == 0 else f"{EN_MONTHS[d.month - 1][:3]} {d.day}, {d.year}"
 
 
-def us_gas(rng: random.Random) -> tuple[bytes, dict[str, object]]:
+def us_gas(rng: random.Random, balance: str | None = None) -> tuple[bytes, dict[str, object]]:
     ldc, remit = rng.choice(US_LDCS)
     business = rng.random() < 0.3
     start = dt.date(rng.randint(2023, 2025), rng.randint(1, 12), rng.randint(1, 28))
@@ -56,7 +56,7 @@ def us_gas(rng: random.Random) -> tuple[bytes, dict[str, object]]:
     budget_amt = float(rng.choice((55, 60, 65, 75, 85, 95, 110))) if budget else 0.0
     deferred = money(rng.uniform(-80, 120)) if budget else 0.0
     current = budget_amt if budget else actual
-    kind, prev, paid = story(rng, current)
+    kind, prev, paid = story(rng, current, balance)
     forward = money((prev or 0) - (paid or 0))
     total = money(forward + current)
 
@@ -104,11 +104,12 @@ def us_gas(rng: random.Random) -> tuple[bytes, dict[str, object]]:
         head=False, aligns="LR")]
     hist = [(add_months(end, -i), round(therms * rng.uniform(0.3, 1.9))) for i in range(12, 0, -1)] + [(end, therms)]
     peak = max(h for _, h in hist) or 1
+    temp = rng.randint(18, 44) if winter else rng.randint(52, 81)
     history = ["<h3>Therms Used - last 13 months</h3>", '<table class="small">'] + [
         f"<tr><td class='nw'>{EN_MONTHS[m.month - 1][:3]} {m:%y}</td><td style='width:60%'><span class='bar'"
         f" style='width:{round(60 * h / peak)}mm'></span></td><td class='r'>{num(h, places)}</td></tr>"
         for m, h in hist] + ["</table>", f"<p class='small'>Average daily therms {num(therms / (end - start).days, 2)}"
-                             f" &middot; average temperature {rng.randint(18, 75)}°F</p>"]
+                             f" &middot; average temperature {temp}°F</p>"]
     stub = (f'<div style="position:absolute; left:0; right:0; top:{rng.choice((200, 206))}mm; border-top:0.4mm dashed'
             ' #333; padding-top:2mm"><p class="small">Please detach and return this portion with your payment.'
             f' Make checks payable to {esc(ldc)}.</p>' + rows(
@@ -132,9 +133,9 @@ def us_gas(rng: random.Random) -> tuple[bytes, dict[str, object]]:
                  " programs.</p></div>")
     notes = ("US natural-gas distribution company statement (HTML printed by Chromium, Letter): CCF x BTU factor ="
              " therms, customer, distribution and gas supply (PGA) charges per therm; two columns (service and"
-             " charges left, account summary box right) and a remittance stub at the foot of page 1 repeating the"
-             " account and amount (absolutely positioned, printed after the flowing text); a 13-month therms bar"
-             " table and the next scheduled read date are distractors")
+             " charges in one, the account summary box in the other) and a remittance stub at the foot of page 1"
+             " repeating the account and amount (absolutely positioned, printed after the flowing text); a 13-month"
+             " therms bar table and the next scheduled read date are distractors")
     if budget:
         notes += ("; budget billing: the amount billed this period is the budget amount (current_charges), the"
                   " actual gas charges and the deferred balance are distractors")
@@ -172,7 +173,7 @@ def _rp(v: float, cents: bool) -> str:
     return f"-Rp {text}" if v < 0 else f"Rp {text}"
 
 
-def indonesia_pln(rng: random.Random) -> tuple[bytes, dict[str, object]]:
+def indonesia_pln(rng: random.Random, balance: str | None = None) -> tuple[bytes, dict[str, object]]:
     unit = rng.choice(ID_UNITS)
     business = rng.random() < 0.3
     tariff, va, price = rng.choice(ID_BUSINESS if business else ID_TARIFFS)
@@ -198,7 +199,7 @@ def indonesia_pln(rng: random.Random) -> tuple[bytes, dict[str, object]]:
     if sub > 5_000_000:
         lines.append(("Bea Materai", 10000.0))
     current = float(sum(a for _, a in lines))
-    kind, prev, paid = story(rng, current, whole=True)
+    kind, prev, paid = story(rng, current, balance, whole=True)
     total = float((prev or 0) - (paid or 0) + current)
 
     person = rng.choice(ID_SHOPS if business else ID_HOMES)

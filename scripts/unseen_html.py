@@ -85,10 +85,16 @@ def ordered(rng: random.Random, blocks: list[tuple[str, str]], first: list[str],
     return '<div class="stack">' + "".join(f'<div style="order:{place[n]}">{h}</div>' for n, h in source) + "</div>"
 
 
-def story(rng: random.Random, typical: float, *, whole: bool = False) -> tuple[str, float | None, float | None]:
+STORIES = ("none", "paid", "partial", "unpaid", "credit")
+
+
+def story(rng: random.Random, typical: float, kind: str | None = None, *,
+          whole: bool = False) -> tuple[str, float | None, float | None]:
     """The balance story of one bill and its (previous balance, payment): ``none`` (no summary printed), ``paid``
-    in full, ``partial``, ``unpaid`` or ``credit`` (a credit carried from an overpayment, the payment 0)."""
-    kind = rng.choice(("none", "paid", "paid", "partial", "unpaid", "credit"))
+    in full, ``partial``, ``unpaid`` or ``credit`` (a credit carried from an overpayment, the payment 0); ``kind``
+    None draws one. Amounts in cents, or in whole units when ``whole``."""
+    drawn = rng.choice(("none", "paid", "paid", "partial", "unpaid", "credit"))
+    kind = kind or drawn
     rnd = (lambda v: float(round(v))) if whole else money
     if kind == "none":
         return kind, None, None
