@@ -1,0 +1,78 @@
+"""Registers and conversions of kinds seen on real bills: reads flagged (A) / (E), rates in pence, Economy 7
+(Day + Night, no total printed)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from minimeter.extract.candidates import Finder
+from minimeter.extract.chargelines import read_row
+from minimeter.extract.rules import extract_rules
+from minimeter.schema import ExtractionResult
+from minimeter.settings import Settings
+from minimeter.validate import finalize
+from tests.helpers import page_doc
+
+HEAD = ["Example Energy Ltd", "Bill date 06/11/2023", "Bill period 02/08/2023 to 01/11/2023",
+        "Your account balance   £388.01", "Electricity charges (incl. VAT)   £388.01"]
+READS = ["Register      Previous reading      Latest reading      Units used (kWh)",
+         "Day           36351 (A)             37299 (E)           948",
+         "Night         46659 (A)             47217 (E)           558"]
+CHARGES = ["Standing charge 92 days x 55.48p per day            51.04",
+           "Day units 948 kWh x 26.830p per kWh                254.35",
+           "Night units 558 kWh x 14.670p per kWh               81.86"]
+
+
+def _validated(lines: list[str]) -> ExtractionResult:
+    doc = page_doc(lines)
+    out = extract_rules(doc)
+    res = ExtractionResult(bill=out.bill, evidence=out.evidence, extractor="rules")
+    return finalize(res, doc, Settings())
+
+
+def _usage_check(res: ExtractionResult) -> tuple[bool | None, str]:
+    c = next(c for c in res.checks if c.rule == "usage_confirmed")
+    return c.passed, c.message
+
+
+def test_reads_flagged_actual_or_estimated_are_a_meters_reads() -> None:
+    lines = [*HEAD, READS[0], "Single rate   44530 (A)    45229 (E)    699"]
+    out = extract_rules(page_doc(lines))
+    assert out.bill.electricity_kwh == Decimal("699")
+    assert [(m.prior_read, m.present_read) for m in out.bill.meters] == [(Decimal("44530"), Decimal("45229"))]
+
+
+def test_a_rate_in_pence_is_a_charge_lines_rate() -> None:
+    doc = page_doc(CHARGES)
+    finder = Finder(doc, None)
+    view = next(v for v in finder.views if v.layout)
+    got = [(c.description, c.quantity, c.rate, c.amount) for n in range(view.n_lines)
+           for c in read_row(view, n, finder.fmt, finder.order)]
+    assert ("Day units", Decimal("948"), Decimal("0.26830"), Decimal("254.35")) in got
+    assert ("Standing charge", Decimal("92"), Decimal("0.5548"), Decimal("51.04")) in got
+
+
+
+
+def test_one_register_of_a_split_billed_in_parts_is_not_confirmed() -> None:
+    # Whatever an extractor read: one register's 948, beside a second register billed at its own rate, is a part.
+    doc = page_doc([*HEAD, *READS, *CHARGES])
+    out = extract_rules(doc)
+    bill = out.bill.model_copy(update={"electricity_kwh": Decimal("948"), "meters": out.bill.meters[:1]})
+    res = finalize(ExtractionResult(bill=bill, evidence=out.evidence, extractor="rules"), doc, Settings())
+    passed, message = _usage_check(res)
+    assert passed is False and "one of the parts" in message
+    assert res.status == "NEEDS_REVIEW"
+
+
+
+
+
+def test_blocks_billed_in_parts_beside_a_charge_on_the_whole_are_no_split() -> None:
+    lines = ["Ejemplo Aguas", "Total a pagar: 95,84 €", "Consumo: 47 m3",
+             "Consumo bloque 1: 20 m3 x 0,4512 €/m3     9,02 €", "Consumo bloque 2: 20 m3 x 0,9875 €/m3     19,75 €",
+             "Consumo bloque 3: 7 m3 x 1,8730 €/m3     13,11 €", "Cuota variable: 47 m3 x 0,4250 €     19,97 €"]
+    doc = page_doc(lines)
+    bill = extract_rules(doc).bill.model_copy(update={"water_usage": Decimal("47"), "water_usage_unit": "m3"})
+    res = finalize(ExtractionResult(bill=bill, evidence={}, extractor="rules"), doc, Settings())
+    assert _usage_check(res)[0] is True
