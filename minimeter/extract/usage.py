@@ -14,6 +14,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from minimeter.arithmetic import Printed, product
 from minimeter.extract import parse
 from minimeter.extract.candidates import QTY, Candidate
 from minimeter.extract.select import (
@@ -249,3 +250,52 @@ def summed_parts(finder: Finder, fname: str, gs: list[Group]) -> dict[Decimal, t
             g.best.why = (g.best.why + "; " if g.best.why else "") + "the charges are billed on its parts"
     gs.sort(key=lambda g: -g.score)
     return found
+
+
+def register_sum(finder: Finder, fname: str, value: Decimal) -> tuple[Decimal, int, int, int, bool] | None:
+    """The sum of a reads table's register rows when ``value`` is one register's difference and every register
+    is billed on its own charge line ("Day 36351 37299 948" over "Night 46659 47217 558", then "Day units 948
+    kWh x 26.830p" and "Night units 558 kWh x 14.670p": Economy 7, peak / off-peak): the bill's usage is the
+    sum, printed nowhere. The charge lines corroborate the split (a row of another meter is billed on no line
+    of this usage). Returns (sum, page, start, end, layout) of the register rows, or None."""
+    pairs = [p for p in read_pairs(finder) if not p.scaled and p.present > p.prior]
+    billed = charged_quantities(finder, fname)
+    for p in pairs:
+        if p.present - p.prior != value:
+            continue
+        rows = {q.line: q for q in pairs if q.view is p.view}
+        run = [p]
+        for step in (-1, 1):  # rows one under another (at most two lines apart), up and down from p
+            line = p.line
+            while (nxt := next((rows[n] for n in (line + step, line + 2 * step) if n in rows), None)) is not None:
+                run.insert(0, nxt) if step < 0 else run.append(nxt)
+                line = nxt.line
+        if len(run) < 2:
+            continue
+        parts = [q.present - q.prior for q in run]
+        left = list(billed)
+        if not all(d in left and not left.remove(d) for d in parts):  # type: ignore[func-returns-value]
+            continue  # a register no charge bills (or one credited: a solar export): no split of one usage
+        _s, end = p.view.line(run[-1].line)
+        return sum(parts, Decimal(0)), p.view.page, run[0].pos, end, p.view.layout
+    return None
+
+
+
+def charged_quantities(finder: Finder, fname: str) -> list[Decimal]:
+    """The quantity of each charge line of the usage's unit that is a charge (a positive amount, rate x quantity
+    = amount), as many times as the page prints one, from the layout text where a page has one."""
+    from minimeter.extract.chargelines import read_row
+
+    out: list[Decimal] = []
+    for view in finder.views:
+        if not view.layout and finder.has_layout.get(view.page):
+            continue
+        for n in range(view.n_lines):
+            for c in read_row(view, n, finder.fmt, finder.order):
+                unit = parse.QTY_UNITS.get((c.unit or "").lower())
+                if c.quantity is None or c.rate is None or c.amount <= 0 or unit not in UNITS_FOR[fname]:
+                    continue
+                if product("charge", Printed(c.rate), Printed(c.quantity), Printed(c.amount)).holds:
+                    out.append(c.quantity)
+    return out

@@ -52,6 +52,17 @@ def test_a_rate_in_pence_is_a_charge_lines_rate() -> None:
     assert ("Standing charge", Decimal("92"), Decimal("0.5548"), Decimal("51.04")) in got
 
 
+def test_registers_each_billed_add_up_to_the_usage_when_no_total_is_printed() -> None:
+    res = _validated([*HEAD, *READS, *CHARGES])
+    assert res.bill.electricity_kwh == Decimal("1506")
+    assert sorted(m.usage for m in res.bill.meters) == [Decimal("558"), Decimal("948")]
+    assert _usage_check(res)[0] is True
+
+
+def test_registers_no_charge_line_bills_are_not_summed() -> None:
+    # Two read rows and one charge on the whole: the rows may be two meters, nothing says they split one usage.
+    out = extract_rules(page_doc([*HEAD, *READS, "Energy 948 kWh x 26.830p per kWh    254.35"]))
+    assert out.bill.electricity_kwh != Decimal("1506")
 
 
 def test_one_register_of_a_split_billed_in_parts_is_not_confirmed() -> None:
@@ -66,6 +77,15 @@ def test_one_register_of_a_split_billed_in_parts_is_not_confirmed() -> None:
 
 
 
+
+def test_a_credited_register_is_no_part_of_the_usage() -> None:
+    # A solar export row credited at its own rate: the usage is the import register, not the sum of the rows.
+    lines = [*HEAD, READS[0], "General       36351 (A)             37299 (E)           948",
+             "Solar export  46659 (A)             47217 (E)           558",
+             "General usage 948 kWh x 26.830p per kWh            254.35",
+             "Solar feed-in credit 558 kWh x 14.670p per kWh      -81.86"]
+    out = extract_rules(page_doc(lines))
+    assert out.bill.electricity_kwh != Decimal("1506")
 
 
 def test_blocks_billed_in_parts_beside_a_charge_on_the_whole_are_no_split() -> None:
