@@ -1,5 +1,5 @@
 """Registers and conversions of kinds seen on real bills: reads flagged (A) / (E), rates in pence, Economy 7
-(Day + Night, no total printed)."""
+(Day + Night, no total printed), a gas volume converted to kWh by a printed formula."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from minimeter.extract.candidates import Finder
 from minimeter.extract.chargelines import read_row
+from minimeter.extract.conversions import formulas
 from minimeter.extract.rules import extract_rules
 from minimeter.schema import ExtractionResult
 from minimeter.settings import Settings
@@ -76,6 +77,24 @@ def test_one_register_of_a_split_billed_in_parts_is_not_confirmed() -> None:
     assert res.status == "NEEDS_REVIEW"
 
 
+def test_a_printed_gas_conversion_that_checks_is_the_gas_usage() -> None:
+    lines = [*HEAD, "Gas   Meter G4A8525619",
+             "Meter      Previous reading    Latest reading     Units (m³)",
+             "G4A8525619     8447 (E)         8918 (E)           471",
+             "We convert it to kWh: 471 m³ x 1.02264 (volume correction) x 40.4 (calorific value) / 3.6 = 5,405 kWh",
+             "Gas 5,405 kWh x 6.549p per kWh                 353.97"]
+    out = extract_rules(page_doc(lines))
+    assert out.bill.gas_usage == Decimal("5405") and out.bill.gas_usage_unit == "kWh"
+    assert out.bill.electricity_kwh is None
+
+
+def test_a_formula_whose_arithmetic_fails_is_no_conversion() -> None:
+    view = next(v for v in Finder(page_doc(["471 m³ x 1.02264 x 40.4 / 3.6 = 6,405 kWh"]), None).views)
+    assert formulas(view, "us") == []
+    # A chain through a result printed on the way: hundreds of cubic feet, then m³, then kWh.
+    ok = page_doc(["117 x 2.83 = 331.11 m³, x 1.02264 (volume correction) x 40.2 (calorific value) / 3.6 = 3,781 kWh"])
+    got = formulas(next(v for v in Finder(ok, None).views), "us")
+    assert [(f.first, f.result, f.unit) for f in got] == [(Decimal("117"), Decimal("3781"), "kWh")]
 
 
 def test_a_credited_register_is_no_part_of_the_usage() -> None:
