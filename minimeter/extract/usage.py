@@ -307,8 +307,9 @@ def gas_conversions(finder: Finder) -> tuple[list[Candidate], dict[Decimal, Deci
         for fo in formulas(view, finder.fmt):
             if fo.unit == "kWh" and _GAS_VOLUME.search(fo.line):
                 volumes[fo.result] = fo.first
+                why = f"a printed conversion from {fo.first} that checks"
                 out.append(Candidate("gas_usage", fo.result, view.text[fo.start:fo.end], view.page, fo.start, fo.end,
-                                     view.layout, 1.0, None, "kWh", f"a printed conversion from {fo.first} that checks"))
+                                     view.layout, 1.0, None, "kWh", why))
     return out, volumes
 
 
