@@ -188,11 +188,14 @@ def period_confirmed(bill: BillNormalized, result: ExtractionResult | None = Non
     idx = idx or PrintedIndex(doc)
     # A day count counts where the period is printed (its line or the two around it): "for 28 Days" after the
     # dates, a table row's "days" cell. Elsewhere it may be another period's (a history row, a payment term).
+    # So does the "days" cell of the meter reads' row ("21CM34  72722  72164  558  59"): the reads' period.
     days_near: list[Printed] = []
     for page, view, text in idx.texts:
         near = _date_lines(text, {(s.month, s.day), (e.month, e.day)}, bill.statement_date or e)
+        rows = _read_rows(bill, text, idx.fmt)
         for n, a, b in printed_day_counts(text):
-            if any(abs(text.count("\n", 0, a) - ln) <= 2 for ln in near):
+            ln = text.count("\n", 0, a)
+            if any(abs(ln - d) <= 2 for d in near) or ln in rows:
                 days_near.append(Printed(Decimal(n), (Place(page, a, b, view),)))
     out = period_days(s, e, days_near)
     if out.evidence:
@@ -314,6 +317,20 @@ def _on_the_read_row(idx: PrintedIndex, bill: BillNormalized, s: dt.date, e: dt.
             if any(a in nums and b in nums for a, b in reads):
                 return True
     return False
+
+
+def _read_rows(bill: BillNormalized, text: str, fmt: str) -> set[int]:
+    """Line numbers of ``text`` printing a meter's prior and present reads (with the usage they give)."""
+    reads = [(m.prior_read, m.present_read) for m in bill.meters
+             if m.prior_read is not None and m.present_read is not None and m.present_read > m.prior_read]
+    out: set[int] = set()
+    if not reads:
+        return out
+    for n, line in enumerate(text.split("\n")):
+        nums = {parse.parse_number(x.rstrip(".,"), fmt) for x in re.findall(r"\d[\d,.']*", line)}
+        if any(a in nums and b in nums for a, b in reads):
+            out.add(n)
+    return out
 
 
 def _date_lines(text: str, month_days: set[tuple[int, int]], ref: dt.date) -> set[int]:
