@@ -115,3 +115,12 @@ def test_blocks_billed_in_parts_beside_a_charge_on_the_whole_are_no_split() -> N
     bill = extract_rules(doc).bill.model_copy(update={"water_usage": Decimal("47"), "water_usage_unit": "m3"})
     res = finalize(ExtractionResult(bill=bill, evidence={}, extractor="rules"), doc, Settings())
     assert _usage_check(res)[0] is True
+
+
+def test_a_label_never_spans_two_cells_of_a_header_row() -> None:
+    # "ISSUE DATE" and "DUE DATE" side by side print "DATE  DUE" across the gap: no due-date label there.
+    lines = ["Example Distribution Company", "CONSUMER ID      READING DATE      ISSUE DATE        DUE DATE",
+             "1257308          18-DEC-24         23-DEC-24         02-JAN-25", "TOTAL   55,743"]
+    out = extract_rules(page_doc(lines))
+    assert str(out.bill.due_date) == "2025-01-02"
+    assert out.evidence["due_date"].confidence >= 0.8
