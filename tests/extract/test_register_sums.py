@@ -43,6 +43,15 @@ def test_reads_flagged_actual_or_estimated_are_a_meters_reads() -> None:
     assert [(m.prior_read, m.present_read) for m in out.bill.meters] == [(Decimal("44530"), Decimal("45229"))]
 
 
+def test_a_read_followed_by_its_kind_in_a_bracketed_word_is_a_read() -> None:
+    lines = ["Ejemplo Suministradora", "Total a pagar   $1,445.43", "Lecturas",
+             "Medidor   Lectura actual       Lectura anterior    Total periodo (kWh)   Días",
+             "13CV65    49682 (estimada)     49180               502                   61"]
+    out = extract_rules(page_doc(lines))
+    assert out.bill.electricity_kwh == Decimal("502")
+    assert [(m.prior_read, m.present_read) for m in out.bill.meters] == [(Decimal("49180"), Decimal("49682"))]
+
+
 def test_a_rate_in_pence_is_a_charge_lines_rate() -> None:
     doc = page_doc(CHARGES)
     finder = Finder(doc, None)
