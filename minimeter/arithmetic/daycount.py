@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 
 _WORD = r"(?:days?|jours?|dias|días|dies|tage|giorni|dagen|hari|day\(s\))"
-_AFTER = re.compile(rf"(?i)(?<![\d.,])(\d{{1,3}})\s*{_WORD}(?![a-z])")
+# (Not the year of a date before the word: "18-DEC-24 DAYS 30".)
+_AFTER = re.compile(rf"(?i)(?<![\d.,/-])(\d{{1,3}})\s*{_WORD}(?![a-z])")
 # "Billing days: 29", "Días facturados   61" (a label cell, then the count in the next cell).
 _BEFORE = re.compile(rf"(?i)(?<![a-z]){_WORD}(?:\s+(?:in\s+(?:the\s+)?(?:billing\s+)?period|billed|of\s+service|"
                      r"factura[dt][oa]s|factur[ée]s|faturados|fatturati|abgerechnet|gefactureerd))?"
-                     r"(?:\s*[:=]\s*|[^\S\n]{2,})(\d{1,3})(?![\d.,])")
+                     r"(?:\s*[:=]\s*|[^\S\n]{2,}|(?P<one>[^\S\n]))(\d{1,3})(?![\d.,])")
 _BEFORE_LABEL = re.compile(r"(?i)(?:billing|service|no\.?\s+of|number\s+of|nombre\s+de|n[º°]\s*de)\s+$")
 _TERM = re.compile(r"(?i)(?:within|in|after|next|before|up to|dentro de|sous|innerhalb|entro)\s+$")
 _TERM_AFTER = re.compile(r"(?i)^\s*(?:after|before|from|of (?:the )?(?:due|receipt|statement)|notice|to pay|late)")
@@ -29,8 +30,10 @@ def printed_day_counts(text: str) -> list[tuple[int, int, int]]:
         out.append((int(m.group(1)), m.start(1), m.end(1)))
     for m in _BEFORE.finditer(text):
         before = text[max(0, m.start() - 20):m.start()]
+        if m["one"] and not re.match(r"[^\S\n]*(?:\n|$)|[^\S\n]{2,}", text[m.end():]):
+            continue  # one space before the count: only a cell of its own ("... READING DATE 18-DEC-24 DAYS 30")
         if m.group(0)[:1].isupper() or _BEFORE_LABEL.search(before):
-            out.append((int(m.group(1)), m.start(1), m.end(1)))
+            out.append((int(m.group(2)), m.start(2), m.end(2)))
     out += column_day_counts(text)
     return sorted(set(out), key=lambda t: t[1])
 

@@ -39,7 +39,10 @@ TAX_WORDS = ("vat", "tax", "taxes", "iva", "tva", "mwst", "ust", "gst", "hst", "
              "btw", "sst", "impuesto", "impost", "imposta", "impôt", "steuer", "accise", "excise")
 SUBTOTAL_WORDS = ("sub total", "subtotal", "sub-total", "zwischensumme", "subtotale", "sous-total", "sous total")
 # A cell of figures a charge is billed on ("3 x 7.50", "2 meters" is not one: it has a word).
-_QUANTITY_CELL = re.compile(r"[\d.,'’ ]+(?:[a-zA-Z]{0,3}\.?)?\s*[x×*@]\s*[\d.,'’]+")
+# A quantity at a rate ("3 x 7.50", "360 x -0.52", "98 x 47.58 + 349 x 41.26"), or a tax's rate and base
+# ("1.5%", "18% of 46,670").
+_QUANTITY_CELL = re.compile(r"(?:[\d.,'’ ]+(?:[a-zA-Z]{0,3}\.?)?\s*[x×*@]\s*-?[\d.,'’]+(?:\s*\+\s*)?)+"
+                            r"|[\d.,]+\s?%(?:\s*(?:of|on)\s*[\d.,'’]+)?")
 # How far (lines) rows of one block may sit apart, and how far (characters) their amounts' right edges.
 ROW_GAP = 2
 EDGE_SLACK = 3
@@ -129,14 +132,30 @@ def classify(label: str, finder: Finder) -> str:
     return best
 
 
-def _rows(finder: Finder, view: View) -> list[Row]:
+_RATE_BEFORE = re.compile(r"(?:[x×*@]|\bat)\s*[$€£]?\s*$")
+
+
+def whole_units(finder: Finder) -> bool:
+    """Whether the bill prints its amounts in whole currency units: no amount with cents anywhere, rates after
+    a times sign aside ("891 x 47.69   42,492", "TOTAL   55,743"). Its whole figures are then its amounts."""
+    for view in finder.views:
+        for m in parse.find_money(view.text, finder.fmt):
+            cents = re.search(r"\d[.,]\d{2}(?!\d)", m.text)
+            if cents and not _RATE_BEFORE.search(view.text[max(0, m.start - 8):m.start]):
+                return False
+    return True
+
+
+def _rows(finder: Finder, view: View, whole: bool = False) -> list[Row]:
     out = []
     for n in range(view.n_lines):
         s, e = view.line(n)
         line = view.text[s:e]
         if not re.search(r"\d", line):
             continue
-        for m in parse.find_money(line, finder.fmt):
+        for m in parse.find_money(line, finder.fmt, need_decimals=not whole):
+            if whole and _RATE_BEFORE.search(line[max(0, m.start - 8):m.start]):
+                continue  # a rate, not an amount of the column
             before = line[:m.start]
             cells = re.split(r"\s{2,}(?=\S)", before.rstrip()) if before.strip() else [""]
             # The label is the text cell right before the amount ("Current Charges (Excl. VAT)   13,544.70"), or
@@ -157,10 +176,11 @@ def _rows(finder: Finder, view: View) -> list[Row]:
 def find_blocks(finder: Finder) -> list[Block]:
     """Blocks of rows whose amounts share a right edge, read from the layout views."""
     blocks: list[Block] = []
+    whole = whole_units(finder)
     for view in finder.views:
         if not view.layout:
             continue
-        rows = _rows(finder, view)
+        rows = _rows(finder, view, whole)
         used: set[int] = set()
         for i, r in enumerate(rows):
             if i in used:

@@ -49,7 +49,7 @@ _QTY_RATE = re.compile(rf"(?i)(?P<q>\d[\d.,'’]*)\s*(?P<u>{_UNITS})?\s*[x×*@]\
 # European and Swiss figures group thousands with a space ("1 212 kWh x 0,23375"); US ones never do.
 _QTY_RATE_SPACED = re.compile(_QTY_RATE.pattern.replace("(?P<q>", "(?P<q>(?<![\\d.,])\\d{1,3}(?:[ \u00a0\u202f]\\d{3})+"
                                                         "(?:[.,]\\d+)?(?![\\d.,])|", 1))
-_TAIL = re.compile(rf"(?i)(?:\s+(?:[@x×*=]\s*)?[$€£]?\d[\d.,'’]*\s*(?:(?:{_UNITS})(?![a-z]))?"
+_TAIL = re.compile(rf"(?i)(?:\s+(?:[@x×*=]\s*)?[$€£]?\d[\d.,'’]*(?:p(?=\s*(?:per\b|/)))?\s*(?:(?:{_UNITS})(?![a-z]))?"
                    r"(?:\s*(?:/|per)\s*[a-z0-9]+)?|\s+[@x×*=])+\s*$")
 # The figure a percentage is taken of ("State Sales Tax 6.25% on $604.15   $37.76", "VAT 12% on 924.01"):
 # the tax's base, not a charge.
@@ -170,7 +170,7 @@ def _describe(raw: str, order: str) -> tuple[int, str] | None:
     text = re.sub(r"(?i)(%)\s*(?:on|of)$", r"\1", text)  # the base cut off: "6.25% on $604.15"
     # "Sanctioned Load 10.00 KW 1. Electricity Charge": another column's figure, or a row number, before it
     cut = list(re.finditer(r"(?i)(?:^|\s)(?:\d{1,2}[.)]|\d[\d.,'’]*\s?(?:kw|kva|kwh|hp|%)(?:/\w+)?)\s+"
-                           rf"(?=[a-zà-ÿ]){_PERCENT_OF}", text))
+                           rf"(?=[a-zà-ÿ])(?![x×]\s){_PERCENT_OF}", text))
     if cut and len(re.findall(r"[A-Za-zÀ-ÿ]", text[cut[-1].end():])) >= 2:
         text = text[cut[-1].end():]
         at = raw.find(text.split(" ")[0], start)  # the span starts at the description's first word
@@ -233,8 +233,10 @@ def read_row(view: View, n: int, fmt: str, order: str) -> list[Charge]:
             c.quantity = parse.parse_number(qr["q"], fmt)
             c.unit = qr["u"] if qr["u"] and qr["u"].lower() not in ("x", "ct") else None
             c.rate = parse.parse_number(qr["r"], fmt)
-            if c.rate is not None and re.match(r"\s*(?:¢|ct\b|cents?\b)", raw[off:][qr.end("r"):]):
-                c.rate = c.rate / 100  # "89 kWh @12.9888¢/kWh": a rate in cents, the amount in the currency
+            # "89 kWh @12.9888¢/kWh", "948 kWh x 26.830p per kWh": a rate in cents or pence, the amount in the
+            # currency.
+            if c.rate is not None and re.match(r"\s*(?:¢|ct\b|cents?\b)|p\s*(?:per\b|/)", raw[off:][qr.end("r"):]):
+                c.rate = c.rate / 100
         out.append(c)
         prev = m.end
     return out

@@ -159,8 +159,9 @@ READ_WORDS = re.compile(r"(?i)read|index|leitura|relev|zähler|stand|lectura|pre
 
 
 # What may separate a prior and a present read: "1829 Actual 1824", "20451 Present Reading 21706".
+# A read's kind may follow it in brackets, one letter or one word: "44530 (A)  45229 (E)", "49682 (estimada)".
 BETWEEN_READS = re.compile(r"(?i)^[\s:|-]*(?:(?:actual|estimated|est|present|current|new|prior|previous|reading|read|"
-                           r"index|kwh|ccf|therms)\b[\s:|-]*)*$")
+                           r"index|kwh|ccf|therms)\b[\s:|-]*|\([^\W\d_]{1,12}\)[\s:|-]*)*$")
 
 
 @dataclass

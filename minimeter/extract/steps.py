@@ -28,7 +28,7 @@ from minimeter.extract.lexicon import rate_plan_shapes
 from minimeter.extract.registers import billed_total
 from minimeter.extract.select import Choice, choose_money, pick, read_pairs
 from minimeter.extract.units import named_by_units
-from minimeter.extract.usage import choose_usage
+from minimeter.extract.usage import choose_usage, register_sum
 from minimeter.extract.vocab import COMMODITY_WORDS, names_commodity
 
 if TYPE_CHECKING:
@@ -102,6 +102,19 @@ def dates(st: RulesState) -> None:
 def usage(st: RulesState) -> None:
     chosen, st.meters = choose_usage(st.finder, st.profile)
     st.choices.update(chosen)
+    one = st.choices.get("electricity_kwh")
+    # (Not a figure printed under its own label: "Total usage: 1,381 kWh" is the usage, whatever the rows.)
+    labelled = one is not None and one.cand is not None and one.cand.label is not None and one.cand.score >= 0.6
+    summed = register_sum(st.finder, "electricity_kwh", one.value) if one and st.meters and not labelled else None
+    if summed is not None:
+        # One register's reads explained the figure chosen; the other registers are billed too: the sum.
+        value, page, start, end, layout = summed
+        view = next(v for v in st.finder.views if v.page == page and v.layout == layout)
+        cand = Candidate("electricity_kwh", value, view.text[start:end], page, start, end, layout, 1.0, None,
+                         "kWh", "the sum of the registers, each billed")
+        st.choices["electricity_kwh"] = Choice(value, cand, 0.9, "the sum of the reads table's registers, each "
+                                               "billed on its own charge line")
+        st.meters = register_meters(st, value)
     for view in st.finder.views:
         billed = billed_total(view, st.finder.fmt)
         if billed is None:

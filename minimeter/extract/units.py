@@ -61,7 +61,8 @@ def _sole_rx() -> tuple[tuple[str, re.Pattern[str]], ...]:
         lex = lexicon.load()
         sole = sorted({sp.lower() for sp, canon in lex.units.items() if MEASURES.get(canon) == (fname,)},
                       key=len, reverse=True)
-        out.append((fname, re.compile(rf"(?i)(?<![a-z])(?:{'|'.join(map(re.escape, sole))})(?![a-z])")))
+        # (A unit runs into no letter, nor into a digit after it: "30KL32" is a meter number, not kilolitres.)
+        out.append((fname, re.compile(rf"(?i)(?<![a-z])(?:{'|'.join(map(re.escape, sole))})(?![a-z\d])")))
     return tuple(out)
 
 

@@ -14,8 +14,10 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from minimeter.arithmetic import Printed, product
 from minimeter.extract import parse
 from minimeter.extract.candidates import QTY, Candidate
+from minimeter.extract.conversions import formulas
 from minimeter.extract.select import (
     Choice,
     Group,
@@ -68,6 +70,8 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
     bare = read_usage_candidates(finder)
     gas_kwh = {c.value for c in finder.labelled("gas_usage", "qty", "usage")
                if c.unit == "kWh" and c.score >= 0.3 and re.search(r"(?i)ga[sz]", c.label or "")}
+    converted, volumes = gas_conversions(finder)
+    gas_kwh |= {c.value for c in converted}
     default = "electricity_kwh"
     if profile and profile.commodities:
         default = {"gas": "gas_usage", "water": "water_usage"}.get(profile.commodities[0], "electricity_kwh")
@@ -78,6 +82,8 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
         if profile and profile.commodities and commodity not in profile.commodities:
             continue  # the profile says this utility does not bill it
         cands = nonzero(finder.labelled(fname, "qty", "usage") + finder.quantities(fname))
+        if fname == "gas_usage":
+            cands += converted
         if fname != "demand_kw":
             for c, ctx in bare:
                 printed = _unit_after(finder, c)
@@ -85,6 +91,8 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
                         fname == "gas_usage" and printed == "kWh"):
                     continue  # "Consumo fatturato: 37 m³" is not 37 kWh, whatever the reads' line says
                 named = row_names(ctx)
+                if not named and c.value in volumes.values():
+                    named = {"gas_usage"}  # the volume a printed gas conversion starts from
                 if named == {fname} or (fname == default and not named):
                     cands.append(Candidate(fname, c.value, c.raw, c.page, c.start, c.end, c.layout, c.score,
                                            None, None, "reads"))
@@ -117,6 +125,10 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
                 if sup and not (one and (one.view.page, one.view.layout, one.pos) in summed):
                     # A printed multiplier that explains the value beats the raw read difference.
                     g.score += 1.0 + (0.3 if sup[2] != 1 else 0.0)
+                elif fname == "gas_usage" and (first := volumes.get(g.value)) is not None \
+                        and usage_support(finder, first):
+                    # The reads give the volume a printed conversion turns into this figure: the gas billed.
+                    g.score += 1.3
             gs.sort(key=lambda g: -g.score)
             best = gs[0]
             net = billed_over_reads(finder, fname, gs) if sups.get(id(best)) else None
@@ -249,3 +261,72 @@ def summed_parts(finder: Finder, fname: str, gs: list[Group]) -> dict[Decimal, t
             g.best.why = (g.best.why + "; " if g.best.why else "") + "the charges are billed on its parts"
     gs.sort(key=lambda g: -g.score)
     return found
+
+
+def register_sum(finder: Finder, fname: str, value: Decimal) -> tuple[Decimal, int, int, int, bool] | None:
+    """The sum of a reads table's register rows when ``value`` is one register's difference and every register
+    is billed on its own charge line ("Day 36351 37299 948" over "Night 46659 47217 558", then "Day units 948
+    kWh x 26.830p" and "Night units 558 kWh x 14.670p": Economy 7, peak / off-peak): the bill's usage is the
+    sum, printed nowhere. The charge lines corroborate the split (a row of another meter is billed on no line
+    of this usage). Returns (sum, page, start, end, layout) of the register rows, or None."""
+    pairs = [p for p in read_pairs(finder) if not p.scaled and p.present > p.prior]
+    billed = charged_quantities(finder, fname)
+    for p in pairs:
+        if p.present - p.prior != value:
+            continue
+        rows = {q.line: q for q in pairs if q.view is p.view}
+        run = [p]
+        for step in (-1, 1):  # rows one under another (at most two lines apart), up and down from p
+            line = p.line
+            while (nxt := next((rows[n] for n in (line + step, line + 2 * step) if n in rows), None)) is not None:
+                run.insert(0, nxt) if step < 0 else run.append(nxt)
+                line = nxt.line
+        if len(run) < 2:
+            continue
+        parts = [q.present - q.prior for q in run]
+        left = list(billed)
+        if not all(d in left and not left.remove(d) for d in parts):  # type: ignore[func-returns-value]
+            continue  # a register no charge bills (or one credited: a solar export): no split of one usage
+        _s, end = p.view.line(run[-1].line)
+        return sum(parts, Decimal(0)), p.view.page, run[0].pos, end, p.view.layout
+    return None
+
+
+_GAS_VOLUME = re.compile(r"(?i)m³|m3|ft³|cubic|calorific|(?<![a-z])ga[sz](?![a-z])")
+
+
+def gas_conversions(finder: Finder) -> tuple[list[Candidate], dict[Decimal, Decimal]]:
+    """The kWh of a printed formula that converts a gas volume ("81 m³ x 1.02264 (volume correction) x 40.4
+    (calorific value) / 3.6 = 930 kWh") and whose arithmetic checks (``conversions``): the gas the bill
+    charges for, as strong as a label (a wrong figure would not come out of the formula). Also the volumes
+    each formula starts from, by its result: a reads row giving one is the gas meter's, whatever unit its row
+    names."""
+    out: list[Candidate] = []
+    volumes: dict[Decimal, Decimal] = {}
+    for view in finder.views:
+        for fo in formulas(view, finder.fmt):
+            if fo.unit == "kWh" and _GAS_VOLUME.search(fo.line):
+                volumes[fo.result] = fo.first
+                why = f"a printed conversion from {fo.first} that checks"
+                out.append(Candidate("gas_usage", fo.result, view.text[fo.start:fo.end], view.page, fo.start, fo.end,
+                                     view.layout, 1.0, None, "kWh", why))
+    return out, volumes
+
+
+def charged_quantities(finder: Finder, fname: str) -> list[Decimal]:
+    """The quantity of each charge line of the usage's unit that is a charge (a positive amount, rate x quantity
+    = amount), as many times as the page prints one, from the layout text where a page has one."""
+    from minimeter.extract.chargelines import read_row
+
+    out: list[Decimal] = []
+    for view in finder.views:
+        if not view.layout and finder.has_layout.get(view.page):
+            continue
+        for n in range(view.n_lines):
+            for c in read_row(view, n, finder.fmt, finder.order):
+                unit = parse.QTY_UNITS.get((c.unit or "").lower())
+                if c.quantity is None or c.rate is None or c.amount <= 0 or unit not in UNITS_FOR[fname]:
+                    continue
+                if product("charge", Printed(c.rate), Printed(c.quantity), Printed(c.amount)).holds:
+                    out.append(c.quantity)
+    return out

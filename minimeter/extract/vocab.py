@@ -137,7 +137,9 @@ def label_rx(phrase: str, strict: bool = True) -> re.Pattern[str]:
 
     parts = [word_rx(words[0], 1)] + [IDENT if w == "#" and i < len(words) - 1 else word_rx(w)
                                       for i, w in enumerate(words[1:], start=1)]
-    body = r"[^\S\n]+".join(parts)  # a label never spans lines ("... 20,700 kWh\nBilled Demand" is not "kWh billed")
+    # A label never spans lines ("... 20,700 kWh\nBilled Demand" is not "kWh billed"), nor two cells of a row
+    # ("ISSUE DATE        DUE DATE" holds no "date due").
+    body = r"[^\S\n]{1,3}".join(parts)
     # A profile's own labels may run into the next word, as layout text glues "échéanceDate".
     tail = r"(?![A-Za-zÀ-ÿ])" if strict else ""
     # The first character is a plain class outside the case-insensitive group, and the "no letter

@@ -213,7 +213,9 @@ def period_length(bill: BillNormalized, doc: Document | None = None, result: Ext
         return CheckResult(rule="period_length", passed=True, fields=fields,
                            message=f"{days} days, as long as the layout's approved bill ({cycle})")
     text = doc.text if doc is not None else ""
-    if {days, days + 1} & stated_days(text):
+    # (The layout text too: a table's "days" column is read under its heading there.)
+    layouts = [p.layout_text for p in doc.pages if p.layout_text] if doc is not None else []
+    if {days, days + 1} & set().union(stated_days(text), *(stated_days(t) for t in layouts)):
         return CheckResult(rule="period_length", passed=True, fields=fields,
                            message=f"{days} days, as the bill states")
     if spans_named_months(days, stated_months(text)):

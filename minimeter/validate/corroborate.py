@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -186,11 +187,14 @@ def period_confirmed(bill: BillNormalized, result: ExtractionResult | None = Non
     idx = idx or PrintedIndex(doc)
     # A day count counts where the period is printed (its line or the two around it): "for 28 Days" after the
     # dates, a table row's "days" cell. Elsewhere it may be another period's (a history row, a payment term).
+    # So does the "days" cell of the meter reads' row ("21CM34  72722  72164  558  59"): the reads' period.
     days_near: list[Printed] = []
     for page, view, text in idx.texts:
         near = _date_lines(text, {(s.month, s.day), (e.month, e.day)}, bill.statement_date or e)
+        rows = _read_rows(bill, text, idx.fmt)
         for n, a, b in printed_day_counts(text):
-            if any(abs(text.count("\n", 0, a) - ln) <= 2 for ln in near):
+            ln = text.count("\n", 0, a)
+            if any(abs(ln - d) <= 2 for d in near) or ln in rows:
                 days_near.append(Printed(Decimal(n), (Place(page, a, b, view),)))
     out = period_days(s, e, days_near)
     if out.evidence:
@@ -314,6 +318,20 @@ def _on_the_read_row(idx: PrintedIndex, bill: BillNormalized, s: dt.date, e: dt.
     return False
 
 
+def _read_rows(bill: BillNormalized, text: str, fmt: str) -> set[int]:
+    """Line numbers of ``text`` printing a meter's prior and present reads (with the usage they give)."""
+    reads = [(m.prior_read, m.present_read) for m in bill.meters
+             if m.prior_read is not None and m.present_read is not None and m.present_read > m.prior_read]
+    out: set[int] = set()
+    if not reads:
+        return out
+    for n, line in enumerate(text.split("\n")):
+        nums = {parse.parse_number(x.rstrip(".,"), fmt) for x in re.findall(r"\d[\d,.']*", line)}
+        if any(a in nums and b in nums for a, b in reads):
+            out.add(n)
+    return out
+
+
 def _date_lines(text: str, month_days: set[tuple[int, int]], ref: dt.date) -> set[int]:
     """Line numbers of ``text`` where a date with one of ``month_days`` is printed (any order, with or
     without its year: "Jun 18 - Jul 20", "4/19 to 5/18")."""
@@ -334,6 +352,21 @@ def _unit_ok(fname: str, unit: str | None) -> bool:
     return unit is None or _norm_unit(unit) in BILLED_IN[fname]
 
 
+def _rate(idx: PrintedIndex, rate: Decimal) -> Printed:
+    """A charge line's rate where the bill prints it: as read, or in cents or pence ("26.830p per kWh" is a rate
+    of 0.26830 in the currency the amount is in)."""
+    as_read = idx.printed(rate, "number")
+    if as_read.printed:
+        return as_read
+    hundredths = rate * 100
+    places = tuple(Place(page, m.start(1), m.end(1), view) for page, view, text in idx.texts
+                   for m in _HUNDREDTHS.finditer(text) if parse.parse_number(m.group(1), idx.fmt) == hundredths)
+    return Printed(rate, places)
+
+
+_HUNDREDTHS = re.compile(r"(?i)(?<![\d.,])(\d+(?:[.,]\d+)?)\s?(?:p|¢|c|ct)(?=\s*(?:per\b|/))")
+
+
 def _billed(fname: str, value: Decimal, items: list[LineItem], idx: PrintedIndex) -> str | None:
     """A charge line billed on ``value`` (rate x value = amount), or time-of-use parts so billed adding up to it.
 
@@ -344,7 +377,7 @@ def _billed(fname: str, value: Decimal, items: list[LineItem], idx: PrintedIndex
     for li in items:
         if li.quantity is None or li.rate is None or not _unit_ok(fname, li.unit):
             continue
-        out = product("charge_line", idx.printed(li.rate, "number"), idx.printed(li.quantity, "number"),
+        out = product("charge_line", _rate(idx, li.rate), idx.printed(li.quantity, "number"),
                       idx.printed(li.amount, "money"))
         if not out.evidence:
             continue
@@ -424,6 +457,13 @@ def usage_confirmed(bill: BillNormalized, result: ExtractionResult | None = None
                                message=f"usage not confirmed: '{over.description[:60]}' is billed on {over.quantity} "
                                        f"{over.unit}, more than the {v} read")
     for fname, v in values.items():
+        others = _billed_beside(fname, v, bill, idx)
+        if others and not _by_reviewer(result, (fname,)):
+            # "Day units 948 kWh x ..." beside "Night units 558 kWh x ...": 948 is one register of a split.
+            return CheckResult(rule=rule, passed=False, fields=[fname],
+                               message=f"usage not confirmed: {v} is one of the parts its commodity is billed on "
+                                       f"(also {', '.join(str(q) for q in others[:3])}), which do not add up to it")
+    for fname, v in values.items():
         own = (fname, "gas_therms") if fname == "gas_usage" else (fname,)
         how = ("entered by a reviewer" if _by_reviewer(result, own) else None) \
             or ("the layout's template and the generic reading agree" if _by_template(result, (fname,)) else None) \
@@ -436,29 +476,60 @@ def usage_confirmed(bill: BillNormalized, result: ExtractionResult | None = None
 
 
 def _billed_over(fname: str, value: Decimal, bill: BillNormalized, items: list[LineItem]) -> LineItem | None:
-    """The charge line billed on the most of the usage's own unit, when that is more than the usage ``value``.
-
-    A line counts for the usage's commodity when it names no other commodity; and, when another usage of the
-    bill shares the unit (gas billed in kWh beside electricity), only when it names its own or, for
-    electricity, bills none of the other usage's figures."""
-    units = {"electricity_kwh": "kwh", "gas_usage": bill.gas_usage_unit, "water_usage": bill.water_usage_unit}
-    unit = _norm_unit(units.get(fname))
+    """The charge line of the usage's commodity (``_of_usage``) billed on the most of the usage's own unit, when
+    that is more than the usage ``value``."""
+    unit = _norm_unit(_usage_units(bill).get(fname))
     if not unit:
         return None
+    over = [li for li in items if li.quantity is not None and _norm_unit(li.unit) == unit and li.quantity > value + 1
+            and _of_usage(fname, li, bill)]
+    return max(over, key=lambda li: li.quantity or 0) if over else None
+
+
+def _usage_units(bill: BillNormalized) -> dict[str, str | None]:
+    return {"electricity_kwh": "kwh", "gas_usage": bill.gas_usage_unit, "water_usage": bill.water_usage_unit}
+
+
+def _of_usage(fname: str, li: LineItem, bill: BillNormalized) -> bool:
+    """Whether charge line ``li`` bills usage ``fname``'s commodity: it names no other commodity; and, when
+    another usage of the bill shares the unit (gas billed in kWh beside electricity), it names its own or, for
+    electricity, bills none of the other usage's figures."""
+    units = _usage_units(bill)
+    unit = _norm_unit(units.get(fname))
     shared = [f for f, u in units.items() if f != fname and _norm_unit(u) == unit and getattr(bill, f) is not None]
     others = {getattr(bill, f) for f in shared} | ({bill.gas_therms} if "gas_usage" in shared else set())
+    if any(names_commodity(li.description, f) for f in units if f != fname) or _GAS_WORDS.search(
+            li.description) and fname != "gas_usage":
+        return False
+    if not shared:
+        return True
+    return li.quantity not in others if fname == "electricity_kwh" else names_commodity(li.description, fname)
 
-    def mine(li: LineItem) -> bool:
-        if any(names_commodity(li.description, f) for f in units if f != fname) or _GAS_WORDS.search(
-                li.description) and fname != "gas_usage":
-            return False
-        if not shared:
-            return True
-        return li.quantity not in others if fname == "electricity_kwh" else names_commodity(li.description, fname)
 
-    over = [li for li in items if li.quantity is not None and _norm_unit(li.unit) == unit and li.quantity > value + 1
-            and mine(li)]
-    return max(over, key=lambda li: li.quantity or 0) if over else None
+def _billed_beside(fname: str, value: Decimal, bill: BillNormalized, idx: PrintedIndex) -> list[Decimal]:
+    """The other quantities of the usage's commodity and unit the page's charge lines bill (each rate x
+    quantity = amount as evidence) when ``value`` is one of them and no two or more of the others add up to
+    it: ``value`` is then one part of a split billed at its own rate (a register of Economy 7 or of a
+    time-of-use tariff) and the usage is their sum, or a person decides. [] when ``value`` is billed alone or
+    on its own parts (consumption blocks of 20 + 20 + 7 m3 beside charges on all 47)."""
+    unit = _norm_unit(_usage_units(bill).get(fname))
+    if not unit:
+        return []
+    billed: list[Decimal] = []  # one per printed line: two blocks of 20 m3 are two parts
+    for li in idx.charge_lines():
+        if li.quantity is None or li.rate is None or _norm_unit(li.unit) != unit or not _of_usage(fname, li, bill):
+            continue
+        if product("charge_line", _rate(idx, li.rate), idx.printed(li.quantity, "number"),
+                   idx.printed(li.amount, "money")).evidence:
+            billed.append(li.quantity)
+    rest = sorted(q for q in billed if q != value)
+    if value not in billed or not rest:
+        return []
+    # (Up to six parts, three when so many lines are billed that larger sums would meet by chance.)
+    sizes = range(2, min(len(rest), 6 if len(rest) <= 10 else 3) + 1)
+    if any(sum(c) == value for r in sizes for c in itertools.combinations(rest, r)):
+        return []
+    return rest
 
 
 def _norm_unit(unit: str | None) -> str:
