@@ -516,18 +516,25 @@ def _billed_beside(fname: str, value: Decimal, bill: BillNormalized, idx: Printe
     if not unit:
         return []
     billed: list[Decimal] = []  # one per printed line: two blocks of 20 m3 are two parts
+    # A part may be billed at a rate printed too coarsely for its line to be evidence ("553 kWh @ 7.6¢/kWh"): it
+    # still is a part the others may add up with, so the sum is looked for over every line whose product holds.
+    parts: list[Decimal] = []
     for li in idx.charge_lines():
         if li.quantity is None or li.rate is None or _norm_unit(li.unit) != unit or not _of_usage(fname, li, bill):
             continue
-        if product("charge_line", _rate(idx, li.rate), idx.printed(li.quantity, "number"),
-                   idx.printed(li.amount, "money")).evidence:
+        line = product("charge_line", _rate(idx, li.rate), idx.printed(li.quantity, "number"),
+                       idx.printed(li.amount, "money"))
+        if line.evidence:
             billed.append(li.quantity)
+        if line.holds and li.quantity != value:
+            parts.append(li.quantity)
     rest = sorted(q for q in billed if q != value)
     if value not in billed or not rest:
         return []
+    parts.sort()
     # (Up to six parts, three when so many lines are billed that larger sums would meet by chance.)
-    sizes = range(2, min(len(rest), 6 if len(rest) <= 10 else 3) + 1)
-    if any(sum(c) == value for r in sizes for c in itertools.combinations(rest, r)):
+    sizes = range(2, min(len(parts), 6 if len(parts) <= 10 else 3) + 1)
+    if any(sum(c) == value for r in sizes for c in itertools.combinations(parts, r)):
         return []
     return rest
 

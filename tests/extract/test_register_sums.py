@@ -133,3 +133,18 @@ def test_a_label_never_spans_two_cells_of_a_header_row() -> None:
     out = extract_rules(page_doc(lines))
     assert str(out.bill.due_date) == "2025-01-02"
     assert out.evidence["due_date"].confidence >= 0.8
+
+
+def test_a_part_billed_at_a_coarse_rate_still_adds_up_with_the_others() -> None:
+    # "553 kWh @ 7.6¢/kWh" is too coarse to be evidence of its line, but it is one of the parts: 553 + 163 + 101 = 817,
+    # the quantity delivery is billed on, so 817 is the usage (not one register of a split) and is confirmed.
+    lines = ["Example Hydro Inc.", "Total Amount Due   $104.33", "Billing period Oct 21, 2025 to Nov 20, 2025",
+             "Off-Peak 553 kWh @ 7.6¢/kWh                 $42.03",
+             "Mid-Peak 163 kWh @ 12.2¢/kWh                $19.89",
+             "On-Peak 101 kWh @ 15.8¢/kWh                 $15.96",
+             "Delivery 817 kWh @ $0.0278                  $22.71",
+             "Total kWh used   817 kWh"]
+    res = _validated(lines)
+    assert res.bill.electricity_kwh == Decimal("817")
+    passed, message = _usage_check(res)
+    assert passed, message
