@@ -1,0 +1,62 @@
+"""The lexicon's breadth: each language reads a made-up page printed with the phrasings its countries'
+bills use (Latin American Spanish, Brazilian and European Portuguese, Swiss and Belgian French...), one
+page per language with several of those labels, each field checked by the value its label names."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from minimeter.extract.candidates import Finder
+from tests.helpers import page_doc
+
+# field -> (candidate kind, distractor kind)
+KINDS = {
+    "total_amount_due": ("money", "money"), "current_charges": ("money", "money"),
+    "previous_balance": ("money", "money"), "payments": ("money", "money"),
+    "statement_date": ("date", "date"), "due_date": ("date", "date"),
+    "billing_period_start": ("date", "date"), "billing_period_end": ("date", "date"),
+    "electricity_kwh": ("qty", "usage"), "gas_usage": ("qty", "usage"), "water_usage": ("qty", "usage"),
+    "demand_kw": ("qty", "usage"), "account_number": ("id", "identifier"), "meter_number": ("id", "identifier"),
+    "customer_name": ("text", None), "service_address": ("text", None),
+}
+
+
+def read(lines: list[str], *fields: str) -> dict[str, object]:
+    """The best-scored value of each field on a one-page document of ``lines`` (day-first dates)."""
+    finder = Finder(page_doc(lines), None)
+    finder.order = "DMY"
+    out: dict[str, object] = {}
+    for f in fields:
+        kind, dkind = KINDS[f]
+        cands = finder.labelled(f, kind, dkind)
+        out[f] = max(cands, key=lambda c: c.score).value if cands else None
+    return out
+
+
+def test_latin_american_and_spanish_phrasings() -> None:
+    lines = [
+        "Nombre del cliente: MARIA EJEMPLO",
+        "Dirección del predio: CALLE FALSA 123",
+        "Nro. de cliente: 4455667788",
+        "Medidor Nº: ABC123456",
+        "Fecha de facturación: 02/05/2024",
+        "Pagar hasta: 20/05/2024",
+        "Deuda vencida: 10,00",
+        "Pagos realizados: 10,00",
+        "Total mes actual: 95,40",
+        "Total a cancelar: 95,40",
+        "Kwh consumidos: 345",
+        "Consumo de agua potable: 18 m3",
+        "Demanda facturable: 12 kW",
+    ]
+    got = read(lines, "customer_name", "service_address", "account_number", "meter_number", "statement_date",
+               "due_date", "previous_balance", "payments", "current_charges", "total_amount_due",
+               "electricity_kwh", "water_usage", "demand_kw")
+    assert got == {
+        "customer_name": "MARIA EJEMPLO", "service_address": "CALLE FALSA 123", "account_number": "4455667788",
+        "meter_number": "ABC123456", "statement_date": dt.date(2024, 5, 2), "due_date": dt.date(2024, 5, 20),
+        "previous_balance": Decimal("10.00"), "payments": Decimal("10.00"), "current_charges": Decimal("95.40"),
+        "total_amount_due": Decimal("95.40"), "electricity_kwh": Decimal(345), "water_usage": Decimal(18),
+        "demand_kw": Decimal(12),
+    }
