@@ -60,3 +60,32 @@ def test_latin_american_and_spanish_phrasings() -> None:
         "total_amount_due": Decimal("95.40"), "electricity_kwh": Decimal(345), "water_usage": Decimal(18),
         "demand_kw": Decimal(12),
     }
+
+
+def test_brazilian_and_european_portuguese_phrasings() -> None:
+    lines = [
+        "Nome do titular: JOANA EXEMPLO",
+        "Morada de fornecimento: RUA DO EXEMPLO 12",
+        "Matrícula: 0099887766",
+        "Nº do medidor: XYZ0042",
+        "Data da emissão: 03/06/2024",
+        "Pagável até: 21/06/2024",
+        "Período de fornecimento: 01/05/2024 a 31/05/2024",
+        "Saldo da fatura anterior: 80,00",
+        "Pagamento recebido: 80,00",
+        "Valor desta fatura: 151,30",
+        "Importância a pagar: 151,30",
+        "Consumo de eletricidade: 212 kWh",
+        "Gás consumido: 14 m3",
+        "Demanda faturada: 30 kW",
+    ]
+    got = read(lines, "customer_name", "service_address", "account_number", "meter_number", "statement_date",
+               "due_date", "billing_period_start", "previous_balance", "payments", "current_charges",
+               "total_amount_due", "electricity_kwh", "gas_usage", "demand_kw")
+    assert got == {
+        "customer_name": "JOANA EXEMPLO", "service_address": "RUA DO EXEMPLO 12", "account_number": "0099887766",
+        "meter_number": "XYZ0042", "statement_date": dt.date(2024, 6, 3), "due_date": dt.date(2024, 6, 21),
+        "billing_period_start": dt.date(2024, 5, 1), "previous_balance": Decimal("80.00"),
+        "payments": Decimal("80.00"), "current_charges": Decimal("151.30"), "total_amount_due": Decimal("151.30"),
+        "electricity_kwh": Decimal(212), "gas_usage": Decimal(14), "demand_kw": Decimal(30),
+    }
