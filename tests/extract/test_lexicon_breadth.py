@@ -89,3 +89,32 @@ def test_brazilian_and_european_portuguese_phrasings() -> None:
         "payments": Decimal("80.00"), "current_charges": Decimal("151.30"), "total_amount_due": Decimal("151.30"),
         "electricity_kwh": Decimal(212), "gas_usage": Decimal(14), "demand_kw": Decimal(30),
     }
+
+
+def test_french_belgian_swiss_and_quebec_phrasings() -> None:
+    lines = [
+        "Nom du titulaire : JEAN EXEMPLE",
+        "Adresse de fourniture : 8 RUE DES EXEMPLES",
+        "N° d'abonné : 7766554433",
+        "Matricule compteur : 1SAG0012345",
+        "Date de facturation : 04/03/2024",
+        "Payable au plus tard le : 25/03/2024",
+        "Période facturée : 01/02/2024 au 29/02/2024",
+        "Solde reporté : 42,00",
+        "Paiements effectués : 42,00",
+        "Total des frais de la période : 88,10",
+        "Solde à payer : 88,10",
+        "Consommation électrique : 512 kWh",
+        "Consommation de gaz naturel : 120 m3",
+        "Puissance facturée : 45 kW",
+    ]
+    got = read(lines, "customer_name", "service_address", "account_number", "meter_number", "statement_date",
+               "due_date", "billing_period_start", "previous_balance", "payments", "current_charges",
+               "total_amount_due", "electricity_kwh", "gas_usage", "demand_kw")
+    assert got == {
+        "customer_name": "JEAN EXEMPLE", "service_address": "8 RUE DES EXEMPLES", "account_number": "7766554433",
+        "meter_number": "1SAG0012345", "statement_date": dt.date(2024, 3, 4), "due_date": dt.date(2024, 3, 25),
+        "billing_period_start": dt.date(2024, 2, 1), "previous_balance": Decimal("42.00"),
+        "payments": Decimal("42.00"), "current_charges": Decimal("88.10"), "total_amount_due": Decimal("88.10"),
+        "electricity_kwh": Decimal(512), "gas_usage": Decimal(120), "demand_kw": Decimal(45),
+    }
