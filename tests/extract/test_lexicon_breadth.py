@@ -118,3 +118,31 @@ def test_french_belgian_swiss_and_quebec_phrasings() -> None:
         "payments": Decimal("42.00"), "current_charges": Decimal("88.10"), "total_amount_due": Decimal("88.10"),
         "electricity_kwh": Decimal(512), "gas_usage": Decimal(120), "demand_kw": Decimal(45),
     }
+
+
+def test_italian_phrasings() -> None:
+    lines = [
+        "Nome cliente: MARIO ESEMPIO",
+        "Indirizzo dell'utenza: VIA DEGLI ESEMPI 5",
+        "Codice utente: 3344556677",
+        "Matricola del contatore: ABC00999",
+        "Data bolletta: 05/07/2024",
+        "Pagamento entro il: 26/07/2024",
+        "Periodo di fornitura: dal 01/05/2024 al 30/06/2024",
+        "Saldo bollette precedenti: 61,20",
+        "Pagamenti effettuati: 61,20",
+        "Importo del periodo: 97,75",
+        "Importo totale da pagare: 97,75",
+        "Energia elettrica consumata: 433 kWh",
+        "Consumo idrico: 27 mc",
+    ]
+    got = read(lines, "customer_name", "service_address", "account_number", "meter_number", "statement_date",
+               "due_date", "billing_period_start", "previous_balance", "payments", "current_charges",
+               "total_amount_due", "electricity_kwh", "water_usage")
+    assert got == {
+        "customer_name": "MARIO ESEMPIO", "service_address": "VIA DEGLI ESEMPI 5", "account_number": "3344556677",
+        "meter_number": "ABC00999", "statement_date": dt.date(2024, 7, 5), "due_date": dt.date(2024, 7, 26),
+        "billing_period_start": dt.date(2024, 5, 1), "previous_balance": Decimal("61.20"),
+        "payments": Decimal("61.20"), "current_charges": Decimal("97.75"), "total_amount_due": Decimal("97.75"),
+        "electricity_kwh": Decimal(433), "water_usage": Decimal(27),
+    }
