@@ -146,3 +146,32 @@ def test_italian_phrasings() -> None:
         "payments": Decimal("61.20"), "current_charges": Decimal("97.75"), "total_amount_due": Decimal("97.75"),
         "electricity_kwh": Decimal(433), "water_usage": Decimal(27),
     }
+
+
+def test_german_austrian_and_swiss_phrasings() -> None:
+    lines = [
+        "Vertragsinhaber: ERIKA MUSTER",
+        "Verbrauchsadresse: MUSTERWEG 7",
+        "Kundenkontonummer: 2233445566",
+        "Gerätenummer: 1ESY1160012345",
+        "Ausstellungsdatum: 12.02.2024",
+        "Fällig bis: 01.03.2024",
+        "Lieferzeitraum: 01.01.2023 bis 31.12.2023",
+        "Saldovortrag: 15,00",
+        "Bezahlte Teilbeträge: 900,00",
+        "Kosten für den Abrechnungszeitraum: 1.020,00",
+        "Zu zahlender Gesamtbetrag: 135,00",
+        "Verbrauch Strom: 3.480 kWh",
+        "Trinkwasserverbrauch: 96 m³",
+        "Verrechnete Leistung: 18 kW",
+    ]
+    got = read(lines, "customer_name", "service_address", "account_number", "meter_number", "statement_date",
+               "due_date", "billing_period_start", "previous_balance", "payments", "current_charges",
+               "total_amount_due", "electricity_kwh", "water_usage", "demand_kw")
+    assert got == {
+        "customer_name": "ERIKA MUSTER", "service_address": "MUSTERWEG 7", "account_number": "2233445566",
+        "meter_number": "1ESY1160012345", "statement_date": dt.date(2024, 2, 12), "due_date": dt.date(2024, 3, 1),
+        "billing_period_start": dt.date(2023, 1, 1), "previous_balance": Decimal("15.00"),
+        "payments": Decimal("900.00"), "current_charges": Decimal("1020.00"), "total_amount_due": Decimal("135.00"),
+        "electricity_kwh": Decimal(3480), "water_usage": Decimal(96), "demand_kw": Decimal(18),
+    }
