@@ -175,3 +175,32 @@ def test_german_austrian_and_swiss_phrasings() -> None:
         "payments": Decimal("900.00"), "current_charges": Decimal("1020.00"), "total_amount_due": Decimal("135.00"),
         "electricity_kwh": Decimal(3480), "water_usage": Decimal(96), "demand_kw": Decimal(18),
     }
+
+
+def test_dutch_and_flemish_phrasings() -> None:
+    lines = [
+        "Contracthouder: J. VOORBEELD",
+        "Verbruiksadres: VOORBEELDSTRAAT 3",
+        "Klantreferentie: 5566778899",
+        "Meternr: E0051234567",
+        "Datum van de factuur: 08-01-2024",
+        "Vervaldag: 22-01-2024",
+        "Afrekenperiode: 01-01-2023 t/m 31-12-2023",
+        "Saldo vorige factuur: 12,50",
+        "Betaalde voorschotfacturen: 1.140,00",
+        "Totale kosten incl. btw: 1.203,40",
+        "Saldo te betalen: 75,90",
+        "Verbruik elektriciteit: 2.750 kWh",
+        "Aardgasverbruik: 1.100 m3",
+        "Gemeten vermogen: 22 kW",
+    ]
+    got = read(lines, "customer_name", "service_address", "account_number", "meter_number", "statement_date",
+               "due_date", "billing_period_start", "previous_balance", "payments", "current_charges",
+               "total_amount_due", "electricity_kwh", "gas_usage", "demand_kw")
+    assert got == {
+        "customer_name": "J. VOORBEELD", "service_address": "VOORBEELDSTRAAT 3", "account_number": "5566778899",
+        "meter_number": "E0051234567", "statement_date": dt.date(2024, 1, 8), "due_date": dt.date(2024, 1, 22),
+        "billing_period_start": dt.date(2023, 1, 1), "previous_balance": Decimal("12.50"),
+        "payments": Decimal("1140.00"), "current_charges": Decimal("1203.40"), "total_amount_due": Decimal("75.90"),
+        "electricity_kwh": Decimal(2750), "gas_usage": Decimal(1100), "demand_kw": Decimal(22),
+    }
