@@ -204,3 +204,31 @@ def test_dutch_and_flemish_phrasings() -> None:
         "payments": Decimal("1140.00"), "current_charges": Decimal("1203.40"), "total_amount_due": Decimal("75.90"),
         "electricity_kwh": Decimal(2750), "gas_usage": Decimal(1100), "demand_kw": Decimal(22),
     }
+
+
+def test_malay_phrasings() -> None:
+    lines = [
+        "Nama Pemegang Akaun: AHMAD CONTOH",
+        "Alamat Bekalan: LOT 12 JALAN CONTOH",
+        "No. Akaun Kontrak: 220011223344",
+        "No. Siri Meter: TNB0012345",
+        "Tarikh Penyata: 09/04/2024",
+        "Tarikh Akhir Pembayaran: 30/04/2024",
+        "Tempoh Penggunaan: 01/03/2024 - 31/03/2024",
+        "Baki Bulan Lepas: RM 20.00",
+        "Bayaran Yang Diterima: RM 20.00",
+        "Caj Bulan Semasa: RM 143.20",
+        "Amaun Yang Perlu Dibayar: RM 143.20",
+        "Penggunaan (kWh): 498",
+        "Kehendak Maksimum: 35 kW",
+    ]
+    got = read(lines, "customer_name", "service_address", "account_number", "meter_number", "statement_date",
+               "due_date", "billing_period_start", "previous_balance", "payments", "current_charges",
+               "total_amount_due", "electricity_kwh", "demand_kw")
+    assert got == {
+        "customer_name": "AHMAD CONTOH", "service_address": "LOT 12 JALAN CONTOH", "account_number": "220011223344",
+        "meter_number": "TNB0012345", "statement_date": dt.date(2024, 4, 9), "due_date": dt.date(2024, 4, 30),
+        "billing_period_start": dt.date(2024, 3, 1), "previous_balance": Decimal("20.00"),
+        "payments": Decimal("20.00"), "current_charges": Decimal("143.20"), "total_amount_due": Decimal("143.20"),
+        "electricity_kwh": Decimal(498), "demand_kw": Decimal(35),
+    }
