@@ -232,3 +232,31 @@ def test_malay_phrasings() -> None:
         "payments": Decimal("20.00"), "current_charges": Decimal("143.20"), "total_amount_due": Decimal("143.20"),
         "electricity_kwh": Decimal(498), "demand_kw": Decimal(35),
     }
+
+
+def test_catalan_phrasings() -> None:
+    lines = [
+        "Nom del titular: JORDI EXEMPLE",
+        "Domicili de subministrament: CARRER DE L'EXEMPLE 9",
+        "Núm. de pòlissa: 6677889900",
+        "Núm. comptador: CNT0034567",
+        "Data d'expedició: 10/09/2024",
+        "Venç el: 30/09/2024",
+        "Període del servei: 01/07/2024 - 31/08/2024",
+        "Deute pendent: 33,00",
+        "Pagaments realitzats: 33,00",
+        "Import del període: 120,45",
+        "Import total a pagar: 120,45",
+        "Consum d'electricitat: 615 kWh",
+        "Aigua consumida: 21 m3",
+    ]
+    got = read(lines, "customer_name", "service_address", "account_number", "meter_number", "statement_date",
+               "due_date", "billing_period_start", "previous_balance", "payments", "current_charges",
+               "total_amount_due", "electricity_kwh", "water_usage")
+    assert got == {
+        "customer_name": "JORDI EXEMPLE", "service_address": "CARRER DE L'EXEMPLE 9", "account_number": "6677889900",
+        "meter_number": "CNT0034567", "statement_date": dt.date(2024, 9, 10), "due_date": dt.date(2024, 9, 30),
+        "billing_period_start": dt.date(2024, 7, 1), "previous_balance": Decimal("33.00"),
+        "payments": Decimal("33.00"), "current_charges": Decimal("120.45"), "total_amount_due": Decimal("120.45"),
+        "electricity_kwh": Decimal(615), "water_usage": Decimal(21),
+    }
