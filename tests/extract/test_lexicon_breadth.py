@@ -260,3 +260,31 @@ def test_catalan_phrasings() -> None:
         "payments": Decimal("33.00"), "current_charges": Decimal("120.45"), "total_amount_due": Decimal("120.45"),
         "electricity_kwh": Decimal(615), "water_usage": Decimal(21),
     }
+
+
+def test_commonwealth_english_phrasings() -> None:
+    lines = [
+        "Name of Consumer: A K EXAMPLE",
+        "Supply Point Address: 14 SAMPLE AVENUE",
+        "Consumer Account No: 1029384756",
+        "Meter Sr. No: MTR776655",
+        "Date of this bill: 06/05/2024",
+        "Bill due date: 27/05/2024",
+        "Supply period: 01/04/2024 to 30/04/2024",
+        "Balance from your last bill: 55.00",
+        "Payments made: 55.00",
+        "Charges for this billing period: 210.35",
+        "Total amount to pay: 210.35",
+        "kWh consumed: 402",
+        "Kilolitres used: 19 kL",
+    ]
+    got = read(lines, "customer_name", "service_address", "account_number", "meter_number", "statement_date",
+               "due_date", "billing_period_start", "previous_balance", "payments", "current_charges",
+               "total_amount_due", "electricity_kwh", "water_usage")
+    assert got == {
+        "customer_name": "A K EXAMPLE", "service_address": "14 SAMPLE AVENUE", "account_number": "1029384756",
+        "meter_number": "MTR776655", "statement_date": dt.date(2024, 5, 6), "due_date": dt.date(2024, 5, 27),
+        "billing_period_start": dt.date(2024, 4, 1), "previous_balance": Decimal("55.00"),
+        "payments": Decimal("55.00"), "current_charges": Decimal("210.35"), "total_amount_due": Decimal("210.35"),
+        "electricity_kwh": Decimal(402), "water_usage": Decimal(19),
+    }
