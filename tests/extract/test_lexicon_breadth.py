@@ -288,3 +288,13 @@ def test_commonwealth_english_phrasings() -> None:
         "payments": Decimal("55.00"), "current_charges": Decimal("210.35"), "total_amount_due": Decimal("210.35"),
         "electricity_kwh": Decimal(402), "water_usage": Decimal(19),
     }
+
+
+def test_commodity_words_of_each_language() -> None:
+    from minimeter.extract.vocab import names_commodity
+
+    assert names_commodity("Servicio de acueducto", "water_usage")
+    assert names_commodity("Trinkwasser 96 m³", "water_usage")
+    assert names_commodity("Levering aardgas", "gas_usage") and names_commodity("Drinkwater", "water_usage")
+    assert names_commodity("La teva factura de la llum", "electricity_kwh")
+    assert not names_commodity("Wasserstoff", "water_usage")  # a whole word only
