@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from minimeter.errors import NoTextError, ReadError
-from minimeter.readers import geometry
+from minimeter.readers import geometry, scan
 from minimeter.readers.base import Document, Page, ReadOptions
 
 if TYPE_CHECKING:
@@ -36,6 +36,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 NO_OCR = "no text layer; OCR not available"
 DPI = 300
+PSM = 3
+"""Tesseract's page segmentation: 3 (automatic layout analysis) finds a box of fields beside the
+address block, which 6 (one uniform block of text) drops whole."""
+RULE_RESIDUE = "|[]{}'\"`‘’“”,;_"
+"""A "word" made only of these is what is left of a table's cell border or a speck, not text."""
 
 
 def tesseract_available() -> bool:
@@ -74,8 +79,11 @@ def _ocr(img: Image, options: ReadOptions, pt_per_px: float) -> Page:
     width, height = img.width * pt_per_px, img.height * pt_per_px
     img, factor = _prepare(img)
     scale = pt_per_px / factor
+    # Upright, black on white, no table rules (see ``scan``). The word boxes stay in the upright
+    # frame: rows and columns are rebuilt from them, which is what deskewing is for.
+    img, _angle = scan.clean(img, dpi=72.0 / scale)
     try:
-        data = pytesseract.image_to_data(img, lang=options.ocr_languages, config="--psm 6",
+        data = pytesseract.image_to_data(img, lang=options.ocr_languages, config=f"--psm {PSM}",
                                          output_type=pytesseract.Output.DICT)
     except pytesseract.TesseractError as exc:
         raise ReadError(f"OCR failed ({str(exc)[:80]})", hint="check the Tesseract installation") from exc
@@ -85,7 +93,7 @@ def _ocr(img: Image, options: ReadOptions, pt_per_px: float) -> Page:
     prev: geometry.WordBox | None = None
     for i, raw in enumerate(data["text"]):
         text = geometry.clean(str(raw))
-        if not text:
+        if not text or not text.strip(RULE_RESIDUE):
             continue
         if len(boxes) >= options.max_words_per_page:
             break

@@ -1,0 +1,149 @@
+"""Scan clean-up before OCR: deskew, binarise, and erase table rules (Pillow only, no I/O).
+
+A scanned or photographed bill reaches Tesseract with three things it reads badly:
+
+* a small rotation (a sheet fed a little askew): a row of a form drifts by a whole text line
+  across the page, so a label and its value on the right end up on different rows;
+* grey shading (table headers, boxes): Tesseract's own global threshold may turn a shaded band
+  into a black one and lose the words printed on it;
+* ruled tables: a word touching a cell border is read as part of a picture ("[Peak | Tra kwn")
+  and whole ruled rows are dropped.
+
+``clean(img)`` -> ``(img, angle)``: a grey image becomes a black-on-white one, turned upright by
+``skew_angle`` (degrees, counter-clockwise as ``Image.rotate`` takes them), with long horizontal
+and vertical strokes (``rules_mask``) erased. Every step runs in Pillow's C code (resizes,
+point tables, channel ops): well under two seconds for a 300 dpi Letter page on one core.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+MAX_SKEW = 3.0
+"""Angles tried, either way (degrees): a feeder's skew; a photo turned further is the user's to fix."""
+SKEW_STEP = 0.1
+RULE_INCHES = 0.25
+"""A straight dark stroke at least this long is a rule, not a glyph: a capital's stem reaches it
+only at about 36 pt, larger than a bill prints its figures. (A bin of half of it must be ink end
+to end, so a run of 0.19-0.25 in may or may not be caught.)"""
+
+
+def otsu_threshold(img: Image) -> int:
+    """The grey level that best splits ``img`` (mode L) into ink and paper (Otsu's method)."""
+    hist = img.histogram()[:256]
+    total = sum(hist)
+    if total == 0:
+        return 128
+    sum_all = sum(i * h for i, h in enumerate(hist))
+    w0 = 0
+    sum0 = 0.0
+    best, best_t = -1.0, 128
+    for t in range(256):
+        w0 += hist[t]
+        if w0 == 0:
+            continue
+        w1 = total - w0
+        if w1 == 0:
+            break
+        sum0 += t * hist[t]
+        m0, m1 = sum0 / w0, (sum_all - sum0) / w1
+        between = w0 * w1 * (m0 - m1) ** 2
+        if between > best:
+            best, best_t = between, t
+    return best_t
+
+
+def binarise(img: Image, threshold: int | None = None) -> Image:
+    """Black ink (0) on white paper (255). Shading lighter than the Otsu level between ink and paper
+    becomes paper, so words printed on a grey band stay readable."""
+    t = otsu_threshold(img) if threshold is None else threshold
+    return img.point([0 if v <= t else 255 for v in range(256)])
+
+
+def _row_profile_score(ink: Image) -> float:
+    """How sharply the rows of ``ink`` (white ink on black) alternate between text and gap: the
+    sum of squared row means, largest when text lines run exactly horizontally."""
+    from PIL import Image as PILImage
+
+    prof = ink.resize((1, ink.height), PILImage.Resampling.BOX).histogram()
+    return float(sum(v * v * n for v, n in enumerate(prof)))
+
+
+def skew_angle(binary: Image) -> float:
+    """The rotation (degrees) that makes the text lines of ``binary`` (ink 0) horizontal: the angle
+    in +-``MAX_SKEW`` whose row profile is sharpest, searched on a quarter-size copy. 0.0 for a
+    blank page."""
+    from PIL import Image as PILImage
+    from PIL import ImageOps
+
+    small = binary.resize((max(binary.width // 4, 1), max(binary.height // 4, 1)), PILImage.Resampling.BOX)
+    ink = ImageOps.invert(small)
+    if ink.getbbox() is None:
+        return 0.0
+    steps = round(MAX_SKEW / SKEW_STEP)
+    best, best_score = 0.0, _row_profile_score(ink)
+    for i in range(-steps, steps + 1):
+        if i == 0:
+            continue
+        a = i * SKEW_STEP
+        score = _row_profile_score(ink.rotate(a, resample=PILImage.Resampling.NEAREST))
+        if score > best_score * 1.0005:  # (a flat profile's noise: keep the image as it came)
+            best, best_score = a, score
+    return round(best, 2)
+
+
+def rules_mask(binary: Image, dpi: float) -> Image:
+    """White (255) where ``binary`` (ink 0) has a straight horizontal or vertical dark run of at
+    least ``RULE_INCHES``, black elsewhere, widened by two pixels to take the rule's grey edges.
+
+    Along each axis the ink is first squeezed threefold across it (a pixel is ink if any of three
+    is: a thin rule left a little aslant stays one run), then averaged in bins of half the rule
+    length along it at two offsets: a run that long fills at least one bin completely, while the
+    gaps between a word's letters keep every bin of a text line partly white."""
+    from PIL import Image as PILImage
+    from PIL import ImageChops, ImageFilter, ImageOps
+
+    ink = ImageOps.invert(binary)
+    w, h = ink.size
+    n = max(int(dpi * RULE_INCHES / 2), 4)
+    any_ink = [255 if v >= 80 else 0 for v in range(256)]
+    full = [255 if v >= 250 else 0 for v in range(256)]
+    mask = PILImage.new("L", (w, h), 0)
+    for horizontal in (True, False):
+        squeezed = ink.resize((w, max(h // 3, 1)) if horizontal else (max(w // 3, 1), h),
+                              PILImage.Resampling.BOX).point(any_ink)
+        sw, sh = squeezed.size
+        for shift in (0, n // 2):
+            # Bins of n pixels from ``shift``; the last partial bin is left out, never smeared.
+            if horizontal:
+                k = (sw - shift) // n
+                box, size, at = (shift, 0, shift + k * n, sh), (k, sh), (shift, 0)
+            else:
+                k = (sh - shift) // n
+                box, size, at = (0, shift, sw, shift + k * n), (sw, k), (0, shift)
+            if k < 1:
+                continue
+            part = squeezed.crop(box)
+            bins = part.resize(size, PILImage.Resampling.BOX).point(full)
+            placed = PILImage.new("L", (sw, sh), 0)
+            placed.paste(bins.resize(part.size, PILImage.Resampling.NEAREST), at)
+            mask = ImageChops.lighter(mask, placed.resize((w, h), PILImage.Resampling.NEAREST))
+    return mask.filter(ImageFilter.MaxFilter(5))
+
+
+def clean(img: Image, dpi: float) -> tuple[Image, float]:
+    """``img`` (mode L, ``dpi`` pixels per inch) upright, binarised and without table rules; and the
+    angle it was turned by (the caller maps word boxes back when it needs the original frame)."""
+    from PIL import Image as PILImage
+    from PIL import ImageChops
+
+    binary = binarise(img)
+    angle = skew_angle(binary)
+    if angle:
+        # Turn the grey image, then threshold again: rotating a two-level image jags its glyphs.
+        img = img.rotate(angle, resample=PILImage.Resampling.BICUBIC, fillcolor=255)
+        binary = binarise(img)
+    return ImageChops.lighter(binary, rules_mask(binary, dpi)), angle
