@@ -8,7 +8,9 @@
 When Tesseract is not installed (or OCR is switched off) an image raises ``NoTextError("no text
 layer; OCR not available")`` and a PDF keeps its empty pages with that sentence in
 ``doc.warnings``, so the job ends in review with that reason instead of failing silently.
-One Tesseract pass per page (``image_to_data``, block mode) gives every word with its box.
+Each page is first cleaned (``scan.clean``: deskewed, binarised, table rules erased), then one
+Tesseract pass (``image_to_data``, automatic page segmentation) gives every word with its box,
+in the upright frame.
 The boxes are scaled to points (a PDF page rendered at 300 dpi maps back to the page's own
 points; an image uses its dpi when it records a plausible one, else its width is taken as a
 US Letter page, 612 pt) and go through ``geometry.layout`` like a text layer's words, so an OCR

@@ -95,3 +95,14 @@ def test_a_skewed_ruled_shaded_scan_reads_row_by_row(tmp_path: Path) -> None:
         assert any(re.search(re.escape(label) + r" {2,}" + re.escape(value) + r"\s*$", ln) for ln in lines), \
             page.layout_text
     assert "|" not in page.layout_text
+
+
+def test_a_large_letterhead_keeps_its_stems() -> None:
+    """A 24 pt heading's "l", "k" and "d" stand taller than a short rule bin: they are glyphs."""
+    img = Image.new("L", (int(8.5 * DPI), int(1.2 * DPI)), 255)
+    d = ImageDraw.Draw(img)
+    font = ImageFont.load_default(size=int(DPI * 0.36))
+    d.text((int(0.5 * DPI), int(0.3 * DPI)), "Elektrik Berhad Ltd", fill=0, font=font)
+    binary = scan.binarise(img)
+    cleaned, _ = scan.clean(img, dpi=DPI)
+    assert _ink(cleaned) >= 0.98 * _ink(binary)
