@@ -23,6 +23,7 @@ from __future__ import annotations
 import io
 import logging
 import shutil
+import statistics
 import subprocess
 import tempfile
 from pathlib import Path
@@ -41,6 +42,7 @@ DPI = 300
 PSM = 3
 """Tesseract's page segmentation: 3 (automatic layout analysis) finds a box of fields beside the
 address block, which 6 (one uniform block of text) drops whole."""
+SPECK_HEIGHT = 0.6
 RULE_RESIDUE = "|[]{}'\"`‘’“”,;_"
 """A "word" made only of these is what is left of a table's cell border or a speck, not text."""
 
@@ -112,9 +114,21 @@ def _ocr(img: Image, options: ReadOptions, pt_per_px: float) -> Page:
             wide = box.x0 - prev.x1 > 2 * (prev.x1 - prev.x0) / max(len(prev.text), 1)
             lines[-1] += ("  " if wide else " ") + text
         last_key, prev = key, box
-    layout_text, words = geometry.layout(boxes)
+    layout_text, words = geometry.layout(_without_specks(boxes))
     return Page(number=0, text="\n".join(lines) + ("\n" if lines else ""), layout_text=layout_text, words=words,
                 width=round(width, 2), height=round(height, 2), ocr=True)
+
+
+def _without_specks(boxes: list[geometry.WordBox]) -> list[geometry.WordBox]:
+    """``boxes`` less the specks: a "word" of one or two capitals or marks under ``SPECK_HEIGHT``
+    of the page's median word height is a rule's corner or dirt on the scan (a real capital stands
+    about three quarters of it), and its thin band would start a row of its own between two real
+    ones. A digit or a lower-case letter is never a speck: "a", "no" are as short as x-height."""
+    if len(boxes) < 10:
+        return boxes
+    h = statistics.median(b.bottom - b.top for b in boxes)
+    return [b for b in boxes if len(b.text) > 2 or any(c.isdigit() or c.islower() for c in b.text)
+            or b.bottom - b.top >= SPECK_HEIGHT * h]
 
 
 def read_image(path: Path, options: ReadOptions) -> Document:
