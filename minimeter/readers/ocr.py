@@ -120,14 +120,15 @@ def _ocr(img: Image, options: ReadOptions, pt_per_px: float) -> Page:
 
 
 def _without_specks(boxes: list[geometry.WordBox]) -> list[geometry.WordBox]:
-    """``boxes`` less the specks: a "word" of one or two capitals or marks under ``SPECK_HEIGHT``
-    of the page's median word height is a rule's corner or dirt on the scan (a real capital stands
-    about three quarters of it), and its thin band would start a row of its own between two real
-    ones. A digit or a lower-case letter is never a speck: "a", "no" are as short as x-height."""
+    """``boxes`` less the specks: a "word" of one or two capitals under ``SPECK_HEIGHT`` of the
+    page's median word height is a rule's corner or dirt on the scan (a real capital stands about
+    three quarters of it), and its thin band would start a row of its own between two real ones.
+    Digits, lower-case letters ("a", "no" are as short as x-height) and marks (the "-" of a date
+    range) are never specks."""
     if len(boxes) < 10:
         return boxes
     h = statistics.median(b.bottom - b.top for b in boxes)
-    return [b for b in boxes if len(b.text) > 2 or any(c.isdigit() or c.islower() for c in b.text)
+    return [b for b in boxes if len(b.text) > 2 or not all(c.isalpha() and c.isupper() for c in b.text)
             or b.bottom - b.top >= SPECK_HEIGHT * h]
 
 
