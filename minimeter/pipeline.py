@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from minimeter.extract import base as extractors
+from minimeter.extract import ocrfix
 from minimeter.hashing import file_digest
 from minimeter.intake.shared import resolve_original
 from minimeter.readers.base import Document
@@ -49,7 +50,9 @@ def extract_document(
     templates: bool = True, events: list[str] | None = None,
 ) -> ExtractionResult:
     """Extract and validate ``doc``; with ``templates``, a layout template of the data folder reads what
-    it covers first (its one-line note is appended to ``events``)."""
+    it covers first (its one-line note is appended to ``events``). OCR pages are read with their
+    look-alikes inside figures repaired first (``extract/ocrfix``)."""
+    doc = ocrfix.repair(doc)
     ctx = extractors.ExtractionContext(sha256=sha256, file_name=file_name)
     t0 = time.perf_counter()
     result = extractor.extract(doc, ctx)
@@ -69,6 +72,7 @@ def with_templates(result: ExtractionResult, doc: Document, settings: Settings,
     """``result`` read again with the data folder's matching layout template, if any (see ``minimeter.templates``)."""
     from minimeter.templates import apply_templates
 
+    doc = ocrfix.repair(doc)  # (a cached result's document comes back as read)
     t0 = time.perf_counter()
     result, note = apply_templates(result, doc, settings)
     if note is not None:

@@ -8,7 +8,9 @@
 When Tesseract is not installed (or OCR is switched off) an image raises ``NoTextError("no text
 layer; OCR not available")`` and a PDF keeps its empty pages with that sentence in
 ``doc.warnings``, so the job ends in review with that reason instead of failing silently.
-One Tesseract pass per page (``image_to_data``, block mode) gives every word with its box.
+Each page is first cleaned (``scan.clean``: deskewed, binarised, table rules erased), then one
+Tesseract pass (``image_to_data``, automatic page segmentation) gives every word with its box,
+in the upright frame.
 The boxes are scaled to points (a PDF page rendered at 300 dpi maps back to the page's own
 points; an image uses its dpi when it records a plausible one, else its width is taken as a
 US Letter page, 612 pt) and go through ``geometry.layout`` like a text layer's words, so an OCR
@@ -21,13 +23,14 @@ from __future__ import annotations
 import io
 import logging
 import shutil
+import statistics
 import subprocess
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from minimeter.errors import NoTextError, ReadError
-from minimeter.readers import geometry
+from minimeter.readers import geometry, scan
 from minimeter.readers.base import Document, Page, ReadOptions
 
 if TYPE_CHECKING:
@@ -36,6 +39,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 NO_OCR = "no text layer; OCR not available"
 DPI = 300
+PSM = 3
+"""Tesseract's page segmentation: 3 (automatic layout analysis) finds a box of fields beside the
+address block, which 6 (one uniform block of text) drops whole."""
+SPECK_HEIGHT = 0.6
+RULE_RESIDUE = "|[]{}'\"`‘’“”,;_"
+"""A "word" made only of these is what is left of a table's cell border or a speck, not text."""
 
 
 def tesseract_available() -> bool:
@@ -74,8 +83,11 @@ def _ocr(img: Image, options: ReadOptions, pt_per_px: float) -> Page:
     width, height = img.width * pt_per_px, img.height * pt_per_px
     img, factor = _prepare(img)
     scale = pt_per_px / factor
+    # Upright, black on white, no table rules (see ``scan``). The word boxes stay in the upright
+    # frame: rows and columns are rebuilt from them, which is what deskewing is for.
+    img, _angle = scan.clean(img, dpi=72.0 / scale)
     try:
-        data = pytesseract.image_to_data(img, lang=options.ocr_languages, config="--psm 6",
+        data = pytesseract.image_to_data(img, lang=options.ocr_languages, config=f"--psm {PSM}",
                                          output_type=pytesseract.Output.DICT)
     except pytesseract.TesseractError as exc:
         raise ReadError(f"OCR failed ({str(exc)[:80]})", hint="check the Tesseract installation") from exc
@@ -85,7 +97,7 @@ def _ocr(img: Image, options: ReadOptions, pt_per_px: float) -> Page:
     prev: geometry.WordBox | None = None
     for i, raw in enumerate(data["text"]):
         text = geometry.clean(str(raw))
-        if not text:
+        if not text or not text.strip(RULE_RESIDUE):
             continue
         if len(boxes) >= options.max_words_per_page:
             break
@@ -102,9 +114,22 @@ def _ocr(img: Image, options: ReadOptions, pt_per_px: float) -> Page:
             wide = box.x0 - prev.x1 > 2 * (prev.x1 - prev.x0) / max(len(prev.text), 1)
             lines[-1] += ("  " if wide else " ") + text
         last_key, prev = key, box
-    layout_text, words = geometry.layout(boxes)
+    layout_text, words = geometry.layout(_without_specks(boxes))
     return Page(number=0, text="\n".join(lines) + ("\n" if lines else ""), layout_text=layout_text, words=words,
                 width=round(width, 2), height=round(height, 2), ocr=True)
+
+
+def _without_specks(boxes: list[geometry.WordBox]) -> list[geometry.WordBox]:
+    """``boxes`` less the specks: a "word" of one or two capitals under ``SPECK_HEIGHT`` of the
+    page's median word height is a rule's corner or dirt on the scan (a real capital stands about
+    three quarters of it), and its thin band would start a row of its own between two real ones.
+    Digits, lower-case letters ("a", "no" are as short as x-height) and marks (the "-" of a date
+    range) are never specks."""
+    if len(boxes) < 10:
+        return boxes
+    h = statistics.median(b.bottom - b.top for b in boxes)
+    return [b for b in boxes if len(b.text) > 2 or not all(c.isalpha() and c.isupper() for c in b.text)
+            or b.bottom - b.top >= SPECK_HEIGHT * h]
 
 
 def read_image(path: Path, options: ReadOptions) -> Document:

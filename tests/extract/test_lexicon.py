@@ -83,6 +83,8 @@ def test_conflicting_weights_across_files_are_an_error(tmp_path: Path) -> None:
         ('[abbreviations]\n"due date" = ["dd"]\n', r"abbreviations\.due date: expected one word of letters"),
         ('[spans]\nyear = ["annual"]\n', r"spans\.year: expected a number of months"),
         ('[spans]\n2 = ["bimestral"]\n3 = ["Bimestral"]\n', r"spans\.3: 'Bimestral' already names a span of 2"),
+        ('[currencies.XPH]\nbefore = ["₱"]\nmisread = ["Pp"]\n', r"currencies\.XPH\.misread: each entry is one"),
+        ('[currencies.XPH]\nbefore = ["PHP"]\nmisread = ["P"]\n', r"currencies\.XPH\.misread: needs a one-character"),
     ],
 )
 def test_other_invalid_entries_name_file_and_entry(tmp_path: Path, body: str, message: str) -> None:

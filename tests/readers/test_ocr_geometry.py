@@ -82,3 +82,22 @@ def test_points_per_pixel_trusts_only_a_plausible_dpi() -> None:
     assert points_per_pixel(img) == pytest.approx(612 / 2550)
     del img.info["dpi"]
     assert points_per_pixel(img) == pytest.approx(612 / 2550)
+
+
+def test_a_speck_does_not_start_a_row_between_a_label_and_its_value() -> None:
+    """A rule's corner read as a tiny "L" at the left margin, a little above a value at the right:
+    its thin band would hold the value on a row of its own, away from the label it belongs to."""
+    from minimeter.readers import geometry
+    from minimeter.readers.ocr import _without_specks
+
+    B = geometry.WordBox
+    boxes = [B("Totale", 318, 279.4, 337, 284.6, 0), B("bolletta", 339.6, 279.1, 362, 284.6, 0),
+             B("148,94", 546.7, 275.5, 572, 285.4, 1), B("L", 34.1, 288.0, 36.0, 290.9, 2),
+             B("132,86", 546.7, 288.5, 572, 298.3, 3), B("Bollette", 318.5, 292.3, 341, 297.6, 4),
+             B("precedenti", 343.7, 292.1, 375.6, 298.8, 4), B("non", 378.2, 293.5, 389.3, 297.6, 4),
+             B("pagate", 391.9, 292.8, 412.8, 299.0, 4), B("Consumo", 43.2, 301, 84.2, 307.7, 5),
+             B("m3", 141.8, 301, 152.4, 307.4, 5)]
+    text, _ = geometry.layout(_without_specks(boxes))
+    assert re.search(r"Bollette precedenti non pagate {2,}132,86", text), text
+    assert "L" not in text.split()
+    assert _without_specks(boxes[:4]) == boxes[:4]  # (too few words to know the page's text height)

@@ -31,7 +31,8 @@ across files. ``country_cues(text)`` counts the distinct cues of each country a 
 that share a sign ("$") are told apart by them.
 
 ``[currencies.XXX]`` (ISO 4217 code) lists the tokens a bill prints ``before`` a figure ("$", "Rp") and
-``after`` it ("€", "zł"), and the ``shared`` currencies printed with the same sign ("$": CAD, AUD...). One
+``after`` it ("€", "zł"), the ``shared`` currencies printed with the same sign ("$": CAD, AUD...) and the
+characters OCR ``misread`` its sign as ("P" for "₱", one character each). One
 table serves the money pattern (``parse.MONEY_RX``), the currency a figure is printed in and the bill's
 currency when no figure carries a sign (``extract/rules.currency_of``).
 
@@ -82,7 +83,7 @@ _SECTIONS = frozenset({"language", "name", "labels", "anchored", "distractors", 
                        "range_openers", "countries", "roles", "spans",
                        "abbreviations", "currencies"})
 _COUNTRY_KEYS = frozenset({"currency", "words", "shapes"})
-_CURRENCY_KEYS = frozenset({"before", "after", "shared"})
+_CURRENCY_KEYS = frozenset({"before", "after", "shared", "misread"})
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,9 @@ class Currency:
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
     shared: tuple[str, ...] = ()
+    misread: tuple[str, ...] = ()
+    """Single characters OCR reads the currency's sign as ("P" for "₱"): ``extract/ocrfix`` puts the
+    sign back where one is glued before a figure with cents on a page read by OCR."""
 
 
 class LexiconError(ValueError):
@@ -374,6 +378,11 @@ class _Builder:
                     raise LexiconError(f"{where}: {tok!r} already names {other} (a sign several currencies "
                                        "print goes under `shared` of its first meaning)")
                 self.currency_of_token[tok] = code
+            misread = _strings(entry.get("misread", []), f"{where}.misread")
+            if any(len(m) != 1 or m.isdigit() or m.isspace() for m in misread):
+                raise LexiconError(f"{where}.misread: each entry is one character, not a digit or a space")
+            if misread and not any(len(t) == 1 and not t.isalpha() for t in before):
+                raise LexiconError(f"{where}.misread: needs a one-character sign under `before` to put back")
             shared = _strings(entry.get("shared", []), f"{where}.shared")
             for c in shared:
                 if not re.fullmatch(r"[A-Z]{3}", c):
@@ -382,7 +391,8 @@ class _Builder:
             self.currencies[code] = Currency(
                 old.before + tuple(t for t in before if t not in old.before),
                 old.after + tuple(t for t in after if t not in old.after),
-                old.shared + tuple(c for c in shared if c not in old.shared))
+                old.shared + tuple(c for c in shared if c not in old.shared),
+                old.misread + tuple(m for m in misread if m not in old.misread))
 
     def add_abbreviations(self, data: object, src: str) -> None:
         if not isinstance(data, Mapping):
