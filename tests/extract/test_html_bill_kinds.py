@@ -1,0 +1,40 @@
+"""Kinds of bills printed from HTML (CSS tables and grids), read with no profile: an Italian dual-fuel bill
+whose reads table speaks Italian, an addressee block with a company form and a tax number under it, a due date
+with no "il", a history headed by a count of months, and a budget-billing account summary. All values are made up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from minimeter.extract.rules import extract_rules
+from tests.helpers import page_doc
+
+IT_BILL = [
+    "Esempio Energia S.p.A.                                          FORNO ESEMPIO S.N.C.",
+    "                                                                Via Esempio 12, 00100 Roma RM",
+    "Servizio clienti 800 000 000                                    P.IVA 00000000000",
+    " Codice cliente        1234567890                             Emessa il                   12/11/2031",
+    " Fattura n.            2031/0000000001                        Periodo di fornitura        01/10/2031 - 31/10/2031",
+    "Consumo annuo luce: 4.615 kWh · consumo annuo gas: 735 Smc",
+    "Letture e consumi luce",
+    " Fascia                 Lettura precedente              Lettura attuale            Consumo kWh",
+    " F1                                 20.480                      20.658                        178",
+    " F2                                 41.342                      41.449                        107",
+    " F3                                 18.955                      19.047                         92",
+    " Consumo fatturato                                                                        377 kWh",
+    "Letture e consumi gas",
+    "    Lettura precedente (mc)         Lettura attuale (mc)      Consumo mc     Coefficiente C       Consumo Smc",
+    "                      4.159                       4.215              56           1,035669          58,00 Smc",
+    "Sintesi degli importi",
+    " Totale bolletta luce                                                                    € 86,01",
+    " Totale bolletta gas                                                                     € 63,76",
+    " Totale bolletta (periodo)                                                              € 149,77",
+    " Totale bolletta da pagare                                                              € 149,77",
+    "  Totale bolletta da pagare € 149,77",
+    "  Da pagare entro 03/12/2031",
+]
+
+
+def test_da_pagare_entro_is_the_due_date() -> None:
+    assert extract_rules(page_doc(IT_BILL)).bill.due_date == dt.date(2031, 12, 3)
