@@ -6,8 +6,10 @@ with no "il", a history headed by a count of months, and a budget-billing accoun
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from minimeter.extract.rules import extract_rules
+from minimeter.validate.corroborate import usage_confirmed
 from tests.helpers import page_doc
 
 IT_BILL = [
@@ -34,6 +36,19 @@ IT_BILL = [
     "  Totale bolletta da pagare € 149,77",
     "  Da pagare entro 03/12/2031",
 ]
+
+
+def test_an_italian_reads_table_gives_the_registers_and_the_gas_conversion() -> None:
+    """The lexicon's read labels ("Lettura precedente / attuale") make a row of two figures a meter's reads in
+    any language: the fasce add up to the kWh billed, mc x coefficient C is the Smc."""
+    doc = page_doc(IT_BILL)
+    bill = extract_rules(doc).bill
+    assert bill.electricity_kwh == Decimal("377")
+    assert bill.gas_usage == Decimal("58.00")
+    assert {(m.prior_read, m.present_read) for m in bill.meters} >= {
+        (Decimal("20480"), Decimal("20658")), (Decimal("4159"), Decimal("4215"))}
+    check = usage_confirmed(bill, None, doc)
+    assert check.passed, check.message
 
 
 def test_da_pagare_entro_is_the_due_date() -> None:
