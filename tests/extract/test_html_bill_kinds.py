@@ -59,3 +59,24 @@ def test_a_years_consumption_is_no_rival_of_the_period_usage() -> None:
 
 def test_da_pagare_entro_is_the_due_date() -> None:
     assert extract_rules(page_doc(IT_BILL)).bill.due_date == dt.date(2031, 12, 3)
+
+
+def test_an_addressee_with_a_dotted_company_form_and_a_tax_number_under_the_address() -> None:
+    """"FORNO ESEMPIO S.N.C." is a name (its dot is the company form's), and a street line carrying its own
+    postcode is the whole address: the P.IVA line under it is not part of it."""
+    bill = extract_rules(page_doc(IT_BILL)).bill
+    assert bill.service_address == "Via Esempio 12, 00100 Roma RM"
+
+
+def test_an_amount_line_is_no_street() -> None:
+    """"Totale da pagare 149,77 €" ends in a number as "Via Roma 41" does; an amount with its currency is
+    no street, so no addressee block is read from the amount box."""
+    lines = [
+        "Esempio Energia S.p.A.",
+        "Codice cliente 1234567890",
+        "  Importo dovuto",
+        "  Totale da pagare 149,77 €",
+        "  Scadenza 3 dicembre 2031",
+    ]
+    bill = extract_rules(page_doc(lines)).bill
+    assert bill.service_address is None or "149" not in bill.service_address
