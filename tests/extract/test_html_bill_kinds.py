@@ -80,3 +80,37 @@ def test_an_amount_line_is_no_street() -> None:
     ]
     bill = extract_rules(page_doc(lines)).bill
     assert bill.service_address is None or "149" not in bill.service_address
+
+
+US_BUDGET = [
+    "Example Gas Company",
+    "  Account Summary                                    Service Period    Feb 1, 2031 - Mar 1, 2031 (28 days)",
+    "    Account Number                         111-222-3333",
+    "    Statement Date                          Mar 3, 2031",
+    "    Previous Balance                             $92.36",
+    "    Balance Forward                              $92.36",
+    "    Current Budget Amount                       $110.00",
+    "    Amount Due                                  $202.36",
+    "    Please pay by                          Mar 22, 2031",
+    "You are on Budget Billing. Actual gas charges this period $191.83.",
+    "Meter Reading",
+    "              Previous                      Present                CCF Used       BTU Factor       Therms",
+    "          1,350 Actual                 1,522 Actual                     172           1.0758          185",
+    "Current Gas Charges",
+    " Customer Charge                                 $22.00",
+    " Distribution Charge 185 therms x $0.31770       $58.77",
+    " Gas Supply Charge (PGA) 185 therms x $0.60035  $111.06",
+    " Total Gas Charges                              $191.83",
+    "Therms Used - last 13 months",
+    " Feb 30                                             201",
+    " Mar 30                                             274",
+]
+
+
+def test_a_usage_label_with_a_count_of_months_heads_a_history() -> None:
+    """"Therms Used - last 13 months" heads monthly figures: neither the 13 nor the first month's day is a
+    rival of the therms billed."""
+    evidence = extract_rules(page_doc(US_BUDGET)).evidence
+    ev = evidence.get("gas_usage") or evidence.get("gas_therms")
+    assert ev is not None and ev.value == "185"
+    assert ev.confidence >= 0.8, ev.note
