@@ -107,6 +107,14 @@ US_BUDGET = [
 ]
 
 
+def test_a_budget_plans_instalment_is_the_current_charges_the_amount_due_builds_on() -> None:
+    """The account summary bills the plan's fixed amount; the actual charges printed beside it are not what
+    the amount due counts (previous 92.36 + 110.00 = 202.36)."""
+    bill = extract_rules(page_doc(US_BUDGET)).bill
+    assert bill.total_amount_due == Decimal("202.36")
+    assert bill.current_charges == Decimal("110.00")
+
+
 def test_a_usage_label_with_a_count_of_months_heads_a_history() -> None:
     """"Therms Used - last 13 months" heads monthly figures: neither the 13 nor the first month's day is a
     rival of the therms billed."""
