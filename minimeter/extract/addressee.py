@@ -51,8 +51,9 @@ HOUSE = re.compile(r"(?i)^\d{1,6}[a-z]?\s|\s\d{1,5}[a-z]?(?=,|$)")
 # A whole address on one line with no postcode, as countries without one print it: a house number and a
 # street, then at least two more places ("7 SAMPAGUITA ST., BRGY. SAN ISIDRO, QUEZON CITY").
 ONE_LINE = re.compile(r"^\d{1,6}[a-zA-Z]?\s+[^\W\d_][\w'.\- ]*(?:,\s*[^\W\d_][\w'.\- ]*){2,}$")
-# A company's name ending in its abbreviated form ("PACIFIC COLD STORAGE INC."): the dot is not a caption's.
-FORM_DOT = re.compile(r"(?i)\b(?:inc|corp|ltd|co|llc)\.$")
+# A company's name ending in its abbreviated form ("PACIFIC COLD STORAGE INC.", a dotted one of single letters:
+# "PANIFICIO ROSSI S.N.C.", "S.r.l."): the dot is not a caption's.
+FORM_DOT = re.compile(r"(?i)\b(?:inc|corp|ltd|co|llc)\.$|(?<![\w.])(?:[a-z]\.){2,3}$")
 DATEISH = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 # "11439 x 9.95": a charge line's quantity times its rate, under a "Units x Rate" header; no street.
 TIMES = re.compile(r"(?i)\d\s*[x×*]\s*\d")
@@ -115,6 +116,8 @@ def mailing_block(finder: Finder, profile: Profile | None) -> MailingBlock | Non
                 one = bool(ONE_LINE.match(text))
                 if not (po or one or STREET.match(text)) or DATEISH.search(text) or TIMES.search(text):
                     continue
+                if parse.currencies_in(text):
+                    continue  # "Totale da pagare 435,71 €" ends in a number as a street does, but it is an amount
                 if parse.find_dates(text, finder.order, finder.ref or ANY_YEAR):
                     continue  # "NOV 5, 2024 to DEC 5, 2024" reads like "Chemin des Vignes 115, ..."
                 above = _below(view, n - 1, col)
@@ -122,7 +125,9 @@ def mailing_block(finder: Finder, profile: Profile | None) -> MailingBlock | Non
                     continue
                 parts = [text]
                 end = start + len(text)
-                for k in () if one else (1, 2):
+                # A street line with its own postcode ("Via Roma 41, 40127 Bologna BO") is the whole address: the
+                # line under it is something else (a tax number, a customer code).
+                for k in () if one or ("," in text and _postal(parts)) else (1, 2):
                     if _postal(parts) and k > 1:
                         break
                     nxt = _below(view, n + k, col)

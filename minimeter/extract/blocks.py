@@ -364,6 +364,22 @@ def support(blocks: list[Block], cands: dict[str, list[Candidate]]) -> Block | N
     return block
 
 
+def plan_instalments(blocks: list[Block], cands: dict[str, list[Candidate]]) -> None:
+    """Offer each account summary's budget-plan row as the current charges: a plan (the lexicon's
+    ``plan_instalment``: "Current Budget Amount", "Mensualité") bills its fixed amount instead of the period's
+    charges, and the amount due builds on it. Only a candidate: the solver keeps it when the balance holds
+    with it (previous - payments + instalment = amount due), the actual charges printed beside it otherwise."""
+    phrases = [p for p, _w in lexicon.load().roles.get("plan_instalment", ())]
+    for block in blocks:
+        if not block.summary:
+            continue
+        for r in block.rows:
+            if r.value > 0 and r.role in ("item", "current") and _has(r.label, phrases):
+                cands.setdefault("current_charges", []).append(
+                    Candidate("current_charges", r.value, block.view.text[r.start:r.end], block.page, r.start, r.end,
+                              True, 0.7, r.label, None, "a budget plan's instalment in the account summary"))
+
+
 def pays_of(block: Block, prev: Row | None) -> list[Row]:
     """The payment rows of a summary block: labelled so, or a negative row right after the previous balance."""
     if prev is None:

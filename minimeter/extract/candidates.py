@@ -27,7 +27,7 @@ from minimeter.extract import lexicon, parse
 from minimeter.extract.formats import guess_date_order, guess_number_format
 from minimeter.extract.ranges import PeriodRanges
 from minimeter.extract.rejoin import rejoined
-from minimeter.extract.values import ANY_YEAR, ValueReaders
+from minimeter.extract.values import ANY_YEAR, ValueReaders, counts_months
 from minimeter.extract.views import Candidate, View
 from minimeter.extract.vocab import (
     COMMODITY_WORDS,
@@ -219,6 +219,8 @@ class Finder(PeriodRanges, ValueReaders):
                 ls, le = view.line(ln)
                 if kind == "text" and not self._text_label_ok(view, m, ls, le):
                     continue
+                if kind == "qty" and counts_months(view.text[m.end():le]):
+                    continue  # "Therms Used - last 13 months": the heading of a usage history
                 under = self._grid_cell(view, ln, m) if kind == "text" and view.layout else None
                 if under is not None:
                     for val, s, e, extra in self.values(kind, view, under[0], under[1], fname)[:1]:

@@ -23,7 +23,7 @@ from minimeter.arithmetic import BALANCE, CENT, CURRENT, Outcome, Place, Printed
 from minimeter.extract import parse
 from minimeter.extract.candidates import Candidate, Finder, View, dedupe
 from minimeter.extract.units import UNITS_FOR
-from minimeter.extract.vocab import distractor_hits
+from minimeter.extract.vocab import LABELS, alternation, distractor_hits
 
 
 @dataclass
@@ -155,7 +155,10 @@ def rival_total(gs: list[Group], chosen: Any) -> Group | None:
 
 
 # --- meter reads ----------------------------------------------------------------------------------
-READ_WORDS = re.compile(r"(?i)read|index|leitura|relev|zähler|stand|lectura|previous|present|prior|current|meter")
+# Words near a pair of numbers that make them reads; beside these, every language's prior / present read
+# labels ("Lettura precedente", "Bacaan lama"), so a reads table in any lexicon language is one.
+READ_WORDS = re.compile(r"(?i)read|index|leitura|relev|zähler|stand|lectura|previous|present|prior|current|meter|"
+                        + alternation(p for f in ("prior_read", "present_read") for p, _w in LABELS.get(f, [])))
 
 
 # What may separate a prior and a present read: "1829 Actual 1824", "20451 Present Reading 21706".

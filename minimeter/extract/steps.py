@@ -66,7 +66,9 @@ def line_items(st: RulesState) -> None:
 
 
 def summary_blocks(st: RulesState) -> None:
-    st.summary = blocks.support(blocks.find_blocks(st.finder), st.cands)
+    found = blocks.find_blocks(st.finder)
+    blocks.plan_instalments(found, st.cands)
+    st.summary = blocks.support(found, st.cands)
 
 
 def solve_money(st: RulesState) -> None:

@@ -178,18 +178,20 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
         # Let a person look rather than trust either.
         # (The reads' own difference before the multiplier, "CCF used 98" beside 106 therms, agrees with them.)
         raw_diff = sum((p.present - p.prior for p in sup[1]), Decimal(0)) if sup and sup[2] != 1 else None
+        # The registers the reads add up ("F1 178 / F2 107 / F3 92" under a "Consumo kWh" column): each is a
+        # part of the usage the reads explain, no rival of it.
+        meters_added = {p.present - p.prior for p in sup[1]} if sup and len(sup[1]) > 1 else set()
         # (A part the charges are billed on, "Consumo bloque 1: 20 m3", is no rival of the usage it adds up to.)
         strong = [c for c in cands if c.label and c.score >= 0.6 and c.value != best.value and
-                  c.value not in parts.get(best.value, ()) and
+                  c.value not in parts.get(best.value, ()) and c.value not in meters_added and
                   not c.why.startswith("stacked") and c.value != raw_diff]
         contested = False
         if strong and note.startswith("present"):
             conf = min(conf, 0.6)
             note += f"; but '{strong[0].label}' says {strong[0].raw}"
-            # A rival the reads leave open: not one of the meters they add up, and of the usage's order of size
-            # (a meter number or a rate under a usage label is no other reading of the usage).
-            meters_added = {p.present - p.prior for p in sup[1]} if sup and len(sup[1]) > 1 else set()
-            contested = any(c.value not in meters_added and _same_order(c.value, best.value) for c in strong)
+            # A rival the reads leave open, of the usage's order of size (a meter number or a rate under a usage
+            # label is no other reading of the usage).
+            contested = any(_same_order(c.value, best.value) for c in strong)
         best_unit = best.best.unit or next((c.unit for c in cands if c.value == best.value and c.unit),
                                            "kWh" if fname == "electricity_kwh" else None)
         elsewhere = (billed_elsewhere(finder, fname, best.value, best_unit)

@@ -9,13 +9,14 @@ is printed in its label. They read the finder's number format, date order and re
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import TYPE_CHECKING, Any
 
-from minimeter.extract import parse, units
+from minimeter.extract import lexicon, parse, units
 from minimeter.extract.units import UNITS_FOR
 from minimeter.extract.views import View
-from minimeter.extract.vocab import any_label_rx, label_rx, labels_for
+from minimeter.extract.vocab import alternation, any_label_rx, label_rx, labels_for
 
 if TYPE_CHECKING:
     from minimeter.extract.profiles import Profile
@@ -34,6 +35,19 @@ TOLL_FREE = re.compile(r"^(?:1-)?8(?:00|33|44|55|66|77|88)-")
 
 
 PHONE_RX = re.compile(r"^(?:1-)?\d{3}-\d{3}-\d{4}$|^\d{4}-\d{3}-\d{3,4}$")
+
+
+@functools.cache
+def _months_count_rx() -> re.Pattern[str]:
+    """A count of months, in every lexicon language ("last 13 months", "ultimi 12 mesi")."""
+    words = lexicon.load().month_words
+    return re.compile(rf"(?i)(?<![\d.,])\d{{1,2}}[^\S\n]*(?:{alternation(words)})(?![^\W\d_])" if words else "(?!)")
+
+
+def counts_months(text: str) -> bool:
+    """Whether ``text`` prints a count of months: on a usage label's line ("Therms Used - last 13 months") it
+    heads a history of monthly figures, none of them this period's usage."""
+    return _months_count_rx().search(text) is not None
 
 
 # A reference year for recognising a yearless date as a date; never used for a value's year.
