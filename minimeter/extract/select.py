@@ -138,9 +138,13 @@ def choose_money(by_field: dict[str, list[Candidate]]) -> dict[str, Choice]:
                                              if o.relation == "balance"):
         rival = rival_total(all_groups["total_amount_due"], out["total_amount_due"].value)
         if rival is not None:
-            # Two labelled amounts due that differ, and no arithmetic to say which: a person decides.
+            # Two labelled amounts due that differ, and no balance to say which: a person decides. A larger rival
+            # contests the chosen one, so that line items adding up to it do not settle it: they add up to the
+            # current charges whether or not an unpaid balance (a line the reader lost) makes the rival the due.
             t = out["total_amount_due"]
             t.confidence = min(t.confidence, 0.6)
+            # (Not a rival within one unit: "Bill Amount 2,080.38" beside "Net Payable 2,080.00" is a rounding.)
+            t.contested = rival.value - t.value >= 1
             t.note = f"{t.note}; but '{rival.best.label}' says {rival.best.raw}"
     return out
 
