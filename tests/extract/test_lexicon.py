@@ -250,6 +250,17 @@ def test_a_one_word_label_is_not_the_first_part_of_a_wrapped_one() -> None:
     text = "Date          05/06/2031\nDue:          05/27/2031"
     finder = Finder(Document(pages=[Page(number=1, text=text, layout_text=text)]), None)
     assert not finder._wrapped(0)
+
+
+def test_a_weak_one_word_label_over_the_rest_of_a_stronger_one_is_wrapped() -> None:
+    # "Tanggal" (some date) over a line holding only "Cetak": the column wraps "Tanggal Cetak", the print date.
+    text = " Tanggal       4 Agustus 2031          Periode   25 Juni 2031 s/d 24 Juli 2031\n Cetak\n"
+    finder = Finder(Document(pages=[Page(number=1, text=text, layout_text=text)]), None)
+    assert [(w.field, w.phrase) for w in finder._wrapped(0)] == [("statement_date", "tanggal cetak")]
+    best = max(finder.labelled("statement_date", "date", "date"), key=lambda c: c.score)
+    assert best.value == dt.date(2031, 8, 4) and best.score >= 0.8
+
+
 def test_summary_roles_load_and_conflicting_weights_are_an_error(tmp_path: Path) -> None:
     assert ("interest on arrears", 1.0) in load().roles["adjustments"]
     a = write(tmp_path, "aa.toml", '[roles]\nadjustments = [["late charge", 0.8]]\n')
