@@ -12,7 +12,6 @@ import re
 from minimeter.extract import parse
 from minimeter.extract.ranges import range_connector_rx
 
-
 # A whole amount with its currency before it and dot-grouped thousands ("Rp 247.106", "$ 12.500"): no currency
 # is printed to three decimals, so the dot groups thousands, as in 1.234,56. (A leading zero, or "/ per x" after,
 # is a rate per unit: "$0.057 per kWh", "$1.234/therm".)

@@ -7,7 +7,7 @@ from tests.helpers import page_doc
 
 ROWS = [
     " Account Number      12-3456-7890                                       Statement Date    2031-05-05",
-    " Service Address     12 Example Rd, Sampletown ON K1A 0B1               Billing Period    2031-04-04 to 2031-05-02",
+    " Service Address     12 Example Rd, Sampletown ON K1A 0B1              Billing Period    2031-04-04 to 2031-05-02",
     " Rate Class          Residential                                        Price Plan        Time-of-Use",
     " Meter Number        X1234567                                           Days in period    28",
 ]
