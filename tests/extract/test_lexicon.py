@@ -303,3 +303,9 @@ def test_currencies_are_validated_and_a_token_names_one_currency(tmp_path: Path)
             load_files([write(tmp_path, "dd.toml", body)])
     # The shipped table: every sign the money pattern reads maps to one code.
     assert load().currencies["EUR"].after[0] == "€"
+
+
+def test_a_month_abbreviation_two_languages_share_stays_a_date_without_a_year() -> None:
+    # "Mar" is March in English and Indonesian alike, no common word: "Billing Period: Feb 27 - Mar 28" is a period.
+    assert "mar" not in load().ambiguous_months
+    assert "des" in load().ambiguous_months  # (a French and Spanish word: a month only with its year)
