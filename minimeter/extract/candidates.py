@@ -361,7 +361,10 @@ class Finder(PeriodRanges, ValueReaders):
             return None
         s2, e2 = view.line(ln + 1)
         row = list(re.finditer(r"\S+(?: \S+)*", view.text[s2:e2]))
-        if len(row) < len(head):
+        if len(row) < len(head) or any_label_rx().match(row[0].group(0)):
+            # (A row below that starts with a label is the next "Label  value  Label  value" row of a two-column
+            # block, "Rate Class  Residential  Price Plan  Time-of-Use" over "Meter Number  J7790960 ...": the
+            # values are beside their labels, not under them.)
             return None
         a, b = m.start() - ls, m.end() - ls
         cell = max(row, key=lambda c: min(b, c.end()) - max(a, c.start()))

@@ -12,9 +12,17 @@ import re
 from minimeter.extract import parse
 from minimeter.extract.ranges import range_connector_rx
 
+# A whole amount with its currency before it and dot-grouped thousands ("Rp 247.106", "$ 12.500"): no currency
+# is printed to three decimals, so the dot groups thousands, as in 1.234,56. (A leading zero, or "/ per x" after,
+# is a rate per unit: "$0.057 per kWh", "$1.234/therm".)
+_WHOLE_DOTTED = re.compile(rf"{parse.CURRENCY_BEFORE}[ \u00a0]?[1-9]\d{{0,2}}(?:\.\d{{3}})+(?![\d.,])"
+                           r"(?![ \u00a0]*(?:/|per\b|x\b|@))")
+
 
 def guess_number_format(text: str) -> str:
-    eu = len(re.findall(r"\d\.\d{3},\d{2}\b|\s\d+,\d{2}(?![\d,])", text))
+    """How the text writes its figures: the marks of the figures with decimals (1.234,56 or 1,234.56), the
+    apostrophe groups of 1'234.50, and whole amounts in dot-grouped thousands ("Rp 1.234.567", "Rp 247.106")."""
+    eu = len(re.findall(r"\d\.\d{3},\d{2}\b|\s\d+,\d{2}(?![\d,])", text)) + len(_WHOLE_DOTTED.findall(text))
     us = len(re.findall(r"\d,\d{3}\.\d{2}\b|\s\d+\.\d{2}(?![\d.])", text))
     ch = len(re.findall(r"\d['’]\d{3}(?:\.\d{2})?\b", text))
     if ch >= 2 and ch >= eu:

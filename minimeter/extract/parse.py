@@ -50,6 +50,8 @@ def _currency_pattern(tokens: list[str], *, trailing: bool) -> str:
 
 
 _CUR = _currency_pattern([t for c in _LEX.currencies.values() for t in c.before], trailing=False)
+CURRENCY_BEFORE = _CUR
+"""The currency tokens printed before a figure ("$", "Rp", "RM"), as one regular-expression alternation."""
 _TRAIL_CUR = _currency_pattern([t for c in _LEX.currencies.values() for t in c.after], trailing=True)
 MONEY_RX = re.compile(
     rf"(?P<neg1>\(\s*)?(?P<sign>-\s?|−\s?)?(?P<cur>{_CUR}[ \u00a0]?)?(?P<sign2>-\s?)?(?P<num>{_NUM})"

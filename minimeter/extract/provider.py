@@ -28,16 +28,21 @@ _FORMS = (r"S\.?\s?[pP]\.?\s?[aA]\.?|S\.?\s?L\.?\s?U\.?|S\.?\s?A\.?\s?U\.?|S\.?\
 # Up to two linking words between capitalised ones ("Canal de Aguas de la Vega, S.L.").
 _LEGAL = re.compile(rf"(?<![\w&])((?:[A-Z0-9][\w&'’.\-]*[ ,]{{1,2}}(?:(?:de|del|di|du|des|la|le|y|e|et|and|of|&)"
                     rf"[ ,]{{1,2}}){{0,2}}){{0,6}}[A-Z0-9][\w&'’.\-]*),?\s(?:{_FORMS})(?![\w])")
+# Company forms printed before the name (Indonesian "PT Listrik Nusantara (Persero)", "CV Maju Jaya", a regional
+# company "Perumda Air Minum Tirta ..."), with the state-owned or listed mark that may follow it.
+_PREFIX_FORMS = r"PT\.?|CV\.?|Perum|Perumda|PDAM"
+_PREFIXED = re.compile(rf"(?<![\w&])((?:{_PREFIX_FORMS})\s(?:[A-Z0-9][\w&'’\-]*[ ]){{0,5}}[A-Z0-9][\w&'’\-]*"
+                       r"(?:\s\((?:Persero|Perseroda)\)|\sTbk\b\.?)?)")
 _PUBLIC = re.compile(r"(?i)(?<!\w)((?:city|town|village|county|municipality|borough|shire) of [A-Z][\w'’\-]+"
                      r"(?: [A-Z][\w'’\-]+)?)")
 # Matched on the name with its accents stripped ("Énergie" is "energie").
 _UTILITY = re.compile(r"(?i)energ|electr|elettric|eletric|elektri|tenaga|kuasa|power|gas\b|gas[a-z]|water|agua|"
-                      r"acqua|acqued|idric|wasser|"
+                      r"acqua|acqued|idric|wasser|listrik|air minum|"
                       r"utilit|hydro|luz|lumi|vidyut|bijli|supply|fourniture|distribu|comercializ|stadtwerke|services? "
                       r"industriels|municipal|city power|light|\bew\b")  # (EW: a Swiss Elektrizitätswerk)
 ORG = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\w+|city of|town of|village of|county|"
                   r"stadtwerke|énergie|energie|energia|électricité|eletric\w*|elétric\w*|eléctric\w*|elektri\w*|"
-                  r"tenaga|kuasa|aguas?|"
+                  r"tenaga|kuasa|aguas?|listrik|kelistrikan|air minum|"
                   r"companhia|compañía|compagnie|empresa|inc\b|llc\b|ltd\b|gmbh|\bsa\b|\bag\b|company|"
                   r"cooperative|co-op|genossenschaft|authority|district|services industriels|hydro|"
                   r"fourniture)")  # ("... Fourniture": a French supplier's name, with no company form)
@@ -103,6 +108,10 @@ def candidates(doc: Document, head: str | None | object = _UNREAD) -> dict[str, 
             if _OTHER_COMPANY.search(text[max(0, m.start() - 40):m.start()].rsplit("\n", 1)[-1]):
                 other.add(name)
             score[name] += (3.0 if _utility(name) else 1.0) * (1.5 if first else 1.0)
+        for m in _PREFIXED.finditer(text):
+            name = _clean(m.group(1))
+            if _name_ok(name):
+                score[name] += (3.0 if _utility(name) else 1.0) * (1.5 if first else 1.0)
         for m in _PUBLIC.finditer(text):
             score[_clean(m.group(1)).title()] += 2.5 if first else 1.5
         for m in _DOMAIN.finditer(text):

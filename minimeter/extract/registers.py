@@ -90,6 +90,8 @@ def register_rows(view: View, fname: str, fmt: str | None) -> list[tuple[Decimal
 
 
 _BILLED_ON = re.compile(r"(?i)(?<![\w.,])(\d{1,3}(?:[,.' ]\d{3})+|\d+(?:[.,]\d+)?)\s?kwh\s*(?:x|×|@|at)\s*")
+# US and Indian figures never group thousands with a space: "Tier 2 984 kWh @" is tier 2's 984 kWh, not 2,984.
+_BILLED_ON_NOSPACE = re.compile(_BILLED_ON.pattern.replace("[,.' ]", "[,.']"))
 
 
 def billed_total(view: View, fmt: str | None) -> tuple[Decimal, int, int] | None:
@@ -98,7 +100,7 @@ def billed_total(view: View, fmt: str | None) -> tuple[Decimal, int, int] | None
     ..."): the bill's total energy, when it is printed only as a quantity charges are billed on.
     Returns (value, start, end) of that printed figure, or None."""
     found: list[tuple[Decimal, int, int]] = []
-    for m in _BILLED_ON.finditer(view.text):
+    for m in (_BILLED_ON_NOSPACE if fmt in ("us", "in") else _BILLED_ON).finditer(view.text):
         v = parse.parse_number(m.group(1), fmt)
         if v is not None and v > 0:
             found.append((v, m.start(1), m.end(1)))

@@ -129,8 +129,10 @@ class ValueReaders:
             # In layout text the value is the first cell: the checks below are about it, not the row's
             # other cells ("CPE      PT0002...": the label cell of a two-column row, no address).
             cell = re.split(r"\s{3,}", t)[0] if view.layout else t
-            if fname == "service_address" and (re.search(r"(?i)\b(?:page|period|billing|date|due|amount|total)\b", t)
-                                               or self._has_date(t)):
+            # (In layout text only the first cell: "5447 Concession Rd 4      Billing Period  2025-04-04 to ..." is
+            # an address with the next column's label and dates beside it.)
+            if fname == "service_address" and (re.search(r"(?i)\b(?:page|period|billing|date|due|amount|total)\b",
+                                                         cell) or self._has_date(cell)):
                 return out
             first = t.split(" ")[0].lower() if t else ""
             # ("Unit 2/17 Waratah Ave": a header word followed by a number starts an address.)

@@ -3,7 +3,8 @@
 A label column too narrow for its label prints it on two lines, the second part starting at the first
 part's column; the value sits to the right of the first line (layout text) or below the second (a plain
 text layer in content order). Neither line is a label on its own, so the finder's one-line patterns miss
-it. ``wrapped_labels(view, phrases)`` finds such pairs and returns, for each, the span the finder should
+it (and a weak one-word label on the first line, "Tanggal" over "Cetak", would be read alone).
+``wrapped_labels(view, phrases)`` finds such pairs and returns, for each, the span the finder should
 treat as the label: the first part when its line goes on with a value, else the second part.
 
 Pure text scanning over one view; ``phrases`` maps a normalized label to its (field, phrase, weight).
@@ -58,11 +59,19 @@ def wrapped_labels(view: View, phrases: Mapping[str, list[tuple[str, str, float]
         if below is None or not _CAPTION.fullmatch(view.text[below[0]:below[1]]):
             continue
         second = view.text[below[0]:below[1]]
+        alone_below = not view.text[s2:below[0]].strip() and not view.text[below[1]:e2].strip()
         for k in range(1, min(MAX_PARTS, len(cells)) + 1):
             first = " ".join(view.text[a:b] for a, b in cells[:k])
-            if not _CAPTION.fullmatch(first) or norm(first) in phrases:
-                continue  # the first line alone is a label (or no caption): nothing wrapped
-            for fname, phrase, w in phrases.get(norm(first + " " + second), []):
+            joined = phrases.get(norm(first + " " + second), [])
+            alone = max((w for _f, _p, w in phrases.get(norm(first), [])), default=None)
+            if not _CAPTION.fullmatch(first) or not joined or (alone is not None and (
+                    alone >= max(w for _f, _p, w in joined) or not alone_below)):
+                # The first line alone is a label (or no caption): nothing wrapped, unless it is a weaker one
+                # ("Tanggal", a date of some kind) over a line that holds only the rest of a stronger label
+                # ("Cetak": "Tanggal Cetak", the statement date). A second line with its own value ("Date" over
+                # "Due:  05/27/2031") is a label of its own.
+                continue
+            for fname, phrase, w in joined:
                 # Value to the right of the first line's part, else to the right of (or under) the second part.
                 a, b = (cells[0][0], cells[k - 1][1]) if k < len(cells) else below
                 out.append(Wrapped(a, b, fname, phrase, w))

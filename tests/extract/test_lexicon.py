@@ -12,7 +12,7 @@ from minimeter.extract.lexicon import LexiconError, load, load_files
 from minimeter.extract.profiles import _parse
 from minimeter.readers.base import Document, Page
 
-LANGUAGES = ("en", "es", "ca", "pt", "fr", "it", "de", "nl", "ms")
+LANGUAGES = ("en", "es", "ca", "pt", "fr", "it", "de", "nl", "ms", "id")
 
 
 def write(tmp_path: Path, name: str, body: str) -> Path:
@@ -154,6 +154,8 @@ BILLS = {
            "Elektriciteitsverbruik: 345 kWh\n", "eu", "DMY"),
     "ms": ("Jumlah perlu dibayar: RM 1,234.50\nTarikh akhir bayaran: 15/05/2024\n"
            "Tempoh bil: 01/04/2024 - 30/04/2024\nPenggunaan kWh: 345 kWh\n", "us", "DMY"),
+    "id": ("Total Tagihan: Rp 1.234,50\nJatuh Tempo: 15 Mei 2024\n"
+           "Periode Pemakaian: 1 April 2024 s/d 30 April 2024\nPemakaian kWh: 345 kWh\n", "eu", "DMY"),
 }
 
 
@@ -250,6 +252,17 @@ def test_a_one_word_label_is_not_the_first_part_of_a_wrapped_one() -> None:
     text = "Date          05/06/2031\nDue:          05/27/2031"
     finder = Finder(Document(pages=[Page(number=1, text=text, layout_text=text)]), None)
     assert not finder._wrapped(0)
+
+
+def test_a_weak_one_word_label_over_the_rest_of_a_stronger_one_is_wrapped() -> None:
+    # "Tanggal" (some date) over a line holding only "Cetak": the column wraps "Tanggal Cetak", the print date.
+    text = " Tanggal       4 Agustus 2031          Periode   25 Juni 2031 s/d 24 Juli 2031\n Cetak\n"
+    finder = Finder(Document(pages=[Page(number=1, text=text, layout_text=text)]), None)
+    assert [(w.field, w.phrase) for w in finder._wrapped(0)] == [("statement_date", "tanggal cetak")]
+    best = max(finder.labelled("statement_date", "date", "date"), key=lambda c: c.score)
+    assert best.value == dt.date(2031, 8, 4) and best.score >= 0.8
+
+
 def test_summary_roles_load_and_conflicting_weights_are_an_error(tmp_path: Path) -> None:
     assert ("interest on arrears", 1.0) in load().roles["adjustments"]
     a = write(tmp_path, "aa.toml", '[roles]\nadjustments = [["late charge", 0.8]]\n')
@@ -292,3 +305,9 @@ def test_currencies_are_validated_and_a_token_names_one_currency(tmp_path: Path)
             load_files([write(tmp_path, "dd.toml", body)])
     # The shipped table: every sign the money pattern reads maps to one code.
     assert load().currencies["EUR"].after[0] == "€"
+
+
+def test_a_month_abbreviation_two_languages_share_stays_a_date_without_a_year() -> None:
+    # "Mar" is March in English and Indonesian alike, no common word: "Billing Period: Feb 27 - Mar 28" is a period.
+    assert "mar" not in load().ambiguous_months
+    assert "des" in load().ambiguous_months  # (a French and Spanish word: a month only with its year)

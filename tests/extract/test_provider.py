@@ -57,6 +57,15 @@ def test_a_malay_company_form_and_utility_words_name_the_issuer() -> None:
     assert provider_guess(_doc("Kuasa Lembah Sdn. Bhd.\nNo. Akaun 123456")) == "Kuasa Lembah Sdn. Bhd"
 
 
+def test_a_company_form_printed_before_the_name_and_indonesian_utility_words() -> None:
+    # Indonesian forms come first ("PT ...", "CV ...") with the state-owned mark after; the customer's own
+    # CV business is no utility and ranks below the letterhead's electricity company.
+    doc = _doc("PT Listrik Lembah Hijau (Persero)\nREKENING LISTRIK\nNama  CV SINAR TERANG\nID Pelanggan 123")
+    assert provider_guess(doc) == "PT Listrik Lembah Hijau (Persero)"
+    assert provider_guess(_doc("Pelanggan: CV SINAR TERANG\nPerumda Air Minum Tirta Contoh")) == (
+        "Perumda Air Minum Tirta Contoh")
+
+
 def test_the_distributor_a_retail_bill_names_in_its_charges_is_not_the_issuer() -> None:
     # A retailer passes the wires company's charges through and names it more often than itself.
     doc = _doc("Sample Prairie Energy LP\nYour TDU: Made-up Wires Co.\n"

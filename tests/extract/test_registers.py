@@ -65,3 +65,24 @@ def test_the_charge_billed_on_the_sum_of_the_parts_is_the_bills_energy() -> None
     assert got is not None and got[0] == Decimal("54880") and view.text[got[1]:got[2]] == "54,880"
     _finder, view = _view(["Energy On-Peak   4,000 kWh x $0.08", "Energy Off-Peak  32,480 kWh x $0.04"])
     assert billed_total(view, "us") is None  # parts only: no line is billed on their sum
+
+
+def test_a_tiers_number_before_its_kwh_is_no_thousands_group() -> None:
+    # "Tier 2 984 kWh @ ..." on a US-format bill: tier 2's 984 kWh (a space never groups US thousands), so the
+    # delivery line's 1,734 kWh is the sum of the tiers.
+    from minimeter.extract.registers import billed_total
+
+    _finder, view = _view([
+        "Tier 1 (first 750 kWh) 750 kWh @ 9.3¢/kWh            $69.75",
+        "Tier 2 984 kWh @ 11.0¢/kWh                           $108.24",
+        "Delivery - distribution 1,734 kWh @ $0.0372          $64.50",
+    ])
+    got = billed_total(view, "us")
+    assert got is not None and got[0] == Decimal("1734")
+
+
+def test_an_adjusted_kwh_label_names_the_usage_the_charges_are_billed_on() -> None:
+    # Metered kWh x a loss factor: "Adjusted kWh 4,247.24", printed with the unit before the figure.
+    finder, _view_ = _view(["Loss factor 1.0387 · Adjusted kWh 4,247.24 (metered kWh x loss factor)"])
+    best = max(finder.labelled("electricity_kwh", "qty", "usage"), key=lambda c: c.score)
+    assert best.value == Decimal("4247.24") and best.score >= 0.9
