@@ -106,8 +106,9 @@ def currency_of(text: str, profile: Profile | None) -> str | None:
 
 
 def by_country(printed: str, text: str) -> str:
-    """``printed`` (an ISO code read from a sign), or the currency of the country the page names when that
-    sign is shared ("$" on a bill printing ABN, GST and "VIC 3000" is AUD). A country needs two distinct
+    """``printed`` (an ISO code read from a sign), or, when that sign is shared, the family's currency whose own
+    sign the page prints ("Amount (S$)"), else the currency of the country the page names ("$" on a bill printing
+    ABN, GST and "VIC 3000" is AUD). A country needs two distinct
     cues and more than any other country of the sign's family (GST is printed in Australia and Canada);
     otherwise the sign keeps its first meaning."""
     from minimeter.extract import lexicon, parse
@@ -115,6 +116,11 @@ def by_country(printed: str, text: str) -> str:
     family = parse.SIGN_FAMILIES.get(printed)
     if not family:
         return printed
+    # A sign the family's other members print on their own ("Amount (S$)", "CA$ 12.00") names the currency
+    # wherever the page prints it, a column heading too.
+    own = {c: n for c, n in parse.signs_in(text).items() if c in family and c != printed}
+    if own:
+        return max(own, key=lambda c: own[c])
     countries = lexicon.load().countries
     hits = sorted(((n, countries[c].currency) for c, n in lexicon.country_cues(text).items()
                    if countries[c].currency in family), reverse=True)

@@ -266,3 +266,13 @@ def test_a_bill_whose_figures_carry_no_sign_takes_the_sign_it_prints_most() -> N
     # "R$" is counted once, not also as "$"; a short letter token in a sentence ("Rs.", "Mrs.") names nothing.
     assert currency_of("Valores em R$\nTotal 120,00\nR$ por kWh", None) == "BRL"
     assert currency_of("Mrs. Example\nAmounts in EUR\nTotal 12.30", None) == "EUR"
+
+
+def test_a_shared_sign_takes_the_currency_whose_own_sign_or_country_the_page_prints() -> None:
+    from minimeter.extract.rules import by_country
+
+    # "$" beside the figures, "S$" only in a column heading: Singapore dollars.
+    assert by_country("USD", "Details      Amount (S$)\nElectricity   144.06\nTotal   $273.46") == "SGD"
+    # No sign of its own: a company form and an address's city and postcode name the country.
+    assert by_country("USD", "Example Power Pte Ltd\nBLK 412 EXAMPLE AVE 10\nSINGAPORE 560412\nTotal $273.46") == "SGD"
+    assert by_country("USD", "Example Power Inc.\nTotal $273.46") == "USD"
