@@ -36,9 +36,11 @@ from minimeter.extract.vocab import (
     anchored,
     any_label_rx,
     distractor_hits,
+    first_word_forms,
     label_rx,
     labels_for,
     names_commodity,
+    strip_accents,
 )
 from minimeter.extract.wrapped import Wrapped, wrapped_labels
 from minimeter.extract.wrapped import norm as wrapped_norm
@@ -99,6 +101,7 @@ class Finder(PeriodRanges, ValueReaders):
         self._numbers_cache: dict[tuple[int, bool, dt.date | None], list[tuple[Decimal, int, int]]] = {}
         self._dates_cache: dict[tuple[int, bool, dt.date | None], list[parse.Match]] = {}
         self._wrapped_cache: dict[tuple[int, str], list[Wrapped]] = {}
+        self._folded_cache: dict[int, str] = {}
         self._phrases: dict[str, list[tuple[str, str, float]]] = {}
         """Normalized label -> (field, phrase, weight), for wrapped labels; filled on first use, shared."""
         """Per view and reference date: shared with anchored copies (the key holds the date)."""
@@ -134,8 +137,12 @@ class Finder(PeriodRanges, ValueReaders):
         key = (view_idx, fname)
         if key not in self._label_cache:
             view = self.views[view_idx]
+            folded = self._folded(view_idx)
             found = []
             for phrase, w in labels_for(fname, self.profile) + self._neutral_usage_labels(fname):
+                forms = first_word_forms(phrase)
+                if forms is not None and not any(f in folded for f in forms):
+                    continue  # (the page cannot hold it: ~1,800 labels, most of other languages)
                 for m in label_rx(phrase, strict=w < 1.1).finditer(view.text):
                     if anchored(phrase) and not (self._starts_cell(view, m.start())
                                                  and re.match(r"\s*[:#]|\s{2,}|\s*$|\s+[\d(]", view.text[m.end():])):
@@ -150,6 +157,12 @@ class Finder(PeriodRanges, ValueReaders):
                         found.append((m2, wl.phrase, wl.weight))
             self._label_cache[key] = found
         return self._label_cache[key]
+
+    def _folded(self, view_idx: int) -> str:
+        """The view's text in lower case without accents (``strip_accents``), made once per view."""
+        if view_idx not in self._folded_cache:
+            self._folded_cache[view_idx] = strip_accents(self.views[view_idx].text)
+        return self._folded_cache[view_idx]
 
     def _translated(self, view: View, m: re.Match[str], fname: str) -> re.Match[str]:
         """A label printed in two languages, "No. Akaun / Account No.", "Tarif / Tariff": the match of its

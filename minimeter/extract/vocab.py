@@ -121,6 +121,19 @@ IDENT = r"(?:(?:n|no|nr|num|n[º°o]|number)\.?[^\S\n]*)?[#]?[A-Za-z]{0,4}-?\d[\
 
 
 @functools.lru_cache(maxsize=4096)
+def first_word_forms(phrase: str) -> tuple[str, ...] | None:
+    """The forms (lower case, accents stripped as ``strip_accents`` strips them) one of which a text must
+    contain for ``label_rx(phrase)`` to match in it: the label's first word and its short forms. A cheap
+    substring test with them skips a label's regex on a page that cannot hold it; None where no such test
+    is safe (a "ß", which the pattern also matches as "ss" or "B")."""
+    words = phrase.split()
+    if not words or "ß" in words[0]:
+        return None
+    short = _LEX.abbreviations.get(words[0].lower(), ()) if len(words) > 1 else ()
+    return tuple(dict.fromkeys(strip_accents(w) for w in (words[0], *short)))
+
+
+@functools.lru_cache(maxsize=4096)
 def label_rx(phrase: str, strict: bool = True) -> re.Pattern[str]:
     """A label as a pattern: case- and accent-insensitive, flexible spaces, never across lines, a whole
     phrase (no letter right before it; with ``strict``, none right after). A word ``#`` between two

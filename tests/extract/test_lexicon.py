@@ -311,3 +311,14 @@ def test_a_month_abbreviation_two_languages_share_stays_a_date_without_a_year() 
     # "Mar" is March in English and Indonesian alike, no common word: "Billing Period: Feb 27 - Mar 28" is a period.
     assert "mar" not in load().ambiguous_months
     assert "des" in load().ambiguous_months  # (a French and Spanish word: a month only with its year)
+
+
+def test_a_label_is_looked_for_only_on_a_page_that_holds_its_first_word() -> None:
+    # The prefilter is safe: it only skips a label whose regex could not match.
+    forms = vocab.first_word_forms("previous balance") or ()
+    assert "previous" in forms and all(f in "previous" for f in forms)  # its short forms ("prev") too
+    assert vocab.first_word_forms("Straße") is None  # "ß" is also matched as "ss" or "B"
+    for phrase, text in (("fällig am", "Fallig am 12.03.2024"), ("previous balance", "Prev. Bal.  $12.00"),
+                         ("échéance", "ECHEANCE 12/03")):
+        forms = vocab.first_word_forms(phrase) or ()
+        assert vocab.label_rx(phrase).search(text) and any(f in vocab.strip_accents(text) for f in forms), phrase
