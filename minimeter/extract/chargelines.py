@@ -24,7 +24,9 @@ from minimeter.extract.vocab import LABELS, label_rx
 from minimeter.schema import LineItem, LineItemCategory, Span
 
 if TYPE_CHECKING:
-    from minimeter.extract.candidates import View
+    from collections.abc import Iterator
+
+    from minimeter.extract.candidates import Finder, View
 
 ITEM, TOTAL, NOISE = "item", "total", "noise"
 
@@ -204,6 +206,17 @@ def _amounts(line: str, fmt: str, order: str) -> list[parse.Match]:
             w = whole[0]
             found.append(parse.Match(w.value, t.start(), t.end(), t.group(0)))
     return sorted(found, key=lambda m: m.start)
+
+
+def document_rows(finder: Finder) -> Iterator[tuple[View, int, Charge]]:
+    """Every charge row ``read_row`` reads in the document, with its view and line number: from a page's
+    layout text where it has one (its plain text would give the same rows a second time)."""
+    for view in finder.views:
+        if not view.layout and finder.has_layout.get(view.page):
+            continue
+        for n in range(view.n_lines):
+            for c in read_row(view, n, finder.fmt, finder.order):
+                yield view, n, c
 
 
 def read_row(view: View, n: int, fmt: str, order: str) -> list[Charge]:

@@ -318,17 +318,13 @@ def gas_conversions(finder: Finder) -> tuple[list[Candidate], dict[Decimal, Deci
 def charged_quantities(finder: Finder, fname: str) -> list[Decimal]:
     """The quantity of each charge line of the usage's unit that is a charge (a positive amount, rate x quantity
     = amount), as many times as the page prints one, from the layout text where a page has one."""
-    from minimeter.extract.chargelines import read_row
+    from minimeter.extract.chargelines import document_rows
 
     out: list[Decimal] = []
-    for view in finder.views:
-        if not view.layout and finder.has_layout.get(view.page):
+    for _view, _n, c in document_rows(finder):
+        unit = parse.QTY_UNITS.get((c.unit or "").lower())
+        if c.quantity is None or c.rate is None or c.amount <= 0 or unit not in UNITS_FOR[fname]:
             continue
-        for n in range(view.n_lines):
-            for c in read_row(view, n, finder.fmt, finder.order):
-                unit = parse.QTY_UNITS.get((c.unit or "").lower())
-                if c.quantity is None or c.rate is None or c.amount <= 0 or unit not in UNITS_FOR[fname]:
-                    continue
-                if product("charge", Printed(c.rate), Printed(c.quantity), Printed(c.amount)).holds:
-                    out.append(c.quantity)
+        if product("charge", Printed(c.rate), Printed(c.quantity), Printed(c.amount)).holds:
+            out.append(c.quantity)
     return out

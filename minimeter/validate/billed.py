@@ -34,28 +34,24 @@ _FIGURE = re.compile(r"[-(]?\d[\d.,'’]*\)?-?")
 
 
 def charge_lines(finder: Finder) -> list[LineItem]:
-    from minimeter.extract.chargelines import read_row
+    from minimeter.extract.chargelines import document_rows
 
     out: list[LineItem] = []
-    for view in finder.views:
-        if not view.layout and finder.has_layout.get(view.page):
+    for view, n, c in document_rows(finder):
+        if c.amount == 0:
             continue
-        for n in range(view.n_lines):
-            for c in read_row(view, n, finder.fmt, finder.order):
-                if c.amount == 0:
-                    continue
-                if c.quantity is not None and c.rate is not None:
-                    if c.unit:
-                        out.append(c.item())
-                    continue
-                cells = _table_cells(view, n, c.end, finder.fmt)
-                if cells is not None:
-                    q, unit, r, a, first = cells
-                    ls, _le = view.line(n)
-                    # The description is the row's text before its figures (another column's amount was read last).
-                    words = " ".join(view.text[ls:first].split()) or c.description
-                    out.append(c.item().model_copy(update={"quantity": q, "unit": unit, "rate": r, "amount": a,
-                                                           "description": words[:200]}))
+        if c.quantity is not None and c.rate is not None:
+            if c.unit:
+                out.append(c.item())
+            continue
+        cells = _table_cells(view, n, c.end, finder.fmt)
+        if cells is not None:
+            q, unit, r, a, first = cells
+            ls, _le = view.line(n)
+            # The description is the row's text before its figures (another column's amount was read last).
+            words = " ".join(view.text[ls:first].split()) or c.description
+            out.append(c.item().model_copy(update={"quantity": q, "unit": unit, "rate": r, "amount": a,
+                                                   "description": words[:200]}))
     return out
 
 

@@ -361,12 +361,7 @@ class _Builder:
             where = f"{src}: currencies.{code}"
             if not re.fullmatch(r"[A-Z]{3}", code):
                 raise LexiconError(f"{where}: expected an ISO 4217 code (three capital letters)")
-            if not isinstance(entry, Mapping):
-                raise LexiconError(f"{where}: expected a table with before, after, shared")
-            unknown = set(entry) - _CURRENCY_KEYS
-            if unknown:
-                raise LexiconError(f"{where}: {', '.join(sorted(unknown))}: unknown key "
-                                   f"(known: {', '.join(sorted(_CURRENCY_KEYS))})")
+            entry = _keyed(entry, where, _CURRENCY_KEYS)
             before = _strings(entry.get("before", []), f"{where}.before")
             after = _strings(entry.get("after", []), f"{where}.after")
             for tok in before + after:
@@ -438,12 +433,7 @@ class _Builder:
             where = f"{src}: countries.{code}"
             if not re.fullmatch(r"[A-Z]{2}", code):
                 raise LexiconError(f"{where}: expected an ISO 3166 country code (two capital letters)")
-            if not isinstance(entry, Mapping):
-                raise LexiconError(f"{where}: expected a table with currency, words, shapes")
-            unknown = set(entry) - _COUNTRY_KEYS
-            if unknown:
-                raise LexiconError(f"{where}: {', '.join(sorted(unknown))}: unknown key "
-                                   f"(known: {', '.join(sorted(_COUNTRY_KEYS))})")
+            entry = _keyed(entry, where, _COUNTRY_KEYS)
             cur = entry.get("currency")
             if not isinstance(cur, str) or not re.fullmatch(r"[A-Z]{3}", cur):
                 raise LexiconError(f"{where}: currency: expected an ISO 4217 code (three capital letters)")
@@ -483,6 +473,16 @@ class _Builder:
             abbreviations=MappingProxyType({w: tuple(v) for w, v in self.abbreviations.items()}),
             currencies=MappingProxyType(dict(self.currencies)),
         )
+
+
+def _keyed(entry: object, where: str, keys: frozenset[str]) -> Mapping[str, object]:
+    """``entry`` as a table whose keys are all among ``keys``, or a ``LexiconError`` naming ``where``."""
+    if not isinstance(entry, Mapping):
+        raise LexiconError(f"{where}: expected a table with {', '.join(sorted(keys))}")
+    unknown = set(entry) - keys
+    if unknown:
+        raise LexiconError(f"{where}: {', '.join(sorted(unknown))}: unknown key (known: {', '.join(sorted(keys))})")
+    return entry
 
 
 def _strings(v: object, where: str) -> list[str]:
