@@ -149,9 +149,12 @@ def _stacked_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def stacked_ranges(finder: Finder) -> list[tuple[Candidate, Candidate]]:
     """Periods whose two dates stand one above the other in one cell: the first after a "from" word and
     ending its cell, the second on the next line, at the same column, after a "to" word (a summary box
-    "dal 01/03/2031 / al 30/04/2031" beside the amount, or a narrow column of a plain text layer)."""
+    "dal 01/03/2031 / al 30/04/2031" beside the amount, or a narrow column of a plain text layer); or the
+    first followed by the connector that ends its cell and the second starting the same column on the next
+    line (a narrow cell that wrapped the range "01.07.2024 –" / "31.08.2024")."""
     out = []
     opener, connector = _stacked_rx()
+    trailing = _trailing_connector_rx()
     for view in finder.views:
         by_line: dict[int, list[parse.Match]] = {}
         for d in finder.view_dates(view):
@@ -161,15 +164,29 @@ def stacked_ranges(finder: Finder) -> list[tuple[Candidate, Candidate]]:
             for a in firsts:
                 lead = _CELL_GAP.split(view.text[ls:a.start])[-1]
                 rest = view.text[a.end:le]
+                s2 = view.line(ln + 1)[0] if ln + 1 < view.n_lines else 0
+                if (wrap := trailing.match(rest)) is not None:
+                    # The connector closes the first date's cell: the second date opens the cell below it.
+                    for b in by_line.get(ln + 1, []):
+                        if abs((b.start - s2) - (a.start - ls)) <= 1 and not _CELL_GAP.split(
+                                view.text[s2:b.start])[-1].strip():
+                            out.append(finder.range_pair(view, a, b, wrap.group(1)))
+                    continue
                 if not opener.search(lead) or (rest.strip() and not _CELL_GAP.match(rest)):
                     continue
                 col = a.start - ls - len(lead)
-                s2 = view.line(ln + 1)[0] if ln + 1 < view.n_lines else 0
                 for b in by_line.get(ln + 1, []):
                     lead2 = _CELL_GAP.split(view.text[s2:b.start])[-1]
                     if abs(b.start - s2 - len(lead2) - col) <= 3 and connector.fullmatch(lead2):
                         out.append(finder.range_pair(view, a, b, lead2))
     return out
+
+
+@functools.cache
+def _trailing_connector_rx() -> re.Pattern[str]:
+    """A range connector that is all a date's cell prints after it ("01.07.2024 –", "01/03/2031 to")."""
+    lex = lexicon.load()
+    return re.compile(rf"(?i)[^\S\n]*((?:{vocab.alternation(lex.range_connectors)}))[^\S\n]*(?:$|\n|[^\S\n]{{2,}})")
 
 
 def _repeated(pairs: list[tuple[Candidate, Candidate]]) -> float:

@@ -9,7 +9,9 @@ pypdf's layout mode instead, without boxes.
 from __future__ import annotations
 
 import logging
+import re
 import time
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -93,6 +95,16 @@ def _add_geometry(path: Path, pages: list[Page], options: ReadOptions) -> list[s
     return warnings
 
 
+_LIGATURES = re.compile("[\ufb00-\ufb06]")
+
+
+def unligature(text: str) -> str:
+    """``text`` with a font's ligature glyphs spelled out ("Identyﬁkator" -> "Identyfikator"): the plain
+    text layer keeps them, labels are matched in plain letters, as the layout text (``geometry.clean``)
+    already has them."""
+    return _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+
+
 def read_pdf(path: Path, options: ReadOptions) -> Document:
     from pypdf import PdfReader
     from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError
@@ -114,7 +126,7 @@ def read_pdf(path: Path, options: ReadOptions) -> Document:
         total = len(reader.pages)
         pages: list[Page] = []
         for i, page in enumerate(reader.pages[: options.max_pages]):
-            text = page.extract_text() or ""
+            text = unligature(page.extract_text() or "")
             if not text.strip():
                 _probe_contents(page)
             pages.append(Page(number=i + 1, text=text))

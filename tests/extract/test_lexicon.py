@@ -12,7 +12,7 @@ from minimeter.extract.lexicon import LexiconError, load, load_files
 from minimeter.extract.profiles import _parse
 from minimeter.readers.base import Document, Page
 
-LANGUAGES = ("en", "es", "ca", "pt", "fr", "it", "de", "nl", "ms", "id")
+LANGUAGES = ("en", "es", "ca", "pt", "fr", "it", "de", "nl", "ms", "id", "pl")
 
 
 def write(tmp_path: Path, name: str, body: str) -> Path:
@@ -156,6 +156,8 @@ BILLS = {
            "Tempoh bil: 01/04/2024 - 30/04/2024\nPenggunaan kWh: 345 kWh\n", "us", "DMY"),
     "id": ("Total Tagihan: Rp 1.234,50\nJatuh Tempo: 15 Mei 2024\n"
            "Periode Pemakaian: 1 April 2024 s/d 30 April 2024\nPemakaian kWh: 345 kWh\n", "eu", "DMY"),
+    "pl": ("Kwota do zapłaty: 1 234,50 zł\nTermin płatności: 15 maja 2024\n"
+           "Okres rozliczeniowy: od 01.04.2024 do 30.04.2024\nZużycie energii: 345 kWh\n", "eu", "DMY"),
 }
 
 

@@ -290,6 +290,42 @@ def test_commonwealth_english_phrasings() -> None:
     }
 
 
+def test_polish_phrasings() -> None:
+    lines = [
+        "Nabywca: JAN PRZYKŁADOWY",
+        "Adres punktu poboru: UL. PRZYKŁADOWA 5",
+        "Identyfikator klienta: 4455667788",
+        "Numer licznika: 93012345",
+        "Data wystawienia: 05.09.2024",
+        "Termin płatności: 19 września 2024",
+        "Okres rozliczeniowy: od 01.07.2024 do 31.08.2024",
+        "Saldo z poprzedniej faktury: 40,00 zł",
+        "Wpłaty zaksięgowane: 40,00 zł",
+        "Wartość faktury brutto: 1 315,06 zł",
+        "Razem do zapłaty: 1 315,06 zł",
+        "Razem zużycie: 1 204 kWh",
+        "Zużycie wody: 14 m³",
+        "Moc pobrana: 12 kW",
+    ]
+    got = read(lines, "customer_name", "service_address", "account_number", "meter_number", "statement_date",
+               "due_date", "billing_period_start", "previous_balance", "payments", "current_charges",
+               "total_amount_due", "electricity_kwh", "water_usage", "demand_kw")
+    assert got == {
+        "customer_name": "JAN PRZYKŁADOWY", "service_address": "UL. PRZYKŁADOWA 5", "account_number": "4455667788",
+        "meter_number": "93012345", "statement_date": dt.date(2024, 9, 5), "due_date": dt.date(2024, 9, 19),
+        "billing_period_start": dt.date(2024, 7, 1), "previous_balance": Decimal("40.00"),
+        "payments": Decimal("40.00"), "current_charges": Decimal("1315.06"), "total_amount_due": Decimal("1315.06"),
+        "electricity_kwh": Decimal(1204), "water_usage": Decimal(14), "demand_kw": Decimal(12),
+    }
+
+
+def test_polish_contracted_power_and_supply_point_code_are_not_readings() -> None:
+    # "moc umowna" is a term of the tariff (kW), the PPE code a supply point: neither a demand nor an account.
+    got = read(["Grupa taryfowa G12 · moc umowna 14 kW", "Kod PPE: 590543903628197693", "Numer klienta: 2266988392"],
+               "demand_kw", "account_number")
+    assert got == {"demand_kw": None, "account_number": "2266988392"}
+
+
 def test_commodity_words_of_each_language() -> None:
     from minimeter.extract.vocab import names_commodity
 
@@ -298,3 +334,4 @@ def test_commodity_words_of_each_language() -> None:
     assert names_commodity("Levering aardgas", "gas_usage") and names_commodity("Drinkwater", "water_usage")
     assert names_commodity("La teva factura de la llum", "electricity_kwh")
     assert not names_commodity("Wasserstoff", "water_usage")  # a whole word only
+    assert names_commodity("Zużycie wody zimnej", "water_usage") and names_commodity("Paliwo gazowe", "gas_usage")

@@ -27,6 +27,26 @@ def test_a_period_stacked_over_two_lines_of_one_cell() -> None:
     assert out.bill.billing_period_end == dt.date(2031, 4, 30)
 
 
+def test_a_range_wrapped_after_its_connector_in_a_narrow_cell() -> None:
+    # A two-column header whose value cell wrapped the period: the connector ends the first date's line, the
+    # second date opens the same column on the next line; an unrelated date below it at another column is not.
+    layout = ["Esempio Energia                    Data wystawienia    05.09.2031",
+              "Anna Przykład                      Okres               01.07.2031 –",
+              "ul. Przykładowa 1                  rozliczeniowy       31.08.2031",
+              "                                   Termin płatności    19.09.2031",
+              "Do zapłaty: 69,10 zł"]
+    plain = ["Esempio Energia", "Data wystawienia 05.09.2031", "Anna Przykład", "ul. Przykładowa 1", "Okres",
+             "rozliczeniowy", "01.07.2031 –", "31.08.2031", "Termin płatności 19.09.2031", "Do zapłaty: 69,10 zł"]
+    out = extract_rules(_doc(plain, layout))
+    assert (out.bill.billing_period_start, out.bill.billing_period_end) == (dt.date(2031, 7, 1),
+                                                                            dt.date(2031, 8, 31))
+    from minimeter.extract.candidates import Finder
+    from minimeter.extract.dates import stacked_ranges
+
+    shifted = ["Okres    01.07.2031 –", "Data       31.08.2031"]  # the date below stands in another column
+    assert stacked_ranges(Finder(_doc(shifted), None)) == []
+
+
 def test_a_range_already_billed_or_a_year_long_is_not_the_period() -> None:
     lines = ["Esempio Energia", "Fattura del 02/05/2031", "Periodo di fatturazione:", "dal 01/03/2031",
              "al 30/04/2031", "Di cui già fatturati in acconto 12 Smc dal 01/03/2031 al 31/03/2031 pari a 9,10 €.",

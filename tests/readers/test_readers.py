@@ -175,3 +175,11 @@ def test_bombs_unsupported_filters_and_encryption_are_one_line_final_errors(tmp_
         msg = err.value.one_line()
         assert words in msg and "\n" not in msg and "Traceback" not in msg, msg
         assert err.value.retryable is False, path.name
+
+
+def test_the_plain_text_spells_out_ligature_glyphs() -> None:
+    # A font's "ﬁ" glyph in the plain text layer hid the label "Identyfikator klienta" from the finder.
+    from minimeter.readers.pdf import unligature
+
+    assert unligature("Identyﬁkator\nklienta ﬂow ﬀ") == "Identyfikator\nklienta flow ff"
+    assert unligature("Nº 12 m³") == "Nº 12 m³"  # nothing else is normalised
