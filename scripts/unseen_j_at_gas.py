@@ -19,20 +19,17 @@ from unseen_kit import (
     truth,
 )
 
-AT_SUPPLIERS = (
-    ("Alpenland Erdgas Vertrieb GmbH", "Ostalpen Gasnetz GmbH"),
-    ("Donauwerke Energievertrieb GmbH", "Netz Donauraum GmbH"),
-    ("Wienerwald Energie AG", "Gasnetz Wien-Umland GmbH"),
-)
+# the supplier is chosen freely (the gas market is open); the network operator is the one of the place
+AT_SUPPLIERS = ("Alpenland Erdgas Vertrieb GmbH", "Donauwerke Energievertrieb GmbH", "Wienerwald Energie AG")
 AT_HOMES = ("Herr Florian Huber", "Frau Katharina Gruber", "Herr Lukas Wimmer", "Frau Anna Pichler", "Familie Steiner")
 AT_FIRMS = ("Bäckerei Moser GmbH", "Gasthaus Zum Goldenen Hirschen KG", "Tischlerei Brandstätter e.U.")
 AT_PLACES = (
-    ("Mariahilfer Straße", "1060 Wien", True),
-    ("Landstraßer Hauptstraße", "1030 Wien", True),
-    ("Linzer Gasse", "5020 Salzburg", False),
-    ("Herrengasse", "8010 Graz", False),
-    ("Hauptplatz", "3100 St. Pölten", False),
-    ("Bahnhofstraße", "4020 Linz", False),
+    ("Mariahilfer Straße", "1060 Wien", "Gasnetz Wien-Umland GmbH"),
+    ("Landstraßer Hauptstraße", "1030 Wien", "Gasnetz Wien-Umland GmbH"),
+    ("Linzer Gasse", "5020 Salzburg", "Ostalpen Gasnetz GmbH"),
+    ("Herrengasse", "8010 Graz", "Ostalpen Gasnetz GmbH"),
+    ("Hauptplatz", "3100 St. Pölten", "Netz Donauraum GmbH"),
+    ("Bahnhofstraße", "4020 Linz", "Netz Donauraum GmbH"),
 )
 PRODUCTS = ("Erdgas Fix 12", "Gas Klassik", "Optima Gas Float", "ÖkoGas Privat")
 
@@ -58,7 +55,7 @@ def _de(v: float, decimals: int = 2) -> str:
 
 
 def austria_gas(rng: random.Random) -> tuple[bytes, dict[str, object]]:
-    supplier, operator = rng.choice(AT_SUPPLIERS)
+    supplier = rng.choice(AT_SUPPLIERS)
     business = rng.random() < 0.3
     start = dt.date(rng.randint(2023, 2024), rng.randint(1, 12), 1)
     end = add_months(start, 12) - dt.timedelta(days=1)
@@ -72,7 +69,8 @@ def austria_gas(rng: random.Random) -> tuple[bytes, dict[str, object]]:
     old = rng.randint(1000, 60000)
     meter = digits(rng, 8)
     zp = f"AT{digits(rng, 6)}{'0' * 10}{digits(rng, 15)}"
-    street, town, vienna = rng.choice(AT_PLACES)
+    street, town, operator = rng.choice(AT_PLACES)
+    vienna = town.endswith("Wien")
     grund, arbeit = rng.choice((3.90, 4.90, 5.50)), round(rng.uniform(6.2, 11.9), 3)
     net_work, net_fix, meter_fee = round(rng.uniform(1.55, 2.35), 3), rng.choice((3.20, 4.10)), rng.choice((1.10, 1.45))
     energy = [
