@@ -228,11 +228,32 @@ def _span_rx() -> tuple[re.Pattern[str], dict[str, int]]:
     return re.compile(rf"(?i)(?<![a-z])(?:{counted}|{words})(?![a-z])"), months_of
 
 
+@functools.cache
+def _past_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A look-back word (``[spans] past``) ending the text before a count of months, and one opening the text
+    after it."""
+    words = lexicon.load().past_words
+    if not words:
+        return re.compile("(?!)"), re.compile("(?!)")
+    alt = alternation(words)
+    return (re.compile(rf"(?i)(?<![^\W\d_])(?:{alt})[^\S\n]*$"), re.compile(rf"(?i)^[^\S\n]*(?:{alt})(?![^\W\d_])"))
+
+
 def stated_months(text: str) -> set[int]:
     """Multi-month periods the bill names ("bi-monthly", "quarterly", "2 months"; an annual statement is 12),
-    by the lexicon's ``[spans]``."""
+    by the lexicon's ``[spans]``. A count of months that looks back ("last 12 months", "ultimi 12 mesi",
+    "12 bulan terakhir": a usage history's heading) names no span of this bill."""
     rx, months_of = _span_rx()
-    return {int(m["n"]) if m["n"] else months_of[" ".join(m["word"].lower().split())] for m in rx.finditer(text)}
+    before, after = _past_rx()
+    out: set[int] = set()
+    for m in rx.finditer(text):
+        if m["n"]:
+            if before.search(text, max(0, m.start() - 40), m.start()) or after.search(text[m.end():m.end() + 40]):
+                continue
+            out.add(int(m["n"]))
+        else:
+            out.add(months_of[" ".join(m["word"].lower().split())])
+    return out
 
 
 MONTH_DAYS, NAMED_SPAN_SLACK_DAYS = 30.44, 12

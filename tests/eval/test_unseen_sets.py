@@ -1,6 +1,6 @@
-"""Sets B-H of unseen-layout bills: byte-deterministic, the committed files are what the command writes, and every
-truth value is printed on its bill. Sets F, G and H are printed (F wholly, G and H in part) from HTML by headless
-Chromium: their tests are skipped where no Chromium is on PATH.
+"""Sets B-H and J of unseen-layout bills: byte-deterministic, the committed files are what the command writes, and
+every truth value is printed on its bill. Sets F, G, H and J are printed (F wholly, G, H and J in part) from HTML by
+headless Chromium: their tests are skipped where no Chromium is on PATH.
 
 The number and date formats below are written here, apart from the generators' own formatting, so a formatting
 bug there makes a truth value disappear from the text and a test fail.
@@ -28,15 +28,16 @@ SETS = {
     "f": ("unseen_f.py", ("it_luce_gas", "ca_on_tou", "us_gas_ldc", "id_pln"), 6),
     "g": ("unseen_g.py", ("ke_postpaid", "pl_energia", "us_coop_electric", "sg_multi_utility"), 8),
     "h": ("unseen_h.py", ("se_elfaktura", "cz_vyuctovani", "ie_bimonthly", "za_municipal"), 9),
+    "j": ("unseen_j.py", ("co_energia", "at_gas_jahres", "br_agua_esgoto", "ch_ti_multi"), 10),
 }
 # fpdf2's core fonts keep a bill of sets B-E a few kilobytes; Chromium embeds a subset of each font it uses
-MAX_BYTES = {"f": 120_000, "g": 150_000, "h": 150_000}
+MAX_BYTES = {"f": 120_000, "g": 150_000, "h": 150_000, "j": 150_000}
 # Sets printed by Chromium (skipped without it); of them, F's tests read the committed bills (32 Chromium starts
 # are slow) where the others generate bills of their own seed.
-NEEDS_CHROMIUM = {"f", "g", "h"}
+NEEDS_CHROMIUM = {"f", "g", "h", "j"}
 COMMITTED_ONLY = {"f"}
 CURRENCIES = {"AUD", "BRL", "EUR", "CAD", "MYR", "USD", "GBP", "PKR", "MXN", "CHF", "PHP", "AED", "IDR", "KES", "PLN",
-              "SGD", "SEK", "CZK", "ZAR"}
+              "SGD", "SEK", "CZK", "ZAR", "COP"}
 MONEY = ("total_amount_due", "previous_balance", "current_charges")
 DATES = ("statement_date", "due_date", "billing_period_start", "billing_period_end")
 QUANTITIES = ("electricity_kwh", "gas_usage", "water_usage", "demand_kw")

@@ -324,3 +324,16 @@ def test_a_label_is_looked_for_only_on_a_page_that_holds_its_first_word() -> Non
                          ("échéance", "ECHEANCE 12/03")):
         forms = vocab.first_word_forms(phrase) or ()
         assert vocab.label_rx(phrase).search(text) and any(f in vocab.strip_accents(text) for f in forms), phrase
+
+
+def test_a_count_of_months_that_looks_back_names_no_span() -> None:
+    """A usage history's heading counts months too ("ultimi 12 mesi"); it must not let a year-long period
+    pass as the span the bill names."""
+    from minimeter.validate.corroborate import stated_months
+
+    assert stated_months("Consumi degli ultimi 12 mesi") == set()
+    assert stated_months("Your usage over the last 12 months") == set()
+    assert stated_months("Konsumsi 12 bulan terakhir") == set()
+    assert stated_months("12 months history\nBilling period: 2 months") == {2}
+    assert stated_months("Periode: 12 mois") == {12}
+    assert load().past_words and "ultimi" in load().past_words

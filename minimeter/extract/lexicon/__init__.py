@@ -145,6 +145,9 @@ class Lexicon:
     """Months a bill covers -> the words by which it names that span ("quarterly", "Jahresabrechnung")."""
     month_words: tuple[str, ...] = ()
     """The word for months after a count ("2 months", "12 mois"), lower case (``[spans] months``)."""
+    past_words: tuple[str, ...] = ()
+    """Words beside a count of months that make it a look back, not the bill's span ("last 12 months",
+    "ultimi 12 mesi", "12 bulan terakhir"), lower case (``[spans] past``)."""
     abbreviations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """A label word -> the short forms bills print for it inside a longer label ("amount" -> "amt")."""
     currencies: Mapping[str, Currency] = field(default_factory=dict)
@@ -191,6 +194,7 @@ class _Builder:
         self.role_weights: dict[tuple[str, str], tuple[float, str]] = {}
         self.spans: dict[int, list[str]] = {}
         self.month_words: list[str] = []
+        self.past_words: list[str] = []
         self.abbreviations: dict[str, list[str]] = {}
         self.currencies: dict[str, Currency] = {}
         self.currency_of_token: dict[str, str] = {}
@@ -215,6 +219,7 @@ class _Builder:
         b.role_weights = {(r, norm(p)): (w, "?") for r, v in lex.roles.items() for p, w in v}
         b.spans = {n: list(v) for n, v in lex.spans.items()}
         b.month_words = list(lex.month_words)
+        b.past_words = list(lex.past_words)
         b.abbreviations = {w: list(v) for w, v in lex.abbreviations.items()}
         b.currencies = dict(lex.currencies)
         b.currency_of_token = {t: c for c, cur in lex.currencies.items() for t in cur.before + cur.after}
@@ -410,14 +415,16 @@ class _Builder:
 
     def add_spans(self, data: object, src: str) -> None:
         if not isinstance(data, Mapping):
-            raise LexiconError(f"{src}: [spans] must be a table of number of months = [words], and months = [words]")
+            raise LexiconError(f"{src}: [spans] must be a table of number of months = [words], months = [words] "
+                               "and past = [words]")
         for key, words in data.items():
             where = f"{src}: spans.{key}"
-            if key == "months":
-                self.month_words += [norm(w) for w in _strings(words, where) if norm(w) not in self.month_words]
+            if key in ("months", "past"):
+                have = self.month_words if key == "months" else self.past_words
+                have += [w for w in dict.fromkeys(norm(x) for x in _strings(words, where)) if w not in have]
                 continue
             if not key.isdigit() or not 2 <= int(key) <= 24:
-                raise LexiconError(f"{where}: expected a number of months from 2 to 24, or 'months'")
+                raise LexiconError(f"{where}: expected a number of months from 2 to 24, 'months' or 'past'")
             for w in _strings(words, where):
                 low = norm(w)
                 other = next((n for n, ws in self.spans.items() if low in ws and n != int(key)), None)
@@ -470,6 +477,7 @@ class _Builder:
             roles=MappingProxyType({r: tuple(v) for r, v in self.roles.items()}),
             spans=MappingProxyType({n: tuple(v) for n, v in self.spans.items()}),
             month_words=tuple(self.month_words),
+            past_words=tuple(self.past_words),
             abbreviations=MappingProxyType({w: tuple(v) for w, v in self.abbreviations.items()}),
             currencies=MappingProxyType(dict(self.currencies)),
         )
