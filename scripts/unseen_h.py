@@ -15,15 +15,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from unseen_h_cz_za import czech_settlement, za_municipal  # noqa: E402
-from unseen_h_se_ie import ireland_bimonthly, sweden_invoice  # noqa: E402
+from unseen_h_cz_tr import czech_settlement, turkey_electricity  # noqa: E402
+from unseen_h_se_nz import nz_energy, sweden_invoice  # noqa: E402
 from unseen_sets import Layout, main  # noqa: E402
 
 LAYOUTS: tuple[tuple[str, Layout], ...] = (
     ("se_elfaktura", sweden_invoice),
     ("cz_vyuctovani", czech_settlement),
-    ("ie_bimonthly", ireland_bimonthly),
-    ("za_municipal", za_municipal),
+    ("nz_energy", nz_energy),
+    ("tr_elektrik", turkey_electricity),
 )
 
 if __name__ == "__main__":

@@ -20,8 +20,20 @@ from pathlib import Path
 
 from unseen_kit import money
 
-ID_MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-             "November", "Desember")
+ID_MONTHS = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 
 BASE_CSS = """
 * { box-sizing: border-box; }
@@ -56,8 +68,10 @@ def esc(text: object) -> str:
 
 def document(body: str, *, size: str = "A4", margin: str = "12mm", css: str = "") -> str:
     """A whole HTML page: the paper size and margins as a print stylesheet, the shared CSS, then ``css``."""
-    return (f'<!doctype html><html><head><meta charset="utf-8"><style>@page {{ size: {size}; margin: {margin}; }}'
-            f"{BASE_CSS}{css}</style></head><body>{body}</body></html>")
+    return (
+        f'<!doctype html><html><head><meta charset="utf-8"><style>@page {{ size: {size}; margin: {margin}; }}'
+        f"{BASE_CSS}{css}</style></head><body>{body}</body></html>"
+    )
 
 
 def rows(cells: list[list[str]], *, head: bool = True, cls: str = "grid", aligns: str = "") -> str:
@@ -65,8 +79,9 @@ def rows(cells: list[list[str]], *, head: bool = True, cls: str = "grid", aligns
     out = [f'<table class="{cls}">']
     for i, row in enumerate(cells):
         tag = "th" if head and i == 0 else "td"
-        tds = "".join(f'<{tag}{" class=r" if aligns[c:c + 1] == "R" else ""}>{cell}</{tag}>'
-                      for c, cell in enumerate(row))
+        tds = "".join(
+            f"<{tag}{' class=r' if aligns[c : c + 1] == 'R' else ''}>{cell}</{tag}>" for c, cell in enumerate(row)
+        )
         out.append(f"<tr>{tds}</tr>")
     return "".join(out) + "</table>"
 
@@ -88,8 +103,9 @@ def ordered(rng: random.Random, blocks: list[tuple[str, str]], first: list[str],
 STORIES = ("none", "paid", "partial", "unpaid", "credit")
 
 
-def story(rng: random.Random, typical: float, kind: str | None = None, *,
-          whole: bool = False) -> tuple[str, float | None, float | None]:
+def story(
+    rng: random.Random, typical: float, kind: str | None = None, *, whole: bool = False
+) -> tuple[str, float | None, float | None]:
     """The balance story of one bill and its (previous balance, payment): ``none`` (no summary printed), ``paid``
     in full, ``partial``, ``unpaid`` or ``credit`` (a credit carried from an overpayment, the payment 0); ``kind``
     None draws one. Amounts in cents, or in whole units when ``whole``."""
@@ -115,10 +131,11 @@ _ID = re.compile(rb"/ID \[\s*<[0-9A-Fa-f]*>\s*<[0-9A-Fa-f]*>\s*\]")
 def normalise(pdf: bytes) -> bytes:
     """Chromium's PDF with the print time replaced by 2024-01-01 and any /ID zeroed, each by a string of the same
     length so every byte offset in the file still holds."""
+
     def stamp(m: re.Match[bytes]) -> bytes:
         fixed = b"D:20240101000000+00'00'"
-        inner = m.group(0)[m.group(0).index(b"(") + 1:-1]
-        return b"/" + m.group(1) + b" (" + fixed[:len(inner)].ljust(len(inner), b" ") + b")"
+        inner = m.group(0)[m.group(0).index(b"(") + 1 : -1]
+        return b"/" + m.group(1) + b" (" + fixed[: len(inner)].ljust(len(inner), b" ") + b")"
 
     pdf = _STAMP.sub(stamp, pdf)
     return _ID.sub(lambda m: b"/ID" + re.sub(rb"[0-9A-Fa-f]", b"0", m.group(0)[3:]), pdf)
@@ -139,7 +156,19 @@ def html_to_pdf(page: str) -> bytes:
     with tempfile.TemporaryDirectory(prefix="unseen-f-") as tmp:
         src, out = Path(tmp) / "bill.html", Path(tmp) / "bill.pdf"
         src.write_text(page, encoding="utf-8")
-        subprocess.run([chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                        f"--user-data-dir={tmp}/profile", f"--print-to-pdf={out}", src.as_uri()],
-                       check=True, capture_output=True, timeout=120)
+        subprocess.run(
+            [
+                chromium(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-pdf-header-footer",
+                f"--user-data-dir={tmp}/profile",
+                f"--print-to-pdf={out}",
+                src.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
         return normalise(out.read_bytes())

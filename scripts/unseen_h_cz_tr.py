@@ -1,6 +1,6 @@
 """Set H, two layouts printed from HTML + CSS by headless Chromium: a Czech annual electricity settlement
-(vyúčtování: supply + distribution per MWh, DPH 21 %, advances paid deducted) and a South African municipal
-statement of account (property rates, electricity, water, sewerage and refuse on one account, VAT 15 %)."""
+(vyúčtování: supply + distribution per MWh, DPH 21 %, advances paid deducted) and a Turkish monthly electricity
+e-Arşiv invoice (energy + distribution per kWh, consumption tax on the energy, KDV)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import datetime as dt
 import random
 
 from unseen_h_html import Sheet, esc, grid, nw, render
-from unseen_kit import EN_MONTHS, add_months, balance_story, digits, iso, money, num, truth
+from unseen_kit import add_months, digits, iso, money, num, truth
 
 CZ_SELLERS = (
     ("Vltavská energie a.s.", "Na Poříčí 1041/12, 110 00 Praha 1"),
@@ -321,271 +321,226 @@ def czech_settlement(rng: random.Random) -> tuple[bytes, dict[str, object]]:
     return render(s, f"{seller}|{account}|{iso(stmt)}|{total}"), record
 
 
-ZA_MUNIS = (
-    ("Highveld Ridge Local Municipality", "Civic Centre, Church Street, Secunda Ridge"),
-    ("Umzinyathi Rivers Local Municipality", "Municipal Offices, 12 Victoria Street, Dundee Rivers"),
-    ("City of Thukela Bay Metropolitan Municipality", "Thukela Bay House, Marine Parade, Thukela Bay"),
-    ("Karoo Plains Municipality", "Town Hall, Voortrekker Road, Karoo Plains"),
+TR_SELLERS = (
+    ("Anadolu Elektrik Perakende Satış A.Ş.", "Kızılırmak Mah. Dumlupınar Bulv. No:3, 06530 Çankaya/Ankara"),
+    ("Ege Kıyı Elektrik Perakende A.Ş.", "Adalet Mah. Manas Bulv. No:47, 35530 Bayraklı/İzmir"),
+    ("Marmara Işık Enerji Perakende Satış A.Ş.", "Barbaros Mah. Begonya Sok. No:2, 34746 Ataşehir/İstanbul"),
 )
-ZA_HOMES = ("MR T NKOSI", "MRS L VAN DER MERWE", "MS N DLAMINI", "MR J PRETORIUS", "DR A NAIDOO", "MR S MOKOENA")
-ZA_FIRMS = ("UBUNTU HARDWARE (PTY) LTD", "KAROO FRESH PRODUCE CC", "SUNRISE AUTO REPAIRS (PTY) LTD")
-ZA_STREETS = ("Jacaranda Street", "Protea Avenue", "Acacia Road", "Msimang Drive", "Kerk Street", "Disa Close")
-ZA_SUBURBS = ("Westdene", "Sunnyside", "Kwa-Thema Ext 2", "Fairview", "Bergsig", "Umlazi Unit 5")
+TR_HOMES = ("Ayşe Yılmaz", "Mehmet Kaya", "Fatma Demir", "Mustafa Çelik", "Zeynep Şahin", "Emre Öztürk")
+TR_FIRMS = ("Öztürk Fırın Gıda Ltd. Şti.", "Kaya Oto Servis San. Tic. Ltd. Şti.", "Güneş Kırtasiye Ltd. Şti.")
+TR_PLACES = (
+    "Atatürk Mah. Cumhuriyet Cad. No:45 D:3, 35220 Konak/İzmir",
+    "Bahçelievler Mah. 7. Sok. No:12 D:8, 06490 Çankaya/Ankara",
+    "Kültür Mah. Gazi Bulv. No:101, 16050 Osmangazi/Bursa",
+    "Yenidoğan Mah. Barış Sok. No:4 D:2, 34200 Bağcılar/İstanbul",
+    "Güzelyalı Mah. Şehit Cengiz Topel Cad. No:88 D:11, 01170 Çukurova/Adana",
+)
 
 
-def _za_date(d: dt.date, style: int) -> str:
-    return nw((d.strftime("%Y/%m/%d"), d.strftime("%d/%m/%Y"), f"{d.day:02d} {EN_MONTHS[d.month - 1]} {d.year}")[style])
+def _tr_date(d: dt.date, style: int) -> str:
+    return nw(d.strftime("%d.%m.%Y") if style == 0 else d.strftime("%d/%m/%Y"))
 
 
-def _rand(v: float, *, sign: bool = True) -> str:
-    text = num(abs(v)).replace(",", " ")
-    return nw(("-" if v < 0 else "") + ("R" if sign else "") + text)
+def _tl(v: float, style: int) -> str:
+    text = num(v, style="eu")
+    return nw(f"{text} TL" if style == 0 else f"₺{text}")
 
 
-def _blocks(units: int, steps: tuple[tuple[int, float], ...]) -> list[tuple[int, int, int, float]]:
-    """Inclining block tariff: (from, to, units in the block, rate) for each step ``units`` reaches."""
-    out, lo, left = [], 0, units
-    for hi, rate in steps:
-        take = min(left, hi - lo)
-        if take > 0:
-            out.append((lo + 1, hi, take, rate))
-            left -= take
-        lo = hi
-    return out
-
-
-def za_municipal(rng: random.Random) -> tuple[bytes, dict[str, object]]:
-    muni, muni_addr = rng.choice(ZA_MUNIS)
-    business = rng.random() < 0.3
-    read_end = dt.date(rng.randint(2023, 2025), rng.randint(1, 12), rng.randint(8, 24))
-    read_start = add_months(read_end, -1) + dt.timedelta(days=rng.choice((-2, 0, 1, 3)))
-    stmt = read_end + dt.timedelta(days=rng.randint(4, 10))
-    due = stmt + dt.timedelta(days=rng.choice((14, 18, 21)))
-    kwh = rng.randint(1500, 9000) if business else rng.randint(180, 1400)
-    kl = rng.randint(15, 90) if business else rng.randint(4, 42)
-    e_old, w_old = rng.randint(10000, 990000), rng.randint(100, 9000)
-    e_meter, w_meter = digits(rng, 11), f"W{digits(rng, 7)}"
-    w_estimated = rng.random() < 0.2
-    value = rng.randint(35, 260) * 10000 * (4 if business else 1)
-    rebate = 0 if business else rng.choice((150000, 200000, 250000))
-    rate_c = 0.0198 if business else 0.0092
-    rates = money((value - rebate) * rate_c / 12)
-    elec: list[tuple[str, str, float]] = []  # label, detail, amount (excl. VAT)
-    if business:
-        elec.append(("Electricity basic charge", "1 x R1 245.00", 1245.00))
-        elec.append(
-            ("Electricity energy charge", f"{num(kwh, 0).replace(',', ' ')} kWh @ R3.1842", money(kwh * 3.1842))
-        )
-        tariff = "Business Conventional"
+def turkey_electricity(rng: random.Random) -> tuple[bytes, dict[str, object]]:
+    seller, seller_addr = rng.choice(TR_SELLERS)
+    firm = rng.random() < 0.3
+    end = dt.date(rng.randint(2023, 2025), rng.randint(1, 12), rng.randint(1, 28))
+    start = add_months(end, -1) + dt.timedelta(days=rng.choice((-1, 0, 1, 2)))
+    days = (end - start).days
+    stmt = end + dt.timedelta(days=rng.choice((0, 1, 1, 2)))
+    due = stmt + dt.timedelta(days=rng.choice((10, 12, 15)))
+    three = rng.random() < 0.35
+    mult = rng.choice((1, 1, 20, 40)) if firm else 1
+    raw = rng.randint(40, 300) if mult > 1 else rng.randint(400, 4000) if firm else rng.randint(90, 480)
+    kwh = raw * mult
+    plan = ("Ticarethane" if firm else "Mesken") + (" Üç Zamanlı" if three else " Tek Zamanlı")
+    kdv_rate = 20 if end >= dt.date(2023, 7, 10) else 18
+    energy_price = 2.3920 if firm else 1.4034
+    dist_price = 0.9591 if firm else 0.8712
+    zones: list[tuple[str, int, int, float]] = []  # zone, raw index units, kWh, price
+    if three:
+        r1, r2 = int(raw * rng.uniform(0.5, 0.6)), int(raw * rng.uniform(0.15, 0.25))
+        zones = [
+            ("T1 Gündüz", r1, r1 * mult, round(energy_price, 4)),
+            ("T2 Puant", r2, r2 * mult, round(energy_price * 1.55, 4)),
+            ("T3 Gece", raw - r1 - r2, (raw - r1 - r2) * mult, round(energy_price * 0.58, 4)),
+        ]
     else:
-        for lo, hi, units, r in _blocks(kwh, ((50, 2.1946), (350, 2.5168), (600, 3.0212), (10**9, 3.4780))):
-            upper = f"{hi}" if hi < 10**9 else "+"
-            elec.append(
-                (f"Electricity block {lo}-{upper} kWh".replace("-+", "+"), f"{units} kWh @ R{r:.4f}", money(units * r))
-            )
-        elec.append(("Electricity network charge", "1 x R198.40", 198.40))
-        tariff = "Domestic Conventional"
-    water: list[tuple[str, str, float]] = [("Water basic charge", "1 x R96.50", 96.50)]
-    steps = ((6, 19.84), (15, 27.36), (30, 39.12), (10**9, 54.60)) if not business else ((10**9, 41.25),)
-    for _lo, _hi, units, r in _blocks(kl, steps):
-        water.append((f"Water consumption step {len(water)}", f"{units} kl @ R{r:.2f}", money(units * r)))
-    sewer = 412.30 if business else rng.choice((285.10, 324.75))
-    refuse = 640.00 if business else 231.90
-    services = elec + water + [("Sewerage", "monthly", sewer), ("Refuse removal", "1 x 240 l bin weekly", refuse)]
-    vat_base = money(sum(a for *_, a in services))
-    vat = money(vat_base * 0.15)
-    before = money(rates + vat_base + vat)
+        zones = [("Tek Zaman", raw, kwh, energy_price)]
+    lines: list[tuple[str, str, str, float]] = []  # label, quantity, unit price, amount
+    for name, _, q, r in zones:
+        lines.append((f"Enerji Bedeli {name}", f"{num(q, 0, style='eu')} kWh", num(r, 4, style="eu"), money(q * r)))
+    energy = money(sum(a for *_, a in lines))
+    lines.append(
+        ("Dağıtım Bedeli", f"{num(kwh, 0, style='eu')} kWh", num(dist_price, 4, style="eu"), money(kwh * dist_price))
+    )
+    etv = money(energy * 0.05)
+    lines.append((f"Elektrik Tüketim Vergisi (%5 x {num(energy, style='eu')})", "", "", etv))
+    late = 0.0
     story = rng.random()
-    prev: float | None
-    paid: float | None
-    if story < 0.15:  # paid ahead last month: the account is in credit
-        prev = money(rng.uniform(800, 3000))
-        paid = money(prev + before * rng.uniform(0.6, 1.4))
-    else:
-        prev, paid = balance_story(rng, before)
-        if prev is None:  # every municipal statement opens with the balance brought forward
-            prev = money(rng.uniform(900, 4000))
-            paid = prev
-    arrears = money(prev - (paid or 0))
-    interest = money(arrears * 0.0125) if arrears > 0 else 0.0
-    current = money(before + interest)
-    total = money(arrears + current)
-    credit = total < 0
+    prev: float | None = None
+    if story < 0.3:  # the last invoice is still open: it is added, with a late payment charge on this one
+        prev = money(rng.uniform(0.7, 1.3) * kwh * 2.6)
+        late = money(prev * 0.045)
+        lines.append(("Gecikme Bedeli", "", "", late))
+    base = money(sum(a for *_, a in lines))
+    kdv = money(base * kdv_rate / 100)
+    current = money(base + kdv)
+    total = money(current + (prev or 0))
 
-    person = rng.choice(ZA_FIRMS if business else ZA_HOMES)
-    suburb = rng.choice(ZA_SUBURBS)
-    town = muni_addr.rsplit(", ", 1)[1]
-    address = f"{rng.randint(1, 240)} {rng.choice(ZA_STREETS)}, {suburb}"
-    account = digits(rng, rng.choice((10, 12)))
-    erf = f"ERF {rng.randint(100, 9999)}" + (f" PORTION {rng.randint(1, 30)}" if rng.random() < 0.4 else "")
-    invoice = f"{rng.choice(('TI', 'INV'))}{digits(rng, 9)}"
-    ds = rng.randrange(3)
-    total_label = rng.choice(("Total Due", "Amount Due", "Total Amount Payable", "Closing Balance"))
-    due_label = rng.choice(("Due Date", "Payment Due Date", "Pay before"))
-    cur_label = rng.choice(("Total Current Charges", "Current Charges", "Current Account"))
-    open_label = rng.choice(("Opening Balance", "Balance Brought Forward", "Previous Balance"))
-    amount_foot = rng.random() < 0.5
-    dy = 0 if amount_foot else 20  # a box at the top pushes the body down
+    person = rng.choice(TR_FIRMS if firm else TR_HOMES)
+    address = rng.choice(TR_PLACES)
+    account = digits(rng, rng.choice((8, 10)))
+    tesisat, meter = digits(rng, 8), digits(rng, 8)
+    invoice = f"{seller[:3].upper()}{end.year}{digits(rng, 9)}"
+    ettn = "-".join(f"{rng.getrandbits(b * 4):0{b}x}" for b in (8, 4, 4, 4, 12))
+    ds, cs = rng.randrange(2), rng.randrange(2)
+    acc_label = rng.choice(("Sözleşme Hesap No", "Müşteri No", "Abone No"))
+    total_label = rng.choice(("Ödenecek Tutar", "Toplam Ödenecek Tutar", "Ödenecek Toplam"))
+    due_label = rng.choice(("Son Ödeme Tarihi", "Son Ödeme", "Son Ödeme Günü"))
+    cur_label = rng.choice(("Fatura Tutarı", "Bu Dönem Fatura Tutarı", "Dönem Tutarı"))
+    summary_foot = rng.random() < 0.5
     s = Sheet(
-        ".band { background: #1f5f3a; color: #fff; padding: 2.5mm; } .band .s { color: #e6e6e6; }"
-        " td, th { padding: 0.6mm 1.3mm; }"
+        ".hd { border-top: 1.2mm solid #d35400; padding-top: 2mm; } .pay { border: 0.5mm solid #d35400;"
+        " padding: 3mm; background: #fdf2e9; }"
     )
 
     def head() -> None:
         s.put(
-            0,
-            0,
-            210,
-            f'<div class="band"><div class="xl">{esc(muni)}</div><div class="s">{esc(muni_addr)} · '
-            f"VAT Reg. No. 4{digits(rng, 9)} · Call centre 0800 {digits(rng, 3)} {digits(rng, 3)}</div></div>",
-        )
-        s.put(140, 20, 60, '<div class="b" style="font-size:11pt">TAX INVOICE / STATEMENT OF ACCOUNT</div>')
-
-    def post() -> None:
-        s.put(
             12,
-            32,
-            90,
-            f'<div class="b">{esc(person)}</div><div>PO BOX {rng.randint(10, 9999)}</div>'
-            f"<div>{esc(town.upper())}</div><div>{rng.randint(1000, 9999):04d}</div>",
+            8,
+            120,
+            f'<div class="hd"><div class="xl">{esc(seller)}</div><div class="s">{esc(seller_addr)}'
+            f" · Vergi Dairesi: Büyük Mükellefler · VKN {digits(rng, 10)} · Çağrı Merkezi 186</div></div>",
         )
+        s.put(
+            140,
+            10,
+            58,
+            f'<div class="b">ELEKTRİK FATURASI</div><div class="s">e-Arşiv Fatura</div>'
+            f'<div class="s">ETTN: {ettn}</div>',
+        )
+
+    def customer() -> None:
+        s.put(12, 30, 100, f'<div class="s">Sayın</div><div class="b">{esc(person)}</div><div>{esc(address)}</div>')
 
     def ids() -> None:
         rows = [
-            ["Account Number", account],
-            ["Tax Invoice No.", invoice],
-            ["Statement Date", _za_date(stmt, ds)],
-            ["Property", f"{erf}, {esc(suburb)}"],
-            ["Municipal Valuation", _rand(value)],
-            ["Category", "Business and Commercial" if business else "Residential"],
-            ["Electricity tariff", tariff],
+            [esc(acc_label), account],
+            ["Tesisat No", tesisat],
+            ["Fatura No", invoice],
+            ["Fatura Tarihi", _tr_date(stmt, ds)],
+            ["Tarife", esc(plan)],
+            ["Tüketim Dönemi", f"{_tr_date(start, ds)} - {_tr_date(end, ds)}"],
         ]
-        s.put(112, 30, 88, grid(rows, cls="rows", head=False, widths=[42, 58]))
+        s.put(120, 28, 80, grid(rows, cls="rows", head=False, widths=[42, 58]))
 
-    def situated() -> None:
-        s.put(12, 62 + dy, 186, f'<div class="s">Service address</div><div class="b">{esc(address)}</div>')
-
-    def meters() -> None:
-        rows = [["Service", "Meter No.", "Previous reading", "Date", "Current reading", "Date", "Type", "Consumption"]]
-        rows.append(
-            [
-                "Electricity",
-                e_meter,
-                num(e_old, 0).replace(",", " "),
-                _za_date(read_start, ds),
-                num(e_old + kwh, 0).replace(",", " "),
-                _za_date(read_end, ds),
-                "Actual",
-                nw(f"{num(kwh, 0).replace(',', ' ')} kWh"),
-            ]
-        )
-        rows.append(
-            [
-                "Water",
-                w_meter,
-                str(w_old),
-                _za_date(read_start, ds),
-                str(w_old + kl),
-                _za_date(read_end, ds),
-                "Estimate" if w_estimated else "Actual",
-                nw(f"{kl} kl"),
-            ]
-        )
-        days = (read_end - read_start).days
-        s.put(12, 74 + dy, 186, f"<h4>Meter readings ({days} days)</h4>" + grid(rows, aligns="LLRLRLLR"))
-
-    def charges() -> None:
-        rows = [
-            ["Description", "Detail", "Amount"],
-            ['<span class="b">Property Rates</span>', "", ""],
-            ["Assessment rates", f"({_rand(value)} - {_rand(rebate)}) x {rate_c:.4f} / 12", _rand(rates)],
-        ]
-        groups = (("Electricity", elec), ("Water", water), ("Sanitation and waste", services[len(elec) + len(water) :]))
-        for name, items in groups:
-            rows.append([f'<span class="b">{name}</span>', "", ""])
-            rows += [[esc(a), esc(b), _rand(c)] for a, b, c in items]
-        rows.append([f"VAT @ 15% on {_rand(vat_base)}", "rates are zero-rated", _rand(vat)])
-        if interest:
-            rows.append(["Interest on arrears", f"1.25% on {_rand(arrears)}", _rand(interest)])
-        rows.append([f'<span class="b">{esc(cur_label)}</span>', "", f'<span class="b">{_rand(current)}</span>'])
-        s.put(12, 104 + dy, 186, "<h4>Details of current charges</h4>" + grid(rows, aligns="LLR", widths=[40, 42, 18]))
-
-    ay = 256 if amount_foot else 48
-
-    def amount() -> None:
-        shown = f"{_rand(-total)} CR" if credit else _rand(total)
-        tail = "" if credit else f'<div>{esc(due_label)}: <span class="b">{_za_date(due, ds)}</span></div>'
-        s.put(
-            12,
-            ay,
-            90,
-            f'<div class="frame tint"><div>{esc(total_label)}</div><div class="xl">{shown}</div>{tail}</div>',
-        )
+    sy = 232 if summary_foot else 66
+    body_y = 66 if summary_foot else 108
 
     def summary() -> None:
-        rows = [[esc(open_label), _rand(prev)]]
-        if paid:
-            rows.append(["Payments received - thank you", _rand(-paid)])
-        rows += [
-            [esc(cur_label), _rand(current)],
-            [f'<span class="b">{esc(total_label)}</span>', f'<span class="b">{_rand(total)}</span>'],
-        ]
+        rows = [[esc(cur_label), _tl(current, cs)]]
+        if prev is not None:
+            rows.append(["Geçmiş Dönem Borcu", _tl(prev, cs)])
+        rows.append([f'<span class="b">{esc(total_label)}</span>', f'<span class="b">{_tl(total, cs)}</span>'])
+        s.put(12, sy, 100, "<h4>Fatura Özeti</h4>" + grid(rows, cls="rows", head=False, aligns="LR"))
         s.put(
-            112,
-            252 if not amount_foot else 236,
-            88,
-            "<h4>Account summary</h4>" + grid(rows, cls="rows", head=False, aligns="LR"),
+            120,
+            sy,
+            80,
+            f'<div class="pay"><div>{esc(total_label)}</div><div class="xl">{_tl(total, cs)}</div>'
+            f'<div>{esc(due_label)}: <span class="b">{_tr_date(due, ds)}</span></div></div>',
         )
 
-    def ageing() -> None:
-        rows = [
-            ["Current", "30 Days", "60 Days", "90 Days", "120 Days +", "Total"],
-            [_rand(current, sign=False), _rand(arrears, sign=False), "0.00", "0.00", "0.00", _rand(total, sign=False)],
+    def reads() -> None:
+        rows = [["Sayaç No", "Zaman", "İlk Endeks", "Son Endeks", "Çarpan", "Tüketim (kWh)"]]
+        for name, r, q, _ in zones:
+            old = rng.randint(1_000_000, 99_000_000) / 1000
+            rows.append(
+                [meter, name, num(old, 3, style="eu"), num(old + r, 3, style="eu"), str(mult), num(q, 0, style="eu")]
+            )
+        if three:
+            rows.append(["", "Toplam", "", "", "", num(kwh, 0, style="eu")])
+        s.put(
+            12,
+            body_y,
+            186,
+            f"<h4>Sayaç Bilgileri</h4><div class=s>İlk okuma {_tr_date(start, ds)}, son "
+            f"okuma {_tr_date(end, ds)}, {days} gün</div>" + grid(rows, aligns="LLRRRR"),
+        )
+
+    def charges() -> None:
+        rows = [["Kalem", "Miktar", "Birim Fiyat (TL)", "Tutar (TL)"]]
+        rows += [[esc(a), b, c, num(d, style="eu")] for a, b, c, d in lines]
+        rows += [
+            ["Toplam (KDV hariç)", "", "", num(base, style="eu")],
+            [f"KDV (%{kdv_rate})", "", "", num(kdv, style="eu")],
+            [f'<span class="b">{esc(cur_label)}</span>', "", "", f'<span class="b">{_tl(current, cs)}</span>'],
         ]
-        s.put(12, 230 if amount_foot else 252, 96, "<h4>Age analysis</h4>" + grid(rows, aligns="RRRRRR"))
+        s.put(12, body_y + 42, 186, "<h4>Fatura Detayı</h4>" + grid(rows, aligns="LRRR", widths=[52, 16, 16, 16]))
+
+    def history() -> None:
+        rows = [
+            ["Dönem", *[f"{add_months(end, -k):%m.%Y}" for k in range(6, 0, -1)]],
+            ["kWh", *[num(int(kwh * rng.uniform(0.7, 1.3)), 0, style="eu") for _ in range(6)]],
+        ]
+        last = num(int(kwh * rng.uniform(0.8, 1.2)), 0, style="eu")
+        avg = num(kwh / days, 2, style="eu")
+        s.put(
+            12,
+            190 if summary_foot else 246,
+            186,
+            "<h4>Tüketim Geçmişi</h4>"
+            + grid(rows, aligns="LRRRRRR")
+            + f'<div class="s">Günlük ortalama tüketim: {avg} kWh · Geçen yıl aynı dönem: {last} kWh</div>',
+        )
         s.put(
             12,
             282,
             186,
-            f'<div class="s">Bank: First Rand Municipal Collections, account {digits(rng, 10)},'
-            f" reference {account}. Interest is charged on arrears. Pay at any municipal cash office, EasyPay "
-            f"or by EFT.</div>",
+            '<div class="s">Faturanızı banka, PTT, internet şubesi veya otomatik ödeme talimatı '
+            f"ile ödeyebilirsiniz. IBAN TR{digits(rng, 2)} 0001 {digits(rng, 4)} {digits(rng, 4)} "
+            f"{digits(rng, 4)} {digits(rng, 4)} {digits(rng, 2)}</div>",
         )
 
-    blocks = [head, post, ids, situated, meters, charges, amount, summary, ageing]
+    blocks = [head, customer, ids, summary, reads, charges, history]
     rng.shuffle(blocks)
     for draw in blocks:
         draw()
-    kind = "business" if business else "residential"
     notes = (
-        f"South African municipal {kind} statement of account, 1 page: rates, electricity, water (kl, truth "
-        f"in m3), sewerage and refuse on one account; '{cur_label}' is current_charges (rates without VAT, "
-        f"VAT 15 % on the services" + (", interest on arrears" if interest else "") + "); "
-        f"'{open_label}' - payments + current = '{total_label}'"
-        + (", the account is in credit (CR), no due date" if credit else "")
-        + "; amount box "
-        + ("at the foot" if amount_foot else "at the top")
-        + "; Account Number is the account (ERF, invoice number, valuation are not); meter_number is the "
-        "electricity meter; age analysis repeats the figures"
+        f"Turkish {'business (ticarethane)' if firm else 'residential (mesken)'} monthly electricity e-Arşiv "
+        f"invoice, 1 page, {'three-time (T1/T2/T3, kWh = their sum)' if three else 'single-time'}; "
+        f"energy + distribution per kWh, consumption tax 5 % on the energy, KDV {kdv_rate} %; '{cur_label}' is "
+        f"current_charges"
+        + (
+            "; an open previous invoice added (previous_balance) with a late charge in this one"
+            if prev is not None
+            else "; no previous balance"
+        )
+        + f"; kWh = (last - first index) x {mult}; {acc_label} is the account (Tesisat No, invoice number, ETTN "
+        "are not); summary " + ("at the foot" if summary_foot else "at the top")
     )
     record = truth(
-        "za_municipal",
+        "tr_elektrik",
         notes,
-        provider=muni,
+        provider=seller,
         account_number=account,
         service_address=address,
         statement_date=iso(stmt),
-        due_date=None if credit else iso(due),
-        billing_period_start=iso(read_start),
-        billing_period_end=iso(read_end),
+        due_date=iso(due),
+        billing_period_start=iso(start),
+        billing_period_end=iso(end),
         total_amount_due=total,
-        currency="ZAR",
+        currency="TRY",
         electricity_kwh=float(kwh),
-        water_usage=float(kl),
-        water_usage_unit="m3",
-        meter_number=e_meter,
-        rate_plan=tariff,
+        meter_number=meter,
+        rate_plan=plan,
         previous_balance=prev,
         current_charges=current,
     )
-    return render(s, f"{muni}|{account}|{iso(stmt)}|{total}"), record
+    return render(s, f"{seller}|{account}|{iso(stmt)}|{total}"), record

@@ -1,7 +1,7 @@
 """Set H, two layouts drawn with the fpdf2 kit: a Swedish monthly electricity invoice (elhandel + elnät on one
-faktura, öre/kWh prices, energiskatt, moms 25 %, the payment slip at the foot) and an Irish two-monthly
-electricity bill (day / night or 24-hour units, standing charge per day, PSO levy, VAT 9 %, the account summary
-at the top)."""
+faktura, öre/kWh prices, energiskatt, moms 25 %, the payment slip at the foot) and a New Zealand monthly
+energy bill (electricity anytime or day / night, gas on some, daily charges, GST included or added, the account
+summary at the top)."""
 
 from __future__ import annotations
 
@@ -275,203 +275,222 @@ def sweden_invoice(rng: random.Random) -> tuple[bytes, dict[str, object]]:
     return p.output(), record
 
 
-IE_SUPPLIERS = (
-    ("Emerald Energy DAC", "PO Box 4107, Dublin 2"),
-    ("Liffey Power Ltd", "Liffey House, Cork Road, Waterford"),
-    ("Shannon Electric Supply DAC", "Dock Road, Limerick"),
+NZ_RETAILERS = (
+    ("Southern Lights Energy Ltd", "PO Box 90211, Victoria Street West, Auckland 1142"),
+    ("Tasman Power & Gas Ltd", "Level 4, 12 Hardy Street, Nelson 7010"),
+    ("Kiwi Current Ltd", "PO Box 5521, Lambton Quay, Wellington 6140"),
 )
-IE_HOMES = ("Siobhán Murphy", "Patrick O'Brien", "Aoife Kelly", "Declan Byrne", "Niamh Walsh", "Ciarán Doyle")
-IE_FIRMS = ("The Corner Café Ltd", "Byrne Hardware Ltd", "Kelly's Pharmacy Ltd")
-IE_PLACES = (
-    ("14 Ashgrove Park, Ballincollig, Co. Cork", "P31 X2Y4"),
-    ("22 Dominick Street, Galway", "H91 K7D3"),
-    ("7 Main Street, Tullamore, Co. Offaly", "R35 F8N2"),
-    ("3 Willow Court, Lucan, Co. Dublin", "K78 P4W6"),
-    ("Ardmore, Kinvara, Co. Galway", "H91 T2C8"),
+NZ_HOMES = ("Aroha Ngata", "James Wilson", "Mere Tipene", "Sarah Thompson", "Liam Patel", "Hemi Walker")
+NZ_FIRMS = ("Harbourview Cafe Ltd", "Riverside Motors Ltd", "Totara Joinery Ltd")
+NZ_PLACES = (
+    "14 Kauri Street, Mt Eden, Auckland 1024",
+    "3/27 Cuba Street, Te Aro, Wellington 6011",
+    "82 Riccarton Road, Riccarton, Christchurch 8041",
+    "5 Tui Place, Hamilton East, Hamilton 3216",
+    "19 Marine Parade, Mount Maunganui 3116",
 )
 
 
-def _ie_date(d: dt.date, style: int) -> str:
+def _nz_date(d: dt.date, style: int) -> str:
     if style == 0:
-        return f"{d.day} {EN_MONTHS[d.month - 1][:3]} {d.year}"
+        return f"{d.day} {EN_MONTHS[d.month - 1]} {d.year}"
     if style == 1:
         return d.strftime("%d/%m/%Y")
-    return f"{d.day} {EN_MONTHS[d.month - 1]} {d.year}"
+    return f"{d.day} {EN_MONTHS[d.month - 1][:3]} {d.year}"
 
 
-def _eur(v: float, cr: bool) -> str:
+def _nzd(v: float, cr: bool = False) -> str:
     if v < 0:
-        return f"€{num(-v)} CR" if cr else f"-€{num(-v)}"
-    return f"€{num(v)}"
+        return f"${num(-v)} CR" if cr else f"-${num(-v)}"
+    return f"${num(v)}"
 
 
-def ireland_bimonthly(rng: random.Random) -> tuple[bytes, dict[str, object]]:
-    supplier, supplier_addr = rng.choice(IE_SUPPLIERS)
+def nz_energy(rng: random.Random) -> tuple[bytes, dict[str, object]]:
+    retailer, retailer_addr = rng.choice(NZ_RETAILERS)
     firm = rng.random() < 0.25
     start = dt.date(rng.randint(2023, 2025), rng.randint(1, 12), rng.randint(1, 28))
-    end = start + dt.timedelta(days=rng.randint(58, 63))
+    end = start + dt.timedelta(days=rng.randint(27, 32))
     days = (end - start).days + 1
-    stmt = end + dt.timedelta(days=rng.randint(2, 6))
-    dd = rng.random() < 0.4
-    due = stmt + dt.timedelta(days=rng.choice((14, 14, 18)))
-    rural = rng.random() < 0.3
-    night = rng.random() < 0.45
-    registers: list[tuple[str, int, float]] = []
-    used = rng.randint(1500, 6000) if firm else rng.randint(420, 1900)
+    stmt = end + dt.timedelta(days=rng.randint(1, 4))
+    due = stmt + dt.timedelta(days=rng.choice((14, 18, 20)))
+    low = not firm and rng.random() < 0.5
+    night = rng.random() < 0.35
+    used = rng.randint(900, 5000) if firm else rng.randint(180, 700) if low else rng.randint(450, 1400)
+    plan = ("Business" if firm else "Low User" if low else "Standard User") + (" Day/Night" if night else " Anytime")
+    daily = 2.3900 if firm else 0.9900 if low else 2.1500
+    anytime = 0.2410 if firm else 0.3312 if low else 0.2650
+    registers = [("Anytime", used, anytime)]
     if night:
-        n = int(used * rng.uniform(0.3, 0.55))
-        registers = [
-            ("Day", used - n, round(rng.uniform(0.33, 0.43), 4)),
-            ("Night", n, round(rng.uniform(0.16, 0.22), 4)),
-        ]
-        plan = rng.choice(("Home Electric Nightsaver", "Nightsaver Saver")) if not firm else "Business Nightsaver"
-    else:
-        registers = [("24 Hour", used, round(rng.uniform(0.30, 0.41), 4))]
-        plan = rng.choice(("Home Electric Standard", "Home Electric+ 24hr")) if not firm else "Business Standard"
-    meter = digits(rng, 8)
-    mprn = "10" + digits(rng, 9)
-    standing = 0.8110 if firm else (0.7356 if rural else 0.6200)
-    discount = rng.choice((0, 0, 8, 12))
-    lines: list[tuple[str, float]] = []
+        n = int(used * rng.uniform(0.25, 0.4))
+        registers = [("Day", used - n, round(anytime * 1.08, 4)), ("Night", n, round(anytime * 0.62, 4))]
+    gas = not firm and rng.random() < 0.4
+    gas_m3 = rng.randint(25, 160) if gas else 0
+    factor = round(rng.uniform(11.35, 11.75), 4)
+    gas_kwh = round(gas_m3 * factor)
+    e_meter, g_meter = f"{digits(rng, 2)}{rng.choice('ABHJK')}{digits(rng, 6)}", f"G{digits(rng, 7)}"
+    icp = f"000{digits(rng, 7)}{rng.choice(('UN', 'CK', 'WE', 'TR'))}{rng.choice('ABCDEF')}{digits(rng, 2)}"
+    lines: list[tuple[str, str, float]] = []  # service, description, amount
     for name, q, r in registers:
-        lines.append((f"{name} units {num(q, 0)} kWh @ €{r:.4f}", money(q * r)))
-    units = money(sum(a for _, a in lines))
-    if discount:
-        lines.append((f"Discount {discount}% on unit charges", -money(units * discount / 100)))
-    lines.append(
-        (f"Standing charge {'Rural' if rural else 'Urban'} {days} days @ €{standing:.4f}", money(days * standing))
-    )
-    pso = 1.64 if start.year < 2025 else 3.23
-    lines.append((f"PSO levy 2 months @ €{pso:.2f}", money(2 * pso)))
-    sub = money(sum(a for _, a in lines))
-    vat = money(sub * 0.09)
-    credit = 150.0 if (not firm and start.year < 2025 and rng.random() < 0.3) else 0.0
-    current = money(sub + vat - credit)
-    if rng.random() < 0.12:  # paid ahead: the account is in credit after this bill
-        prev = money(rng.uniform(60, 300))
-        paid = money(prev + max(current, 50.0) * rng.uniform(1.1, 1.6))
+        lines.append(("Electricity", f"{name} {num(q, 0)} kWh @ ${r:.4f}", money(q * r)))
+    lines.append(("Electricity", f"Daily charge {days} days @ ${daily:.4f}", money(days * daily)))
+    lines.append(("Electricity", f"Electricity Authority levy {num(used, 0)} kWh @ $0.0013", money(used * 0.0013)))
+    if gas:
+        lines.append(("Gas", f"Gas {num(gas_kwh, 0)} kWh @ $0.1192", money(gas_kwh * 0.1192)))
+        lines.append(("Gas", f"Gas daily charge {days} days @ $1.8500", money(days * 1.85)))
+        lines.append(("Gas", f"Gas levy {num(gas_kwh, 0)} kWh @ $0.0005", money(gas_kwh * 0.0005)))
+    sub = money(sum(a for *_, a in lines))
+    if firm:  # business prices are quoted excluding GST and GST is added
+        gst = money(sub * 0.15)
+        current = money(sub + gst)
+    else:  # residential prices include GST: the GST figure is part of the charges, not added
+        current = sub
+        gst = money(current * 3 / 23)
+    if rng.random() < 0.12:  # paid ahead: the account stays in credit
+        prev: float | None = money(rng.uniform(40, 250))
+        paid: float | None = money(prev + current * rng.uniform(1.1, 1.6))
     else:
-        prev, paid = balance_story(rng, max(current, 120.0))
+        prev, paid = balance_story(rng, current)
     total = money((prev or 0) - (paid or 0) + current)
-    cr = rng.random() < 0.5
+    cr = rng.random() < 0.6
 
-    person = rng.choice(IE_FIRMS if firm else IE_HOMES)
-    address, eircode = rng.choice(IE_PLACES)
-    account = digits(rng, rng.choice((9, 10)))
-    invoice = digits(rng, 8)
+    person = rng.choice(NZ_FIRMS if firm else NZ_HOMES)
+    address = rng.choice(NZ_PLACES)
+    account = digits(rng, rng.choice((7, 9)))
+    customer_no = digits(rng, 6)
+    invoice = f"INV-{digits(rng, 8)}"
     ds = rng.randrange(3)
-    total_label = rng.choice(("Amount due", "Total due", "Balance due", "Total amount due"))
-    due_label = "Direct Debit on or after" if dd else rng.choice(("Payment due by", "Due date", "Please pay by"))
-    cur_label = rng.choice(("Charges this period", "This bill", "Total charges this bill"))
+    total_label = rng.choice(("Total amount due", "Amount to pay", "Total due", "Balance due"))
+    due_label = rng.choice(("Due date", "Please pay by", "Payment due"))
+    cur_label = rng.choice(("This month's charges", "Current charges", "New charges"))
     p = Page(fmt="A4")
-    est = rng.random() < 0.25
 
     def head() -> None:
-        p.rect(0, 0, 210, 18, fill=220, line=0)
-        p.text(12, 5, supplier, 14, bold=True)
-        p.text(12, 12, f"{supplier_addr} | VAT No. IE{digits(rng, 7)}W | 1800 {digits(rng, 3)} {digits(rng, 3)}", 7)
-        p.text(150, 6, "Your electricity bill", 11, bold=True)
+        p.text(12, 10, retailer, 15, bold=True)
+        p.text(
+            12,
+            17.5,
+            f"{retailer_addr} | GST No. {digits(rng, 3)}-{digits(rng, 3)}-{digits(rng, 3)} | "
+            f"0800 {digits(rng, 3)} {digits(rng, 3)}",
+            7,
+        )
+        p.text(150, 10, "Tax invoice", 12, bold=True)
 
     def who() -> None:
-        p.text(12, 26, person, 10, bold=True)
-        y = 31.0
-        for part in [*address.split(", "), eircode]:
+        p.text(12, 28, person, 10, bold=True)
+        y = 33.0
+        for part in address.split(", "):
             p.text(12, y, part, 8.5)
             y += 4.2
 
     def ids() -> None:
         rows = [
             ["Account number", account],
+            ["Customer number", customer_no],
             ["Invoice number", invoice],
-            ["Bill date", _ie_date(stmt, ds)],
-            ["Billing period", f"{_ie_date(start, ds)} - {_ie_date(end, ds)}"],
-            ["MPRN", mprn],
-            ["Tariff", plan],
+            ["Invoice date", _nz_date(stmt, ds)],
+            ["Billing period", f"{_nz_date(start, ds)} to {_nz_date(end, ds)}"],
+            ["Plan", plan],
         ]
-        p.table(112, 24, [32, 56], rows, size=7.8, row_h=5, header=False, aligns="LL")
+        p.table(112, 26, [32, 56], rows, size=7.8, row_h=5, header=False, aligns="LL")
 
     def summary() -> None:
-        y = 62.0
-        p.rect(12, y, 186, 38, fill=245, line=0.3)
-        p.text(15, y + 2.5, "Your account summary", 10, bold=True)
+        y = 64.0
+        p.text(12, y, "Account summary", 10, bold=True)
         rows: list[tuple[str, str]] = []
         if prev is not None:
-            rows.append(("Previous bill", _eur(prev, cr)))
-            rows.append(("Payments received - thank you", _eur(-(paid or 0), cr)))
-            rows.append(("Balance brought forward", _eur(money(prev - (paid or 0)), cr)))
-        rows.append((cur_label, _eur(current, cr)))
-        yy = y + 9
+            rows.append(("Opening balance", _nzd(prev, cr)))
+            if paid:
+                rows.append(("Payment received - thank you", _nzd(-paid, cr)))
+        rows.append((cur_label, _nzd(current, cr)))
+        rows.append((total_label, _nzd(total, cr)))
+        yy = y + 6
         for label, val in rows:
-            p.text(15, yy, label, 8.5)
-            p.text(85, yy, val, 8.5, w=30, align="R")
+            p.text(12, yy, label, 8.5, bold=label == total_label)
+            p.text(70, yy, val, 8.5, w=30, align="R", bold=label == total_label)
             yy += 5
-        p.rect(125, y + 6, 68, 26, line=0.5)
-        p.text(128, y + 9, total_label, 9)
-        p.text(128, y + 15, _eur(total, cr), 16, bold=True)
+        p.rect(118, y, 80, 26, fill=235, line=0.4)
+        p.text(121, y + 3, total_label, 9)
+        p.text(121, y + 9, _nzd(total, cr), 16, bold=True)
         if total > 0:
-            p.text(128, y + 24, f"{due_label} {_ie_date(due, ds)}", 8)
+            p.text(121, y + 18, f"{due_label}: {_nz_date(due, ds)}", 8.5)
         else:
-            p.text(128, y + 24, "Nothing to pay: your account is in credit", 7.5)
+            p.text(121, y + 18, "Your account is in credit - nothing to pay", 7.5)
 
     def reads() -> None:
-        y = 108.0
+        y = 98.0
         p.text(12, y, "Meter readings", 9.5, bold=True)
-        p.text(60, y + 0.5, f"Supply address: {address}, {eircode}", 7.5)
-        rows = [["Meter", "Register", "Previous read", "Present read", "Read type", "Units (kWh)"]]
+        p.text(60, y + 0.5, f"Supply address: {address} | ICP {icp}", 7.5)
+        rows = [["Meter", "Register", "Previous", "Current", "Type", "Units"]]
         for name, q, _ in registers:
-            old = rng.randint(1000, 80000)
+            old = rng.randint(1000, 90000)
             rows.append(
                 [
-                    meter,
+                    e_meter,
                     name,
-                    num(old, 0).replace(",", ""),
-                    num(old + q, 0).replace(",", ""),
-                    "E" if est else "A",
-                    num(q, 0),
+                    str(old),
+                    str(old + q),
+                    rng.choice(("Actual", "Actual", "Estimate")),
+                    f"{num(q, 0)} kWh",
                 ]
             )
-        if len(registers) > 1:
-            rows.append(["", "Total units", "", "", "", num(used, 0)])
-        p.table(12, y + 5, [30, 26, 32, 32, 24, 30], rows, size=7.8, row_h=5, aligns="LLRRLR")
-        p.text(12, y + 8 + 5 * len(rows), "Read type: A = actual, E = estimated, C = customer read", 6.5)
+        if night:
+            rows.append(["", "Total electricity", "", "", "", f"{num(used, 0)} kWh"])
+        if gas:
+            old = rng.randint(1000, 30000)
+            rows.append([g_meter, "Gas m3", str(old), str(old + gas_m3), "Actual", f"{gas_m3} m3"])
+        p.table(12, y + 5, [30, 36, 26, 26, 24, 32], rows, size=7.8, row_h=5, aligns="LLRRLR")
+        if gas:
+            p.text(
+                12,
+                y + 8 + 5 * len(rows),
+                f"Gas: {gas_m3} m3 x conversion factor {factor:.4f} = {num(gas_kwh, 0)} kWh",
+                7.5,
+            )
 
     def charges() -> None:
         y = 148.0
-        p.text(12, y, "Details of charges", 9.5, bold=True)
-        rows = [["Description", "Amount"]] + [[n, _eur(a, False)] for n, a in lines]
-        rows.append(["Total before VAT", _eur(sub, False)])
-        rows.append([f"VAT @ 9% on €{num(sub)}", _eur(vat, False)])
-        if credit:
-            rows.append(["Government electricity credit", _eur(-credit, False)])
-        rows.append([cur_label, _eur(current, False)])
-        p.table(12, y + 5, [140, 34], rows, size=7.8, row_h=5, aligns="LR")
+        p.text(12, y, "Your charges" + ("" if firm else " (prices include GST)"), 9.5, bold=True)
+        rows = [["Service", "Description", "Amount"]] + [[a, b, _nzd(c)] for a, b, c in lines]
+        if firm:
+            rows += [["", "Total excluding GST", _nzd(sub)], ["", "GST 15%", _nzd(gst)]]
+        rows.append(["", cur_label, _nzd(current)])
+        p.table(12, y + 5, [30, 114, 30], rows, size=7.8, row_h=5, aligns="LLR")
+        if not firm:
+            p.text(12, y + 8 + 5 * len(rows), f"GST included in this invoice: {_nzd(gst)}", 7.5)
 
     def usage() -> None:
         y = 246.0
-        avg = num(used / days, 1)
-        last = num(int(used * rng.uniform(0.8, 1.25)), 0)
         p.text(12, y, "Your usage", 9, bold=True)
-        p.text(12, y + 5, f"Average daily usage this period: {avg} kWh. Same period last year: {last} kWh.", 7.5)
         p.text(
-            12, y + 10, f"Your estimated annual consumption: {num(int(used * 6 * rng.uniform(0.9, 1.1)), 0)} kWh.", 7.5
+            12,
+            y + 5,
+            f"Average daily use: {num(used / days, 1)} kWh. Same time last year: "
+            f"{num(int(used * rng.uniform(0.8, 1.25)), 0)} kWh.",
+            7.5,
         )
-        p.text(12, y + 20, "Pay by Direct Debit, online, by phone or at any post office. Quote your account number.", 7)
+        p.text(12, y + 10, f"Your next meter reading is expected around {_nz_date(add_months(end, 1), ds)}.", 7.5)
+        p.text(
+            12,
+            y + 20,
+            "Pay by direct debit, internet banking (use your account number as the reference) or credit card.",
+            7,
+        )
 
     draw_shuffled(rng, [head, who, ids, summary, reads, charges, usage])
     kind = "business" if firm else "residential"
     notes = (
-        f"Irish {kind} two-monthly electricity bill, 1 page, {'day / night' if night else '24-hour'} units; "
-        f"account summary and amount box at the top; '{cur_label}' is current_charges (VAT 9 % included"
-        + (", a government credit deducted after VAT" if credit else "")
-        + ")"
-        + (f"; credits written {'CR' if cr else 'with a minus'}" if total < 0 or prev is not None else "")
-        + ("; paid by Direct Debit, the debit date is the due date" if dd else "")
-        + "; Account number is the account (MPRN, invoice number are not); usage history as distractors"
+        f"New Zealand {kind} monthly energy bill, 1 page, {'day / night' if night else 'anytime'} electricity"
+        + (" + gas (m3 x conversion factor = kWh)" if gas else "")
+        + f"; account summary and amount box at the top; '{cur_label}' is current_charges "
+        + ("(prices excl. GST, GST 15 % added)" if firm else "(prices incl. GST, the GST included is a distractor)")
+        + ("; the account is in credit, no due date" if total <= 0 else "")
+        + "; Account number is the account (customer number, invoice number and the ICP are not); "
+        "meter_number is the electricity meter"
     )
     record = truth(
-        "ie_bimonthly",
+        "nz_energy",
         notes,
-        provider=supplier,
+        provider=retailer,
         account_number=account,
         service_address=address,
         statement_date=iso(stmt),
@@ -479,9 +498,11 @@ def ireland_bimonthly(rng: random.Random) -> tuple[bytes, dict[str, object]]:
         billing_period_start=iso(start),
         billing_period_end=iso(end),
         total_amount_due=total,
-        currency="EUR",
+        currency="NZD",
         electricity_kwh=float(used),
-        meter_number=meter,
+        gas_usage=float(gas_kwh) if gas else None,
+        gas_usage_unit="kWh" if gas else None,
+        meter_number=e_meter,
         rate_plan=plan,
         previous_balance=prev,
         current_charges=current,
