@@ -1,5 +1,5 @@
-"""Sets B-G and J of unseen-layout bills: byte-deterministic, the committed files are what the command writes, and
-every truth value is printed on its bill. Sets F, G and J are printed (F wholly, G and J in part) from HTML by
+"""Sets B-G, I and J of unseen-layout bills: byte-deterministic, the committed files are what the command writes,
+and every truth value is printed on its bill. Sets F, G, I and J are printed (F wholly, the others in part) from HTML by
 headless Chromium: their tests are skipped where no Chromium is on PATH.
 
 The number and date formats below are written here, apart from the generators' own formatting, so a formatting
@@ -27,16 +27,17 @@ SETS = {
     "e": ("unseen_e.py", ("us_tx_retail", "ch_strom", "ph_electric", "ae_dewa_bilingual"), 5),
     "f": ("unseen_f.py", ("it_luce_gas", "ca_on_tou", "us_gas_ldc", "id_pln"), 6),
     "g": ("unseen_g.py", ("ke_postpaid", "pl_energia", "us_coop_electric", "sg_multi_utility"), 8),
+    "i": ("unseen_i.py", ("in_discom", "za_municipal", "ie_electricity", "us_city_water"), 10),
     "j": ("unseen_j.py", ("co_energia", "at_gas_jahres", "br_agua_esgoto", "ch_ti_multi"), 10),
 }
 # fpdf2's core fonts keep a bill of sets B-E a few kilobytes; Chromium embeds a subset of each font it uses
-MAX_BYTES = {"f": 120_000, "g": 150_000, "j": 150_000}
+MAX_BYTES = {"f": 120_000, "g": 150_000, "i": 150_000, "j": 150_000}
 # Sets printed by Chromium (skipped without it); of them, F's tests read the committed bills (32 Chromium starts
 # are slow) where the others generate bills of their own seed.
-NEEDS_CHROMIUM = {"f", "g", "j"}
+NEEDS_CHROMIUM = {"f", "g", "i", "j"}
 COMMITTED_ONLY = {"f"}
 CURRENCIES = {"AUD", "BRL", "EUR", "CAD", "MYR", "USD", "GBP", "PKR", "MXN", "CHF", "PHP", "AED", "IDR", "KES", "PLN",
-              "SGD", "COP"}
+              "SGD", "COP", "INR", "ZAR"}
 MONEY = ("total_amount_due", "previous_balance", "current_charges")
 DATES = ("statement_date", "due_date", "billing_period_start", "billing_period_end")
 QUANTITIES = ("electricity_kwh", "gas_usage", "water_usage", "demand_kw")
@@ -113,7 +114,8 @@ def _numbers(value: float, decimals: int) -> set[str]:
 
 def _dates(iso: str) -> set[str]:
     d = dt.date.fromisoformat(iso)
-    out = {d.strftime(f) for f in ("%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y")}
+    out = {d.strftime(f) for f in ("%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y-%m-%d", "%Y/%m/%d", "%m/%d/%Y",
+                                        "%m/%d/%y")}
     for names in MONTHS:
         m = names[d.month - 1]
         out |= {f"{d.day} {m} {d.year}", f"{d.day} de {m} de {d.year}", f"{d.day}. {m} {d.year}",
