@@ -92,7 +92,15 @@ def sweden_invoice(rng: random.Random) -> tuple[bytes, dict[str, object]]:
     skatt = 42.80 if start.year < 2025 else 43.90
     demand = round(rng.uniform(18, 95), 1) if firm else None
     trade = [
-        (f"Elpris {'spot ' + area if plan == 'Timpris' else plan.lower()}", kwh, spot),
+        (
+            f"Elpris timpris {area}"
+            if plan == "Timpris"
+            else f"Rörligt elpris, månadsmedel {area}"
+            if plan == "Rörligt elpris"
+            else "Fast elpris",
+            kwh,
+            spot,
+        ),
         ("Påslag", kwh, 4.90),
         ("Elcertifikat", kwh, 0.35),
     ]
