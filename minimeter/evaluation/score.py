@@ -176,6 +176,8 @@ _UNITS = {
     "ccf": "ccf", "hcf": "ccf", "100cf": "ccf", "100ft3": "ccf", "hundredcubicfeet": "ccf",
     "kwh": "kwh", "kilowatthours": "kwh", "kilowatthour": "kwh",
     "m3": "m3", "m³": "m3", "cubicmeters": "m3", "cubicmetres": "m3", "metrescubes": "m3", "mc": "m3",
+    # A kilolitre is a cubic metre: "45 kl" on a South African account is 45 m3.
+    "kl": "m3", "kilolitres": "m3", "kiloliters": "m3",
     "gal": "gal", "gals": "gal", "gallon": "gal", "gallons": "gal", "usgal": "gal",
     "kgal": "kgal", "thousandgallons": "kgal", "1000gal": "kgal", "1000gallons": "kgal",
     "mcf": "mcf", "cf": "cf", "cubicfeet": "cf", "ft3": "cf",

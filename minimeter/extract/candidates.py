@@ -59,6 +59,9 @@ TEXTS = ("customer_name", "service_address", "rate_plan")
 
 
 NUM_RX = re.compile(r"(?<![\w.,'/-])\d{1,3}(?:[,'’]\d{3})+(?:\.\d+)?(?![\w/])|(?<![\w.,'/-])\d+(?:[.,]\d+)?(?![\w/])")
+# An amount grouped so, with its decimals ("R 1 234,56", "1 816,40 €"): a bill that writes its money so groups
+# its other figures with spaces too.
+SPACED_AMOUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+[.,]\d{2}(?![\d])")
 
 
 # A threshold of the terms and conditions ("... potenza disponibile >= 55 kW", "above 500 kWh a month"),
@@ -67,6 +70,11 @@ THRESHOLD = re.compile(r"(?i)(?:[<>≤≥]=?|\b(?:above|below|over|under|up to|a
                        r"oltre|fino a|superiore a|inferiore a|maggiore di|minore di|hasta|más de|menos de|"
                        r"supérieure? à|inférieure? à|jusqu'à|über|unter|bis zu|acima de|até))\s*$")
 
+
+# A heading's words ending in a dash between spaces, "DETAIL OF CURRENT CHARGES - ", and a house number and
+# street name after a label, " 12 Sample Road".
+_DASHED_HEADING = re.compile(r"\S[^\S\n][-–][^\S\n]$")
+_HOUSE_NUMBER = re.compile(r"[^\S\n]\d{1,5}[A-Za-z]?,?[^\S\n][^\W\d_]{3,}")
 
 _RTL_AFTER = re.compile(rf"[.:]?[^\S\n]*{RTL_CELL.pattern}")
 
@@ -93,6 +101,9 @@ class Finder(PeriodRanges, ValueReaders):
         alltext = "\n".join(v.text for v in self.views if not v.layout)
         self.fmt = profile.number_format if profile else guess_number_format(alltext)
         self.order = profile.date_order if profile else guess_date_order(alltext)
+        # (US and Indian figures never group thousands with a space: "1 816 kWh" is two cells there.)
+        self.spaced = self.fmt not in ("us", "in") and len(SPACED_AMOUNT.findall(alltext)) >= 2
+        """The bill groups its figures' thousands with a space ("R 1 234,56"): "77 823" is one read."""
         self.ref: dt.date | None = None
         """The bill's own reference date for yearless dates; set only through ``anchored``."""
         self.has_layout = {v.page: True for v in self.views if v.layout}
@@ -117,11 +128,15 @@ class Finder(PeriodRanges, ValueReaders):
         return other
 
 
-    def _text_label_ok(self, view: View, m: re.Match[str], ls: int, le: int) -> bool:
+    def _text_label_ok(self, view: View, m: re.Match[str], ls: int, le: int, fname: str = "") -> bool:
         """A text field's label must look like one: "Rate: X", "Rate    X", or alone on its line.
-        ("Quantity x Rate Amount" is a table header, "rate plans and enroll" is a sentence.)"""
+        ("Quantity x Rate Amount" is a table header, "rate plans and enroll" is a sentence.) An address's
+        label may also follow a dash in a heading, its value the house number and street right after it
+        ("DETAIL OF CURRENT CHARGES - service address 12 Sample Road, Sampletown")."""
         after = view.text[m.end():le]
         before = view.text[ls:m.start()]
+        if fname == "service_address" and _DASHED_HEADING.search(before) and _HOUSE_NUMBER.match(after):
+            return True
         if before.strip() and not re.search(r"\s{2,}$|[|:]\s*$", before) and not re.match(r"\s*:", after):
             return False
         if view.layout and after.strip() and len(after) - len(after.lstrip(" :#")) > 24:
@@ -230,7 +245,7 @@ class Finder(PeriodRanges, ValueReaders):
                 gas_label = fname == "gas_usage" and bool(re.search(r"(?i)ga[sz]", phrase))
                 ln = view.line_no(m.start())
                 ls, le = view.line(ln)
-                if kind == "text" and not self._text_label_ok(view, m, ls, le):
+                if kind == "text" and not self._text_label_ok(view, m, ls, le, fname):
                     continue
                 if kind == "qty" and counts_months(view.text[m.end():le]):
                     continue  # "Therms Used - last 13 months": the heading of a usage history
@@ -501,13 +516,19 @@ class Finder(PeriodRanges, ValueReaders):
         # (yearless dates too: "Mar 24" in a usage history is not a meter read)
         ref = self.ref or ANY_YEAR
         date_spans = [(m.start, m.end) for m in self.view_dates(view, ref)]
+        spaced = [(m.start(), m.end()) for m in parse.SPACED_NUM_RX.finditer(view.text)] if self.spaced else []
+        for s0, e0 in spaced:
+            if not any(s <= s0 < e for s, e in date_spans):
+                v = parse.parse_number(view.text[s0:e0], self.fmt)
+                if v is not None:
+                    out.append((v, s0, e0))
         for m in NUM_RX.finditer(view.text):
-            if any(s <= m.start() < e for s, e in date_spans):
+            if any(s <= m.start() < e for s, e in date_spans) or any(s <= m.start() < e for s, e in spaced):
                 continue
             v = parse.parse_number(m.group(0), self.fmt)
             if v is not None:
                 out.append((v, m.start(), m.end()))
-        return out
+        return sorted(out, key=lambda t: t[1]) if spaced else out
 
 
 def row_total_first(vals: list[tuple[Any, int, int, str | None]]) -> list[tuple[Any, int, int, str | None]]:

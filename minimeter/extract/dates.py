@@ -11,11 +11,15 @@ import datetime as dt
 import functools
 import re
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from minimeter.extract import lexicon, parse, vocab
 from minimeter.extract.candidates import Candidate, Finder
 from minimeter.extract.select import Choice, pick
+
+if TYPE_CHECKING:
+    from minimeter.extract.views import View
+    from minimeter.schema import Meter
 
 
 def _dates(finder: Finder, fname: str) -> list[Candidate]:
@@ -214,3 +218,46 @@ def stub_due_dates(finder: Finder, total: Decimal) -> list[Candidate]:
                 out.append(Candidate("due_date", m.value, m.text, view.page, m.start, m.end, view.layout, 0.45,
                                      None, None, "date beside the amount due"))
     return out
+
+
+READ_ROW_CONFIDENCE = 0.85
+"""A period read off a meter's reads row: the row's two dates, as sure as a labelled period with no rival (the
+reads' difference is the usage, so the row is the bill's own reads, not a history)."""
+
+
+def read_row_period(finder: Finder, meters: list[Meter]) -> dict[str, Choice]:
+    """The period of a reads table that prints each read's date on the meter's row ("17085490  77 823
+    2023/03/21  79 042  2023/04/19  1219 kWh"): the earlier date starts it, the later ends it. Only a row
+    printing both reads of a meter the usage was read from, with exactly two dates; every such row must agree
+    (two meters read on different days leave the period to its labels). The layout text first: it keeps a row
+    on one line."""
+    reads = [(m.prior_read, m.present_read) for m in meters
+             if m.prior_read is not None and m.present_read is not None and m.prior_read != m.present_read]
+    if not reads:
+        return {}
+    for layout in (True, False):
+        found: dict[tuple[dt.date, dt.date], tuple[View, parse.Match, parse.Match]] = {}
+        for view in (v for v in finder.views if v.layout == layout):
+            nums: dict[int, set[Decimal]] = {}
+            for v, s, _e in finder.numbers(view):
+                nums.setdefault(view.line_no(s), set()).add(v)
+            by_line: dict[int, list[parse.Match]] = {}
+            for d in finder.view_dates(view):
+                if isinstance(d.value, dt.date) and d.extra is None:
+                    by_line.setdefault(view.line_no(d.start), []).append(d)
+            for ln, ds in by_line.items():
+                row = nums.get(ln, set())
+                if len(ds) != 2 or ds[0].value == ds[1].value or not any(a in row and b in row for a, b in reads):
+                    continue
+                a, b = sorted(ds, key=lambda d: d.value)  # type: ignore[arg-type, return-value]
+                found.setdefault((a.value, b.value), (view, a, b))  # type: ignore[arg-type]
+        if len(found) == 1:
+            view, a, b = next(iter(found.values()))
+            note = "the dates on the row of a meter's reads"
+            return {f: Choice(d.value, Candidate(f, d.value, d.text, view.page, d.start, d.end, view.layout,
+                                                 READ_ROW_CONFIDENCE, None, None, "read row"),
+                              READ_ROW_CONFIDENCE, note)
+                    for f, d in (("billing_period_start", a), ("billing_period_end", b))}
+        if found:
+            return {}
+    return {}

@@ -74,6 +74,11 @@ QTY_RX = re.compile(rf"(?<![\w.,'])(?P<num>{_NUM})[ \u00a0]?(?P<unit>{_UNIT_ALT}
 QTY_RX_NOSPACE = re.compile(QTY_RX.pattern.replace(_NUM, _NUM_NOSPACE))
 
 
+# A figure whose thousands are grouped by one space ("77 823", "1 815"), as bills that print "R 1 234,56" print
+# their reads; not a prefix of a longer run of groups ("1 816 2023" is no figure of its own).
+SPACED_NUM_RX = re.compile(r"(?<![\w.,'/-])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\w/]|[ \u00a0\u202f]\d)")
+
+
 # No amount, read, quantity or rate on a bill has more digits than this; a longer run of digits is a
 # barcode, a payment reference or an IBAN, and arithmetic on it would overflow the decimal context.
 MAX_DIGITS = 15

@@ -44,7 +44,7 @@ ORG = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\w+|city of
                   r"stadtwerke|énergie|energie|energia|électricité|eletric\w*|elétric\w*|eléctric\w*|elektri\w*|"
                   r"tenaga|kuasa|aguas?|listrik|kelistrikan|air minum|"
                   r"companhia|compañía|compagnie|empresa|inc\b|llc\b|ltd\b|gmbh|\bsa\b|\bag\b|company|"
-                  r"cooperative|co-op|genossenschaft|authority|district|services industriels|hydro|"
+                  r"cooperative|co-op|genossenschaft|authority|district|services industriels|hydro|municipality|"
                   r"fourniture)")  # ("... Fourniture": a French supplier's name, with no company form)
 _DOMAIN = re.compile(r"(?i)(?:www\.|@)([a-z0-9][a-z0-9-]{2,40})\.(?:[a-z]{2,6})(?:\.[a-z]{2})?\b")
 # Names every bill prints that are not its issuer: regulators, ombudsmen, payment networks.

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from minimeter.extract import blocks, lineitems
 from minimeter.extract.addressee import addressee, looks_like_name, mailing_block
 from minimeter.extract.candidates import IDS, MONEY, TEXTS, Candidate, Finder, View
-from minimeter.extract.dates import choose_dates
+from minimeter.extract.dates import choose_dates, read_row_period
 from minimeter.extract.lexicon import rate_plan_shapes
 from minimeter.extract.registers import billed_total
 from minimeter.extract.select import Choice, choose_money, pick, read_pairs
@@ -132,6 +132,18 @@ def usage(st: RulesState) -> None:
                                                    "time-of-use parts")
             st.meters = register_meters(st, value)
         break
+
+
+def read_dates(st: RulesState) -> None:
+    """A period left incomplete by its labels, read off the meter's reads row when that row prints the two
+    reads' dates (``dates.read_row_period``). A date already chosen must be the row's own."""
+    start, end = st.choices.get("billing_period_start"), st.choices.get("billing_period_end")
+    if start is not None and end is not None:
+        return
+    chosen = read_row_period(st.finder, st.meters)
+    if chosen and all(ch is None or ch.value == chosen[f].value
+                      for f, ch in (("billing_period_start", start), ("billing_period_end", end))):
+        st.choices.update(chosen)
 
 
 def register_meters(st: RulesState, total: Decimal) -> list[Meter]:
@@ -322,6 +334,7 @@ def clean_text(fname: str, v: str) -> str | None:
 Step = Callable[[RulesState], None]
 STEPS: tuple[tuple[str, Step], ...] = (
     ("money", money_candidates), ("line_items", line_items), ("blocks", summary_blocks), ("solve", solve_money),
-    ("current", current_from_items), ("dates", dates), ("usage", usage), ("identifiers", identifiers), ("texts", texts),
+    ("current", current_from_items), ("dates", dates), ("usage", usage), ("read_dates", read_dates),
+    ("identifiers", identifiers), ("texts", texts),
     ("addressee", addressee_block),
 )

@@ -333,7 +333,7 @@ def _on_the_read_row(idx: PrintedIndex, bill: BillNormalized, s: dt.date, e: dt.
         starts = _date_lines(text, {(s.month, s.day)}, bill.statement_date or e)
         ends = _date_lines(text, {(e.month, e.day)}, bill.statement_date or e)
         for ln in starts & ends:
-            nums = {parse.parse_number(x.rstrip(".,"), idx.fmt) for x in re.findall(r"\d[\d,.']*", lines[ln])}
+            nums = _row_numbers(lines[ln], idx.fmt)
             if any(a in nums and b in nums for a, b in reads):
                 return True
     return False
@@ -347,10 +347,19 @@ def _read_rows(bill: BillNormalized, text: str, fmt: str) -> set[int]:
     if not reads:
         return out
     for n, line in enumerate(text.split("\n")):
-        nums = {parse.parse_number(x.rstrip(".,"), fmt) for x in re.findall(r"\d[\d,.']*", line)}
+        nums = _row_numbers(line, fmt)
         if any(a in nums and b in nums for a, b in reads):
             out.add(n)
     return out
+
+
+def _row_numbers(line: str, fmt: str) -> set[Decimal | None]:
+    """The figures a line prints; where the bill's format may group thousands with a space ("77 823" on a
+    bill of "R 1 234,56"), such a group counts as one figure too."""
+    nums = {parse.parse_number(x.rstrip(".,"), fmt) for x in re.findall(r"\d[\d,.']*", line)}
+    if fmt not in ("us", "in"):
+        nums |= {parse.parse_number(m.group(0), fmt) for m in parse.SPACED_NUM_RX.finditer(line)}
+    return nums
 
 
 def _date_lines(text: str, month_days: set[tuple[int, int]], ref: dt.date) -> set[int]:

@@ -116,10 +116,13 @@ def test_norm_id_all_zeros() -> None:
         ("CCF", "ccf", True),
         ("CCF", "HCF", True),  # both are hundreds of cubic feet
         ("m3", "m³", True),
+        ("m3", "kL", True),  # a kilolitre is a cubic metre
+        ("KL", "kl", True),
         ("gallons", "Gal", True),
         ("kWh", "KWH", True),
         ("therms", "CCF", False),
         ("gallons", "kgal", False),
+        ("kL", "gallons", False),
     ],
 )
 def test_units(truth: str, pred: str, ok: bool) -> None:
