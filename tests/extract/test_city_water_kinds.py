@@ -1,0 +1,54 @@
+"""Kinds seen on water and Irish-style bills (made-up pages): a water bill's neutral "Usage" column in a
+unit gas shares, a reads table whose heading states the factor its reads count in, a postcode of letters
+and digits in a one-line address, and the current charges printed as "Current Billing" or "This bill"."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from minimeter.extract.rules import extract_rules
+from minimeter.readers.base import Document, Page
+
+
+def _doc(layout: list[str]) -> Document:
+    plain = [x.strip() for line in layout for x in line.split("  ") if x.strip()]
+    return Document(pages=[Page(number=1, text="\n".join(plain), layout_text="\n".join(layout))], page_count=1)
+
+
+def _water(heading: str, prior: str, present: str, usage: str) -> list[str]:
+    return [
+        "SAMPLE CREEK UTILITIES                                          UTILITY BILL",
+        "",
+        "A N EXAMPLE                                       Account Number        123-4567-89",
+        "PO BOX 100                                        Statement Date        Jun 2, 2031",
+        "",
+        f"METER READINGS - {heading}",
+        " Meter        Read Date       Previous     Read Date       Present      Usage",
+        f" 10000001     Mar 27, 2031    {prior:>8}     May 28, 2031    {present:>8}      {usage}",
+        "",
+        "Service period Mar 27, 2031 to May 28, 2031 (62 days)",
+        "",
+        "CURRENT CHARGES",
+        " WATER",
+        "  Base charge, 1\" meter, 2 months                                   $32.60",
+        "  Water volume charge                                              $74.50",
+        " Current Charges                                                   $107.10",
+        "",
+        "Amount Due                                                         $107.10",
+    ]
+
+
+def test_a_neutral_usage_column_on_a_water_bill_is_no_gas() -> None:
+    """The bill names water and never gas: "Usage 192 CCF" under a label that names no commodity is the
+    water's (CCF measures both); no gas usage is invented from it."""
+    bill = extract_rules(_doc(_water("CCF (100 cubic feet)", "17,319", "17,511", "192 CCF"))).bill
+    assert bill.water_usage == Decimal(192) and bill.water_usage_unit == "CCF"
+    assert bill.gas_usage is None and bill.gas_usage_unit is None
+    assert all(m.commodity is None or m.commodity.value == "water" for m in bill.meters)
+
+
+def test_a_gas_figure_of_its_own_unit_stays_on_a_bill_that_mentions_water() -> None:
+    lines = ["Example Gas Company", "Amount Due $64.00", "Usage 52 therms",
+             "Tip: lower your water heater to 120 degrees"]
+    bill = extract_rules(_doc(lines)).bill
+    assert bill.gas_usage == Decimal(52)
