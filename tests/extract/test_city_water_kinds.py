@@ -52,3 +52,20 @@ def test_a_gas_figure_of_its_own_unit_stays_on_a_bill_that_mentions_water() -> N
              "Tip: lower your water heater to 120 degrees"]
     bill = extract_rules(_doc(lines)).bill
     assert bill.gas_usage == Decimal(52)
+
+
+def test_the_factor_a_reads_heading_states_scales_the_reads() -> None:
+    """"reads x 1,000 gallons": 7,003 - 6,992 = 11 thousand gallons, the 11,000 gal the row prints."""
+    out = extract_rules(_doc(_water("reads x 1,000 gallons", "6,992", "7,003", "11,000 gal")))
+    assert out.bill.water_usage == Decimal(11000) and out.bill.water_usage_unit == "gallons"
+    assert [(m.prior_read, m.present_read, m.multiplier) for m in out.bill.meters] == [
+        (Decimal(6992), Decimal(7003), Decimal(1000))]
+    assert out.evidence["water_usage"].confidence >= 0.9
+
+
+def test_a_factor_on_a_line_that_speaks_of_no_reads_is_no_multiplier() -> None:
+    lines = _water("CCF (100 cubic feet)", "6,992", "7,003", "11 CCF")
+    lines[4] = "Refuse cart x 2 months, 96 gal x 1000 units"
+    out = extract_rules(_doc(lines))
+    assert out.bill.water_usage == Decimal(11)
+    assert all(m.multiplier is None for m in out.bill.meters)
