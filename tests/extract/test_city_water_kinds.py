@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from minimeter.extract.addressee import TIMES
 from minimeter.extract.rules import extract_rules
 from minimeter.readers.base import Document, Page
 
@@ -69,3 +70,18 @@ def test_a_factor_on_a_line_that_speaks_of_no_reads_is_no_multiplier() -> None:
     out = extract_rules(_doc(lines))
     assert out.bill.water_usage == Decimal(11)
     assert all(m.multiplier is None for m in out.bill.meters)
+
+
+def test_a_postcode_of_letters_and_digits_is_no_quantity_times_a_rate() -> None:
+    assert TIMES.search("11439 x 9.95") and TIMES.search("3x7.50")
+    assert not TIMES.search("40 Sample Street, Ennis, Co. Clare, V95 X2K4")
+    lines = [
+        "Sample Power Ltd",
+        "",
+        "A Example                                          Account number       2500001111",
+        "40 Sample Street, Ennis, Co. Clare, V95 X2K4       Bill date            09/07/2031",
+        "",
+        "Total due                                          €222.35",
+    ]
+    bill = extract_rules(_doc(lines)).bill
+    assert bill.service_address == "40 Sample Street, Ennis, Co. Clare, V95 X2K4"
