@@ -85,3 +85,29 @@ def test_a_postcode_of_letters_and_digits_is_no_quantity_times_a_rate() -> None:
     ]
     bill = extract_rules(_doc(lines)).bill
     assert bill.service_address == "40 Sample Street, Ennis, Co. Clare, V95 X2K4"
+
+
+def test_this_bill_and_current_billing_are_the_current_charges() -> None:
+    """An account summary whose balance brought forward is what the payment left (0.00): "This bill (incl.
+    VAT)" is the period's charges, and the earlier balance is the previous bill, not the sub-total."""
+    lines = [
+        "Sample Energy Supply DAC",
+        "  Your account summary",
+        "  Previous bill                                  €954.47",
+        "  Payments received - thank you                 -€954.47",
+        "  Balance brought forward                          €0.00",
+        "  This bill (incl. VAT)                          €817.11",
+        "  Total due                                      €817.11",
+    ]
+    bill = extract_rules(_doc(lines)).bill
+    assert bill.current_charges == Decimal("817.11")
+    assert bill.previous_balance == Decimal("954.47")
+    lines = [
+        "Sample Creek Utilities",
+        "Previous Balance                                $278.91",
+        "Payments Received                              -$557.82",
+        "Current Billing                                 $323.12",
+        "Total Amount Due                                 $44.21",
+    ]
+    bill = extract_rules(_doc(lines)).bill
+    assert bill.current_charges == Decimal("323.12") and bill.total_amount_due == Decimal("44.21")
