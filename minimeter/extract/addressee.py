@@ -55,8 +55,9 @@ ONE_LINE = re.compile(r"^\d{1,6}[a-zA-Z]?\s+[^\W\d_][\w'.\- ]*(?:,\s*[^\W\d_][\w
 # "PANIFICIO ROSSI S.N.C.", "S.r.l."): the dot is not a caption's.
 FORM_DOT = re.compile(r"(?i)\b(?:inc|corp|ltd|co|llc)\.$|(?<![\w.])(?:[a-z]\.){2,3}$")
 DATEISH = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
-# "11439 x 9.95": a charge line's quantity times its rate, under a "Units x Rate" header; no street.
-TIMES = re.compile(r"(?i)\d\s*[x×*]\s*\d")
+# "11439 x 9.95": a charge line's quantity times its rate, under a "Units x Rate" header; no street. (Figures
+# standing on their own: a postcode of letters and digits, "V95 X2K4", holds an X between two digits too.)
+TIMES = re.compile(r"(?i)(?<![a-z\d])\d+(?:[.,]\d+)?\s*[x×*]\s*\d+(?:[.,]\d+)?(?![a-z])")
 
 
 @dataclass

@@ -396,8 +396,33 @@ def multipliers_near(finder: Finder, pair: ReadPair) -> list[Decimal]:
     text = pair.view.text
     seg_nums = [v for v, st, en in finder.numbers(pair.view) if s <= st < e and not _is_price(text, st, en)]
     own = {pair.prior, pair.present}
+    seg_nums += heading_factors(finder, pair)
     # Pressure/therm factors (1.02923) and CT multipliers (40, 80, 200) both scale the read difference.
     return [v for v in seg_nums if Decimal("0.01") < v <= Decimal("1000") and v != 1 and v not in own]
+
+
+# "reads x 1,000 gallons", "x 100": a factor printed after a times sign (a word after it, not a rate or a price).
+_STATED_FACTOR = re.compile(r"(?i)(?:(?<![a-z])x|×)\s*(\d{1,3}(?:[,.'\u00a0 ]\d{3})+|\d+)(?=\s+[a-z])")
+HEADING_REACH = 4
+"""Lines above a reads row searched for the factor its table's heading states."""
+
+
+def heading_factors(finder: Finder, pair: ReadPair) -> list[Decimal]:
+    """The factor a reads table's heading states for all its rows ("METER READINGS - reads x 1,000 gallons"
+    two lines above the row, over the column headers): the reads count in thousands of gallons. Only on a line
+    that speaks of reads, and only a times sign followed by a number and a word (no rate, no price)."""
+    out = []
+    text = pair.view.text
+    for n in range(max(0, pair.line - HEADING_REACH), max(0, pair.line - 1)):
+        ls, le = pair.view.line(n)
+        line = text[ls:le]
+        if not READ_WORDS.search(line):
+            continue
+        for m in _STATED_FACTOR.finditer(line):
+            v = parse.parse_number(m.group(1), finder.fmt)
+            if v is not None:
+                out.append(v)
+    return out
 
 
 def usage_support(finder: Finder, value: Decimal) -> tuple[str, list[ReadPair], Decimal] | None:

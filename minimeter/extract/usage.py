@@ -32,8 +32,8 @@ from minimeter.extract.select import (
     read_usage_candidates,
     usage_support,
 )
-from minimeter.extract.units import UNITS_FOR, named_by_units
-from minimeter.extract.vocab import COMMODITY_WORDS
+from minimeter.extract.units import MEASURES, UNITS_FOR, named_by_units
+from minimeter.extract.vocab import COMMODITY_WORDS, names_commodity
 from minimeter.schema import Commodity, Meter
 
 if TYPE_CHECKING:
@@ -82,6 +82,7 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
         if profile and profile.commodities and commodity not in profile.commodities:
             continue  # the profile says this utility does not bill it
         cands = nonzero(finder.labelled(fname, "qty", "usage") + finder.quantities(fname))
+        cands = [c for c in cands if not other_commodity(finder, fname, c)]
         if fname == "gas_usage":
             cands += converted
         if fname != "demand_kw":
@@ -223,6 +224,23 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
         out[fname].alternatives = out[fname].alternatives
         out[fname + "__unit"] = Choice(unit, None, conf)
     return out, meters
+
+
+def other_commodity(finder: Finder, fname: str, c: Candidate) -> bool:
+    """A figure of the other of gas and water: on a bill that names water and not gas, a "Usage 192 CCF"
+    under a label that names neither commodity is the water (CCF, m3 and no unit measure both), not gas;
+    and the other way round. Only a unit of ``fname`` alone (therms on a bill that mentions water) or a label
+    naming its commodity keeps the figure."""
+    other = {"gas_usage": "water_usage", "water_usage": "gas_usage"}.get(fname)
+    if other is None or not finder.names(other) or finder.names(fname):
+        return False
+    if c.unit is not None and UNITS_FOR_SOLE.get(c.unit) == fname:
+        return False
+    return not (c.label and names_commodity(c.label, fname))
+
+
+# Canonical unit -> the one usage field it measures, for units that measure only one.
+UNITS_FOR_SOLE = {u: fs[0] for u, fs in MEASURES.items() if len(fs) == 1}
 
 
 RIVAL_RATIO = 20
