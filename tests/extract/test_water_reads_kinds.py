@@ -147,3 +147,35 @@ def test_colombian_electricity_bill_phrasings() -> None:
     assert read(["Total servicios del mes   $ 208.830"], "current_charges") == {"current_charges": Decimal("208830")}
     lines = ["Clase de servicio: Residencial Estrato 3", "Total a pagar $ 12.340"]
     assert extract_rules(page_doc(lines)).bill.rate_plan == "Residencial Estrato 3"
+
+
+def test_a_total_label_after_the_earlier_balance_and_payment_is_the_current_charges() -> None:
+    """"Valor da fatura" (a total's label) after the debt carried and the payment does not check them: it is
+    this bill's own total, which the amount due, printed further left, adds to the debt."""
+    from minimeter.extract import blocks
+    from minimeter.extract.candidates import Candidate, Finder
+
+    lines = [
+        " Água                                                 R$ 300,00",
+        " Esgoto (100% do valor da água)                       R$ 300,00",
+        " Multa por atraso (2%) e juros de mora                 R$ 20,50",
+        " Valor da fatura                                      R$ 620,50",
+        "",
+        "",
+        "",
+        "  Débito anterior                                     R$ 700,00",
+        "  Pagamento recebido                                    R$ 0,00",
+        "  Valor da fatura                                     R$ 620,50",
+        "  VALOR TOTAL                                  R$ 1.320,50",
+    ]
+    finder = Finder(page_doc(lines), None)
+    finder.fmt = "eu"
+    found = blocks.find_blocks(finder)
+    summary = next(b for b in found if b.role("previous") is not None)
+    assert [r.role for r in summary.rows] == ["previous", "payments", "current"]
+    cands: dict[str, list[Candidate]] = {}
+    assert blocks.support(found, cands) is summary
+    assert max(cands["total_amount_due"], key=lambda c: c.score).value == Decimal("1320.50")
+    assert [c.value for c in cands["current_charges"]] == [Decimal("620.50")]
+    bill = extract_rules(page_doc(lines)).bill
+    assert (bill.total_amount_due, bill.current_charges) == (Decimal("1320.50"), Decimal("620.50"))
