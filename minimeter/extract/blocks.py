@@ -246,6 +246,12 @@ def _solve(finder: Finder, block: Block) -> Block:
             # leave (the earlier balance, less what was paid, plus what was adjusted), it does not add to it.
             r.role = "subtotal"
             continue
+        if (r.role == "total" and counted and all(c.role in ("previous", "payments") for c in counted)
+                and any(c.role == "previous" for c in counted)):
+            # "Débito anterior 893,76 / Pagamento recebido 0,00 / Valor da fatura 798,81 / VALOR TOTAL 1.692,57":
+            # a total that does not check the earlier balance less what was paid is this bill's own total, the
+            # current charges the amount due adds to them.
+            r.role = "current"
         if r.role in ("subtotal", "total"):
             continue  # a sub-total (or a total that does not add up) checks, it does not add
         running += -abs(r.value) if r.role == "payments" else r.value

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from minimeter.extract import lexicon, parse, vocab
 from minimeter.extract.candidates import Candidate, Finder
-from minimeter.extract.select import Choice, pick
+from minimeter.extract.select import Choice, pick, read_pairs
 
 if TYPE_CHECKING:
     from minimeter.extract.views import View
@@ -40,7 +40,7 @@ def choose_dates(finder: Finder, total: Decimal | None) -> tuple[dict[str, Choic
     else:  # anchor yearless dates on the latest full date printed
         alld = [c.value for v in finder.views for c in _all_dates(finder, v)]
         finder = finder.anchored(max(alld) if alld else None)
-    ranges = finder.ranges() + finder.short_ranges() + stacked_ranges(finder)
+    ranges = finder.ranges() + finder.short_ranges() + stacked_ranges(finder) + read_row_ranges(finder)
     if ranges:
         agg: dict[tuple[dt.date, dt.date], list[tuple[Candidate, Candidate]]] = {}
         for a, b in ranges:
@@ -191,6 +191,35 @@ def _trailing_connector_rx() -> re.Pattern[str]:
     """A range connector that is all a date's cell prints after it ("01.07.2024 –", "01/03/2031 to")."""
     lex = lexicon.load()
     return re.compile(rf"(?i)[^\S\n]*((?:{vocab.alternation(lex.range_connectors)}))[^\S\n]*(?:$|\n|[^\S\n]{{2,}})")
+
+
+READ_ROW_SCORE = 0.5
+"""A period read from the dates of a reads row: below a labelled period's score, so a printed period wins."""
+
+
+def read_row_ranges(finder: Finder) -> list[tuple[Candidate, Candidate]]:
+    """The period as the dates of a meter's reads, printed on the reads' own row of a table ("A19N4  3862
+    19-11-2024  3883  22-12-2024  21  33" under "Leitura anterior  Data  Leitura atual  Data"): the row's only
+    two dates, the prior read's and the present read's. A bill that prints no period of its own is billed
+    from read to read."""
+    out = []
+    seen: set[tuple[int, bool, int]] = set()
+    for p in read_pairs(finder):
+        if (p.view.page, p.view.layout, p.line) in seen:
+            continue
+        seen.add((p.view.page, p.view.layout, p.line))
+        on_row = [d for d in finder.view_dates(p.view) if p.view.line_no(d.start) == p.line]
+        if len(on_row) != 2 or on_row[0].value == on_row[1].value:
+            continue
+        a, b = on_row if on_row[0].value < on_row[1].value else on_row[::-1]  # type: ignore[operator]
+        days = (b.value - a.value).days  # type: ignore[operator]
+        if not 15 <= days <= 100:
+            continue
+        score = READ_ROW_SCORE + (0.2 if 26 <= days <= 35 else 0.1 if 20 <= days <= 40 else 0.0)
+        ca, cb = (Candidate(f, d.value, d.text, p.view.page, d.start, d.end, p.view.layout, score, None, None,
+                            "reads row") for f, d in (("billing_period_start", a), ("billing_period_end", b)))
+        out.append((ca, cb))
+    return out
 
 
 def _repeated(pairs: list[tuple[Candidate, Candidate]]) -> float:

@@ -37,7 +37,7 @@ _PUBLIC = re.compile(r"(?i)(?<!\w)((?:city|town|village|county|municipality|boro
                      r"(?: [A-Z][\w'’\-]+)?)")
 # Matched on the name with its accents stripped ("Énergie" is "energie").
 _UTILITY = re.compile(r"(?i)energ|electr|elettric|eletric|elektri|tenaga|kuasa|power|gas\b|gas[a-z]|water|agua|"
-                      r"acqua|acqued|idric|wasser|listrik|air minum|"
+                      r"acqua|acqued|idric|wasser|listrik|air minum|saneamento|saneamiento|assainissement|sewer|"
                       r"utilit|hydro|luz|lumi|vidyut|bijli|supply|fourniture|distribu|comercializ|stadtwerke|services? "
                       r"industriels|municipal|city power|light|\bew\b")  # (EW: a Swiss Elektrizitätswerk)
 ORG = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\w+|city of|town of|village of|county|"

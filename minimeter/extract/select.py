@@ -186,11 +186,18 @@ def read_pairs(finder: Finder) -> list[ReadPair]:
     """Adjacent numbers on a line that look like a meter's prior and present reads; reads printed one per
     line under their labels; reads printed after their own labels ("Start reading: 2,310.000;")."""
     out = []
+    elsewhere: set[tuple[int, Decimal, Decimal]] = set()  # figures the layout shows under other headings
     for vi, view in enumerate(finder.views):
         out += labelled_reads(finder, vi)
         nums = finder.numbers(view)
+        row: list[ReadPair] = []
         for (a, sa, ea), (b, sb, _eb) in zip(nums, nums[1:], strict=False):
             if view.line_no(sa) != view.line_no(sb) or a == b or min(a, b) < 10:
+                continue
+            if any(p.line == view.line_no(sa) and a == p.present - p.prior for p in row):
+                continue  # "3862  3883  21  33": the row's usage and its day count after the reads, no reads
+            if view.layout and _other_columns(view, view.line_no(sa), (sa, ea), (sb, _eb)):
+                elsewhere.add((view.page, min(a, b), max(a, b)))
                 continue
             lo, hi = sorted((a, b))
             if hi - lo < 1:
@@ -216,10 +223,33 @@ def read_pairs(finder: Finder) -> list[ReadPair]:
             after = [v for v, st, _ in nums if st > sb and view.line_no(st) == view.line_no(sb)]
             factors = [m for m in after if Decimal("0.01") < m <= 1000 and m != 1]
             scaled = any(v != hi - lo and _matches(v, hi - lo, factors) not in (None, Decimal(1)) for v in after)
-            out.append(ReadPair(lo, hi, view, view.line_no(sa), sa, scaled))
+            row.append(ReadPair(lo, hi, view, view.line_no(sa), sa, scaled))
+        out += row
         out += _stacked_reads(view, nums)
         out += _dated_rows(finder, view)
-    return out
+    # The plain text runs a table's row into its neighbours' lines: the layout's headings judge it there too.
+    return [p for p in out if p.view.layout or (p.view.page, p.prior, p.present) not in elsewhere]
+
+
+HEADING_ROWS = 6
+"""How far above a table row its column headings are looked for (past the rows of figures between)."""
+
+
+def _other_columns(view: View, n: int, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Two figures under column headings of words that say nothing of reads ("Analisado  Conforme" over
+    "38  39" in a water-quality table beside a reads table): the columns of another table. The headings are
+    the nearest line above whose text stands over both figures in words; rows of figures between are
+    skipped (a second meter's row under the first one's)."""
+    spans = [(st - view.line(n)[0], en - view.line(n)[0]) for st, en in (first, second)]
+    for k in range(n - 1, max(-1, n - 1 - HEADING_ROWS), -1):
+        s, e = view.line(k)
+        line = view.text[s:e]
+        over = [" ".join(c.group(0) for c in re.finditer(r"\S+", line) if c.start() < en + 2 and c.end() > st - 2)
+                for st, en in spans]
+        if not any(over) or any(re.search(r"\d", o) for o in over):
+            continue  # a blank line, or a row of figures: the headings are higher up
+        return all(over) and not READ_WORDS.search(line)
+    return False
 
 
 # What follows a quantity a charge is billed on: a times sign or "@" and its rate ("300 kWh x 51.60").

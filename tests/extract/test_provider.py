@@ -97,3 +97,10 @@ def test_a_utilitys_letterhead_taken_for_the_addressee_is_still_the_issuer() -> 
                             " Mrs A Example")
     doc = Document(pages=[page], page_count=1)
     assert provider_guess(doc, customer="Brookfield Energy Supply Ltd") == "Brookfield Energy Supply Ltd"
+
+
+def test_a_sanitation_company_in_the_letterhead_is_a_utility() -> None:
+    """A water and sewage company names itself by sanitation ("Companhia de Saneamento ...") rather than water."""
+    doc = _doc("Companhia de Saneamento do Vale Exemplo - SANEX            CONTA DE ÁGUA E ESGOTO\n"
+               "CNPJ 00.000.000/0001-00\nCliente MARIA EXEMPLO")
+    assert provider_guess(doc) == "Companhia de Saneamento do Vale Exemplo"
