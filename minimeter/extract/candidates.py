@@ -27,6 +27,7 @@ from minimeter.extract import lexicon, parse
 from minimeter.extract.formats import guess_date_order, guess_number_format
 from minimeter.extract.ranges import PeriodRanges
 from minimeter.extract.rejoin import rejoined
+from minimeter.extract.units import BILLED_IN
 from minimeter.extract.values import ANY_YEAR, ValueReaders, counts_months
 from minimeter.extract.views import Candidate, View
 from minimeter.extract.vocab import (
@@ -313,6 +314,8 @@ class Finder(PeriodRanges, ValueReaders):
                             if len(label_rx(phrase).findall(view.text[ls:le])) > 1:
                                 break
                             head = re.match(r"\S+(?: \S+)*", view.text[m.start():le])
+                            if head and _heads_other_unit(head.group(0), fname):
+                                break  # "Verbrauch m³": a volume's column, whatever unit a later header names
                             width = len(head.group(0)) if head else len(m.group(0))
                             a, b = s2 + max(0, col - 2), min(e2, s2 + col + width + 6)
                             if a >= b:
@@ -545,3 +548,9 @@ def dedupe(cands: list[Candidate]) -> dict[Any, list[Candidate]]:
         key = c.value.normalize() if isinstance(c.value, Decimal) else c.value
         by.setdefault(key, []).append(c)
     return by
+
+
+def _heads_other_unit(cell: str, fname: str) -> bool:
+    """A header cell that names its own unit, and none ``fname`` is billed in ("Verbrauch m³" for kWh)."""
+    found = {parse.QTY_UNITS[t].lower() for t in re.findall(r"[^\s()\[\]]+", cell.lower()) if t in parse.QTY_UNITS}
+    return bool(found) and not found & BILLED_IN.get(fname, frozenset())
