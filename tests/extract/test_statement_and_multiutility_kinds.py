@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from minimeter.extract.provider import provider_guess
 from minimeter.extract.rules import extract_rules
+from minimeter.readers.base import Document, Page
 from tests.helpers import page_doc
 
 GAS_STATEMENT = [
@@ -39,3 +41,42 @@ def test_a_bill_that_names_electricity_keeps_its_labelled_kwh() -> None:
 def test_the_sum_of_an_annual_statement_is_its_current_charges() -> None:
     out = extract_rules(page_doc(GAS_STATEMENT))
     assert out.bill.current_charges == Decimal("299.96")
+
+
+SWISS = [
+    "Esempio Servizi Comunali SA",
+    "N. cliente                123.456.789",
+    "Fattura n.                5550001112",
+    "Prodotto                  Tariffa Domestica D2",
+    "Totale prestazioni                          1'234.50",
+    "Totale fattura CHF                          1'234.50",
+]
+
+
+def test_a_dot_grouped_customer_number_beside_apostrophe_thousands_is_an_identifier() -> None:
+    out = extract_rules(page_doc(SWISS))
+    assert out.bill.account_number == "123.456.789"
+    assert out.bill.rate_plan == "Tariffa Domestica D2"
+
+
+def test_a_contract_account_is_the_account() -> None:
+    lines = [SWISS[0], "Conto contrattuale        123.456.789", *SWISS[2:]]
+    assert extract_rules(page_doc(lines)).bill.account_number == "123.456.789"
+
+
+def test_on_a_dot_thousands_bill_dot_groups_stay_a_figure() -> None:
+    # Where 1.234,56 is how figures are written, "123.456.789" after a label may be an amount: not an identifier.
+    lines = ["Beispiel Stadtwerke GmbH", "Kundennummer 123.456.789", "Rechnungsbetrag 1.234,56 €",
+             "Summe netto 1.037,44 €"]
+    assert extract_rules(page_doc(lines)).bill.account_number != "123.456.789"
+
+
+def _doc(text: str) -> Document:
+    return Document(pages=[Page(number=1, text=text, layout_text=text)], page_count=1)
+
+
+def test_an_italian_municipal_or_multi_service_company_is_the_issuer() -> None:
+    assert provider_guess(_doc("Azienda Multiservizi Esempio\nVia Roma 1, 6900 Lugano\nN. cliente 123456789")) \
+        == "Azienda Multiservizi Esempio"
+    assert provider_guess(_doc("Aziende Municipali di Esempio\nVia Roma 1\nN. cliente 123456789")) \
+        == "Aziende Municipali di Esempio"
