@@ -523,15 +523,19 @@ def row_total_first(vals: list[tuple[Any, int, int, str | None]]) -> list[tuple[
 
 
 _FACTOR = re.compile(r"(?<![\d.,])(\d{1,3})\s*[x×]\s*$")
+# A count, a few words, then "à" / "je" / "@" right before the amount: "10 geleistete Teilbeträge à € 102,00",
+# "12 acomptes à 85,00 €", "6 instalments @ $40.00" (the amount is each one's).
+_EACH = re.compile(r"(?i)(?<![\d.,])(\d{1,3}) (?:[^\W\d]+ ){0,3}(?:à|je|zu je|@) *$")
 
 
 def product_first(text: str, vals: list[tuple[Any, int, int, str | None]],
                   fmt: str) -> list[tuple[Any, int, int, str | None]]:
     """A labelled row that prints how its amount is made ("abzüglich geleistete Abschläge (12 x 190,00 €)
-    -2.280,00 €"): an amount right after a count and "x" is a factor, and the amount equal to count x factor
+    -2.280,00 €", "10 geleistete Teilbeträge à € 102,00   € -1.020,00"): an amount right after a count and "x"
+    (or after a count, a few words and "à") is a factor, and the amount equal to count x factor
     further along the row is the row's value; the factor is dropped. Anything else is left as it is."""
     for i, (v, s, _e, _x) in enumerate(vals):
-        m = _FACTOR.search(text[max(0, s - 12):s])
+        m = _FACTOR.search(text[max(0, s - 12):s]) or _EACH.search(text[max(0, s - 60):s])
         if m is None or not isinstance(v, Decimal):
             continue
         product = abs(v) * int(m.group(1))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from minimeter.extract.candidates import Finder
 from minimeter.extract.provider import provider_guess
 from minimeter.extract.rules import extract_rules
 from minimeter.readers.base import Document, Page
@@ -41,6 +42,16 @@ def test_a_bill_that_names_electricity_keeps_its_labelled_kwh() -> None:
 def test_the_sum_of_an_annual_statement_is_its_current_charges() -> None:
     out = extract_rules(page_doc(GAS_STATEMENT))
     assert out.bill.current_charges == Decimal("299.96")
+
+
+def test_advances_counted_at_a_price_each_are_their_product() -> None:
+    # "N advances à X": X is each one's amount; the row's value is N x X, printed further along.
+    lines = ["Summe Jahresabrechnung                                  € 1.097,32",
+             "abzüglich 10 geleistete Teilbeträge à € 102,00           € -1.020,00",
+             "Zu zahlender Betrag                                        € 77,32"]
+    finder = Finder(page_doc(lines), None)
+    best = max(finder.labelled("payments", "money", "money"), key=lambda c: c.score)
+    assert abs(best.value) == Decimal("1020.00")
 
 
 SWISS = [
