@@ -27,6 +27,7 @@ from minimeter.extract import lexicon, parse
 from minimeter.extract.formats import guess_date_order, guess_number_format
 from minimeter.extract.ranges import PeriodRanges
 from minimeter.extract.rejoin import rejoined
+from minimeter.extract.units import BILLED_IN
 from minimeter.extract.values import ANY_YEAR, ValueReaders, counts_months
 from minimeter.extract.views import Candidate, View
 from minimeter.extract.vocab import (
@@ -328,6 +329,8 @@ class Finder(PeriodRanges, ValueReaders):
                             if len(label_rx(phrase).findall(view.text[ls:le])) > 1:
                                 break
                             head = re.match(r"\S+(?: \S+)*", view.text[m.start():le])
+                            if head and _heads_other_unit(head.group(0), fname):
+                                break  # "Verbrauch m³": a volume's column, whatever unit a later header names
                             width = len(head.group(0)) if head else len(m.group(0))
                             a, b = s2 + max(0, col - 2), min(e2, s2 + col + width + 6)
                             if a >= b:
@@ -541,15 +544,19 @@ def row_total_first(vals: list[tuple[Any, int, int, str | None]]) -> list[tuple[
 
 
 _FACTOR = re.compile(r"(?<![\d.,])(\d{1,3})\s*[x×]\s*$")
+# A count, a few words, then "à" / "je" / "@" right before the amount: "10 geleistete Teilbeträge à € 102,00",
+# "12 acomptes à 85,00 €", "6 instalments @ $40.00" (the amount is each one's).
+_EACH = re.compile(r"(?i)(?<![\d.,])(\d{1,3}) (?:[^\W\d]+ ){0,3}(?:à|je|zu je|@) *$")
 
 
 def product_first(text: str, vals: list[tuple[Any, int, int, str | None]],
                   fmt: str) -> list[tuple[Any, int, int, str | None]]:
     """A labelled row that prints how its amount is made ("abzüglich geleistete Abschläge (12 x 190,00 €)
-    -2.280,00 €"): an amount right after a count and "x" is a factor, and the amount equal to count x factor
+    -2.280,00 €", "10 geleistete Teilbeträge à € 102,00   € -1.020,00"): an amount right after a count and "x"
+    (or after a count, a few words and "à") is a factor, and the amount equal to count x factor
     further along the row is the row's value; the factor is dropped. Anything else is left as it is."""
     for i, (v, s, _e, _x) in enumerate(vals):
-        m = _FACTOR.search(text[max(0, s - 12):s])
+        m = _FACTOR.search(text[max(0, s - 12):s]) or _EACH.search(text[max(0, s - 60):s])
         if m is None or not isinstance(v, Decimal):
             continue
         product = abs(v) * int(m.group(1))
@@ -566,3 +573,9 @@ def dedupe(cands: list[Candidate]) -> dict[Any, list[Candidate]]:
         key = c.value.normalize() if isinstance(c.value, Decimal) else c.value
         by.setdefault(key, []).append(c)
     return by
+
+
+def _heads_other_unit(cell: str, fname: str) -> bool:
+    """A header cell that names its own unit, and none ``fname`` is billed in ("Verbrauch m³" for kWh)."""
+    found = {parse.QTY_UNITS[t].lower() for t in re.findall(r"[^\s()\[\]]+", cell.lower()) if t in parse.QTY_UNITS}
+    return bool(found) and not found & BILLED_IN.get(fname, frozenset())

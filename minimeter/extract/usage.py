@@ -99,7 +99,10 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
                                            None, None, "reads"))
         if fname == "electricity_kwh" and gas_kwh:
             # "Gas used 89 m3 x 10.4465 = 930 kWh": an unlabelled 930 kWh elsewhere is that gas, not electricity.
-            cands = [c for c in cands if c.value not in gas_kwh or (c.label and c.score >= 0.6)]
+            # So is one under a label that names no commodity ("Verbrauch kWh 930") on a bill that names gas and
+            # never electricity (a gas statement converting its m³ to kWh).
+            gas_only = not finder.names("electricity_kwh")
+            cands = [c for c in cands if c.value not in gas_kwh or (c.label and c.score >= 0.6 and not gas_only)]
         # When every figure was read beside a distractor ("Basis: Verbrauch Vorjahr 2'544 kWh" on an advance bill
         # that prints no reads), they are another period's, not this bill's usage: none is a candidate, however
         # alone (its low score would otherwise still win an empty field). Beside a clean figure, a distractor's

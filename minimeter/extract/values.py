@@ -104,7 +104,10 @@ class ValueReaders:
                 if " " in tok and "-" not in tok and len(tok.split(" ")[0]) > 5 and tok_end == im.end():
                     tok = tok.split(" ")[0]  # "418207 52": an id then a quantity; "816 379 998 588" stays
                     tok_end = im.start() + len(tok)
-                if re.fullmatch(r"\d+\.\d+|(?:19|20)\d\d|\d{1,3}(?:[.,]\d{3})+", tok):
+                # (Dot-grouped digits on a bill whose figures group thousands otherwise, "123.456.789" beside
+                # CHF 1'234.50 or $1,234.50, are no figure: a Swiss customer number.)
+                if re.fullmatch(r"\d+\.\d+|(?:19|20)\d\d|\d{1,3}(?:[.,]\d{3})+", tok) and not (
+                        self.fmt != "eu" and re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", tok)):
                     continue  # a year or a formatted number, not an identifier
                 digits = sum(c.isdigit() for c in tok)
                 if digits < 4 or re.fullmatch(r"\d+[.,]\d{2}", tok):

@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 
 _TOKEN = re.compile(r"\S+")
 _FIGURE = re.compile(r"[-(]?\d[\d.,'’]*\)?-?")
+# The unit of a price printed in hundredths of the currency, right after the price: "Cent/kWh", "ct/kWh", "¢/kWh",
+# "c/kWh", "p/kWh" (pence).
+_CENTS = re.compile(r"(?i)\s?(?:cents?|ct|c|¢|p)\s?/\s?[a-z]")
 
 
 def charge_lines(finder: Finder) -> list[LineItem]:
@@ -81,6 +84,9 @@ def _table_cells(view: View, n: int, end: int, fmt: str) -> tuple[Decimal, str, 
         for j in range(i + 1, len(figures) - 1):
             for k in range(j + 1, len(figures)):
                 (q, tq), (r, tr), (a, ta) = figures[i], figures[j], figures[k]
+                # A price in cents of the amount's currency ("6,349 Cent/kWh", "12.5 ct/kWh"): hundredths.
+                if _CENTS.match(view.text, tr.end()):
+                    r = r / 100
                 if product("table_row", printed(r, tr), printed(q, tq), printed(a, ta)).evidence:
                     unit_at = min(t.start() for t in tokens if t.group(0).lower() in parse.QTY_UNITS)
                     return q, next(iter(units)), r, a, min(tq.start(), unit_at)

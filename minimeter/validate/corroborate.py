@@ -394,7 +394,7 @@ def _rate(idx: PrintedIndex, rate: Decimal) -> Printed:
     return Printed(rate, places)
 
 
-_HUNDREDTHS = re.compile(r"(?i)(?<![\d.,])(\d+(?:[.,]\d+)?)\s?(?:p|¢|c|ct)(?=\s*(?:per\b|/))")
+_HUNDREDTHS = re.compile(r"(?i)(?<![\d.,])(\d+(?:[.,]\d+)?)\s?(?:cents?|ct|p|¢|c)(?=\s*(?:per\b|/))")
 
 
 def _billed(fname: str, value: Decimal, items: list[LineItem], idx: PrintedIndex) -> str | None:
