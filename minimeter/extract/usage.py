@@ -65,8 +65,12 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
     commodity_words = {f: COMMODITY_WORDS[f] + (("énergie", "energia") if f == "electricity_kwh" else ())
                        for f in COMMODITY_WORDS}
 
-    def row_names(ctx: str) -> set[str]:
-        return named_by_units(ctx) | {f for f, ws in commodity_words.items() if any(w in ctx for w in ws)}
+    def row_names(ctx: str, printed: str | None) -> set[str]:
+        words = {f for f, ws in commodity_words.items() if any(w in ctx for w in ws)}
+        by_unit = named_by_units(ctx)
+        if printed == "kWh" and words == {"gas_usage"} and by_unit == {"electricity_kwh"}:
+            return words  # "Gas  G334  22,825  23,019  194 kWh": a gas read in kWh names gas, not power
+        return by_unit | words
     bare = read_usage_candidates(finder)
     gas_kwh = {c.value for c in finder.labelled("gas_usage", "qty", "usage")
                if c.unit == "kWh" and c.score >= 0.3 and re.search(r"(?i)ga[sz]", c.label or "")}
@@ -91,12 +95,12 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
                 if printed is not None and printed not in UNITS_FOR[fname] and not (
                         fname == "gas_usage" and printed == "kWh"):
                     continue  # "Consumo fatturato: 37 m³" is not 37 kWh, whatever the reads' line says
-                named = row_names(ctx)
+                named = row_names(ctx, printed)
                 if not named and c.value in volumes.values():
                     named = {"gas_usage"}  # the volume a printed gas conversion starts from
                 if named == {fname} or (fname == default and not named):
                     cands.append(Candidate(fname, c.value, c.raw, c.page, c.start, c.end, c.layout, c.score,
-                                           None, None, "reads"))
+                                           None, printed, "reads"))
         if fname == "electricity_kwh" and gas_kwh:
             # "Gas used 89 m3 x 10.4465 = 930 kWh": an unlabelled 930 kWh elsewhere is that gas, not electricity.
             # So is one under a label that names no commodity ("Verbrauch kWh 930") on a bill that names gas and

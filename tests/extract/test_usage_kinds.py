@@ -57,3 +57,17 @@ def test_a_read_dated_before_its_figure_and_a_usage_in_another_unit() -> None:
     out = extract_rules(page_doc(lines))
     assert out.bill.electricity_kwh is None
     assert out.bill.water_usage == Decimal("37")
+
+
+def test_a_meter_table_of_three_services_gives_each_its_own_usage_and_unit() -> None:
+    # One meter table for power, water and gas; the gas is billed in kWh, so only the row's word names it,
+    # and the water's cubic metres are printed "Cu M".
+    lines = ["Example Utilities Pte Ltd", "Total Amount Payable   $212.40",
+             "Service       Meter No.    Previous Reading    Current Reading    Consumption",
+             "Electricity   11223344     50,100              50,588             488 kWh",
+             "Water         WM556677     1,073.5             1,082.2            8.7 Cu M",
+             "Gas           G9988776     22,825              23,019             194 kWh"]
+    bill = extract_rules(page_doc(lines)).bill
+    assert bill.electricity_kwh == Decimal("488")
+    assert (bill.water_usage, bill.water_usage_unit) == (Decimal("8.7"), "m3")
+    assert (bill.gas_usage, bill.gas_usage_unit) == (Decimal("194"), "kWh")
