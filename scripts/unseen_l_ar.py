@@ -108,7 +108,7 @@ def ar_gas(rng: random.Random) -> tuple[bytes, dict[str, object]]:
         back = [add_months(start, -2 * k) for k in range(1, 6)]
         hist = [["Período", "m\u00b3"]] + [[f"{ES_MONTHS[d.month - 1][:3]} {d.year}",
                                            str(int(m3 * rng.uniform(0.4, 1.8)))] for d in back]
-        p.table(150, by + 5, [25, 20], hist, size=7, row_h=4.5, aligns="LR")
+        p.table(150, by + 19, [25, 20], hist, size=7, row_h=4.5, aligns="LR")
         p.text(12, y + 7, f"Promedio diario: {m3 / days:.2f} m\u00b3".replace(".", ","), 7.5)
 
     def charges() -> None:

@@ -86,7 +86,7 @@ def pe_luz(rng: random.Random) -> tuple[bytes, dict[str, object]]:
            ["Recibo N°", f"S{digits(rng, 3)}-{digits(rng, 8)}"],
            ["Potencia contratada", f"{rng.choice((3, 5, 10))} kW"]]
     blocks.append((118, 28, 80, table(ids, head=False, aligns="LL")))
-    sy, dy = (52, 100) if summary_top else (215, 52)
+    sy, dy = (62, 112) if summary_top else (215, 62)
     srows = []
     if prev is not None:
         srows.append(["Deuda anterior", _sol(prev)])
