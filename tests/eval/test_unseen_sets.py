@@ -31,16 +31,16 @@ SETS = {
     "i": ("unseen_i.py", ("in_discom", "za_municipal", "ie_electricity", "us_city_water"), 10),
     "j": ("unseen_j.py", ("co_energia", "at_gas_jahres", "br_agua_esgoto", "ch_ti_multi"), 10),
     "k": ("unseen_k.py", ("hk_electric", "ng_disco", "us_solar_nem", "ab_retail"), 12),
+    "l": ("unseen_l.py", ("be_settlement", "ar_gas", "fr_eau", "pe_luz"), 12),
 }
 # fpdf2's core fonts keep a bill of sets B-E a few kilobytes; Chromium embeds a subset of each font it uses
-MAX_BYTES = {"f": 120_000, "g": 150_000, "h": 150_000, "i": 150_000, "j": 150_000, "k": 150_000}
+MAX_BYTES = {"f": 120_000, "g": 150_000, "h": 150_000, "i": 150_000, "j": 150_000, "k": 150_000, "l": 150_000}
 # Sets printed by Chromium (skipped without it); of them, F's tests read the committed bills (32 Chromium starts
 # are slow) where the others generate bills of their own seed.
-NEEDS_CHROMIUM = {"f", "g", "h", "i", "j", "k"}
+NEEDS_CHROMIUM = {"f", "g", "h", "i", "j", "k", "l"}
 COMMITTED_ONLY = {"f"}
 CURRENCIES = {"AUD", "BRL", "EUR", "CAD", "MYR", "USD", "GBP", "PKR", "MXN", "CHF", "PHP", "AED", "IDR", "KES", "PLN",
-              "SGD", "COP", "INR", "ZAR", "SEK", "CZK", "NZD", "TRY",
-              "HKD", "NGN"}
+              "SGD", "COP", "INR", "ZAR", "SEK", "CZK", "NZD", "TRY", "HKD", "NGN", "ARS", "PEN"}
 MONEY = ("total_amount_due", "previous_balance", "current_charges")
 DATES = ("statement_date", "due_date", "billing_period_start", "billing_period_end")
 QUANTITIES = ("electricity_kwh", "gas_usage", "water_usage", "demand_kw")
