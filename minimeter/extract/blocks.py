@@ -123,7 +123,7 @@ def classify(label: str, finder: Finder) -> str:
             if w > best_w and len(phrase) > 2 and _word_rx(phrase).search(low):
                 best, best_w = role, w
     # "Interest on Arrears": the summary role's own label outweighs the previous balance's "arrears".
-    for role in ("adjustments", "credit"):
+    for role in ("adjustments", "credit", "prior_credit"):
         for phrase, w in lexicon.load().roles.get(role, ()):
             if w > best_w and _word_rx(phrase).search(low):
                 best, best_w = role, w
@@ -212,6 +212,11 @@ def _solve(finder: Finder, block: Block) -> Block:
     terms = 0
     for r in block.rows:
         r.role = r.label_role = classify(r.label, finder)
+        if r.role == "prior_credit":
+            # "Nadpłata z poprzedniego okresu (zaliczona) 408,21 zł": last period's overpayment, printed unsigned
+            # and set against this one, is a previous balance below zero.
+            r.role = r.label_role = "previous"
+            r.value = -abs(r.value)
     _start_at_own_total(block)
     first = block.rows[0]
     if first.role == "total" and any(r.role in ("previous", "payments") for r in block.rows[1:]):
@@ -384,6 +389,30 @@ def plan_instalments(blocks: list[Block], cands: dict[str, list[Candidate]]) -> 
                 cands.setdefault("current_charges", []).append(
                     Candidate("current_charges", r.value, block.view.text[r.start:r.end], block.page, r.start, r.end,
                               True, 0.7, r.label, None, "a budget plan's instalment in the account summary"))
+
+
+def prior_credits(finder: Finder, cands: dict[str, list[Candidate]]) -> None:
+    """Offer each amount printed after a ``prior_credit`` label on its line as a previous balance below zero:
+    last period's overpayment set against this bill, printed unsigned ("Nadpłata z poprzedniego okresu
+    (zaliczona)  408,21 zł", "Credit brought forward  12.50"). Only a candidate: the balance relation keeps it
+    when previous - payments + current = amount due holds with it."""
+    phrases = tuple(p for p, _w in lexicon.load().roles.get("prior_credit", ()))
+    if not phrases:
+        return
+    for view in finder.views:
+        low = strip_accents(view.text)
+        for phrase in phrases:
+            for m in _word_rx(phrase).finditer(low):
+                _s, line_end = view.line(view.line_no(m.start()))
+                money = parse.find_money(view.text[m.end():line_end], finder.fmt)
+                if not money or money[0].value == 0:
+                    continue
+                first = money[0]
+                value = Decimal(str(first.value))
+                s, e = m.end() + first.start, m.end() + first.end
+                cands.setdefault("previous_balance", []).append(
+                    Candidate("previous_balance", -abs(value), view.text[s:e], view.page, s, e, view.layout,
+                              0.8, view.text[m.start():m.end()], None, "an earlier period's credit, printed unsigned"))
 
 
 def pays_of(block: Block, prev: Row | None) -> list[Row]:

@@ -68,6 +68,7 @@ def line_items(st: RulesState) -> None:
 def summary_blocks(st: RulesState) -> None:
     found = blocks.find_blocks(st.finder)
     blocks.plan_instalments(found, st.cands)
+    blocks.prior_credits(st.finder, st.cands)
     st.summary = blocks.support(found, st.cands)
 
 

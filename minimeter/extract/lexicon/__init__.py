@@ -69,7 +69,7 @@ FIELDS = frozenset({
 })
 # Summary-block roles a label may name beside the bill's fields (``[roles]``): terms of the bill's
 # arithmetic that no bill field holds.
-ROLES = frozenset({"adjustments", "section_total", "credit", "plan_instalment"})
+ROLES = frozenset({"adjustments", "section_total", "credit", "prior_credit", "plan_instalment"})
 # The kind of value a distractor speaks against, and the fields of that kind.
 DISTRACTOR_KINDS: Mapping[str, frozenset[str]] = MappingProxyType({
     "usage": frozenset({"electricity_kwh", "gas_usage", "gas_therms", "water_usage", "demand_kw"}),
