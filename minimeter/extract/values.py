@@ -50,6 +50,10 @@ def counts_months(text: str) -> bool:
     return _months_count_rx().search(text) is not None
 
 
+# A figure that ends a range of units ("1-30 kWh", "101 to 300 kWh", "0 – 50 m3"): a band's bound.
+_RANGE_END = re.compile(r"(?<![\d.,])\d[\d,.]*[^\S\n]*(?:-|–|to)[^\S\n]*$")
+
+
 # A reference year for recognising a yearless date as a date; never used for a value's year.
 ANY_YEAR = dt.date(2000, 1, 1)
 
@@ -85,6 +89,8 @@ class ValueReaders:
                 out.append((m.value, s + m.start, s + m.end, m.extra))
         elif kind == "qty":
             for m in parse.find_quantities(seg, self.fmt, unit_gap=unit_gap):
+                if _RANGE_END.search(view.text, max(0, s + m.start - 16), s + m.start):
+                    continue  # "Consumption 31-100 kWh": the upper bound of a tariff band, not a quantity used
                 gas_kwh = fname == "gas_usage" and m.extra == "kWh" and gas_label
                 if m.extra in UNITS_FOR.get(fname, ()) or gas_kwh:
                     out.append((m.value, s + m.start, s + m.end, m.extra))
@@ -189,7 +195,9 @@ class ValueReaders:
             return []
         # (Figures grouped by spaces, "28 992", where the bill's numbers are: not 28.)
         spaced = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?![\d.,])|" if self.fmt in ("eu", "ch") else ""
-        m = re.match(rf"[^\d\n]{{0,16}}?(?<![\w.,])({spaced}\d[\d,.'’]*)(?![\w/%$])", seg)
+        # (Not a band's lower bound, "Consumption 1-30 kWh", "101+ kWh": a tariff band, not the quantity used.)
+        m = re.match(rf"[^\d\n]{{0,16}}?(?<![\w.,])({spaced}\d[\d,.'’]*)(?![\w/%$+])(?![^\S\n]*(?:-|–|to)[^\S\n]*\d)",
+                     seg)
         if not m or "$" in seg[: m.start(1)]:
             return []
         v = parse.parse_number(m.group(1).rstrip(".,"), self.fmt)

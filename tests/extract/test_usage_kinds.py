@@ -71,3 +71,18 @@ def test_a_meter_table_of_three_services_gives_each_its_own_usage_and_unit() -> 
     assert bill.electricity_kwh == Decimal("488")
     assert (bill.water_usage, bill.water_usage_unit) == (Decimal("8.7"), "m3")
     assert (bill.gas_usage, bill.gas_usage_unit) == (Decimal("194"), "kWh")
+
+
+def test_tariff_band_bounds_are_not_the_usage() -> None:
+    # Charges in consumption bands: the bands' bounds ("1-30", "31-100", "101+") beside the label are no rival
+    # of the usage the reads give.
+    lines = ["Example Power Company", "Amount Due   KSh 2,345.60",
+             " Meter No.      Previous Reading    Current Reading    Multiplier    Units (kWh)",
+             " 12345678           73,135              73,295             1            160",
+             " Description                           Units      Rate      Amount",
+             " Consumption 1-30 kWh                    30      12.22      366.60",
+             " Consumption 31-100 kWh                  70      16.54     1157.80",
+             " Consumption 101+ kWh                    60      19.08     1144.80"]
+    out = extract_rules(page_doc(lines))
+    assert out.bill.electricity_kwh == Decimal("160")
+    assert out.evidence["electricity_kwh"].confidence >= 0.8
