@@ -31,10 +31,13 @@ if TYPE_CHECKING:
     from minimeter.extract.profiles import Profile
 
 PO_BOX = re.compile(r"(?i)(?<![a-z])p\.?\s?o\.?\s*box\s+\d+")
-# "4385 LAKEVIEW BLVD", "274 Hillcrest Ln Apt 3" / "Chemin des Vignes 115", "Goethestraße 104, 80912 München"
-STREET = re.compile(r"(?i)^(?:\d{1,6}[a-z]?\s+(?=\w*[a-zà-ÿ])\w[\w'.\- ]*"
+# "4385 LAKEVIEW BLVD", "274 Hillcrest Ln Apt 3", a numbered street ("8815 118 Ave NW", "301 3 St S") with its
+# town after a comma / "Chemin des Vignes 115", "Goethestraße 104, 80912 München"
+STREET = re.compile(r"(?i)^(?:\d{1,6}[a-z]?\s+(?=(?:\d{1,4}\s+)?\w*[a-zà-ÿ])\w[\w'.\- ]*(?:,.+)?"
                     r"|[a-zà-ÿ][\w'.\- ]{2,}\s\d{1,5}[a-z]?(?:,.+)?)$")
-POSTCODE = re.compile(r"(?<![\d.,])(?:CH-|D-|F-)?\d{4,5}(?![\d.,])|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
+# Digits (with a country prefix), a British or Irish code of letters and digits, a Canadian one ("T5B 0T7").
+POSTCODE = re.compile(r"(?<![\d.,])(?:CH-|D-|F-)?\d{4,5}(?![\d.,])|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"
+                      r"|\b[A-Z]\d[A-Z] \d[A-Z]\d\b")
 # A utility's own letterhead; with a detected profile its name is known, and only these words still count
 # (a customer may well be a "School District" or a "County").
 UTILITY_WORDS = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\w+|stadtwerke|énergie|energie|"
@@ -48,12 +51,18 @@ NOT_NAME = re.compile(r"(?i)\b(?:charges?|total|tax|fee|credit|balance|payment|u
 # A street line's own house number ("4385 LAKEVIEW BLVD", "Chemin des Vignes 115"): never its postcode, so a
 # caption with a number under a letterhead ("Certificate No. 10222") is no one-line postal address.
 HOUSE = re.compile(r"(?i)^\d{1,6}[a-z]?\s|\s\d{1,5}[a-z]?(?=,|$)")
-# A whole address on one line with no postcode, as countries without one print it: a house number and a
-# street, then at least two more places ("7 SAMPAGUITA ST., BRGY. SAN ISIDRO, QUEZON CITY").
-ONE_LINE = re.compile(r"^\d{1,6}[a-zA-Z]?\s+[^\W\d_][\w'.\- ]*(?:,\s*[^\W\d_][\w'.\- ]*){2,}$")
+# A whole address on one line with no postcode, as countries without one print it: a house number (after a
+# short word for the plot or the flat, "Plot 45") and a street, then at least two more places ("7 SAMPAGUITA
+# ST., BRGY. SAN ISIDRO, QUEZON CITY").
+ONE_LINE = re.compile(r"^(?:[A-Z][a-z]{1,4}\.?\s+)?\d{1,6}[a-zA-Z]?\s+[^\W\d_][\w'.\- ]*"
+                      r"(?:,\s*[^\W\d_][\w'.\- ]*){2,}$")
+# The same with a street of two words or more and only its town ("5 Ahmadu Bello Way, Kaduna"): the whole
+# address only when no postal line follows it ("12 Elm Road, Flat 2" over "Leeds LS3 9PY" is not).
+ONE_TOWN = re.compile(r"^(?:[A-Z][a-z]{1,4}\.?\s+)?\d{1,6}[a-zA-Z]?\s+[^\W\d_][\w'.\-]*(?: [\w'.\-]+)+"
+                      r",\s*[^\W\d_][\w'.\- ]*$")
 # A company's name ending in its abbreviated form ("PACIFIC COLD STORAGE INC.", a dotted one of single letters:
-# "PANIFICIO ROSSI S.N.C.", "S.r.l."): the dot is not a caption's.
-FORM_DOT = re.compile(r"(?i)\b(?:inc|corp|ltd|co|llc)\.$|(?<![\w.])(?:[a-z]\.){2,3}$")
+# "PANIFICIO ROSSI S.N.C.", "S.r.l.", a trading name's "ENT." for enterprises): the dot is not a caption's.
+FORM_DOT = re.compile(r"(?i)\b(?:inc|corp|ltd|co|llc|ent)\.$|(?<![\w.])(?:[a-z]\.){2,3}$")
 DATEISH = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 # "11439 x 9.95": a charge line's quantity times its rate, under a "Units x Rate" header; no street. (Figures
 # standing on their own: a postcode of letters and digits, "V95 X2K4", holds an X between two digits too.)
@@ -115,7 +124,10 @@ def mailing_block(finder: Finder, profile: Profile | None) -> MailingBlock | Non
             for col, start, text in _cells(view, n):
                 po = bool(PO_BOX.match(text))
                 one = bool(ONE_LINE.match(text))
-                if not (po or one or STREET.match(text)) or DATEISH.search(text) or TIMES.search(text):
+                town = bool(ONE_TOWN.match(text))
+                # (A Canadian postal code, "T3H 4X2", holds a figure times a figure: not a quantity and a rate.)
+                if (not (po or one or town or STREET.match(text)) or DATEISH.search(text)
+                        or TIMES.search(POSTCODE.sub(" ", text))):
                     continue
                 if parse.currencies_in(text):
                     continue  # "Totale da pagare 435,71 €" ends in a number as a street does, but it is an amount
@@ -137,7 +149,9 @@ def mailing_block(finder: Finder, profile: Profile | None) -> MailingBlock | Non
                     parts.append(nxt[2])
                     end = nxt[1] + len(nxt[2])
                 if not (one or _postal(parts)):
-                    continue
+                    if not town:
+                        continue
+                    parts, end = [text], start + len(text)
                 po = po or any(PO_BOX.search(p) for p in parts)  # "MAILSTOP 4" / "PO BOX 183263"
                 name = Candidate("customer_name", above[2], above[2], view.page, above[1], above[1] + len(above[2]),
                                  view.layout, 0.6, None, None, "addressee")
