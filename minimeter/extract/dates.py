@@ -219,6 +219,8 @@ def read_row_ranges(finder: Finder) -> list[tuple[Candidate, Candidate]]:
         ca, cb = (Candidate(f, d.value, d.text, p.view.page, d.start, d.end, p.view.layout, score, None, None,
                             "reads row") for f, d in (("billing_period_start", a), ("billing_period_end", b)))
         out.append((ca, cb))
+    if len({(a.value, b.value) for a, b in out}) > 1:
+        return []  # meters read on other days: the reads say no one period
     return out
 
 
