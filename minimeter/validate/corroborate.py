@@ -511,9 +511,22 @@ def _billed_over(fname: str, value: Decimal, bill: BillNormalized, items: list[L
     unit = _norm_unit(_usage_units(bill).get(fname))
     if not unit:
         return None
+    drawn = _drawn_registers(fname, value, bill)
     over = [li for li in items if li.quantity is not None and _norm_unit(li.unit) == unit and li.quantity > value + 1
-            and _of_usage(fname, li, bill)]
+            and _of_usage(fname, li, bill) and li.quantity not in drawn]
     return max(over, key=lambda li: li.quantity or 0) if over else None
+
+
+def _drawn_registers(fname: str, value: Decimal, bill: BillNormalized) -> set[Decimal]:
+    """Net metering: the usage of each register drawn from the grid, when the bill's meters of the usage's
+    commodity include one fed back (a negative usage) and add up to ``value``. A charge billed on what was
+    drawn (a non-bypassable charge) is then no sign that ``value`` is a part."""
+    meters = [m for m in bill.meters if m.commodity == USAGE[fname] and m.usage is not None]
+    if not any(m.usage is not None and m.usage < 0 for m in meters):
+        return set()
+    if sum((m.usage for m in meters if m.usage is not None), Decimal(0)) != value:
+        return set()
+    return {m.usage for m in meters if m.usage is not None and m.usage > 0}
 
 
 def _usage_units(bill: BillNormalized) -> dict[str, str | None]:
