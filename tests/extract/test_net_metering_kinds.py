@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from minimeter.arithmetic import printed_day_counts
 from minimeter.extract.rules import extract_rules
 from minimeter.readers.base import Document, Page
 from minimeter.schema import ExtractionResult
@@ -84,3 +85,8 @@ def test_the_previous_statement_and_the_current_charges_of_a_carried_balance() -
     assert bill.total_amount_due == Decimal("259.16")
     assert bill.current_charges == Decimal("139.16")
     assert res.evidence["total_amount_due"].confidence >= 0.8
+
+
+def test_a_day_count_with_a_word_between() -> None:
+    text = "Electric Usage 03/07/2031 - 04/06/2031 (30 billing days); service for 31 service days"
+    assert [n for n, _a, _b in printed_day_counts(text)] == [30, 31]
