@@ -440,9 +440,12 @@ def _by_reads(fname: str, value: Decimal, bill: BillNormalized, idx: PrintedInde
     for m in meters:
         if m.prior_read is None or m.present_read is None or m.usage is None:
             continue
-        mult = idx.printed(m.multiplier, "number") if m.multiplier not in (None, Decimal(1)) else None
+        # A register fed back (net metering, multiplier -1) prints its reads and its own positive difference;
+        # the sign is the bill's netting, counted in the sum below, not a printed factor.
+        fed = m.multiplier is not None and m.multiplier < 0
+        mult = idx.printed(m.multiplier, "number") if m.multiplier not in (None, Decimal(1)) and not fed else None
         out = reads(idx.printed(m.prior_read, "number"), idx.printed(m.present_read, "number"),
-                    idx.printed(m.usage, "number"), mult)
+                    idx.printed(abs(m.usage) if fed else m.usage, "number"), mult)
         if out.evidence:
             outs.append((m.usage, out))
     total = sum((u for u, _o in outs), Decimal(0))
