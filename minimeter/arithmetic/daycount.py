@@ -10,7 +10,8 @@ import re
 
 _WORD = r"(?:days?|jours?|dias|días|dies|tage|giorni|dagen|hari|day\(s\))"
 # (Not the year of a date before the word: "18-DEC-24 DAYS 30".)
-_AFTER = re.compile(rf"(?i)(?<![\d.,/-])(\d{{1,3}})\s*{_WORD}(?![a-z])")
+# ("(30 billing days)", "31 service days": a word of the period between the count and its unit.)
+_AFTER = re.compile(rf"(?i)(?<![\d.,/-])(\d{{1,3}})\s*(?:(?:billing|billed|service)\s+)?{_WORD}(?![a-z])")
 # "Billing days: 29", "Días facturados   61" (a label cell, then the count in the next cell).
 _BEFORE = re.compile(rf"(?i)(?<![a-z]){_WORD}(?:\s+(?:in\s+(?:the\s+)?(?:billing\s+)?period|billed|of\s+service|"
                      r"factura[dt][oa]s|factur[ée]s|faturados|fatturati|abgerechnet|gefactureerd))?"

@@ -24,7 +24,7 @@ from minimeter.extract.candidates import Candidate, View
 from minimeter.extract.provider import ORG as LETTERHEAD_ORG
 from minimeter.extract.select import Choice
 from minimeter.extract.values import ANY_YEAR
-from minimeter.extract.vocab import LABELS, any_label_rx
+from minimeter.extract.vocab import LABELS, any_label_rx, distractor_hits
 
 if TYPE_CHECKING:
     from minimeter.extract.candidates import Finder
@@ -60,6 +60,11 @@ ONE_LINE = re.compile(r"^(?:[A-Z][a-z]{1,4}\.?\s+)?\d{1,6}[a-zA-Z]?\s+[^\W\d_][\
 # address only when no postal line follows it ("12 Elm Road, Flat 2" over "Leeds LS3 9PY" is not).
 ONE_TOWN = re.compile(r"^(?:[A-Z][a-z]{1,4}\.?\s+)?\d{1,6}[a-zA-Z]?\s+[^\W\d_][\w'.\-]*(?: [\w'.\-]+)+"
                       r",\s*[^\W\d_][\w'.\- ]*$")
+# The same, opened by the premises inside a building rather than a house number: a word and its designator
+# ("Flat B", "Room 702", "Piso 3") or a floor ("G/F", "12/F"), then at least two more places, one of them
+# numbered ("Flat 1805, Tower 2, Harbour View Court, North Point"; "G/F, 28 Wing Lok Street, Sheung Wan").
+PREMISES = re.compile(r"^(?:[A-Z][a-z]{2,} [A-Z\d]{1,5}|(?:\d{1,3}|[A-Z]{1,2})/F)"
+                      r"(?:,\s*[^\W_][\w'./\- ]*){2,}$")
 # A company's name ending in its abbreviated form ("PACIFIC COLD STORAGE INC.", a dotted one of single letters:
 # "PANIFICIO ROSSI S.N.C.", "S.r.l.", a trading name's "ENT." for enterprises): the dot is not a caption's.
 FORM_DOT = re.compile(r"(?i)\b(?:inc|corp|ltd|co|llc|ent)\.$|(?<![\w.])(?:[a-z]\.){2,3}$")
@@ -123,12 +128,14 @@ def mailing_block(finder: Finder, profile: Profile | None) -> MailingBlock | Non
         for n in range(1, min(view.n_lines, 60)):
             for col, start, text in _cells(view, n):
                 po = bool(PO_BOX.match(text))
-                one = bool(ONE_LINE.match(text))
+                one = bool(ONE_LINE.match(text)) or (bool(PREMISES.match(text)) and bool(re.search(r"\d", text)))
                 town = bool(ONE_TOWN.match(text))
                 # (A Canadian postal code, "T3H 4X2", holds a figure times a figure: not a quantity and a rate.)
                 if (not (po or one or town or STREET.match(text)) or DATEISH.search(text)
                         or TIMES.search(POSTCODE.sub(" ", text))):
                     continue
+                if distractor_hits(text, "address"):
+                    continue  # "Customer hotline 2769 6863": a phone number, not a street and its postcode
                 if parse.currencies_in(text):
                     continue  # "Totale da pagare 435,71 €" ends in a number as a street does, but it is an amount
                 if parse.find_dates(text, finder.order, finder.ref or ANY_YEAR):

@@ -356,6 +356,15 @@ def support(blocks: list[Block], cands: dict[str, list[Candidate]]) -> Block | N
         cur = next((r for r in block.rows if r.role == "total" and r.start != s and r.value == current
                     and any(q.role in ("payments", "previous") for q in block.rows[block.rows.index(r) + 1:])),
                    None)
+    if cur is None and current != total and prev is not None:
+        # "Amount Due on Previous Statement 134.40 / Payments 0.00 / Previous Unpaid Balance 134.40 / Total
+        # Electric Charges 151.59 / Total Amount Due 285.99": the one row after the earlier balance that prints
+        # what the arithmetic leaves for this period, whatever its label, is the current charges.
+        after = block.rows[block.rows.index(prev) + 1:]
+        paying = pays_of(block, prev)
+        implied = [r for r in after if r.value == current and r.start != s and r not in paying
+                   and r.role in ("item", "total", "tax")]
+        cur = implied[0] if len(implied) == 1 else None
     if cur is not None and cur.value == current and current != total:
         add("current_charges", cur.value, cur.start, cur.end, 0.8, cur.label)
     if cur is not None:

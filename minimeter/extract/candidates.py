@@ -150,6 +150,18 @@ class Finder(PeriodRanges, ValueReaders):
 
 
     def labels(self, view_idx: int, fname: str) -> list[tuple[re.Match[str], str, float]]:
+        """The label matches of ``fname`` on a view. A money label inside a longer, outright label of another
+        money role at the same place is that other label's word ("Amount Due" in "Amount Due on Previous
+        Statement"): it is left out."""
+        found = self._labels(view_idx, fname)
+        if fname not in MONEY:
+            return found
+        wider = [m2 for other in MONEY if other != fname for m2, _p, w2 in self._labels(view_idx, other) if w2 >= 1.0]
+        return [(m, p, w) for m, p, w in found
+                if not any(m2.start() <= m.start() and m.end() <= m2.end() and len(m2.group(0)) > len(m.group(0))
+                           for m2 in wider)]
+
+    def _labels(self, view_idx: int, fname: str) -> list[tuple[re.Match[str], str, float]]:
         key = (view_idx, fname)
         if key not in self._label_cache:
             view = self.views[view_idx]

@@ -553,6 +553,22 @@ def billed_over_reads(finder: Finder, fname: str, gs: list[Group]) -> Group | No
                  and not g.best.why.startswith("stacked") and "distractor" not in g.best.why), None)
 
 
+def net_of_reads(finder: Finder, gs: list[Group], billed_parts: dict[Decimal, tuple[Decimal, ...]]
+                 ) -> tuple[Group, ReadPair, ReadPair] | None:
+    """A strongly labelled usage that is one register's reads less another's, on rows of one reads table
+    ("Delivered from grid 79852 80589 737" over "Received to grid 24064 24355 291", then "Net kWh 446"): net
+    metering, when the charges are billed on that net figure or on its parts (peak 128 + off-peak 318).
+    Returns the figure, the register drawn from the grid and the one fed back."""
+    pairs = [p for p in read_pairs(finder) if not p.scaled and p.present > p.prior]
+    nets = {(a.present - a.prior) - (b.present - b.prior): (a, b) for a in pairs for b in pairs
+            if a is not b and a.view is b.view and 0 < abs(a.line - b.line) <= 2}
+    billed = billed_quantities(finder, "electricity_kwh")
+    g = next((g for g in gs[1:] if g.value in nets and g.value > 0 and (g.value in billed or g.value in billed_parts)
+              and g.best.label and g.best.score >= 0.8 and not g.best.why.startswith("stacked")
+              and "distractor" not in g.best.why), None)
+    return (g, *nets[g.value]) if g is not None else None
+
+
 def billed_total(finder: Finder, fname: str, unit: str, values: set[Decimal]) -> Candidate | None:
     """Among billed quantities ``values``, the one that is the sum of two or three others (a time-of-use
     split billed in parts and in total: 126 + 412 = 538 kWh), with the span it was read from."""

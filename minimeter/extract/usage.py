@@ -27,6 +27,7 @@ from minimeter.extract.select import (
     billed_total,
     confidence,
     groups,
+    net_of_reads,
     part_sizes,
     read_pairs,
     read_usage_candidates,
@@ -121,7 +122,7 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
         parts = summed_parts(finder, fname, gs) if fname != "demand_kw" else {}
         best = gs[0]
         note = best.best.why
-        net = sup = None
+        net = sup = netted = None
         n_meters = len(meters)
         if fname != "demand_kw":
             sups = {id(g): usage_support(finder, g.value) for g in gs[:6]}
@@ -142,6 +143,15 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
             net = billed_over_reads(finder, fname, gs) if sups.get(id(best)) else None
             if net is not None:
                 best, note = net, f"billed on {net.best.raw} ('{net.best.label}'); the reads give {best.value}"
+            elif fname == "electricity_kwh" and sups.get(id(best)) and (
+                    netted := net_of_reads(finder, gs, parts)) is not None:
+                net, drawn, fed = netted
+                best, note = net, f"net of two registers' reads, {net.best.raw} ('{net.best.label}'), as billed"
+                # Both registers, the one fed back counted against the usage: their reads add up to the net.
+                for p, mult in ((drawn, Decimal(1)), (fed, Decimal(-1))):
+                    meters.append(Meter(prior_read=p.prior, present_read=p.present,
+                                        multiplier=mult if mult != 1 else None, usage=(p.present - p.prior) * mult,
+                                        unit="kWh", commodity=Commodity("electricity")))
             elif not sups.get(id(best)):
                 # No reads either way: of two labelled figures ("Total kWh used 900", "Net kWh billed 600"),
                 # the one the charges are billed on, when they are billed on neither the other nor its parts
@@ -164,7 +174,7 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
                                         unit=unit, commodity=Commodity({"electricity_kwh": "electricity",
                                                                         "gas_usage": "gas",
                                                                         "water_usage": "water"}[fname])))
-            else:
+            elif netted is None:
                 # No read pair explains the value: if it sits on a meter row, record that meter so
                 # validation's meter_reads rule can say the reads and the usage disagree.
                 for p in read_pairs(finder):

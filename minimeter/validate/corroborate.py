@@ -440,9 +440,12 @@ def _by_reads(fname: str, value: Decimal, bill: BillNormalized, idx: PrintedInde
     for m in meters:
         if m.prior_read is None or m.present_read is None or m.usage is None:
             continue
-        mult = idx.printed(m.multiplier, "number") if m.multiplier not in (None, Decimal(1)) else None
+        # A register fed back (net metering, multiplier -1) prints its reads and its own positive difference;
+        # the sign is the bill's netting, counted in the sum below, not a printed factor.
+        fed = m.multiplier is not None and m.multiplier < 0
+        mult = idx.printed(m.multiplier, "number") if m.multiplier not in (None, Decimal(1)) and not fed else None
         out = reads(idx.printed(m.prior_read, "number"), idx.printed(m.present_read, "number"),
-                    idx.printed(m.usage, "number"), mult)
+                    idx.printed(abs(m.usage) if fed else m.usage, "number"), mult)
         if out.evidence:
             outs.append((m.usage, out))
     total = sum((u for u, _o in outs), Decimal(0))
@@ -511,9 +514,22 @@ def _billed_over(fname: str, value: Decimal, bill: BillNormalized, items: list[L
     unit = _norm_unit(_usage_units(bill).get(fname))
     if not unit:
         return None
+    drawn = _drawn_registers(fname, value, bill)
     over = [li for li in items if li.quantity is not None and _norm_unit(li.unit) == unit and li.quantity > value + 1
-            and _of_usage(fname, li, bill)]
+            and _of_usage(fname, li, bill) and li.quantity not in drawn]
     return max(over, key=lambda li: li.quantity or 0) if over else None
+
+
+def _drawn_registers(fname: str, value: Decimal, bill: BillNormalized) -> set[Decimal]:
+    """Net metering: the usage of each register drawn from the grid, when the bill's meters of the usage's
+    commodity include one fed back (a negative usage) and add up to ``value``. A charge billed on what was
+    drawn (a non-bypassable charge) is then no sign that ``value`` is a part."""
+    meters = [m for m in bill.meters if m.commodity == USAGE[fname] and m.usage is not None]
+    if not any(m.usage is not None and m.usage < 0 for m in meters):
+        return set()
+    if sum((m.usage for m in meters if m.usage is not None), Decimal(0)) != value:
+        return set()
+    return {m.usage for m in meters if m.usage is not None and m.usage > 0}
 
 
 def _usage_units(bill: BillNormalized) -> dict[str, str | None]:

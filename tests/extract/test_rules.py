@@ -14,7 +14,7 @@ from minimeter.extract.select import choose_money
 from minimeter.readers.base import Document, Page
 from minimeter.readers.sandbox import read_document
 from minimeter.settings import load_settings
-from tests.helpers import make_pdf
+from tests.helpers import make_pdf, page_doc
 
 # An unknown utility (no profile), with the distractors real bills print.
 UNKNOWN_BILL = [
@@ -175,6 +175,24 @@ def test_customer_name_from_the_mailing_block_not_the_utility() -> None:
     assert out.bill.customer_name == "Harbor Print Works"
     ev = out.evidence["customer_name"]
     assert ev.span is not None and lines[4] == ev.span.text
+
+
+@pytest.mark.parametrize("street", ["Flat 4C, 9/F, Maple Court, Eastbank", "G/F, 41 Orchard Lane, Westbay",
+                                    "Room 310, Tower 1, Quayside Centre, Northgate"])
+def test_an_address_opened_by_its_premises_and_no_phone_line_for_a_street(street: str) -> None:
+    """A letterhead's phone line ends in figures as a street does ("hotline 2222 3333": a "postcode" too);
+    the addressee's address has no postcode and opens with a flat, room or floor instead of a house number."""
+    lines = [
+        "Northgate Light & Power Co. Ltd",
+        "Customer hotline 2222 3333  |  Emergency hotline 2444 5555",
+        "",
+        "PAN YI LING                                        Account no.   1200 340 560",
+        f"{street}                                           Bill date     05 Mar 2031",
+        "Amount due   HK$410.00",
+    ]
+    out = extract_rules(page_doc(lines))
+    assert out.bill.service_address == street
+    assert out.bill.customer_name == "PAN YI LING"
 
 
 def test_yearless_numeric_period_is_anchored_on_the_statement_date() -> None:

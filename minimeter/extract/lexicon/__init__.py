@@ -76,6 +76,8 @@ DISTRACTOR_KINDS: Mapping[str, frozenset[str]] = MappingProxyType({
     "money": frozenset({"total_amount_due", "current_charges", "previous_balance", "payments"}),
     "date": frozenset({"statement_date", "due_date", "billing_period_start", "billing_period_end"}),
     "identifier": frozenset({"account_number", "meter_number"}),
+    # A line that reads like a street ("Customer hotline 2769 6863") but is a way to reach the utility.
+    "address": frozenset({"service_address"}),
 })
 COMMODITIES = frozenset({"electricity", "gas", "water"})
 _SECTIONS = frozenset({"language", "name", "labels", "anchored", "distractors", "units", "commodities",
