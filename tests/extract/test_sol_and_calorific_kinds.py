@@ -14,7 +14,7 @@ from tests.helpers import page_doc
 
 def _sol_bill() -> list[str]:
     return ["Empresa Ejemplo de Luz S.A.",
-            "CLIENTE DE PRUEBA" + " " * 40 + "Suministro          1234567",
+            "CLIENTE DE PRUEBA" + " " * 40 + "N° de suministro    1234567",
             "CALLE FALSA 123 - CIUDAD" + " " * 33 + "Fecha de emisión    12 de marzo de 2031",
             "",
             "Periodo de consumo: 9 de febrero de 2031 al",
@@ -41,8 +41,10 @@ def test_the_sol_sign_is_a_currency() -> None:
     assert out.bill.currency == "PEN"
     assert out.bill.total_amount_due == Decimal("181.70")
     assert out.bill.current_charges == Decimal("181.70")  # "Importe del mes" beside the debt carried over
-    assert out.bill.account_number == "1234567"  # the supply number, where a cell starts
+    assert out.bill.account_number == "1234567"  # the supply number
     assert out.bill.due_date == dt.date(2031, 3, 21)  # "Vence:"
+    bare = [x.replace("N° de suministro", "Suministro      ") for x in _sol_bill()]
+    assert extract_rules(page_doc(bare)).bill.account_number == "1234567"  # where a cell starts
 
 
 def test_a_period_wrapped_after_its_connector_is_one_range() -> None:
