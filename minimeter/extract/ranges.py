@@ -32,6 +32,15 @@ def _month_cell_after(text: str, pos: int) -> bool:
     return m is not None and m.group(1).lower() in parse.MONTHS
 
 
+def _wrapped_after_connector(between: str) -> bool:
+    """Whether the text between two dates is a range broken after its connector: the first date's line
+    ends with the connector and the second date starts the next line ("Periodo: 9 de agosto de 2023 al" over
+    "7 de septiembre de 2023"). A bare line break between two dates is two cells, no range."""
+    head, nl, tail = between.partition("\n")
+    return bool(nl) and "\n" not in tail and not tail.strip() and bool(head.strip()) \
+        and range_connector_rx().match(head) is not None
+
+
 WEAK_PERIOD_LABEL = 0.5
 """Period labels weighing less than this ("from", "dal") count for a range only right before its first date."""
 
@@ -56,7 +65,9 @@ class PeriodRanges:
                     for x, y in zip(dates, dates[1:], strict=False)]
             for i, (a, b) in enumerate(zip(dates, dates[1:], strict=False)):
                 between = view.text[a.end:b.start]
-                if "\n" in between or not conn.match(between) or b.value == a.value:
+                if "\n" in between and not _wrapped_after_connector(between):
+                    continue
+                if not conn.match(between.replace("\n", " ")) or b.value == a.value:
                     continue
                 if not between.strip() and len(between) > 3:
                     continue  # two cells of a table ("Feb 24      Mar 24" in a usage history), not a range

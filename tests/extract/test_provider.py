@@ -16,6 +16,12 @@ def test_legal_name_with_a_utility_word_beats_the_customers_company() -> None:
     assert provider_guess(doc) == "Aguas y Luz del Norte, S.A"
 
 
+def test_a_legal_name_linked_by_a_plural_article() -> None:
+    # "de los", "de las": Spanish names link their words with plural articles too.
+    doc = _doc("Luz de los Valles Ejemplo S.A.\nRUC 20000000001 | Fonocliente 0800 00000\nCLIENTE DE PRUEBA")
+    assert provider_guess(doc) == "Luz de los Valles Ejemplo S.A"
+
+
 def test_public_body() -> None:
     assert provider_guess(_doc("VAT NO: CITY OF SPRINGFIELD: 4760117194\nP O BOX 5000")) == "City Of Springfield"
 
