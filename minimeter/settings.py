@@ -103,6 +103,10 @@ class Settings(BaseSettings):
     """Threads of the local model. ``worker --concurrency N`` gives each process the cores divided
     by N instead, unless this is set in config.toml or MINIMETER_MODEL_THREADS."""
     model_context: int = 4096
+    model_extra_buffers: bool = False
+    """Let llama.cpp move the local model's weights into CPU-specific buffers (AMX, repacked layouts).
+    Off by default: with the pinned llama.cpp, a CPU with AMX gets wrong products for Q4_0/Q4_1 weights
+    (the default model's) and degenerate replies; turn on only with a llama.cpp that has the fix."""
     gemini_api_key: SecretStr | None = None
     """Explicit key; else the keys file (mode 600) in the data folder; else GEMINI_API_KEY / GOOGLE_API_KEY."""
     gemini_model: str = "gemini-2.5-flash"

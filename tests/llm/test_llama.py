@@ -103,6 +103,41 @@ def test_wrong_checksum_refuses_to_load(tmp_path: Path, backend: LlamaBackend) -
         b.load()
 
 
+def test_the_model_loads_without_cpu_specific_weight_buffers(tmp_path: Path) -> None:
+    # On a CPU with AMX the pinned llama.cpp repacks Q4_0/Q4_1 weights into AMX buffers whose products
+    # are wrong: the default model then answers every field with the same digits or date.
+    import llama_cpp.llama_cpp as lc
+
+    from minimeter.extract.llm.llama import _plain_buffers
+
+    default = lc.llama_model_default_params
+    with _plain_buffers(False):
+        assert lc.llama_model_default_params().use_extra_bufts is False
+    assert lc.llama_model_default_params is default and default().use_extra_bufts is True
+    assert load_settings(tmp_path).model_extra_buffers is False
+
+
+MADE_UP_BILL = "\n".join([
+    "Example Power & Light", "PO Box 100, Springfield", "Account Number: 1234567890",
+    "Service address: 12 Elm Street, Springfield", "Statement date: 02/05/2024", "Due date: 02/27/2024",
+    "Service period: 01/04/2024 to 02/03/2024", "Previous balance $80.00", "Payment received -$80.00",
+    "Current charges $45.10", "Total Amount Due: $45.10", "Meter 55501 Energy used: 512 kWh",
+    "Rate: Residential Service R1"]) + "\n"
+
+
+@pytest.mark.model
+def test_the_default_model_copies_a_made_up_bills_identifiers(backend: LlamaBackend) -> None:
+    # A model whose arithmetic is broken (see above) still follows the grammar, so only the content
+    # shows it: with AMX buffers every string was one made-up token and every number the same.
+    from minimeter.extract.llm import whole
+
+    schema = whole.bill_schema()
+    prompt = f"{whole.INSTRUCTIONS}\nAbout this bill: {whole.GENERIC}\n\nBill text:\n{MADE_UP_BILL}"
+    comp = backend.complete(whole.SYSTEM, prompt, schema, whole.max_tokens_for(schema))
+    assert comp.data["account_number"] == "1234567890", comp.text
+    assert "Elm Street" in str(comp.data["service_address"]), comp.text
+
+
 def test_missing_model_file_is_a_model_error(tmp_path: Path) -> None:
     s = load_settings(tmp_path, model_path=tmp_path / "nope.gguf")
     with pytest.raises(ModelError, match="does not exist"):
@@ -132,7 +167,7 @@ def test_llm_only_extractor_marks_every_value_as_model_and_grounds_it(backend: L
         else:
             assert ev.confidence < 0.5
     assert ex.cache_identity() == {"model": backend.model_id, "model_sha256": backend.sha256,
-                                   "prompt_version": res.prompt_version}
+                                   "prompt_version": res.prompt_version, "runtime": "plain-buffers"}
 
 
 def test_reply_parsing_accepts_raw_newlines_in_strings_and_refuses_non_objects() -> None:

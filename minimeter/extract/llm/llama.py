@@ -6,6 +6,9 @@
   bounded by ``maxLength``, numbers at most 16 digits, and whitespace limited to one optional
   space between tokens, so a small model cannot run away in blanks).
 * Temperature 0 (greedy), so a bill gives the same answer every time.
+* Weights stay in plain CPU buffers (``use_extra_bufts`` off, see ``_plain_buffers``): on a CPU with
+  AMX, the llama.cpp this project pins repacks Q4_0/Q4_1 weights into AMX buffers whose matrix
+  products are wrong (fixed upstream after that release), and the default model answers garbage.
 * The fixed prompt prefix (system text + instructions) stays evaluated in llama.cpp's KV cache:
   llama-cpp-python reuses the longest common token prefix with the previous call. No
   ``LlamaRAMCache``: each state it keeps carries a copy of the whole logits buffer (about
@@ -23,6 +26,7 @@ import logging
 import threading
 import time
 import weakref
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,7 +51,7 @@ def _close_loaded() -> None:
             llm.close()
 
 
-_BACKENDS: dict[tuple[str, int, int], LlamaBackend] = {}
+_BACKENDS: dict[tuple[str, int, int, bool], LlamaBackend] = {}
 _LOCK = threading.Lock()
 _LOG_CALLBACKS: list[Any] = []  # the ctypes callback must outlive every model, or llama.cpp calls freed memory
 
@@ -74,6 +78,32 @@ def _route_llama_logs() -> None:
     _LOG_CALLBACKS.append(_to_log)
 
 
+_PARAMS_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _plain_buffers(extra: bool) -> Iterator[None]:
+    """While ``Llama(...)`` loads, its model parameters say whether llama.cpp may move weights into
+    CPU-specific "extra" buffers (AMX, repacked layouts). ``Llama`` has no argument for it and fills
+    its parameters from ``llama_model_default_params`` inside the constructor, so that function is
+    wrapped for the duration of the load."""
+    import llama_cpp.llama_cpp as lc
+
+    with _PARAMS_LOCK:
+        default = lc.llama_model_default_params
+
+        def params() -> Any:
+            p = default()
+            p.use_extra_bufts = extra
+            return p
+
+        lc.llama_model_default_params = params
+        try:
+            yield
+        finally:
+            lc.llama_model_default_params = default
+
+
 def grammar_text(schema: dict[str, Any]) -> str:
     """GBNF for ``schema`` (llama.cpp's JSON-schema converter, shipped with llama-cpp-python)."""
     from llama_cpp.llama_grammar import json_schema_to_gbnf
@@ -88,11 +118,14 @@ class LlamaBackend:
 
     def __init__(self, path: Path, *, sha256: str | None = None, expected_sha256: str | None = None,
                  threads: int = 2, context: int = 4096, settings: Settings | None = None,
-                 model_id: str | None = None) -> None:
+                 model_id: str | None = None, extra_buffers: bool = False) -> None:
         self.path = Path(path)
         self.threads = max(1, threads)
         self.context = context
         self.model_id = model_id or self.path.name
+        self.extra_buffers = extra_buffers
+        # Part of the cache identity: replies read with AMX buffers may be garbage (see the module doc).
+        self.runtime = "extra-buffers" if extra_buffers else "plain-buffers"
         self._expected = expected_sha256
         self._settings = settings
         self.sha256: str | None = sha256
@@ -114,8 +147,9 @@ class LlamaBackend:
         _route_llama_logs()
         t0 = time.perf_counter()
         try:
-            llm = Llama(model_path=str(self.path), n_ctx=self.context, n_threads=self.threads,
-                        n_threads_batch=self.threads, n_batch=512, seed=0, verbose=False)
+            with _plain_buffers(self.extra_buffers):
+                llm = Llama(model_path=str(self.path), n_ctx=self.context, n_threads=self.threads,
+                            n_threads_batch=self.threads, n_batch=512, seed=0, verbose=False)
         except (ValueError, RuntimeError, OSError) as exc:
             raise ModelError(f"cannot load model {self.path.name}: {exc}",
                              hint="the file may not be a GGUF this llama.cpp supports") from exc
@@ -203,12 +237,14 @@ def get_backend(settings: Settings) -> LlamaBackend | None:
     resolved = models.resolve_model(settings)
     if resolved is None:
         return None
-    key = (str(resolved.path.resolve()), settings.model_threads, settings.model_context)
+    key = (str(resolved.path.resolve()), settings.model_threads, settings.model_context,
+           settings.model_extra_buffers)
     with _LOCK:
         b = _BACKENDS.get(key)
         if b is None:
             b = LlamaBackend(resolved.path, expected_sha256=resolved.expected_sha256, threads=settings.model_threads,
-                             context=settings.model_context, settings=settings, model_id=resolved.name)
+                             context=settings.model_context, settings=settings, model_id=resolved.name,
+                             extra_buffers=settings.model_extra_buffers)
             b.load()
             _BACKENDS[key] = b
         return b

@@ -191,7 +191,11 @@ class WholeTextExtractor:
 
     def cache_identity(self) -> dict[str, str | None]:
         b = self.backend()
-        return {"model": b.model_id, "model_sha256": b.sha256, "prompt_version": PROMPT_VERSION}
+        ident = {"model": b.model_id, "model_sha256": b.sha256, "prompt_version": PROMPT_VERSION}
+        runtime: str | None = getattr(b, "runtime", None)  # how a local model was loaded
+        if runtime is not None:
+            ident["runtime"] = runtime
+        return ident
 
     def _fit(self, backend: ModelBackend, head: str, text: str) -> str:
         """Trim the bill text so prompt + reply fit a local model's context."""
