@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from minimeter.extract.provider import provider_guess
 from minimeter.extract.rules import extract_rules
-from minimeter.validate.corroborate import stated_months
+from minimeter.validate import run_checks
+from minimeter.validate.corroborate import instalment_months, stated_months
 from tests.helpers import page_doc
 
 
@@ -74,3 +75,33 @@ def test_paid_back_to_you_is_a_credit_though_it_holds_the_amount_dues_words() ->
 
 def test_an_annual_settlement_names_a_twelve_month_span() -> None:
     assert 12 in stated_months("\n".join(_settlement("Terug te betalen aan u")))
+
+
+def test_a_settlements_count_of_advances_paid_names_its_months() -> None:
+    text = ("Facture de régularisation\n  Acomptes payés (12 x € 95,00)      -€ 1.140,00\n"
+            "  Betaalde voorschotten (6 x € 40,00)   -€ 240,00")
+    assert instalment_months(text) == {12, 6}
+    # A count that is no payments row's ("Vaste vergoeding 12 x € 4,50"), a rate's times sign: no span.
+    assert instalment_months("Vaste vergoeding 12 x € 4,50\nConsommation 42 m³ x 1,4321 €") == set()
+
+
+def test_twelve_advances_paid_confirm_a_years_labelled_period_and_six_do_not() -> None:
+    def lines(count: int, each: str) -> list[str]:
+        return ["Voorbeeld Energie NV", "Facture de régularisation",
+                " Numéro de client           123456789",
+                " Date de facture            28.10.2026",
+                " Période de consommation    10.10.2025 - 09.10.2026",
+                "  Électricité (Total HTVA)                        € 1.000,00",
+                "  TVA 6 %                                            € 60,00",
+                "  Total de la période TVAC                        € 1.060,00",
+                f"  Acomptes payés ({count} x € {each})             -€ 1.200,00",
+                "  Nous vous remboursons                             € 140,00",
+                " Consommation électricité   4.000 kWh"]
+    def checks(count: int, each: str) -> dict[str, bool | None]:
+        doc = page_doc(lines(count, each))
+        return {c.rule: c.passed for c in run_checks(extract_rules(doc), doc, 0.8)}
+
+    year = checks(12, "100,00")
+    assert year["period_length"] and year["period_confirmed"]
+    half = checks(6, "200,00")
+    assert not half["period_length"] and not half["period_confirmed"]
