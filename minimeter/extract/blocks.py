@@ -117,16 +117,18 @@ def classify(label: str, finder: Finder) -> str:
     low = strip_accents(label)
     if any(_word_rx(p).search(low) for p in SUBTOTAL_WORDS):
         return "subtotal"
-    best, best_w = "item", 0.0
+    best, best_w, best_len = "item", 0.0, 0
     for role, fname in ROLE_FIELDS.items():
         for phrase, w in labels_for(fname, finder.profile):
             if w > best_w and len(phrase) > 2 and _word_rx(phrase).search(low):
-                best, best_w = role, w
-    # "Interest on Arrears": the summary role's own label outweighs the previous balance's "arrears".
+                best, best_w, best_len = role, w, len(phrase)
+    # "Interest on Arrears": the summary role's own label outweighs the previous balance's "arrears". At equal
+    # weight the longer phrase is the more specific: "Terug te betalen aan u" is a credit, though it holds the
+    # amount due's "te betalen".
     for role in ("adjustments", "credit", "prior_credit"):
         for phrase, w in lexicon.load().roles.get(role, ()):
-            if w > best_w and _word_rx(phrase).search(low):
-                best, best_w = role, w
+            if (w > best_w or w == best_w and len(phrase) > best_len) and _word_rx(phrase).search(low):
+                best, best_w, best_len = role, w, len(phrase)
     if best == "item" and any(_word_rx(p).search(low) for p in TAX_WORDS):
         return "tax"
     return best

@@ -38,13 +38,14 @@ _PUBLIC = re.compile(r"(?i)(?<!\w)((?:city|town|village|county|municipality|boro
                      r"(?: [A-Z][\w'’\-]+)?)")
 # Matched on the name with its accents stripped ("Énergie" is "energie").
 _UTILITY = re.compile(r"(?i)energ|electr|elettric|eletric|elektri|tenaga|kuasa|power|gas\b|gas[a-z]|water|agua|"
-                      r"acqua|acqued|idric|wasser|listrik|air minum|saneamento|saneamiento|assainissement|sewer|"
+                      r"acqua|acqued|idric|wasser|\beaux?\b|listrik|air minum|saneamento|saneamiento|assainissement|"
+                      r"sewer|"
                       r"utilit|hydro|luz|lumi|vidyut|bijli|supply|fourniture|distribu|comercializ|stadtwerke|services? "
                       r"industriels|servizi industriali|multiserviz|municipal|city power|light|"
                       r"\bew\b")  # (EW: a Swiss Elektrizitätswerk)
 ORG = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\w+|city of|town of|village of|county|"
                   r"stadtwerke|énergie|energie|energia|électricité|eletric\w*|elétric\w*|eléctric\w*|elektri\w*|"
-                  r"tenaga|kuasa|aguas?|listrik|kelistrikan|air minum|"
+                  r"tenaga|kuasa|aguas?|eaux?\b|listrik|kelistrikan|air minum|"
                   r"companhia|compañía|compagnie|empresa|aziend[ae]|inc\b|llc\b|ltd\b|gmbh|\bsa\b|\bag\b|company|"
                   r"cooperative|co-op|genossenschaft|authority|district|services industriels|hydro|municipality|"
                   r"fourniture)")  # ("... Fourniture": a French supplier's name, with no company form)

@@ -18,6 +18,7 @@ from minimeter.arithmetic import BALANCE, Printed, explains, stated_days
 from minimeter.schema import CheckResult
 from minimeter.validate.corroborate import (
     CYCLE_SLACK_DAYS,
+    instalment_months,
     spans_named_months,
     stated_months,
     summary_closing_on,
@@ -221,6 +222,9 @@ def period_length(bill: BillNormalized, doc: Document | None = None, result: Ext
     if spans_named_months(days, stated_months(text)):
         return CheckResult(rule="period_length", passed=True, fields=fields,
                            message=f"{days} days, a multi-month period the bill names")
+    if spans_named_months(days, instalment_months(text)):
+        return CheckResult(rule="period_length", passed=True, fields=fields,
+                           message=f"{days} days, as many months as the advances it takes off")
     return CheckResult(rule="period_length", passed=False, fields=fields,
                        message=f"{days} days, outside 1-{PLAIN_DAYS} and not stated on the bill")
 

@@ -53,7 +53,7 @@ from minimeter.arithmetic import (
 )
 from minimeter.extract import lexicon, parse
 from minimeter.extract.units import BILLED_IN
-from minimeter.extract.vocab import alternation, names_commodity
+from minimeter.extract.vocab import alternation, names_commodity, strip_accents
 from minimeter.schema import CheckResult, Commodity
 from minimeter.validate import sections
 from minimeter.validate.printed import PrintedIndex
@@ -210,7 +210,7 @@ def period_confirmed(bill: BillNormalized, result: ExtractionResult | None = Non
         return CheckResult(rule=rule, passed=True, fields=fields,
                            message=f"every charge billed by the day is billed on {billed.pop()} days, the period's "
                                    "length")
-    months = stated_months(doc.text) if doc is not None else set()
+    months = stated_months(doc.text) | instalment_months(doc.text) if doc is not None else set()
     why = "" if days_near else _labelled_period(bill, result, s, e, months)  # a printed day count that disagrees wins
     if why:
         return CheckResult(rule=rule, passed=True, fields=fields, message=why)
@@ -254,6 +254,23 @@ def stated_months(text: str) -> set[int]:
         else:
             out.add(months_of[" ".join(m["word"].lower().split())])
     return out
+
+
+@functools.cache
+def _instalments_rx() -> re.Pattern[str]:
+    """A payments label followed on its row by a count of equal parts ("Acomptes payés (12 x € 142,00)")."""
+    labels = {strip_accents(p) for p, _w in lexicon.load().labels_of("payments") if len(p) > 4}
+    if not labels:
+        return re.compile("(?!)")
+    return re.compile(rf"(?<![^\W\d_])(?:{alternation(labels)})[^\S\n]*\(?[^\S\n]*(?P<n>[2-9]|1[0-2])[^\S\n]*[x×]"
+                      r"[^\S\n]*(?:[€$£]|\d)")
+
+
+def instalment_months(text: str) -> set[int]:
+    """The months a settlement covers by the count of advances it takes off ("Betaalde voorschotten (12 x
+    € 481,00)": twelve monthly advances, a year). Only a period as long checks against it; advances paid every
+    two months or every quarter name a shorter span than the period, which then stays unconfirmed."""
+    return {int(m["n"]) for m in _instalments_rx().finditer(strip_accents(text))}
 
 
 MONTH_DAYS, NAMED_SPAN_SLACK_DAYS = 30.44, 12
