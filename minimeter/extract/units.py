@@ -38,6 +38,10 @@ for _unit, _fields in MEASURES.items():
     for _f in _fields:
         UNITS_FOR.setdefault(_f, set()).add(_unit)
 
+# Canonical unit -> the one usage field it measures, for the units that measure only one (kWh, therms,
+# gallons): a figure in such a unit is that commodity whatever its label says.
+SOLE_FIELD: dict[str, str] = {u: fs[0] for u, fs in MEASURES.items() if len(fs) == 1}
+
 # Field -> the units (lower case) a bill may bill that field's quantity in. A gas quantity is billed in kWh
 # where the utility converts the volume by its calorific value (the UK, Germany, France), though kWh alone
 # names electricity (MEASURES): a row's unit says which commodity it is, a charge line's only how it is billed.
@@ -59,7 +63,7 @@ def _sole_rx() -> tuple[tuple[str, re.Pattern[str]], ...]:
     out = []
     for fname in ("electricity_kwh", "gas_usage", "water_usage"):
         lex = lexicon.load()
-        sole = sorted({sp.lower() for sp, canon in lex.units.items() if MEASURES.get(canon) == (fname,)},
+        sole = sorted({sp.lower() for sp, canon in lex.units.items() if SOLE_FIELD.get(canon) == fname},
                       key=len, reverse=True)
         # (A unit runs into no letter, nor into a digit after it: "30KL32" is a meter number, not kilolitres.)
         out.append((fname, re.compile(rf"(?i)(?<![a-z])(?:{'|'.join(map(re.escape, sole))})(?![a-z\d])")))

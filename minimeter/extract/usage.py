@@ -33,7 +33,7 @@ from minimeter.extract.select import (
     read_usage_candidates,
     usage_support,
 )
-from minimeter.extract.units import MEASURES, UNITS_FOR, named_by_units
+from minimeter.extract.units import SOLE_FIELD, UNITS_FOR, named_by_units
 from minimeter.extract.vocab import COMMODITY_WORDS, names_commodity
 from minimeter.schema import Commodity, Meter
 
@@ -251,13 +251,9 @@ def other_commodity(finder: Finder, fname: str, c: Candidate) -> bool:
     other = {"gas_usage": "water_usage", "water_usage": "gas_usage"}.get(fname)
     if other is None or not finder.names(other) or finder.names(fname):
         return False
-    if c.unit is not None and UNITS_FOR_SOLE.get(c.unit) == fname:
+    if c.unit is not None and SOLE_FIELD.get(c.unit) == fname:
         return False
     return not (c.label and names_commodity(c.label, fname))
-
-
-# Canonical unit -> the one usage field it measures, for units that measure only one.
-UNITS_FOR_SOLE = {u: fs[0] for u, fs in MEASURES.items() if len(fs) == 1}
 
 
 RIVAL_RATIO = 20
