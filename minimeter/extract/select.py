@@ -549,8 +549,13 @@ def billed_over_reads(finder: Finder, fname: str, gs: list[Group]) -> Group | No
     billed = billed_quantities(finder, fname)
     if not gs or gs[0].value in billed:
         return None
-    return next((g for g in gs[1:] if g.value in billed and g.best.label and g.best.score >= 0.8
-                 and not g.best.why.startswith("stacked") and "distractor" not in g.best.why), None)
+    return next((g for g in gs[1:] if g.value in billed and _strongly_labelled(g)), None)
+
+
+def _strongly_labelled(g: Group) -> bool:
+    """A figure read under a strong label of its own: not a stacked cell, not beside a distractor word."""
+    return bool(g.best.label) and g.best.score >= 0.8 and not g.best.why.startswith("stacked") \
+        and "distractor" not in g.best.why
 
 
 def net_of_reads(finder: Finder, gs: list[Group], billed_parts: dict[Decimal, tuple[Decimal, ...]]
@@ -564,8 +569,7 @@ def net_of_reads(finder: Finder, gs: list[Group], billed_parts: dict[Decimal, tu
             if a is not b and a.view is b.view and 0 < abs(a.line - b.line) <= 2}
     billed = billed_quantities(finder, "electricity_kwh")
     g = next((g for g in gs[1:] if g.value in nets and g.value > 0 and (g.value in billed or g.value in billed_parts)
-              and g.best.label and g.best.score >= 0.8 and not g.best.why.startswith("stacked")
-              and "distractor" not in g.best.why), None)
+              and _strongly_labelled(g)), None)
     return (g, *nets[g.value]) if g is not None else None
 
 
