@@ -56,6 +56,11 @@ HOUSE = re.compile(r"(?i)^\d{1,6}[a-z]?\s|\s\d{1,5}[a-z]?(?=,|$)")
 # ST., BRGY. SAN ISIDRO, QUEZON CITY").
 ONE_LINE = re.compile(r"^(?:[A-Z][a-z]{1,4}\.?\s+)?\d{1,6}[a-zA-Z]?\s+[^\W\d_][\w'.\- ]*"
                       r"(?:,\s*[^\W\d_][\w'.\- ]*){2,}$")
+# The same in the order of most of Europe and Latin America, the house number after the street ("CALLE BELGRANO
+# 707, LA PLATA, BUENOS AIRES"), then at least two more places.
+NUMBER_AFTER = re.compile(r"^[^\W\d_][\w'.\- ]*\s\d{1,5}[a-zA-Z]?(?:,\s*[^\W\d_][\w'.\- ]*){2,}$")
+# Places parted by a spaced dash where others print a comma ("AV. ESPAÑA 741 - TRUJILLO - LA LIBERTAD").
+PLACE_DASH = re.compile(r"\s+[-–—]\s+")
 # The same with a street of two words or more and only its town ("5 Ahmadu Bello Way, Kaduna"): the whole
 # address only when no postal line follows it ("12 Elm Road, Flat 2" over "Leeds LS3 9PY" is not).
 ONE_TOWN = re.compile(r"^(?:[A-Z][a-z]{1,4}\.?\s+)?\d{1,6}[a-zA-Z]?\s+[^\W\d_][\w'.\-]*(?: [\w'.\-]+)+"
@@ -67,7 +72,12 @@ PREMISES = re.compile(r"^(?:[A-Z][a-z]{2,} [A-Z\d]{1,5}|(?:\d{1,3}|[A-Z]{1,2})/F
                       r"(?:,\s*[^\W_][\w'./\- ]*){2,}$")
 # A company's name ending in its abbreviated form ("PACIFIC COLD STORAGE INC.", a dotted one of single letters:
 # "PANIFICIO ROSSI S.N.C.", "S.r.l.", a trading name's "ENT." for enterprises): the dot is not a caption's.
-FORM_DOT = re.compile(r"(?i)\b(?:inc|corp|ltd|co|llc|ent)\.$|(?<![\w.])(?:[a-z]\.){2,3}$")
+FORM_DOT = re.compile(r"(?i)\b(?:inc|corp|ltd|co|llc|ent)\.$|(?<![\w.])(?:[a-z]\.){2,4}$")
+# A business's legal form ("TALLER EL MOTOR SA", "BODEGA SANTA ROSA E.I.R.L.", "Müller GmbH"): it is an
+# organisation word, but one every customer that is a company prints; only the words left beside it tell a
+# utility's letterhead ("Gas del Litoral S.A.") from a customer.
+LEGAL_FORM = re.compile(r"(?i)(?<![\w.])(?:s\.?a|s\.?r\.?l|s\.?a\.?s|s\.?a\.?c|s\.?a\.?a|e\.?i\.?r\.?l|ltda|gmbh|ag|"
+                        r"b\.?v|n\.?v|s\.?p\.?a|pty|sarl|sprl)\.?(?![\w.])")
 DATEISH = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 # "11439 x 9.95": a charge line's quantity times its rate, under a "Units x Rate" header; no street. (Figures
 # standing on their own: a postcode of letters and digits, "V95 X2K4", holds an X between two digits too.)
@@ -112,7 +122,7 @@ def _is_name(text: str, utility_names: list[str]) -> bool:
         return False
     if any(n in low for n in utility_names) or any_label_rx().match(text) or NOT_NAME.search(text):
         return False
-    org = (UTILITY_WORDS if utility_names else ORG).search(text)
+    org = (UTILITY_WORDS if utility_names else ORG).search(LEGAL_FORM.sub(" ", text))
     return not org or bool(re.search(r"(?i)\b(?:llc|inc|ltd|corp)\b", text))
 
 
@@ -128,8 +138,10 @@ def mailing_block(finder: Finder, profile: Profile | None) -> MailingBlock | Non
         for n in range(1, min(view.n_lines, 60)):
             for col, start, text in _cells(view, n):
                 po = bool(PO_BOX.match(text))
-                one = bool(ONE_LINE.match(text)) or (bool(PREMISES.match(text)) and bool(re.search(r"\d", text)))
-                town = bool(ONE_TOWN.match(text))
+                places = PLACE_DASH.sub(", ", text)
+                one = (bool(ONE_LINE.match(places) or NUMBER_AFTER.match(places))
+                       or (bool(PREMISES.match(places)) and bool(re.search(r"\d", text))))
+                town = bool(ONE_TOWN.match(places))
                 # (A Canadian postal code, "T3H 4X2", holds a figure times a figure: not a quantity and a rate.)
                 if (not (po or one or town or STREET.match(text)) or DATEISH.search(text)
                         or TIMES.search(POSTCODE.sub(" ", text))):
