@@ -197,21 +197,39 @@ READ_ROW_SCORE = 0.5
 """A period read from the dates of a reads row: below a labelled period's score, so a printed period wins."""
 
 
+def row_dates(finder: Finder, view: View) -> dict[int, list[parse.Match]]:
+    """The whole dates (not a month alone, not a range's part) ``view`` prints, by line number, in order."""
+    out: dict[int, list[parse.Match]] = {}
+    for d in finder.view_dates(view):
+        if isinstance(d.value, dt.date) and d.extra is None:
+            out.setdefault(view.line_no(d.start), []).append(d)
+    return out
+
+
+def read_row(dates: list[parse.Match]) -> tuple[parse.Match, parse.Match] | None:
+    """A reads row's period: the row's only two dates, distinct, the earlier (the prior read's) first."""
+    if len(dates) != 2 or dates[0].value == dates[1].value:
+        return None
+    a, b = sorted(dates, key=lambda d: d.value)  # type: ignore[arg-type, return-value]
+    return a, b
+
+
 def read_row_ranges(finder: Finder) -> list[tuple[Candidate, Candidate]]:
     """The period as the dates of a meter's reads, printed on the reads' own row of a table ("A19N4  3862
     19-11-2024  3883  22-12-2024  21  33" under "Leitura anterior  Data  Leitura atual  Data"): the row's only
-    two dates, the prior read's and the present read's. A bill that prints no period of its own is billed
-    from read to read."""
+    two dates, the prior read's and the present read's (``read_row``). A bill that prints no period of its own
+    is billed from read to read. This proposes the period among the others before the meters are known;
+    ``read_row_period`` settles it once they are."""
     out = []
     seen: set[tuple[int, bool, int]] = set()
     for p in read_pairs(finder):
         if (p.view.page, p.view.layout, p.line) in seen:
             continue
         seen.add((p.view.page, p.view.layout, p.line))
-        on_row = [d for d in finder.view_dates(p.view) if p.view.line_no(d.start) == p.line]
-        if len(on_row) != 2 or on_row[0].value == on_row[1].value:
+        row = read_row(row_dates(finder, p.view).get(p.line, []))
+        if row is None:
             continue
-        a, b = on_row if on_row[0].value < on_row[1].value else on_row[::-1]  # type: ignore[operator]
+        a, b = row
         days = (b.value - a.value).days  # type: ignore[operator]
         if not 15 <= days <= 100:
             continue
@@ -272,15 +290,12 @@ def read_row_period(finder: Finder, meters: list[Meter]) -> dict[str, Choice]:
             nums: dict[int, set[Decimal]] = {}
             for v, s, _e in finder.numbers(view):
                 nums.setdefault(view.line_no(s), set()).add(v)
-            by_line: dict[int, list[parse.Match]] = {}
-            for d in finder.view_dates(view):
-                if isinstance(d.value, dt.date) and d.extra is None:
-                    by_line.setdefault(view.line_no(d.start), []).append(d)
-            for ln, ds in by_line.items():
+            for ln, ds in row_dates(finder, view).items():
                 row = nums.get(ln, set())
-                if len(ds) != 2 or ds[0].value == ds[1].value or not any(a in row and b in row for a, b in reads):
+                pair = read_row(ds)
+                if pair is None or not any(a in row and b in row for a, b in reads):
                     continue
-                a, b = sorted(ds, key=lambda d: d.value)  # type: ignore[arg-type, return-value]
+                a, b = pair
                 found.setdefault((a.value, b.value), (view, a, b))  # type: ignore[arg-type]
         if len(found) == 1:
             view, a, b = next(iter(found.values()))
