@@ -84,6 +84,11 @@ def s_gap(between: str) -> int:
     return len(between.strip()) + (0 if len(between) < 30 else len(between) - 30)
 
 
+# A demand figure a rate multiplies ("5 kW x 500", "45.2 KW @ $12.50"): what follows the value on its line.
+BILLED_DEMAND = re.compile(r"(?i)[^\S\n]*(?:k[wv]a?\b)?[^\S\n]*(?:x|×|@|\*)[^\S\n]*(?:rs\.?|\$|€|£)?[^\S\n]*\d")
+BILLED_DEMAND_WEIGHT = 0.6
+
+
 class Finder(PeriodRanges, ValueReaders):
     """Finds candidates for every field of one document."""
 
@@ -473,6 +478,11 @@ class Finder(PeriodRanges, ValueReaders):
             if hits:
                 score *= 0.35
                 why += " distractor:" + hits[0]
+        if fname == "demand_kw" and BILLED_DEMAND.match(view.text, e):
+            # "MDI 5 kW x 500": the demand a charge is billed on (a minimum, a ratchet), not the one the meter
+            # registered; it stays a candidate for a bill that prints no other.
+            score *= BILLED_DEMAND_WEIGHT
+            why += " billed on a charge"
         if extra == "noyear":
             score *= 0.9
         unit = extra if extra and extra != "noyear" else None

@@ -486,3 +486,18 @@ def test_a_name_and_address_block_gives_the_premises_and_payable_within_due_date
 def test_an_organisation_word_is_known_with_its_accent() -> None:
     names = provider_candidates(page_doc(["Comisión Regional de Energía del Norte", "Total a pagar $100.00"]))
     assert "Comisión Regional de Energía del Norte" in names
+
+
+def test_a_demand_a_charge_is_billed_on_gives_way_to_the_registered_one() -> None:
+    out = extract_rules(page_doc([
+        "Account Number 55512345   Bill Date 25-JUN-23   Due Date 06-JUL-23",
+        "FIXED CHARGES            MDI 5 kW x 500             2,500",
+        "TOTAL UNITS CONSUMED 1,280     MDI 3.8 kW",
+    ]))
+    assert out.bill.demand_kw == Decimal("3.8")
+    # the only demand the bill prints is the one it bills: still read
+    out = extract_rules(page_doc([
+        "Account Number 55512345   Bill Date 06/25/2023",
+        "Demand charge  45.2 kW x $12.50                  565.00",
+    ]))
+    assert out.bill.demand_kw == Decimal("45.2")

@@ -261,15 +261,15 @@ def test_currencies_of_the_lexicon_table_before_and_after_a_figure() -> None:
 
 
 def test_a_bill_whose_figures_carry_no_sign_takes_the_sign_it_prints_most() -> None:
-    from minimeter.extract.rules import currency_of
+    from minimeter.extract.currency import read
 
     # "R$" is counted once, not also as "$"; a short letter token in a sentence ("Rs.", "Mrs.") names nothing.
-    assert currency_of("Valores em R$\nTotal 120,00\nR$ por kWh", None) == "BRL"
-    assert currency_of("Mrs. Example\nAmounts in EUR\nTotal 12.30", None) == "EUR"
+    assert read("Valores em R$\nTotal 120,00\nR$ por kWh", None).code == "BRL"
+    assert read("Mrs. Example\nAmounts in EUR\nTotal 12.30", None).code == "EUR"
 
 
 def test_a_shared_sign_takes_the_currency_whose_own_sign_or_country_the_page_prints() -> None:
-    from minimeter.extract.rules import by_country
+    from minimeter.extract.currency import by_country
 
     # "$" beside the figures, "S$" only in a column heading: Singapore dollars.
     assert by_country("USD", "Details      Amount (S$)\nElectricity   144.06\nTotal   $273.46") == "SGD"
