@@ -1,0 +1,61 @@
+"""The Nordic lexicons (Swedish, Norwegian Bokmål, Danish): a made-up page printed with the phrasings each
+country's electricity, district-heating, water and gas bills use, each field checked by the value its label
+names; and what the Nordic bills print that the readers must know in any language (the kronor, company forms,
+postcodes, reads under bare column headings, prices in öre)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from minimeter.extract import lexicon
+from tests.extract.test_lexicon_breadth import read
+
+ALL_FIELDS = ("customer_name", "service_address", "account_number", "meter_number", "statement_date", "due_date",
+              "billing_period_start", "previous_balance", "payments", "current_charges", "total_amount_due",
+              "electricity_kwh", "water_usage", "demand_kw")
+
+
+def test_swedish_phrasings() -> None:
+    lines = [
+        "Kundnamn: ANNA EXEMPEL",
+        "Anläggningsadress: Exempelgatan 12, 123 45 Exempelstad",
+        "Kundnummer: 44556677",
+        "Mätarnummer: 73512345",
+        "Fakturadatum: 2024-02-05",
+        "Förfallodag: 28 februari 2024",
+        "Period: 1 jan 2024 – 31 jan 2024",
+        "Obetalt från föregående faktura: 120,00 kr",
+        "Inbetalningar: 120,00 kr",
+        "Summa denna faktura: 1 315,00 kr",
+        "Belopp att betala: 1 315,00 kr",
+        "Elförbrukning: 1 204 kWh",
+        "Vattenförbrukning: 14 m³",
+        "Uppmätt högsta effekt: 12 kW",
+    ]
+    assert read(lines, *ALL_FIELDS) == {
+        "customer_name": "ANNA EXEMPEL", "service_address": "Exempelgatan 12, 123 45 Exempelstad",
+        "account_number": "44556677", "meter_number": "73512345", "statement_date": dt.date(2024, 2, 5),
+        "due_date": dt.date(2024, 2, 28), "billing_period_start": dt.date(2024, 1, 1),
+        "previous_balance": Decimal("120.00"), "payments": Decimal("120.00"), "current_charges": Decimal("1315.00"),
+        "total_amount_due": Decimal("1315.00"), "electricity_kwh": Decimal(1204), "water_usage": Decimal(14),
+        "demand_kw": Decimal(12),
+    }
+
+
+def test_swedish_supply_point_and_last_years_usage_are_not_the_account_or_the_reading() -> None:
+    # The anläggnings-ID (a supply point), the OCR payment reference and the invoice number are other numbers
+    # than the Kundnr; last year's usage is no usage of this bill.
+    got = read(["Anläggnings-ID 735999000000000001", "OCR-nummer 71016021801702", "Fakturanummer 924965964",
+                "Kundnr 36076184", "Samma månad förra året: 1 302 kWh", "Uppmätt förbrukning: 1 335 kWh",
+                "Att betala: 1 562,00 kr"],
+               "account_number", "electricity_kwh")
+    assert got == {"account_number": "36076184", "electricity_kwh": Decimal(1335)}
+
+
+def test_swedish_country_cues() -> None:
+    cues = lexicon.country_cues("Org.nr 556000-0000 | Bankgiro 123-4567 | Hamngatan 1, 252 21 Helsingborg\n"
+                                "Moms 25 %   Elområde SE3")
+    assert cues.get("SE", 0) >= 4
+    assert max(cues, key=lambda c: cues[c]) == "SE"
+    assert lexicon.load().countries["SE"].currency == "SEK"
