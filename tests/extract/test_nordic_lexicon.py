@@ -9,6 +9,8 @@ import datetime as dt
 from decimal import Decimal
 
 from minimeter.extract import lexicon
+from minimeter.extract.provider import provider_guess
+from minimeter.readers.base import Document, Page
 from tests.extract.test_lexicon_breadth import read
 
 ALL_FIELDS = ("customer_name", "service_address", "account_number", "meter_number", "statement_date", "due_date",
@@ -59,3 +61,19 @@ def test_swedish_country_cues() -> None:
     assert cues.get("SE", 0) >= 4
     assert max(cues, key=lambda c: cues[c]) == "SE"
     assert lexicon.load().countries["SE"].currency == "SEK"
+
+
+def _doc(layout: list[str]) -> Document:
+    """A page whose layout text is ``layout`` and whose plain text is its cells, one a line."""
+    plain = [x.strip() for line in layout for x in line.split("  ") if x.strip()]
+    return Document(pages=[Page(number=1, text="\n".join(plain), layout_text="\n".join(layout))], page_count=1)
+
+
+def test_nordic_company_forms_and_utility_words_name_the_issuer() -> None:
+    doc = Document(pages=[Page(number=1, text="Exempelbygdens Elbolag AB\nKundnr 123456\nVerkstad Olsson HB")],
+                   page_count=1)
+    assert provider_guess(doc) == "Exempelbygdens Elbolag AB"
+    assert provider_guess(Document(pages=[Page(number=1, text="Fjordkraft Eksempel AS\nKundenummer 1234")],
+                                   page_count=1)) == "Fjordkraft Eksempel AS"
+    assert provider_guess(Document(pages=[Page(number=1, text="Eksempel Forsyning A/S\nKundenr. 1234")],
+                                   page_count=1)) == "Eksempel Forsyning A/S"
