@@ -77,3 +77,13 @@ def test_nordic_company_forms_and_utility_words_name_the_issuer() -> None:
                                    page_count=1)) == "Fjordkraft Eksempel AS"
     assert provider_guess(Document(pages=[Page(number=1, text="Eksempel Forsyning A/S\nKundenr. 1234")],
                                    page_count=1)) == "Eksempel Forsyning A/S"
+
+
+def test_a_heading_alone_on_its_line_labels_the_row_below_cut_at_its_first_bar() -> None:
+    # "Anläggning" (anchored: a label only where a cell starts) alone on its line, the premises below it with
+    # the supply point and price area after bars; a street whose name starts with an N is still a street.
+    lines = ["Anläggning", "Nygatan 9, 852 31 Exempelstad | Anläggnings-ID 735999000000000001 | Elområde SE2",
+             "Att betala: 1 562,00 kr"]
+    assert read(lines, "service_address") == {"service_address": "Nygatan 9, 852 31 Exempelstad"}
+    # A number's caption is still no street.
+    assert read(["Anläggning", "Nr 735999000000000001"], "service_address") == {"service_address": None}
