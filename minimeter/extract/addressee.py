@@ -36,8 +36,11 @@ PO_BOX = re.compile(r"(?i)(?<![a-z])p\.?\s?o\.?\s*box\s+\d+")
 STREET = re.compile(r"(?i)^(?:\d{1,6}[a-z]?\s+(?=(?:\d{1,4}\s+)?\w*[a-zà-ÿ])\w[\w'.\- ]*(?:,.+)?"
                     r"|[a-zà-ÿ][\w'.\- ]{2,}\s\d{1,5}[a-z]?(?:,.+)?)$")
 # Digits (with a country prefix), a British or Irish code of letters and digits, a Canadian one ("T5B 0T7").
+# A Swedish, Czech, Slovak or Greek code is five digits grouped three and two ("852 31 Sundsvall"): only with
+# its town after it, so no figure grouped by a space ("403 43") reads as one.
 POSTCODE = re.compile(r"(?<![\d.,])(?:CH-|D-|F-)?\d{4,5}(?![\d.,])|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"
-                      r"|\b[A-Z]\d[A-Z] \d[A-Z]\d\b")
+                      r"|\b[A-Z]\d[A-Z] \d[A-Z]\d\b"
+                      r"|(?<![\d.,])(?<![\d.,] )\d{3} \d{2}(?![\d.,])(?=[^\S\n]+[^\W\d_]{2,})")
 # A utility's own letterhead; with a detected profile its name is known, and only these words still count
 # (a customer may well be a "School District" or a "County").
 UTILITY_WORDS = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\w+|stadtwerke|énergie|energie|"

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from minimeter.extract import lexicon
 from minimeter.extract.provider import provider_guess
+from minimeter.extract.rules import extract_rules
 from minimeter.readers.base import Document, Page
 from tests.extract.test_lexicon_breadth import read
 
@@ -87,3 +88,63 @@ def test_a_heading_alone_on_its_line_labels_the_row_below_cut_at_its_first_bar()
     assert read(lines, "service_address") == {"service_address": "Nygatan 9, 852 31 Exempelstad"}
     # A number's caption is still no street.
     assert read(["Anläggning", "Nr 735999000000000001"], "service_address") == {"service_address": None}
+
+
+def test_a_swedish_postcode_closes_a_mailing_block() -> None:
+    from minimeter.extract.addressee import POSTCODE
+
+    assert POSTCODE.search("852 31 Sundsvall") and POSTCODE.search("411 19 Göteborg")
+    assert not POSTCODE.search("403 432") and not POSTCODE.search("1 335 kWh") and not POSTCODE.search("123 45")
+
+
+BILL = [
+    "Exempelbygdens Elbolag AB" + " " * 40 + "Faktura",
+    "Storgatan 1, 123 45 Exempelby | Org.nr 556000-0000 | Kundservice 0771-00 00 00",
+    "",
+    " Kundnr            44556677                             Anna Exempel",
+    " Fakturanummer     900000001",
+    "                                                        Storgatan 7",
+    " Fakturadatum      2024-02-05                           123 45 Exempelby",
+    " Period            2024-01-01 – 2024-01-31",
+    " Elavtal           Rörligt elpris",
+    "",
+    "Mätarställningar",
+    " Mätare       Datum         Föregående    Datum         Nuvarande     Förbrukning",
+    " 73512345     2024-01-01       403 432    2024-01-31       404 767      1 335 kWh",
+    "",
+    " Elöverföring                     1 335 kWh        24,60 öre/kWh          328,41 kr",
+    " Nätabonnemang                        1 mån           552,00 kr          552,00 kr",
+    " Summa exkl. moms                                                        880,41 kr",
+    " Moms 25 %                                                               220,10 kr",
+    " Öresavrundning                                                            0,49 kr",
+    " Summa denna faktura                                                   1 101,00 kr",
+    "",
+    " Att betala                 1 101,00 kr",
+    " Förfallodatum              2024-02-28",
+    " OCR-nummer                 71016021801702",
+    " Bankgiro                   123-4567",
+]
+
+
+def test_a_swedish_bill_reads_whole_and_its_reads_confirm_the_usage() -> None:
+    out = extract_rules(_doc(BILL))
+    bill = out.bill
+    assert bill.currency == "SEK"
+    assert bill.provider == "Exempelbygdens Elbolag AB"
+    assert (bill.account_number, bill.meter_number) == ("44556677", "73512345")
+    assert (bill.billing_period_start, bill.billing_period_end) == (dt.date(2024, 1, 1), dt.date(2024, 1, 31))
+    assert (bill.statement_date, bill.due_date) == (dt.date(2024, 2, 5), dt.date(2024, 2, 28))
+    assert bill.total_amount_due == bill.current_charges == Decimal("1101.00")
+    assert bill.electricity_kwh == Decimal(1335)
+    assert bill.rate_plan == "Rörligt elpris"
+    # The reads under the bare "Föregående" / "Nuvarande" headings are the meter's.
+    assert [(m.prior_read, m.present_read) for m in bill.meters] == [(Decimal(403432), Decimal(404767))]
+
+
+def test_a_table_row_priced_in_ore_with_space_grouped_figures_is_a_charge_line() -> None:
+    # "1 335 kWh  24,60 öre/kWh  328,41 kr": 1 335 x 0,2460 kr = 328,41 kr; the quantity is one figure.
+    from minimeter.validate.printed import PrintedIndex
+
+    lines = PrintedIndex(_doc(BILL)).charge_lines()
+    assert [(li.quantity, li.unit, li.rate, li.amount) for li in lines] == [
+        (Decimal(1335), "kWh", Decimal("0.246"), Decimal("328.41"))]
