@@ -148,3 +148,85 @@ def test_a_table_row_priced_in_ore_with_space_grouped_figures_is_a_charge_line()
     lines = PrintedIndex(_doc(BILL)).charge_lines()
     assert [(li.quantity, li.unit, li.rate, li.amount) for li in lines] == [
         (Decimal(1335), "kWh", Decimal("0.246"), Decimal("328.41"))]
+
+
+def test_norwegian_phrasings() -> None:
+    lines = [
+        "Kundenavn: KARI EKSEMPEL",
+        "Anleggsadresse: Eksempelveien 12, 0150 Oslo",
+        "Kundenummer: 44556677",
+        "Målernummer: 73512345",
+        "Fakturadato: 05.02.2024",
+        "Forfallsdato: 28. februar 2024",
+        "Periode: 01.01.2024 - 31.01.2024",
+        "Ubetalt fra forrige faktura: kr 120,00",
+        "Innbetalinger: kr 120,00",
+        "Sum denne faktura: kr 1 315,00",
+        "Beløp å betale: kr 1 315,00",
+        "Strømforbruk: 1 204 kWh",
+        "Vannforbruk: 14 m³",
+        "Målt effekt: 12 kW",
+    ]
+    assert read(lines, *ALL_FIELDS) == {
+        "customer_name": "KARI EKSEMPEL", "service_address": "Eksempelveien 12, 0150 Oslo",
+        "account_number": "44556677", "meter_number": "73512345", "statement_date": dt.date(2024, 2, 5),
+        "due_date": dt.date(2024, 2, 28), "billing_period_start": dt.date(2024, 1, 1),
+        "previous_balance": Decimal("120.00"), "payments": Decimal("120.00"), "current_charges": Decimal("1315.00"),
+        "total_amount_due": Decimal("1315.00"), "electricity_kwh": Decimal(1204), "water_usage": Decimal(14),
+        "demand_kw": Decimal(12),
+    }
+
+
+def test_norwegian_metering_point_and_kid_are_not_the_account() -> None:
+    got = read(["Målepunkt-ID 707057500000000001", "KID-nummer 002200330044", "Kundenr. 36076184",
+                "Samme måned i fjor: 1 302 kWh", "Ditt forbruk: 1 335 kWh", "Å betale: kr 1 562,00"],
+               "account_number", "electricity_kwh")
+    assert got == {"account_number": "36076184", "electricity_kwh": Decimal(1335)}
+
+
+def test_danish_phrasings() -> None:
+    lines = [
+        "Kundenavn: METTE EKSEMPEL",
+        "Leveringsadresse: Eksempelvej 12, 8000 Aarhus C",
+        "Kundenummer: 44556677",
+        "Målernummer: 73512345",
+        "Fakturadato: 05.02.2024",
+        "Sidste rettidige betalingsdag: 28. februar 2024",
+        "Afregningsperiode: 01.01.2024 - 31.01.2024",
+        "Ubetalt fra forrige faktura: 120,00 kr.",
+        "Indbetalinger: 120,00 kr.",
+        "I alt denne faktura: 1.315,00 kr.",
+        "Beløb at betale: 1.315,00 kr.",
+        "Elforbrug: 1.204 kWh",
+        "Vandforbrug: 14 m³",
+        "Højeste effekt: 12 kW",
+    ]
+    assert read(lines, *ALL_FIELDS) == {
+        "customer_name": "METTE EKSEMPEL", "service_address": "Eksempelvej 12, 8000 Aarhus C",
+        "account_number": "44556677", "meter_number": "73512345", "statement_date": dt.date(2024, 2, 5),
+        "due_date": dt.date(2024, 2, 28), "billing_period_start": dt.date(2024, 1, 1),
+        "previous_balance": Decimal("120.00"), "payments": Decimal("120.00"), "current_charges": Decimal("1315.00"),
+        "total_amount_due": Decimal("1315.00"), "electricity_kwh": Decimal(1204), "water_usage": Decimal(14),
+        "demand_kw": Decimal(12),
+    }
+
+
+def test_danish_metering_point_and_company_number_are_not_the_account() -> None:
+    got = read(["Målepunkt-ID 571313100000000001", "CVR-nr. 12345678", "Kundenr. 36076184",
+                "Samme periode sidste år: 1.302 kWh", "Dit forbrug: 1.335 kWh", "At betale: 1.562,00 kr."],
+               "account_number", "electricity_kwh")
+    assert got == {"account_number": "36076184", "electricity_kwh": Decimal(1335)}
+
+
+def _plain(text: str) -> Document:
+    return Document(pages=[Page(number=1, text=text)], page_count=1)
+
+
+def test_the_bills_country_tells_the_krona_and_the_two_krones_apart() -> None:
+    from minimeter.extract.rules import currency_of
+
+    se = "Org.nr 556000-0000\nBankgiro 123-4567\nAtt betala 1 315,00 kr\nMoms 25 % 263,00 kr\nElområde SE3"
+    no = "Org.nr. 987 654 321 MVA\nKID 0022003300\nÅ betale kr 1 315,00\nNettleie kr 263,00\nPrisområde NO1"
+    dk = "CVR-nr. 12345678\nBetalingsservice\nAt betale 1.315,00 kr.\nElafgift 263,00 kr.\nPrisområde DK1"
+    assert [currency_of(t, None) for t in (se, no, dk)] == ["SEK", "NOK", "DKK"]
+    assert extract_rules(_plain(no)).bill.currency == "NOK"
