@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from minimeter.extract.candidates import Finder
     from minimeter.extract.profiles import Profile
 
-PO_BOX = re.compile(r"(?i)(?<![a-z])p\.?\s?o\.?\s*box\s+\d+")
+# (The Nordic post-office box: Swedish "Box 714", Norwegian and Danish "Postboks 1".)
+PO_BOX = re.compile(r"(?i)(?<![a-z])(?:p\.?\s?o\.?\s*box|postboks|(?<![\w.] )(?<!\w)box)\s+\d+")
 # "4385 LAKEVIEW BLVD", "274 Hillcrest Ln Apt 3", a numbered street ("8815 118 Ave NW", "301 3 St S") with its
 # town after a comma / "Chemin des Vignes 115", "Goethestraße 104, 80912 München"
 STREET = re.compile(r"(?i)^(?:\d{1,6}[a-z]?\s+(?=(?:\d{1,4}\s+)?\w*[a-zà-ÿ])\w[\w'.\- ]*(?:,.+)?"
@@ -47,7 +48,11 @@ UTILITY_WORDS = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\
                            r"électricité|hydro)\b")
 ORG = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\w+|city of|town of|county|stadtwerke|"
                  r"énergie|energie|électricité|gmbh|\bsa\b|\bag\b|company|cooperative|authority|district|"
-                 r"services industriels|hydro)\b")
+                 r"services industriels|hydro|"
+                 # Nordic utilities: energy, power, an electricity company or works, the grid, water, supply,
+                 # district heating ("Exempel Kraft AS", "Vattenfall AB", "Eksempel Forsyning A/S").
+                 r"energi|kraft\w*|elbolag\w*|elverk\w*|elnät\w*|vatten\w*|vann|vand|forsyning\w*|"
+                 r"fjärrvärme|fjernvarme)\b")
 NOT_NAME = re.compile(r"(?i)\b(?:charges?|total|tax|fee|credit|balance|payment|usage|history|amount|meter|reading|"
                       r"service|period|summary|bill|statement|account|invoice|facture|rechnung\w*|page|date|"
                       r"nr|no|n°|num)\b|\.$")  # "Rechnungs-Nr.": a caption, not a name

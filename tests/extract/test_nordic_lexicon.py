@@ -230,3 +230,17 @@ def test_the_bills_country_tells_the_krona_and_the_two_krones_apart() -> None:
     dk = "CVR-nr. 12345678\nBetalingsservice\nAt betale 1.315,00 kr.\nElafgift 263,00 kr.\nPrisområde DK1"
     assert [currency_of(t, None) for t in (se, no, dk)] == ["SEK", "NOK", "DKK"]
     assert extract_rules(_plain(no)).bill.currency == "NOK"
+
+
+def test_a_nordic_utilitys_letterhead_and_post_box_are_not_the_addressee() -> None:
+    # The utility's own address under its name ("Postboks 1, 0150 Oslo", "Box 100, 123 45 Exempelstad") reads
+    # like a mailing block: its name says utility (kraft, vatten) and a post box is no premises.
+    for head, box in (("Eksempel Kraft AS", "Postboks 1, 0150 Oslo | Org.nr. 987 654 321 MVA"),
+                      ("Exempelstads Vatten AB", "Box 100, 123 45 Exempelstad | Org.nr 556000-0001")):
+        layout = [head + " " * 40 + "Faktura", box, "",
+                  " Kundenummer       5566778                              Ola Nordmann",
+                  " Fakturadato       05.02.2024                           Storgata 7",
+                  " Forfallsdato      20.02.2024                           0150 Oslo",
+                  " Å betale                                                      kr 1 477,00"]
+        bill = extract_rules(_doc(layout)).bill
+        assert (bill.customer_name, bill.service_address) == ("Ola Nordmann", "Storgata 7, 0150 Oslo"), head
