@@ -35,8 +35,9 @@ def make_pdf(path: Path, lines: list[str], *, pages: int = 1) -> Path:
 
 
 def bill_lines(total: str = "123.45", account: str = "1234567890") -> list[str]:
-    """A bill validation can corroborate: a printed day count, two charges adding up to the total, and
-    meter reads that give the usage (SUCCEEDED needs all three, whichever extractor reads it)."""
+    """A bill validation can corroborate: a printed day count, two charges adding up to the total,
+    meter reads that give the usage and an address naming the currency's country (SUCCEEDED needs all four,
+    whichever extractor reads it)."""
     amount = Decimal(total.replace(",", ""))
     energy = (amount / 2).quantize(Decimal("0.01"))
     return [
@@ -49,6 +50,8 @@ def bill_lines(total: str = "123.45", account: str = "1234567890") -> list[str]:
         "Meter reads: prior 20451 present 20963",
         f"Energy charge: ${energy:,.2f}",
         f"Delivery charge: ${amount - energy:,.2f}",
+        # (a state and ZIP: what tells this "$" is the US dollar, so the currency is confirmed too)
+        "Service address: 12 Elm St, Springfield, IL 62704",
     ]
 
 

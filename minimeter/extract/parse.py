@@ -418,6 +418,27 @@ _SIGN_RX = re.compile("|".join(
     if not t.rstrip(".").isalpha() or (t == CURRENCY_CODES[t])))
 
 
+AMBIGUOUS_TOKENS = frozenset(t for cur in _LEX.currencies.values() for t in cur.ambiguous)
+"""Tokens several currencies print ("$", "Rs", "kr"): a figure printed with one names its family, not its currency."""
+
+
+def tokens_in(text: str) -> dict[str, int]:
+    """How often ``text`` prints each currency token, beside a figure ("kr", "R 1,034.00") or, for a sign or an
+    ISO code, anywhere ("Amounts in NZD")."""
+    counts: dict[str, int] = {}
+    beside: set[int] = set()  # where a token beside a figure starts (it is not counted again as a sign)
+    for m in MONEY_RX.finditer(text):
+        for g in ("cur", "cur2"):
+            tok = (m[g] or "").strip().strip("\u00a0")
+            if tok in CURRENCY_CODES:
+                counts[tok] = counts.get(tok, 0) + 1
+                beside.add(m.start(g) + (m[g] or "").index(tok))
+    for m in _SIGN_RX.finditer(text):
+        if m.start() not in beside:
+            counts[m[0]] = counts.get(m[0], 0) + 1
+    return counts
+
+
 def currencies_in(text: str) -> dict[str, int]:
     """How many amounts ``text`` prints with each currency (ISO code), counting a currency token only
     where it stands beside a figure ("R 1,034.00", "123,45 €"), never in a word or a sentence."""

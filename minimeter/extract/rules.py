@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from minimeter.extract import lineitems
+from minimeter.extract import currency, lineitems
 from minimeter.extract.blocks import Block
 from minimeter.extract.candidates import Candidate, Finder
 from minimeter.extract.profiles import Profile, detect
@@ -80,55 +80,6 @@ def extract_rules(doc: Document, profile: Profile | None = None, *, detect_profi
                         state.summary, state.abandoned)
 
 
-def currency_of(text: str, profile: Profile | None) -> str | None:
-    """The currency the bill prints beside its figures wins over a profile's default (a profile may have
-    been matched on a passing mention); a sign shared by several currencies ("$", "Rs") keeps the
-    profile's, and with no profile the country the page names decides it (``by_country``). With nothing
-    printed: the profile's, else the identified utility's country currency."""
-    from minimeter.extract import parse
-    from minimeter.extract.profiles import identify
-
-    counts = parse.currencies_in(text)
-    if counts:
-        printed = max(counts, key=lambda c: counts[c])
-        if profile and (parse.same_sign(printed, profile.currency) or counts.get(profile.currency)):
-            return profile.currency
-        if not profile or counts[printed] >= 2:
-            return by_country(printed, text)
-    if profile:
-        return profile.currency
-    signs = parse.signs_in(text)
-    if signs:
-        # The sign printed most; on a tie the one printed first (dict order).
-        return by_country(max(signs, key=lambda c: signs[c]), text)
-    known = identify(text)
-    return known.currency if known else None
-
-
-def by_country(printed: str, text: str) -> str:
-    """``printed`` (an ISO code read from a sign), or, when that sign is shared, the family's currency whose own
-    sign the page prints ("Amount (S$)"), else the currency of the country the page names ("$" on a bill printing
-    ABN, GST and "VIC 3000" is AUD). A country needs two distinct
-    cues and more than any other country of the sign's family (GST is printed in Australia and Canada);
-    otherwise the sign keeps its first meaning."""
-    from minimeter.extract import lexicon, parse
-
-    family = parse.SIGN_FAMILIES.get(printed)
-    if not family:
-        return printed
-    # A sign the family's other members print on their own ("Amount (S$)", "CA$ 12.00") names the currency
-    # wherever the page prints it, a column heading too.
-    own = {c: n for c, n in parse.signs_in(text).items() if c in family and c != printed}
-    if own:
-        return max(own, key=lambda c: own[c])
-    countries = lexicon.load().countries
-    hits = sorted(((n, countries[c].currency) for c, n in lexicon.country_cues(text).items()
-                   if countries[c].currency in family), reverse=True)
-    if not hits or hits[0][0] < 2 or (len(hits) > 1 and hits[1][0] == hits[0][0]):
-        return printed
-    return hits[0][1]
-
-
 def reconcile(choices: dict[str, Choice], profile: Profile | None, doc: Document,
               meters: list[Meter]) -> tuple[BillNormalized, dict[str, FieldEvidence]]:
     """Merge the chosen values into one validated ``BillNormalized`` plus per-field evidence."""
@@ -159,11 +110,15 @@ def reconcile(choices: dict[str, Choice], profile: Profile | None, doc: Document
         data["provider_id"] = profile.id
         for f in ("provider", "provider_id"):
             ev[f] = FieldEvidence(value=data[f], confidence=0.95, source="profile", note="detected profile")
-    cur = currency_of(doc.text, profile)
-    if cur:
-        data["currency"] = cur
-        ev["currency"] = FieldEvidence(value=cur, confidence=0.95 if profile else 0.85,
-                                       source="profile" if profile else "rules")
+    cur = currency.read(doc.text, profile)
+    if cur.code:
+        data["currency"] = cur.code
+        # (An unconfirmed reading, a shared "$" on a page naming no country, is a guess: validation holds
+        # the bill for it, see validate/currency.)
+        ev["currency"] = FieldEvidence(value=cur.code, confidence=0.95 if cur.basis else 0.6,
+                                       source="profile" if profile and cur.code == profile.currency else "rules",
+                                       note=cur.basis or "a sign several currencies print; the page names "
+                                                         "no country")
     if meters:
         if "meter_number" in data:
             meters[0] = meters[0].model_copy(update={"number": data["meter_number"]})

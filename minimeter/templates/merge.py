@@ -38,7 +38,8 @@ if TYPE_CHECKING:
 SET_ASIDE_SHARE = 0.4
 """A template whose fields are missing or contradicted on more than this share of them is set aside."""
 ARITHMETIC = ("balance", "line_items_sum", "meter_reads", "usage_matches_meters")
-UNCONFIRMED = ("total_confirmed", "period_confirmed", "usage_confirmed", "confidence", "required_fields")
+UNCONFIRMED = ("total_confirmed", "period_confirmed", "usage_confirmed", "currency_confirmed", "confidence",
+               "required_fields")
 """Rules that fail when a value is unconfirmed or unsure, not when it is contradicted."""
 NOT_ABOUT_VALUES = ("confidence", "required_fields")
 """Rules that say nothing about whether a value is right (how sure a reader was, what is missing)."""

@@ -12,7 +12,8 @@ Every failed rule becomes one line in ``issues``; a rule that cannot compute on 
 
 SUCCEEDED means corroborated: ``total_confirmed``, ``period_confirmed`` and ``usage_confirmed``
 fail unless the total, the period and the usage (when the bill prints one) are each confirmed by a
-check that could have failed on a wrong value, so no extractor's bill is accepted on its say-so.
+check that could have failed on a wrong value, so no extractor's bill is accepted on its say-so; and
+``currency_confirmed`` holds a bill whose currency is only a guess from a sign several currencies print.
 Such a confirmation also stands for the field's confidence: ``confidence`` runs after the other rules
 and does not hold back a field one of them confirmed, whatever the finder's score.
 """
@@ -49,6 +50,7 @@ _SENTENCES = {
     "total_confirmed": "Not corroborated",
     "period_confirmed": "Not corroborated",
     "usage_confirmed": "Not corroborated",
+    "currency_confirmed": "The currency is not confirmed",
 }
 
 

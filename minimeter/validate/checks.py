@@ -5,7 +5,8 @@ Rule names are stable (the store, TUI and reports show them): ``line_items_sum``
 ``due_after_statement``, ``grounded``, ``required_fields``, ``confidence``; then the plausibility
 checks (``plausible``: ``load_factor``, ``usage_per_day``, ``total_not_distractor``,
 ``statement_after_period``) and the corroboration rules (``corroborate``: ``total_confirmed``,
-``period_confirmed``, ``usage_confirmed``). ``stated_days`` is ``minimeter.arithmetic.stated_days``.
+``period_confirmed``, ``usage_confirmed``; ``currency``: ``currency_confirmed``). ``stated_days`` is
+``minimeter.arithmetic.stated_days``.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from minimeter.validate.corroborate import (
     template_cycle,
 )
 from minimeter.validate.corroborate import RULES as CORROBORATE
+from minimeter.validate.currency import RULES as CURRENCY
 from minimeter.validate.plausible import RULES as PLAUSIBLE
 
 if TYPE_CHECKING:
@@ -328,5 +330,5 @@ READS_VERDICTS = (confidence,)
 
 RULES: list[Callable[..., CheckResult]] = [
     line_items_sum, balance, meter_reads, usage_matches_meters, period_order, period_length,
-    due_after_statement, grounded, required_fields, confidence, *PLAUSIBLE, *CORROBORATE,
+    due_after_statement, grounded, required_fields, confidence, *PLAUSIBLE, *CORROBORATE, *CURRENCY,
 ]

@@ -1,5 +1,5 @@
-"""Sets B-K of unseen-layout bills: byte-deterministic, the committed files are what the command writes, and every
-truth value is printed on its bill. Sets F, G, H, I, J and K are printed (F wholly, the others in part) from HTML by
+"""Sets B-M of unseen-layout bills: byte-deterministic, the committed files are what the command writes, and every
+truth value is printed on its bill. Sets F-M are printed (F wholly, the others in part) from HTML by
 headless Chromium: their tests are skipped where no Chromium is on PATH.
 
 The number and date formats below are written here, apart from the generators' own formatting, so a formatting
@@ -32,15 +32,18 @@ SETS = {
     "j": ("unseen_j.py", ("co_energia", "at_gas_jahres", "br_agua_esgoto", "ch_ti_multi"), 10),
     "k": ("unseen_k.py", ("hk_electric", "ng_disco", "us_solar_nem", "ab_retail"), 12),
     "l": ("unseen_l.py", ("be_settlement", "ar_gas", "fr_eau", "pe_luz"), 12),
+    "m": ("unseen_m.py", ("dk_vand", "fi_sahko", "jm_commercial", "ro_gaz"), 13),
 }
 # fpdf2's core fonts keep a bill of sets B-E a few kilobytes; Chromium embeds a subset of each font it uses
-MAX_BYTES = {"f": 120_000, "g": 150_000, "h": 150_000, "i": 150_000, "j": 150_000, "k": 150_000, "l": 150_000}
+MAX_BYTES = {"f": 120_000, "g": 150_000, "h": 150_000, "i": 150_000, "j": 150_000, "k": 150_000, "l": 150_000,
+             "m": 150_000}
 # Sets printed by Chromium (skipped without it); of them, F's tests read the committed bills (32 Chromium starts
 # are slow) where the others generate bills of their own seed.
-NEEDS_CHROMIUM = {"f", "g", "h", "i", "j", "k", "l"}
+NEEDS_CHROMIUM = {"f", "g", "h", "i", "j", "k", "l", "m"}
 COMMITTED_ONLY = {"f"}
 CURRENCIES = {"AUD", "BRL", "EUR", "CAD", "MYR", "USD", "GBP", "PKR", "MXN", "CHF", "PHP", "AED", "IDR", "KES", "PLN",
-              "SGD", "COP", "INR", "ZAR", "SEK", "CZK", "NZD", "TRY", "HKD", "NGN", "ARS", "PEN"}
+              "SGD", "COP", "INR", "ZAR", "SEK", "CZK", "NZD", "TRY", "HKD", "NGN", "ARS", "PEN",
+              "DKK", "JMD", "RON"}
 MONEY = ("total_amount_due", "previous_balance", "current_charges")
 DATES = ("statement_date", "due_date", "billing_period_start", "billing_period_end")
 QUANTITIES = ("electricity_kwh", "gas_usage", "water_usage", "demand_kw")
@@ -66,6 +69,10 @@ MONTHS = (
      "december"),
     ("ledna", "února", "března", "dubna", "května", "června", "července", "srpna", "září", "října", "listopadu",
      "prosince"),
+    ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november",
+     "december"),
+    ("ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august", "septembrie", "octombrie",
+     "noiembrie", "decembrie"),
 )
 
 

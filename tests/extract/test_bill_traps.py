@@ -174,7 +174,7 @@ def test_a_budget_plans_fixed_amount_is_the_amount_due_but_never_the_periods_cha
     assert str(bill.current_charges) == "143.27" and str(bill.total_amount_due) == "120.00"
 
 
-_HEAD = ["Account Number 12345678", "Statement Date: 06/20/2025", "Due Date: 07/10/2025",
+_HEAD = ["Account Number 12345678", "Springfield, IL 62704", "Statement Date: 06/20/2025", "Due Date: 07/10/2025",
          "Service 05/19/2025 - 06/17/2025 (29 days)"]
 
 

@@ -81,24 +81,24 @@ def test_company_forms_in_lower_case_name_the_issuer() -> None:
 
 
 def test_a_dollar_sign_takes_the_currency_of_the_country_the_page_names() -> None:
-    from minimeter.extract.rules import by_country, currency_of
+    from minimeter.extract.currency import by_country, read
 
     au = "Made-up Energy  ABN 11 222 333 444\nSupply address 4 Some St, Sometown QLD 4999\nGST $1.00\nTotal $11.00"
-    assert currency_of(au, None) == "AUD"
+    assert read(au, None).code == "AUD"
     qc = "Total à payer 120,50 $\nTPS 5 % 5,00 $\nTVQ 9,975 % 9,98 $\nSometown (Québec) G1A 2B3"
-    assert currency_of(qc, None) == "CAD"
+    assert read(qc, None).code == "CAD"
     assert by_country("USD", "GST $1.00 Total $11.00") == "USD"  # one cue is a passing mention
     assert by_country("USD", "GST  Australia  Canada") == "USD"  # a tie (2 and 2) decides nothing
     assert by_country("EUR", "ABN 11 222 333 444 GST VIC 3999") == "EUR"  # only a shared sign is resolved
     mx = "Luz del Norte, S.A. de C.V.\nRFC LNO000101AA1\nTotal a pagar $1,234.50\n(1,234.50 PESOS M.N.)\nIVA $10.00"
-    assert currency_of(mx, None) == "MXN"
+    assert read(mx, None).code == "MXN"
 
 
 def test_rupees_take_the_currency_of_the_country_the_page_names() -> None:
-    from minimeter.extract.rules import by_country, currency_of
+    from minimeter.extract.currency import by_country, read
 
     pk = "Made-up Power Co - NTN 1234567-8\nCHARGES (Rs)\nTV FEE 35\nCURRENT BILL Rs 1,235\nTOTAL Rs 1,235"
-    assert currency_of(pk, None) == "PKR"
+    assert read(pk, None).code == "PKR"
     assert by_country("INR", "NTN 1234567-8 Total Rs 500") == "INR"  # one cue is a passing mention
 
 

@@ -85,6 +85,10 @@ def test_conflicting_weights_across_files_are_an_error(tmp_path: Path) -> None:
         ('[spans]\n2 = ["bimestral"]\n3 = ["Bimestral"]\n', r"spans\.3: 'Bimestral' already names a span of 2"),
         ('[currencies.XPH]\nbefore = ["₱"]\nmisread = ["Pp"]\n', r"currencies\.XPH\.misread: each entry is one"),
         ('[currencies.XPH]\nbefore = ["PHP"]\nmisread = ["P"]\n', r"currencies\.XPH\.misread: needs a one-character"),
+        ('[currencies.XDL]\nbefore = ["X$"]\nshared = ["XDM"]\nambiguous = ["$"]\n',
+         r"currencies\.XDL\.ambiguous: '\$' is not one of its"),
+        ('[currencies.XDL]\nbefore = ["X$"]\nambiguous = ["X$"]\n',
+         r"currencies\.XDL\.ambiguous: no `shared` currency"),
     ],
 )
 def test_other_invalid_entries_name_file_and_entry(tmp_path: Path, body: str, message: str) -> None:

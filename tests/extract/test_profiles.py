@@ -99,13 +99,13 @@ def test_identity_zones_weigh_where_a_name_is_printed() -> None:
 
 
 def test_the_printed_currency_wins_over_the_profile_default() -> None:
-    from minimeter.extract.rules import currency_of
+    from minimeter.extract.currency import read
 
     coned = get("coned")
     assert coned is not None
-    assert currency_of("Total due R 1,034.00\nDeposit R 9,699.94", coned) == "ZAR"
-    assert currency_of("Total due $ 44.89", coned) == "USD"
+    assert read("Total due R 1,034.00\nDeposit R 9,699.94", coned).code == "ZAR"
+    assert read("Total due $ 44.89", coned).code == "USD"
     hq = get("hydro_quebec")
-    assert hq is not None and currency_of("Montant $ 120.00", hq) == hq.currency  # "$" keeps CAD
-    assert currency_of("no figures here", coned) == "USD"
-    assert currency_of("Totale da pagare: 212,80 €", None) == "EUR"
+    assert hq is not None and read("Montant $ 120.00", hq).code == hq.currency  # "$" keeps CAD
+    assert read("no figures here", coned).code == "USD"
+    assert read("Totale da pagare: 212,80 €", None).code == "EUR"

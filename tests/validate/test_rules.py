@@ -8,8 +8,9 @@ import pytest
 from minimeter.readers.base import Document, Page
 from minimeter.schema import BillNormalized, ExtractionResult, FieldEvidence, LineItem, Meter
 from minimeter.validate import finalize
+from tests.validate.bills import ADDRESS
 
-TEXT = ("Account Number 12345678  Statement Date 03/02/2024  Due Date 03/22/2024  "
+TEXT = ADDRESS + ("Account Number 12345678  Statement Date 03/02/2024  Due Date 03/22/2024  "
         "Service Period 01/30/2024 - 02/28/2024  Usage 1,255 kWh  Previous Balance 201.00  Payments -201.00  "
         "Current Charges 170.00  Total Amount Due 170.00  (29 days)\n"
         "Prior Reading 20451  Present Reading 21706  Energy 135.50  Grid 34.50")
@@ -50,7 +51,8 @@ def test_consistent_bill_succeeds_and_every_rule_is_reported(doc: Document, sett
     assert {c.rule for c in res.checks} == {
         "line_items_sum", "balance", "meter_reads", "usage_matches_meters", "period_order", "period_length",
         "due_after_statement", "grounded", "required_fields", "confidence", "load_factor", "usage_per_day",
-        "total_not_distractor", "statement_after_period", "total_confirmed", "period_confirmed", "usage_confirmed"}
+        "total_not_distractor", "statement_after_period", "total_confirmed", "period_confirmed", "usage_confirmed",
+        "currency_confirmed"}
     assert all(c.passed is not False for c in res.checks)
 
 

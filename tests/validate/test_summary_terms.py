@@ -10,9 +10,9 @@ from minimeter.readers.base import Document, Page
 from minimeter.schema import BillNormalized, ExtractionResult, FieldEvidence, Meter
 from minimeter.settings import Settings
 from minimeter.validate import finalize
-from tests.validate.bills import make_bill
+from tests.validate.bills import ADDRESS, make_bill
 
-HEAD = ("Account Number 12345678  Statement Date 03/02/2024  Due Date 03/22/2024\n"
+HEAD = ADDRESS + ("Account Number 12345678  Statement Date 03/02/2024  Due Date 03/22/2024\n"
         "Service Period 01/30/2024 - 02/28/2024  (29 days)\n"
         "Prior Reading 20451  Present Reading 21706  Usage 1,255 kWh\n\n")
 SUMMARY = ("Previous Account Balance                               1,250.00\n"

@@ -31,10 +31,11 @@ across files. ``country_cues(text)`` counts the distinct cues of each country a 
 that share a sign ("$") are told apart by them.
 
 ``[currencies.XXX]`` (ISO 4217 code) lists the tokens a bill prints ``before`` a figure ("$", "Rp") and
-``after`` it ("€", "zł"), the ``shared`` currencies printed with the same sign ("$": CAD, AUD...) and the
+``after`` it ("€", "zł"), the ``shared`` currencies printed with the same sign ("$": CAD, AUD...), which of
+its tokens are that shared sign (``ambiguous``: "$", not "US$"; each one of its tokens) and the
 characters OCR ``misread`` its sign as ("P" for "₱", one character each). One
 table serves the money pattern (``parse.MONEY_RX``), the currency a figure is printed in and the bill's
-currency when no figure carries a sign (``extract/rules.currency_of``).
+currency when no figure carries a sign, and whether the page confirms it (``extract/currency``).
 
 ``Lexicon.extend(labels, distractors, source)`` returns a new ``Lexicon`` with a provider profile's
 additions, validated the same way (``source`` names the profile file in errors);
@@ -85,7 +86,7 @@ _SECTIONS = frozenset({"language", "name", "labels", "anchored", "distractors", 
                        "range_openers", "countries", "roles", "spans",
                        "abbreviations", "currencies"})
 _COUNTRY_KEYS = frozenset({"currency", "words", "shapes"})
-_CURRENCY_KEYS = frozenset({"before", "after", "shared", "misread"})
+_CURRENCY_KEYS = frozenset({"before", "after", "shared", "ambiguous", "misread"})
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,9 @@ class Currency:
     misread: tuple[str, ...] = ()
     """Single characters OCR reads the currency's sign as ("P" for "₱"): ``extract/ocrfix`` puts the
     sign back where one is glued before a figure with cents on a page read by OCR."""
+    ambiguous: tuple[str, ...] = ()
+    """Its tokens the ``shared`` currencies print too ("$", not "US$"): a bill printing only these names
+    no one currency of the family by them (``extract/currency``)."""
 
 
 class LexiconError(ValueError):
@@ -390,11 +394,18 @@ class _Builder:
                 if not re.fullmatch(r"[A-Z]{3}", c):
                     raise LexiconError(f"{where}.shared: {c!r} is not an ISO 4217 code")
             old = self.currencies.get(code, Currency())
+            ambiguous = _strings(entry.get("ambiguous", []), f"{where}.ambiguous")
+            for tok in ambiguous:
+                if tok not in (*before, *after, *old.before, *old.after):
+                    raise LexiconError(f"{where}.ambiguous: {tok!r} is not one of its `before` or `after` tokens")
+            if ambiguous and not (shared or old.shared):
+                raise LexiconError(f"{where}.ambiguous: no `shared` currency prints these tokens too")
             self.currencies[code] = Currency(
                 old.before + tuple(t for t in before if t not in old.before),
                 old.after + tuple(t for t in after if t not in old.after),
                 old.shared + tuple(c for c in shared if c not in old.shared),
-                old.misread + tuple(m for m in misread if m not in old.misread))
+                old.misread + tuple(m for m in misread if m not in old.misread),
+                old.ambiguous + tuple(t for t in ambiguous if t not in old.ambiguous))
 
     def add_abbreviations(self, data: object, src: str) -> None:
         if not isinstance(data, Mapping):
