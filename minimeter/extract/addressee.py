@@ -30,21 +30,29 @@ if TYPE_CHECKING:
     from minimeter.extract.candidates import Finder
     from minimeter.extract.profiles import Profile
 
-PO_BOX = re.compile(r"(?i)(?<![a-z])p\.?\s?o\.?\s*box\s+\d+")
+# (The Nordic post-office box: Swedish "Box 714", Norwegian and Danish "Postboks 1".)
+PO_BOX = re.compile(r"(?i)(?<![a-z])(?:p\.?\s?o\.?\s*box|postboks|(?<![\w.] )(?<!\w)box)\s+\d+")
 # "4385 LAKEVIEW BLVD", "274 Hillcrest Ln Apt 3", a numbered street ("8815 118 Ave NW", "301 3 St S") with its
 # town after a comma / "Chemin des Vignes 115", "Goethestraße 104, 80912 München"
 STREET = re.compile(r"(?i)^(?:\d{1,6}[a-z]?\s+(?=(?:\d{1,4}\s+)?\w*[a-zà-ÿ])\w[\w'.\- ]*(?:,.+)?"
                     r"|[a-zà-ÿ][\w'.\- ]{2,}\s\d{1,5}[a-z]?(?:,.+)?)$")
 # Digits (with a country prefix), a British or Irish code of letters and digits, a Canadian one ("T5B 0T7").
+# A Swedish, Czech, Slovak or Greek code is five digits grouped three and two ("852 31 Sundsvall"): only with
+# its town after it, so no figure grouped by a space ("403 43") reads as one.
 POSTCODE = re.compile(r"(?<![\d.,])(?:CH-|D-|F-)?\d{4,5}(?![\d.,])|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"
-                      r"|\b[A-Z]\d[A-Z] \d[A-Z]\d\b")
+                      r"|\b[A-Z]\d[A-Z] \d[A-Z]\d\b"
+                      r"|(?<![\d.,])(?<![\d.,] )\d{3} \d{2}(?![\d.,])(?=[^\S\n]+[^\W\d_]{2,})")
 # A utility's own letterhead; with a detected profile its name is known, and only these words still count
 # (a customer may well be a "School District" or a "County").
 UTILITY_WORDS = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\w+|stadtwerke|énergie|energie|"
                            r"électricité|hydro)\b")
 ORG = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\w+|city of|town of|county|stadtwerke|"
                  r"énergie|energie|électricité|gmbh|\bsa\b|\bag\b|company|cooperative|authority|district|"
-                 r"services industriels|hydro)\b")
+                 r"services industriels|hydro|"
+                 # Nordic utilities: energy, power, an electricity company or works, the grid, water, supply,
+                 # district heating ("Exempel Kraft AS", "Vattenfall AB", "Eksempel Forsyning A/S").
+                 r"energi|kraft\w*|elbolag\w*|elverk\w*|elnät\w*|vatten\w*|vann|vand|forsyning\w*|"
+                 r"fjärrvärme|fjernvarme)\b")
 NOT_NAME = re.compile(r"(?i)\b(?:charges?|total|tax|fee|credit|balance|payment|usage|history|amount|meter|reading|"
                       r"service|period|summary|bill|statement|account|invoice|facture|rechnung\w*|page|date|"
                       r"nr|no|n°|num)\b|\.$")  # "Rechnungs-Nr.": a caption, not a name

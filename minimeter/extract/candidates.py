@@ -178,7 +178,8 @@ class Finder(PeriodRanges, ValueReaders):
                     continue  # (the page cannot hold it: ~1,800 labels, most of other languages)
                 for m in label_rx(phrase, strict=w < 1.1).finditer(view.text):
                     if anchored(phrase) and not (self._starts_cell(view, m.start())
-                                                 and re.match(r"\s*[:#]|\s{2,}|\s*$|\s+[\d(]", view.text[m.end():])):
+                                                 and re.match(r"\s*[:#]|\s{2,}|[^\S\n]*(?:\n|$)|\s+[\d(]",
+                                                              view.text[m.end():])):
                         continue  # "Date d'échéance" is not the label "Date"
                     if w < 1.0 and " " not in phrase and self._in_prose(view, m):
                         continue  # "la commissione per i pagamenti in contanti è di 3,10 euro": a word, no label

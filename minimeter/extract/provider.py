@@ -24,7 +24,10 @@ if TYPE_CHECKING:
 _FORMS = (r"S\.?\s?[pP]\.?\s?[aA]\.?|S\.?\s?L\.?\s?U\.?|S\.?\s?A\.?\s?U\.?|S\.?\s?A\.?|S\.?\s?L\.?|"
           r"S\.?\s?[rR]\.?\s?[lL]\.?|"
           r"GmbH|AG|Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|LLP|LP|L\.P\.|PLC|plc|N\.?V\.?|B\.?V\.?|Sdn\.?\s?Bhd\.?|Berhad|Bhd\.?|SAS|S\.A\.S\.|"
-          r"SE|Co\.|Corp\.?|Corporation|Company|\(Pty\)\s?Ltd|SOC\s+Ltd|Cooperative|Co-op")
+          r"SE|Co\.|Corp\.?|Corporation|Company|\(Pty\)\s?Ltd|SOC\s+Ltd|Cooperative|Co-op|"
+          # Nordic forms: Swedish aktiebolag (publ), handels- and kommanditbolag, Norwegian and Danish
+          # aksjeselskap / aktieselskab, anpartsselskab, Finnish osakeyhtiö.
+          r"AB(?:\s\(publ\))?|HB|KB|ASA|A/S|AS|ApS|Oyj|Oy")
 # Up to two linking words between capitalised ones ("Canal de Aguas de la Vega, S.L.").
 _LEGAL = re.compile(rf"(?<![\w&])((?:[A-Z0-9][\w&'’.\-]*[ ,]{{1,2}}"
                     rf"(?:(?:de|del|di|du|des|la|le|los|las|y|e|et|and|of|&)"
@@ -42,13 +45,17 @@ _UTILITY = re.compile(r"(?i)energ|electr|elettric|eletric|elektri|tenaga|kuasa|p
                       r"sewer|"
                       r"utilit|hydro|luz|lumi|vidyut|bijli|supply|fourniture|distribu|comercializ|stadtwerke|services? "
                       r"industriels|servizi industriali|multiserviz|municipal|city power|light|"
-                      r"\bew\b")  # (EW: a Swiss Elektrizitätswerk)
+                      r"\bew\b|"  # (EW: a Swiss Elektrizitätswerk)
+                      # Nordic: an electricity company or works, power, the grid, district heating, water.
+                      r"elbolag|elverk|elhandel|kraft|\bn[aä]t\b|elnett|fj[aä]rrv[aä]rme|fjernvarme|v[aä]rmeverk|"
+                      r"vatten|\bvann\b|forsyning")
 ORG = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\w+|city of|town of|village of|county|"
                   r"stadtwerke|énergie|energie|energia|électricité|eletric\w*|elétric\w*|eléctric\w*|elektri\w*|"
                   r"tenaga|kuasa|aguas?|eaux?\b|listrik|kelistrikan|air minum|"
                   r"companhia|compañía|compagnie|empresa|aziend[ae]|inc\b|llc\b|ltd\b|gmbh|\bsa\b|\bag\b|company|"
                   r"cooperative|co-op|genossenschaft|authority|district|services industriels|hydro|municipality|"
-                  r"fourniture)")  # ("... Fourniture": a French supplier's name, with no company form)
+                  r"fourniture|"  # ("... Fourniture": a French supplier's name, with no company form)
+                  r"elbolag\w*|kraft\w*|elverk\w*|fjärrvärme|fjernvarme|forsyning|\bab\b|\ba/s\b|\basa\b|\baps\b)")
 _DOMAIN = re.compile(r"(?i)(?:www\.|@)([a-z0-9][a-z0-9-]{2,40})\.(?:[a-z]{2,6})(?:\.[a-z]{2})?\b")
 # Names every bill prints that are not its issuer: regulators, ombudsmen, payment networks.
 _NOT_ISSUER = re.compile(r"(?i)ombuds|m[eé]diat(?:eur|or)|regulat|arera|ofgem|aneel|cnmc|\bcre\b|\bpuc\b|commission|"

@@ -161,7 +161,10 @@ def rival_total(gs: list[Group], chosen: Any) -> Group | None:
 # --- meter reads ----------------------------------------------------------------------------------
 # Words near a pair of numbers that make them reads; beside these, every language's prior / present read
 # labels ("Lettura precedente", "Bacaan lama"), so a reads table in any lexicon language is one.
+# (Nordic: Swedish "mätarställning", "avläsning", "föregående" / "nuvarande" column headings; Danish "aflæsning",
+# Norwegian "avlesning", "forrige" / "nåværende"; "målerstand" has "stand".)
 READ_WORDS = re.compile(r"(?i)read|index|leitura|relev|zähler|stand|lectura|previous|present|prior|current|meter|"
+                        r"ställning|avläs|aflæs|avles|föregående|nuvarande|forrige|nåværende|nuværende|"
                         + alternation(p for f in ("prior_read", "present_read") for p, _w in LABELS.get(f, [])))
 
 

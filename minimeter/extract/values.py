@@ -51,6 +51,8 @@ def counts_months(text: str) -> bool:
 
 
 # A figure that ends a range of units ("1-30 kWh", "101 to 300 kWh", "0 – 50 m3"): a band's bound.
+# The word a number's caption starts with ("N°", "No.", "Nr", "Num.", "Number", "Número"): not a street's name.
+_NUMBER_WORD = re.compile(r"(?i)n(?:[º°o]|ro?|u?m\w*|úm\w*)?(?![^\W\d_])")
 _RANGE_END = re.compile(r"(?<![\d.,])\d[\d,.]*[^\S\n]*(?:-|–|to)[^\S\n]*$")
 
 
@@ -131,6 +133,8 @@ class ValueReaders:
             t = seg.strip(" \t:#-")
             # "Profil Double Point de mesure : CH10..." -> stop where the next "Label :" starts
             t = re.split(r"\s+(?=[A-Z][\w'’ ]{2,30}\s?:\s)", t)[0]
+            # "Nygatan 9, 852 31 Sundsvall | Anläggnings-ID 7359... | Elområde SE2": bars part a row's cells.
+            t = re.split(r"[^\S\n]\|[^\S\n]", t)[0]
             if re.match(r"[A-Z][\w'’ ]{2,30}\s?:(?:\s|$)", t):
                 return out  # a line that is itself "Label: value" ("Service Period: 09/30/2024 ...")
             if not after_label and self._labels_its_own_row(view, s + seg.index(t), t, fname):
@@ -148,8 +152,9 @@ class ValueReaders:
             numbered = fname == "service_address" and re.match(r"\S+\s+\d", t) is not None
             if (first in HEADER_WORDS and not numbered) or (t[:1].islower() and fname != "service_address"):
                 return out
+            # (A number's caption, "Nº 4432", "Nr. 12", "Number 88", is no street: "Nygatan 9" is.)
             if fname == "service_address" and not (re.match(r"(?i)\d|p\.?\s?o\.?\s|no\.?\s?\d+[a-z]?,\s*[^\W\d]", t)
-                                                   or re.search(r"\d", cell[:40]) and not t.lower().startswith("n")):
+                                                   or re.search(r"\d", cell[:40]) and not _NUMBER_WORD.match(t)):
                 return out  # an address has a house number near its start ("Goethestraße 64", "No 12, Jalan")
             # "Tariff: RS"; right after its label, a tariff numbered "1" or "1C" (Mexico)
             short_code = fname == "rate_plan" and bool(re.fullmatch(r"[A-Z][A-Z0-9]", t) or (

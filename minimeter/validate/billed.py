@@ -31,9 +31,10 @@ if TYPE_CHECKING:
 
 _TOKEN = re.compile(r"\S+")
 _FIGURE = re.compile(r"[-(]?\d[\d.,'’]*\)?-?")
+_SPACED_FIGURE = re.compile(r"(?<!\S)-?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?!\S)")
 # The unit of a price printed in hundredths of the currency, right after the price: "Cent/kWh", "ct/kWh", "¢/kWh",
-# "c/kWh", "p/kWh" (pence).
-_CENTS = re.compile(r"(?i)\s?(?:cents?|ct|c|¢|p)\s?/\s?[a-z]")
+# "c/kWh", "p/kWh" (pence), "öre/kWh" (Swedish) or "øre/kWh" (Danish, Norwegian): hundredths of a krone.
+_CENTS = re.compile(r"(?i)\s?(?:cents?|ct|c|¢|p|öre|øre)\s?/\s?[a-z]")
 
 
 def charge_lines(finder: Finder) -> list[LineItem]:
@@ -67,8 +68,11 @@ def _table_cells(view: View, n: int, end: int, fmt: str) -> tuple[Decimal, str, 
     if len(units) != 1:
         return None
     figures: list[tuple[Decimal, re.Match[str]]] = []
-    for t in tokens:
-        v = parse.parse_number(t.group(0), fmt) if _FIGURE.fullmatch(t.group(0)) else None
+    # (Where figures group thousands with a space, "1 335 kWh  24,60 öre/kWh  328,41 kr", such a run is one figure.)
+    spaced = list(_SPACED_FIGURE.finditer(view.text, ls, end)) if fmt in ("eu", "ch") else []
+    for t in sorted([*spaced, *(t for t in tokens if not any(g.start() <= t.start() < g.end() for g in spaced))],
+                    key=lambda t: t.start()):
+        v = parse.parse_number(t.group(0), fmt) if _FIGURE.fullmatch(re.sub(r"\s", "", t.group(0))) else None
         if v is not None:
             figures.append((v, t))
     if len(figures) < 3:
