@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from minimeter.extract import lexicon, parse, units
-from minimeter.extract.units import UNITS_FOR
+from minimeter.extract.units import UNITS_FOR, in_field_unit
 from minimeter.extract.views import View
 from minimeter.extract.vocab import alternation, any_label_rx, label_rx, labels_for
 
@@ -93,7 +94,8 @@ class ValueReaders:
                     continue  # "Consumption 31-100 kWh": the upper bound of a tariff band, not a quantity used
                 gas_kwh = fname == "gas_usage" and m.extra == "kWh" and gas_label
                 if m.extra in UNITS_FOR.get(fname, ()) or gas_kwh:
-                    out.append((m.value, s + m.start, s + m.end, m.extra))
+                    val, unit = in_field_unit(m.value, m.extra) if isinstance(m.value, Decimal) else (m.value, m.extra)
+                    out.append((val, s + m.start, s + m.end, unit))
         elif kind == "id":
             dspans = [(d.start, d.end) for d in parse.find_dates(seg, self.order)]
             # The identifier right after its label is kept whole across single inner spaces ("1234 5678 90").
