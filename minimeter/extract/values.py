@@ -59,6 +59,10 @@ _RANGE_END = re.compile(r"(?<![\d.,])\d[\d,.]*[^\S\n]*(?:-|–|to)[^\S\n]*$")
 ANY_YEAR = dt.date(2000, 1, 1)
 
 
+# A capital that starts a label, accented too ("Číslo smluvního účtu: ...", "Échéance : ...").
+_CAP = "[A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper()) + "]"
+
+
 class ValueReaders:
     """The finder's readers of values of one type (mixed into ``candidates.Finder``)."""
 
@@ -132,8 +136,8 @@ class ValueReaders:
                 return out  # another label ("Bill Type:"), not this label's value
             t = seg.strip(" \t:#-")
             # "Profil Double Point de mesure : CH10..." -> stop where the next "Label :" starts
-            t = re.split(r"\s+(?=[A-Z][\w'’ ]{2,30}\s?:\s)", t)[0]
-            if re.match(r"[A-Z][\w'’ ]{2,30}\s?:(?:\s|$)", t):
+            t = re.split(rf"\s+(?={_CAP}[\w'’ ]{{2,30}}\s?:\s)", t)[0]
+            if re.match(rf"{_CAP}[\w'’ ]{{2,30}}\s?:(?:\s|$)", t):
                 return out  # a line that is itself "Label: value" ("Service Period: 09/30/2024 ...")
             if not after_label and self._labels_its_own_row(view, s + seg.index(t), t, fname):
                 return out
