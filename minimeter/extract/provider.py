@@ -37,16 +37,18 @@ _PREFIXED = re.compile(rf"(?<![\w&])((?:{_PREFIX_FORMS})\s(?:[A-Z0-9][\w&'’\-]
 _PUBLIC = re.compile(r"(?i)(?<!\w)((?:city|town|village|county|municipality|borough|shire) of [A-Z][\w'’\-]+"
                      r"(?: [A-Z][\w'’\-]+)?)")
 # Matched on the name with its accents stripped ("Énergie" is "energie").
-_UTILITY = re.compile(r"(?i)energ|electr|elettric|eletric|elektri|tenaga|kuasa|power|gas\b|gas[a-z]|water|agua|"
+_UTILITY = re.compile(r"(?i)energ|electr|elettric|eletric|elektr|tenaga|kuasa|power|gas\b|gas[a-z]|water|agua|"
+                      r"plyn|vodar|vodovod|teplar|"  # (Czech: gas, waterworks, heating plant)
                       r"acqua|acqued|idric|wasser|\beaux?\b|listrik|air minum|saneamento|saneamiento|assainissement|"
                       r"sewer|"
                       r"utilit|hydro|luz|lumi|vidyut|bijli|supply|fourniture|distribu|comercializ|stadtwerke|services? "
                       r"industriels|servizi industriali|multiserviz|municipal|city power|light|"
                       r"\bew\b")  # (EW: a Swiss Elektrizitätswerk)
 ORG = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\w+|city of|town of|village of|county|"
-                  r"stadtwerke|énergie|energie|energia|électricité|eletric\w*|elétric\w*|eléctric\w*|elektri\w*|"
+                  r"stadtwerke|énergie|energie|energia|électricité|eletric\w*|elétric\w*|eléctric\w*|elektr\w*|"
                   r"tenaga|kuasa|aguas?|eaux?\b|listrik|kelistrikan|air minum|"
                   r"companhia|compañía|compagnie|empresa|aziend[ae]|inc\b|llc\b|ltd\b|gmbh|\bsa\b|\bag\b|company|"
+                  r"\bs\.\s?r\.\s?o\.|\ba\.\s?s\.(?!\w)|"  # (Czech and Slovak company forms)
                   r"cooperative|co-op|genossenschaft|authority|district|services industriels|hydro|municipality|"
                   r"fourniture)")  # ("... Fourniture": a French supplier's name, with no company form)
 _DOMAIN = re.compile(r"(?i)(?:www\.|@)([a-z0-9][a-z0-9-]{2,40})\.(?:[a-z]{2,6})(?:\.[a-z]{2})?\b")

@@ -74,7 +74,8 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
         return by_unit | words
     bare = read_usage_candidates(finder)
     gas_kwh = {c.value for c in finder.labelled("gas_usage", "qty", "usage")
-               if c.unit == "kWh" and c.score >= 0.3 and re.search(r"(?i)ga[sz]", c.label or "")}
+               if c.unit == "kWh" and c.score >= 0.3 and (re.search(r"(?i)ga[sz]", c.label or "")
+                                                          or names_commodity(c.label or "", "gas_usage"))}
     converted, volumes = gas_conversions(finder)
     gas_kwh |= {c.value for c in converted}
     default = "electricity_kwh"
