@@ -406,3 +406,40 @@ def test_czech_distribution_rate_by_its_shape() -> None:
     assert [t for _s, _e, t in rate_plan_shapes("EAN: 8591824 · Distribuční sazba D25d · jistič")] == ["D25d"]
     assert [t for _s, _e, t in rate_plan_shapes("sazba C62d")] == ["C62d"]
     assert not rate_plan_shapes("D123d, CD02d")
+
+
+def test_slovak_phrasings() -> None:
+    lines = [
+        "Odberateľ: JÁN PRÍKLADNÝ",
+        "Adresa odberného miesta: HLAVNÁ 12, 811 01 BRATISLAVA",
+        "Číslo zmluvného účtu: 4455667788",
+        "Číslo elektromera: 93012345",
+        "Dátum vystavenia: 9. 4. 2026",
+        "Dátum splatnosti: 24. apríla 2026",
+        "Zúčtovacie obdobie: 1. 4. 2025 – 31. 3. 2026",
+        "Nedoplatok z predchádzajúceho obdobia: 40,00 €",
+        "Zaplatené preddavky: 40,00 €",
+        "Celkom s DPH: 1 315,06 €",
+        "Suma k úhrade: 1 315,06 €",
+        "Celková spotreba: 1 204 kWh",
+        "Spotreba vody: 14 m3",
+    ]
+    got = read(lines, "customer_name", "service_address", "account_number", "meter_number", "statement_date",
+               "due_date", "billing_period_start", "previous_balance", "payments", "current_charges",
+               "total_amount_due", "electricity_kwh", "water_usage")
+    assert got == {
+        "customer_name": "JÁN PRÍKLADNÝ", "service_address": "HLAVNÁ 12, 811 01 BRATISLAVA",
+        "account_number": "4455667788", "meter_number": "93012345", "statement_date": dt.date(2026, 4, 9),
+        "due_date": dt.date(2026, 4, 24), "billing_period_start": dt.date(2025, 4, 1),
+        "previous_balance": Decimal("40.00"), "payments": Decimal("40.00"), "current_charges": Decimal("1315.06"),
+        "total_amount_due": Decimal("1315.06"), "electricity_kwh": Decimal(1204), "water_usage": Decimal(14),
+    }
+
+
+def test_slovak_months_and_country() -> None:
+    from minimeter.extract import lexicon, parse
+
+    assert [lexicon.load().months[m] for m in ("január", "januára", "mája", "októbra", "decembri")] == [
+        1, 1, 5, 10, 12]
+    assert parse.parse_date("15. októbra 2025", "DMY") == dt.date(2025, 10, 15)
+    assert lexicon.country_cues("IČO 12345678 · DIČ 2020123456 · IČ DPH SK2020123456").get("SK", 0) >= 3
