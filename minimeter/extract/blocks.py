@@ -274,7 +274,33 @@ def _solve(finder: Finder, block: Block) -> Block:
                 block.closes = (m.start, m.end, running)
                 if m.start > last:
                     break  # prefer the amount printed after the block (a total below it)
+    if block.closes is None and running < 0 and terms >= 2:
+        at = credit_printed(finder, block, -running)
+        if at is not None:
+            block.closes = (at[0], at[1], running)
     return block
+
+
+CREDIT_LINES = 1
+"""How many lines above an unsigned amount its credit label may stand ("Přeplatek k vrácení" over "864,60 Kč")."""
+
+
+def credit_printed(finder: Finder, block: Block, amount: Decimal) -> tuple[int, int] | None:
+    """The span of ``amount``, printed unsigned outside the block's rows under a credit label (the lexicon's
+    ``credit`` role) on its own line or the line above: a settlement whose advances paid exceed its charges
+    leaves a negative sum, and the bill prints what it pays back in a box of its own ("Přeplatek k vrácení" /
+    "864,60 Kč"), not as a row of the block's column. The label is the evidence the sum is that credit."""
+    phrases = [p for p, _w in lexicon.load().roles.get("credit", ())]
+    view = block.view
+    rows = {r.start for r in block.rows}
+    for m in parse.find_money(view.text, finder.fmt):
+        if m.value != amount or m.start in rows:
+            continue
+        ln = view.line_no(m.start)
+        s = view.line(max(0, ln - CREDIT_LINES))[0]
+        if _has(view.text[s:m.start], phrases):
+            return m.start, m.end
+    return None
 
 
 def _start_at_own_total(block: Block) -> None:

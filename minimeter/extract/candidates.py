@@ -57,6 +57,8 @@ DATES = ("statement_date", "due_date", "billing_period_start", "billing_period_e
 QTY = ("electricity_kwh", "gas_usage", "water_usage", "demand_kw")
 IDS = ("account_number", "meter_number")
 TEXTS = ("customer_name", "service_address", "rate_plan")
+# Where a cell of layout text ends: the run of spaces before the next column.
+_CELL_END = re.compile(r"[^\S\n]{3,}")
 
 
 NUM_RX = re.compile(r"(?<![\w.,'/-])\d{1,3}(?:[,'’]\d{3})+(?:\.\d+)?(?![\w/])|(?<![\w.,'/-])\d+(?:[.,]\d+)?(?![\w/])")
@@ -261,7 +263,10 @@ class Finder(PeriodRanges, ValueReaders):
         out: list[Candidate] = []
         for vi, view in enumerate(self.views):
             for m, phrase, w in self.labels(vi, fname):
-                gas_label = fname == "gas_usage" and bool(re.search(r"(?i)ga[sz]", phrase))
+                # (A label names gas by "gas"/"gaz" inside a word, "Gasverbrauch", or by a gas word of the
+                # lexicon, "Spotřeba plynu": gas billed in kWh.)
+                gas_label = fname == "gas_usage" and bool(re.search(r"(?i)ga[sz]", phrase)
+                                                          or names_commodity(phrase, "gas_usage"))
                 ln = view.line_no(m.start())
                 ls, le = view.line(ln)
                 if kind == "text" and not self._text_label_ok(view, m, ls, le, fname):
@@ -324,6 +329,11 @@ class Finder(PeriodRanges, ValueReaders):
                     if view.layout:
                         lo = s2 + max(0, col - 12)
                         hi = min(e2, s2 + col + max(40, len(phrase) + 25))
+                        if kind == "text":
+                            # A text cell runs to its column's gap, not to a width: "Masarykova 2211/73, 370 01
+                            # České Budějovice" under "Odběrné místo" is one cell, its town not cut in two.
+                            cell_end = _CELL_END.search(view.text, hi, e2)
+                            hi = cell_end.start() if cell_end else e2
                         if lo >= hi:
                             continue
                         vals = self.values(kind, view, lo, hi, fname, gas_label=gas_label)

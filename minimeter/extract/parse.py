@@ -257,6 +257,10 @@ DATE_RXS = [
     # 07/22/2024, 22.07.2024, 22-07-24 (order decided later)
     ("num", re.compile(r"(?<![\d/.:-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)?\d\d)"
                        r"(?![\d/]|[.,]\d)")),
+    # 9. 4. 2026, 31. 12. 2024: a dotted date with a space after each dot, as Czech and Slovak bills print
+    # it (day first, as every dotted date; only with a full year, so "2. 3. 12" in a list is no date)
+    ("num", re.compile(r"(?<![\d/.:,-])(?P<a>\d{1,2})(?P<sep>\.)[ \u00a0](?P<b>\d{1,2})\.[ \u00a0]"
+                       r"(?P<y>(?:19|20)\d\d)(?![\d/]|[.,]\d)")),
     # 13-MAY-2024 / 13-MAY-24 / 13/Mai/2024 / 13.Mar.2024: day, month name and year joined by one separator
     ("dmy", re.compile(rf"(?i)(?<![\w.])(?P<d>\d{{1,2}})(?P<sep>[-/.])(?P<mon>{_MON})\.?(?P=sep)"
                        rf"(?P<y>(?:19|20)\d\d|\d\d)(?![\w])")),

@@ -40,7 +40,8 @@ _PREFIXED = re.compile(rf"(?<![\w&])((?:{_PREFIX_FORMS})\s(?:[A-Z0-9][\w&'’\-]
 _PUBLIC = re.compile(r"(?i)(?<!\w)((?:city|town|village|county|municipality|borough|shire) of [A-Z][\w'’\-]+"
                      r"(?: [A-Z][\w'’\-]+)?)")
 # Matched on the name with its accents stripped ("Énergie" is "energie").
-_UTILITY = re.compile(r"(?i)energ|electr|elettric|eletric|elektri|tenaga|kuasa|power|gas\b|gas[a-z]|water|agua|"
+_UTILITY = re.compile(r"(?i)energ|electr|elettric|eletric|elektr|tenaga|kuasa|power|gas\b|gas[a-z]|water|agua|"
+                      r"plyn|vodar|vodovod|teplar|"  # (Czech: gas, waterworks, heating plant)
                       r"acqua|acqued|idric|wasser|\beaux?\b|listrik|air minum|saneamento|saneamiento|assainissement|"
                       r"sewer|"
                       r"utilit|hydro|luz|lumi|vidyut|bijli|supply|fourniture|distribu|comercializ|stadtwerke|services? "
@@ -50,9 +51,10 @@ _UTILITY = re.compile(r"(?i)energ|electr|elettric|eletric|elektri|tenaga|kuasa|p
                       r"elbolag|elverk|elhandel|kraft|\bn[aä]t\b|elnett|fj[aä]rrv[aä]rme|fjernvarme|v[aä]rmeverk|"
                       r"vatten|\bvann\b|forsyning")
 ORG = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\w+|city of|town of|village of|county|"
-                  r"stadtwerke|énergie|energie|energia|électricité|eletric\w*|elétric\w*|eléctric\w*|elektri\w*|"
+                  r"stadtwerke|énergie|energie|energia|électricité|eletric\w*|elétric\w*|eléctric\w*|elektr\w*|"
                   r"tenaga|kuasa|aguas?|eaux?\b|listrik|kelistrikan|air minum|"
                   r"companhia|compañía|compagnie|empresa|aziend[ae]|inc\b|llc\b|ltd\b|gmbh|\bsa\b|\bag\b|company|"
+                  r"\bs\.\s?r\.\s?o\.|\ba\.\s?s\.(?!\w)|"  # (Czech and Slovak company forms)
                   r"cooperative|co-op|genossenschaft|authority|district|services industriels|hydro|municipality|"
                   r"fourniture|"  # ("... Fourniture": a French supplier's name, with no company form)
                   r"elbolag\w*|kraft\w*|elverk\w*|fjärrvärme|fjernvarme|forsyning|\bab\b|\ba/s\b|\basa\b|\baps\b)")

@@ -316,7 +316,8 @@ def _one_grid(view: View, name: Candidate, address: Candidate) -> bool:
 
 
 def clean_text(fname: str, v: str) -> str | None:
-    v = re.split(r"\s\|\s", v)[0]  # "Variabel   |   Aansluiting 3x25A": a bar between spaces ends the cell
+    # "Variabel   |   Aansluiting 3x25A", "D45d · Hlavní jistič": a bar or a middle dot between spaces ends the cell
+    v = re.split(r"\s[|·•](?:\s|$)", v)[0]
     v = re.sub(r"\s+", " ", v).strip(" :,-#")
     if fname == "rate_plan":
         v = re.split(r"(?i)\s(?:bill type|meter|service id|account)\b", v)[0]

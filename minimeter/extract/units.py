@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from decimal import Decimal
 
 from minimeter.extract import lexicon
 
@@ -31,6 +32,20 @@ MEASURES: dict[str, tuple[str, ...]] = {
     "IG": ("water_usage",),
     "kW": ("demand_kw",),
 }
+
+# Canonical unit -> (the unit a usage field is reported in, the factor to it): the electricity field is kWh by
+# name, so a figure printed in MWh ("Celková spotřeba 12,271 MWh") is read as the kWh it is (12 271).
+SCALED: dict[str, tuple[str, Decimal]] = {"MWh": ("kWh", Decimal(1000))}
+
+
+def in_field_unit(value: Decimal, unit: str | None) -> tuple[Decimal, str | None]:
+    """``value`` printed in ``unit`` as the figure of the unit its field reports (MWh -> kWh); other units
+    unchanged."""
+    if unit in SCALED:
+        to, factor = SCALED[unit]
+        return value * factor, to
+    return value, unit
+
 
 # Field -> the canonical units a figure of it may carry.
 UNITS_FOR: dict[str, set[str]] = {}

@@ -33,7 +33,7 @@ from minimeter.extract.select import (
     read_usage_candidates,
     usage_support,
 )
-from minimeter.extract.units import SOLE_FIELD, UNITS_FOR, named_by_units
+from minimeter.extract.units import SCALED, SOLE_FIELD, UNITS_FOR, named_by_units
 from minimeter.extract.vocab import COMMODITY_WORDS, names_commodity
 from minimeter.schema import Commodity, Meter
 
@@ -74,7 +74,8 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
         return by_unit | words
     bare = read_usage_candidates(finder)
     gas_kwh = {c.value for c in finder.labelled("gas_usage", "qty", "usage")
-               if c.unit == "kWh" and c.score >= 0.3 and re.search(r"(?i)ga[sz]", c.label or "")}
+               if c.unit == "kWh" and c.score >= 0.3 and (re.search(r"(?i)ga[sz]", c.label or "")
+                                                          or names_commodity(c.label or "", "gas_usage"))}
     converted, volumes = gas_conversions(finder)
     gas_kwh |= {c.value for c in converted}
     default = "electricity_kwh"
@@ -240,7 +241,24 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
         unit = best.best.unit or next((c.unit for c in cands if c.value == best.value and c.unit), None)
         out[fname].alternatives = out[fname].alternatives
         out[fname + "__unit"] = Choice(unit, None, conf)
-    return out, meters
+    return _in_field_units(out, meters)
+
+
+def _in_field_units(out: dict[str, Choice], meters: list[Meter]) -> tuple[dict[str, Choice], list[Meter]]:
+    """The electricity usage chosen in a unit its field is not reported in (reads and usage printed in MWh under
+    a "(MWh)" heading) as the kWh the field holds. The meters keep their reads as printed, in the unit they
+    now name, so a check can still find them on the page."""
+    u = out.get("electricity_kwh__unit")
+    ch = out.get("electricity_kwh")
+    if ch is None or u is None or u.value not in SCALED:
+        return out, meters
+    to, factor = SCALED[u.value]
+    out["electricity_kwh"] = Choice(ch.value * factor, ch.cand, ch.confidence, f"{ch.note} (in {u.value})",
+                                    ch.alternatives, contested=ch.contested)
+    out["electricity_kwh__unit"] = Choice(to, None, u.confidence)
+    named = [m.model_copy(update={"unit": u.value}) if m.commodity == Commodity.ELECTRICITY and m.unit is None
+             else m for m in meters]
+    return out, named
 
 
 def other_commodity(finder: Finder, fname: str, c: Candidate) -> bool:

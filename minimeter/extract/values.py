@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from minimeter.extract import lexicon, parse, units
-from minimeter.extract.units import UNITS_FOR
+from minimeter.extract.units import UNITS_FOR, in_field_unit
 from minimeter.extract.views import View
 from minimeter.extract.vocab import alternation, any_label_rx, label_rx, labels_for
 
@@ -60,6 +61,10 @@ _RANGE_END = re.compile(r"(?<![\d.,])\d[\d,.]*[^\S\n]*(?:-|–|to)[^\S\n]*$")
 ANY_YEAR = dt.date(2000, 1, 1)
 
 
+# A capital that starts a label, accented too ("Číslo smluvního účtu: ...", "Échéance : ...").
+_CAP = "[A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper()) + "]"
+
+
 class ValueReaders:
     """The finder's readers of values of one type (mixed into ``candidates.Finder``)."""
 
@@ -95,7 +100,8 @@ class ValueReaders:
                     continue  # "Consumption 31-100 kWh": the upper bound of a tariff band, not a quantity used
                 gas_kwh = fname == "gas_usage" and m.extra == "kWh" and gas_label
                 if m.extra in UNITS_FOR.get(fname, ()) or gas_kwh:
-                    out.append((m.value, s + m.start, s + m.end, m.extra))
+                    val, unit = in_field_unit(m.value, m.extra) if isinstance(m.value, Decimal) else (m.value, m.extra)
+                    out.append((val, s + m.start, s + m.end, unit))
         elif kind == "id":
             dspans = [(d.start, d.end) for d in parse.find_dates(seg, self.order)]
             # The identifier right after its label is kept whole across single inner spaces ("1234 5678 90").
@@ -132,10 +138,10 @@ class ValueReaders:
                 return out  # another label ("Bill Type:"), not this label's value
             t = seg.strip(" \t:#-")
             # "Profil Double Point de mesure : CH10..." -> stop where the next "Label :" starts
-            t = re.split(r"\s+(?=[A-Z][\w'’ ]{2,30}\s?:\s)", t)[0]
+            t = re.split(rf"\s+(?={_CAP}[\w'’ ]{{2,30}}\s?:\s)", t)[0]
             # "Nygatan 9, 852 31 Sundsvall | Anläggnings-ID 7359... | Elområde SE2": bars part a row's cells.
             t = re.split(r"[^\S\n]\|[^\S\n]", t)[0]
-            if re.match(r"[A-Z][\w'’ ]{2,30}\s?:(?:\s|$)", t):
+            if re.match(rf"{_CAP}[\w'’ ]{{2,30}}\s?:(?:\s|$)", t):
                 return out  # a line that is itself "Label: value" ("Service Period: 09/30/2024 ...")
             if not after_label and self._labels_its_own_row(view, s + seg.index(t), t, fname):
                 return out

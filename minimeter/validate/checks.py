@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from minimeter.arithmetic import BALANCE, Printed, explains, stated_days
+from minimeter.extract.units import in_field_unit
 from minimeter.schema import CheckResult
 from minimeter.validate.corroborate import (
     CYCLE_SLACK_DAYS,
@@ -178,7 +179,8 @@ def usage_matches_meters(bill: BillNormalized, **_: object) -> CheckResult:
     sums: dict[str, Decimal] = {}
     for m in bill.meters:
         if m.usage is not None and m.commodity is not None and m.commodity.value in USAGE_FIELD:
-            sums[m.commodity.value] = sums.get(m.commodity.value, Decimal(0)) + m.usage
+            # (A meter read in MWh adds its usage in the kWh the field holds.)
+            sums[m.commodity.value] = sums.get(m.commodity.value, Decimal(0)) + in_field_unit(m.usage, m.unit)[0]
     if not sums:
         return _na("usage_matches_meters", "no meter usage to compare")
     for commodity, total in sums.items():

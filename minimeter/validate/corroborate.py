@@ -52,7 +52,7 @@ from minimeter.arithmetic import (
     total_of,
 )
 from minimeter.extract import lexicon, parse
-from minimeter.extract.units import BILLED_IN
+from minimeter.extract.units import BILLED_IN, in_field_unit
 from minimeter.extract.vocab import alternation, names_commodity, strip_accents
 from minimeter.schema import CheckResult, Commodity
 from minimeter.validate import sections
@@ -428,7 +428,7 @@ def _billed(fname: str, value: Decimal, items: list[LineItem], idx: PrintedIndex
                       idx.printed(li.amount, "money"))
         if not out.evidence:
             continue
-        if li.quantity == value:
+        if _in_field(li.quantity, li.unit) == value:
             direct = direct or f"'{li.description[:40]}' bills {li.quantity} x {li.rate} = {li.amount}"
         elif li.unit is not None:
             parts.append(idx.printed(li.quantity, "number"))
@@ -451,6 +451,11 @@ def _billed(fname: str, value: Decimal, items: list[LineItem], idx: PrintedIndex
     return direct or summed
 
 
+def _in_field(quantity: Decimal, unit: str | None) -> Decimal:
+    """A charge line's quantity in the unit its usage field is reported in ("20,505 MWh" bills 20 505 kWh)."""
+    return in_field_unit(quantity, parse.QTY_UNITS.get((unit or "").lower(), unit))[0]
+
+
 def _by_reads(fname: str, value: Decimal, bill: BillNormalized, idx: PrintedIndex, n_usages: int) -> str | None:
     meters = [m for m in bill.meters if m.commodity == USAGE[fname] or (m.commodity is None and n_usages == 1)]
     outs: list[tuple[Decimal, Outcome]] = []
@@ -464,7 +469,8 @@ def _by_reads(fname: str, value: Decimal, bill: BillNormalized, idx: PrintedInde
         out = reads(idx.printed(m.prior_read, "number"), idx.printed(m.present_read, "number"),
                     idx.printed(abs(m.usage) if fed else m.usage, "number"), mult)
         if out.evidence:
-            outs.append((m.usage, out))
+            # (Reads printed in MWh explain the usage the field holds in kWh.)
+            outs.append((in_field_unit(m.usage, m.unit)[0], out))
     total = sum((u for u, _o in outs), Decimal(0))
     if outs and (abs(total - value) <= CENT or any(abs(u - value) <= CENT for u, _o in outs)):
         return "meter reads: " + "; ".join(o.why for _u, o in outs)[:150]

@@ -335,3 +335,111 @@ def test_commodity_words_of_each_language() -> None:
     assert names_commodity("La teva factura de la llum", "electricity_kwh")
     assert not names_commodity("Wasserstoff", "water_usage")  # a whole word only
     assert names_commodity("Zużycie wody zimnej", "water_usage") and names_commodity("Paliwo gazowe", "gas_usage")
+
+
+def test_czech_phrasings() -> None:
+    # Dates as Czech bills print them: dotted with a space after each dot, or with the month's genitive.
+    lines = [
+        "Odběratel: JAN UKÁZKOVÝ",
+        "Adresa odběrného místa: HLAVNÍ 12, 602 00 BRNO",
+        "Číslo smluvního účtu: 4455667788",
+        "Číslo elektroměru: 93012345",
+        "Datum vystavení: 9. 4. 2026",
+        "Datum splatnosti: 24. dubna 2026",
+        "Zúčtovací období: 1. 4. 2025 – 31. 3. 2026",
+        "Nedoplatek z minulého období: 40,00 Kč",
+        "Zaplacené zálohy: 40,00 Kč",
+        "Celkem s DPH: 1 315,06 Kč",
+        "Částka k úhradě: 1 315,06 Kč",
+        "Celková spotřeba: 1 204 kWh",
+        "Spotřeba vody: 14 m3",
+        "Naměřený výkon: 12 kW",
+    ]
+    got = read(lines, "customer_name", "service_address", "account_number", "meter_number", "statement_date",
+               "due_date", "billing_period_start", "previous_balance", "payments",
+               "current_charges", "total_amount_due", "electricity_kwh", "water_usage", "demand_kw")
+    assert got == {
+        "customer_name": "JAN UKÁZKOVÝ", "service_address": "HLAVNÍ 12, 602 00 BRNO",
+        "account_number": "4455667788", "meter_number": "93012345", "statement_date": dt.date(2026, 4, 9),
+        "due_date": dt.date(2026, 4, 24), "billing_period_start": dt.date(2025, 4, 1),
+        "previous_balance": Decimal("40.00"),
+        "payments": Decimal("40.00"), "current_charges": Decimal("1315.06"), "total_amount_due": Decimal("1315.06"),
+        "electricity_kwh": Decimal(1204), "water_usage": Decimal(14), "demand_kw": Decimal(12),
+    }
+
+
+def test_czech_other_phrasings_gas_and_customer_number() -> None:
+    got = read(["Zákaznické číslo: 51367755", "Č. plynoměru: ABC0042", "Spotřeba plynu: 830 kWh",
+                "Vystaveno dne 10. července 2024", "Uhraďte do: 31. 7. 2024"],
+               "account_number", "meter_number", "gas_usage", "statement_date", "due_date")
+    assert got == {"account_number": "51367755", "meter_number": "ABC0042", "gas_usage": Decimal(830),
+                   "statement_date": dt.date(2024, 7, 10), "due_date": dt.date(2024, 7, 31)}
+
+
+def test_czech_reserved_input_supply_point_and_tax_point_are_not_the_fields() -> None:
+    # The reserved input is a term of the connection (kW); the EAN a supply point, the variable symbol a
+    # payment reference; the tax point (DUZP) is the period's last day, not the bill's date.
+    got = read(["Rezervovaný příkon 14 kW", "EAN: 859182400612794024", "Variabilní symbol 4989455157",
+                "Zákaznické číslo 2266988392", "Datum uskutečnění zdan. plnění 31. 3. 2026",
+                "Datum vystavení 9. 4. 2026"],
+               "demand_kw", "account_number", "statement_date")
+    assert got == {"demand_kw": None, "account_number": "2266988392", "statement_date": dt.date(2026, 4, 9)}
+
+
+def test_czech_months_commodities_and_country() -> None:
+    from minimeter.extract import lexicon, parse
+    from minimeter.extract.vocab import names_commodity
+
+    # Every month in the nominative, the genitive a date prints and the locative.
+    assert [lexicon.load().months[m] for m in ("leden", "ledna", "lednu", "července", "září", "prosince")] == [
+        1, 1, 1, 7, 9, 12]
+    assert parse.parse_date("5. února 2025", "DMY") == dt.date(2025, 2, 5)
+    assert names_commodity("Vodné a stočné", "water_usage") and names_commodity("Zemní plyn", "gas_usage")
+    assert names_commodity("Silová elektřina VT", "electricity_kwh")
+    cues = lexicon.country_cues("IČO 72332434 · DIČ CZ56814885 · Havlíčkova 12, 586 01 Jihlava")
+    assert cues.get("CZ", 0) >= 3 and lexicon.load().countries["CZ"].currency == "CZK"
+
+
+def test_czech_distribution_rate_by_its_shape() -> None:
+    from minimeter.extract.lexicon import rate_plan_shapes
+
+    assert [t for _s, _e, t in rate_plan_shapes("EAN: 8591824 · Distribuční sazba D25d · jistič")] == ["D25d"]
+    assert [t for _s, _e, t in rate_plan_shapes("sazba C62d")] == ["C62d"]
+    assert not rate_plan_shapes("D123d, CD02d")
+
+
+def test_slovak_phrasings() -> None:
+    lines = [
+        "Odberateľ: JÁN PRÍKLADNÝ",
+        "Adresa odberného miesta: HLAVNÁ 12, 811 01 BRATISLAVA",
+        "Číslo zmluvného účtu: 4455667788",
+        "Číslo elektromera: 93012345",
+        "Dátum vystavenia: 9. 4. 2026",
+        "Dátum splatnosti: 24. apríla 2026",
+        "Zúčtovacie obdobie: 1. 4. 2025 – 31. 3. 2026",
+        "Nedoplatok z predchádzajúceho obdobia: 40,00 €",
+        "Zaplatené preddavky: 40,00 €",
+        "Celkom s DPH: 1 315,06 €",
+        "Suma k úhrade: 1 315,06 €",
+        "Celková spotreba: 1 204 kWh",
+        "Spotreba vody: 14 m3",
+    ]
+    got = read(lines, "customer_name", "service_address", "account_number", "meter_number", "statement_date",
+               "due_date", "billing_period_start", "previous_balance", "payments", "current_charges",
+               "total_amount_due", "electricity_kwh", "water_usage")
+    assert got == {
+        "customer_name": "JÁN PRÍKLADNÝ", "service_address": "HLAVNÁ 12, 811 01 BRATISLAVA",
+        "account_number": "4455667788", "meter_number": "93012345", "statement_date": dt.date(2026, 4, 9),
+        "due_date": dt.date(2026, 4, 24), "billing_period_start": dt.date(2025, 4, 1),
+        "previous_balance": Decimal("40.00"), "payments": Decimal("40.00"), "current_charges": Decimal("1315.06"),
+        "total_amount_due": Decimal("1315.06"), "electricity_kwh": Decimal(1204), "water_usage": Decimal(14),
+    }
+
+
+def test_slovak_months_and_country() -> None:
+    from minimeter.extract import lexicon, parse
+
+    assert [lexicon.load().months[m] for m in ("január", "januára", "mája", "októbra", "decembri")] == [
+        1, 1, 5, 10, 12]
+    assert parse.parse_date("15. októbra 2025", "DMY") == dt.date(2025, 10, 15)
+    assert lexicon.country_cues("IČO 12345678 · DIČ 2020123456 · IČ DPH SK2020123456").get("SK", 0) >= 3
