@@ -1,0 +1,79 @@
+"""Turkish bills: the lexicon's phrasings (electricity, natural gas and water) and the Turkish i in its four
+forms (i, I, İ, ı) in labels, distractors and month names."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from minimeter.extract import parse
+from minimeter.extract.vocab import label_rx, strip_accents
+from tests.extract.test_lexicon_breadth import read
+
+
+def test_turkish_phrasings() -> None:
+    lines = [
+        "Abone Adı Soyadı: AYŞE ÖRNEK",
+        "Tesisat Adresi: ÖRNEK MAH. DENEME SOK. NO:5",
+        "Sözleşme Hesap No: 4455667788",
+        "Sayaç No: 93012345",
+        "Fatura Tarihi: 05.09.2024",
+        "Son Ödeme Tarihi: 19 Eylül 2024",
+        "Tüketim Dönemi: 01.08.2024 - 31.08.2024",
+        "Geçmiş Dönem Borcu: 40,00 TL",
+        "Yapılan Ödemeler: 40,00 TL",
+        "Bu Dönem Fatura Tutarı: 1.315,06 TL",
+        "Ödenecek Tutar: 1.315,06 TL",
+        "Toplam Tüketim: 1.204 kWh",
+        "Su Tüketimi: 14 m³",
+        "Maksimum Demant: 12 kW",
+    ]
+    got = read(lines, "customer_name", "service_address", "account_number", "meter_number", "statement_date",
+               "due_date", "billing_period_start", "previous_balance", "payments", "current_charges",
+               "total_amount_due", "electricity_kwh", "water_usage", "demand_kw")
+    assert got == {
+        "customer_name": "AYŞE ÖRNEK", "service_address": "ÖRNEK MAH. DENEME SOK. NO:5",
+        "account_number": "4455667788", "meter_number": "93012345", "statement_date": dt.date(2024, 9, 5),
+        "due_date": dt.date(2024, 9, 19), "billing_period_start": dt.date(2024, 8, 1),
+        "previous_balance": Decimal("40.00"), "payments": Decimal("40.00"), "current_charges": Decimal("1315.06"),
+        "total_amount_due": Decimal("1315.06"), "electricity_kwh": Decimal(1204), "water_usage": Decimal(14),
+        "demand_kw": Decimal(12),
+    }
+
+
+def test_turkish_gas_and_customer_numbers() -> None:
+    got = read(["Abone No: 2266988392", "Doğalgaz Tüketimi: 96 m³", "Son Ödeme Günü: 12/06/2025"],
+               "account_number", "gas_usage", "due_date")
+    assert got == {"account_number": "2266988392", "gas_usage": Decimal(96), "due_date": dt.date(2025, 6, 12)}
+
+
+def test_installed_power_and_tax_numbers_are_no_readings_or_accounts() -> None:
+    # "Kurulu güç" (installed power) is a term of the tariff; the VKN a tax number, the ETTN the e-invoice's id.
+    got = read(["Tarife Mesken · Kurulu Güç 14 kW", "VKN 4920051597", "Müşteri No: 2266988392"],
+               "demand_kw", "account_number")
+    assert got == {"demand_kw": None, "account_number": "2266988392"}
+
+
+def test_a_label_matches_whatever_the_case_of_its_turkish_i() -> None:
+    for printed in ("İlk Okuma", "İLK OKUMA", "ilk okuma", "ILK OKUMA", "Ilk okuma"):
+        assert label_rx("ilk okuma").search(printed), printed
+    for printed in ("SAYIN", "Sayın", "Sayin"):
+        assert label_rx("sayın").search(printed), printed
+    assert label_rx("son ödeme tarihi").search("SON ÖDEME TARİHİ")
+    assert not label_rx("ilk okuma").search("Kilk okuma")  # still no letter right before a label
+
+
+def test_accents_are_stripped_one_letter_for_one() -> None:
+    # (Offsets into the stripped text are offsets into the page: the dotted capital İ stays one letter.)
+    for text in ("GEÇEN YIL", "Geçen yıl", "İLK ENDEKS"):
+        assert len(strip_accents(text)) == len(text)
+    assert strip_accents("GEÇEN YIL") == strip_accents("geçen yıl") == "gecen yil"
+    assert strip_accents("İlk") == "ilk"
+
+
+def test_turkish_month_names_in_any_case() -> None:
+    for text, want in (("28 Mayıs 2025", dt.date(2025, 5, 28)), ("28 MAYIS 2025", dt.date(2025, 5, 28)),
+                       ("3 NİSAN 2025", dt.date(2025, 4, 3)), ("1 Şubat 2024", dt.date(2024, 2, 1)),
+                       ("1 Subat 2024", dt.date(2024, 2, 1)), ("30 ARALIK 2023", dt.date(2023, 12, 30))):
+        got = parse.find_dates(text, "DMY")
+        assert [m.value for m in got] == [want], text
