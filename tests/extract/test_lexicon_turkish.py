@@ -1,5 +1,5 @@
-"""Turkish bills: the lexicon's phrasings (electricity, natural gas and water) and the Turkish i in its four
-forms (i, I, İ, ı) in labels, distractors and month names."""
+"""Turkish bills: the lexicon's phrasings (electricity, natural gas and water), the Turkish i in its four forms
+(i, I, İ, ı) in labels, distractors and month names, and figures grouped "42.600,366"."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ import datetime as dt
 from decimal import Decimal
 
 from minimeter.extract import parse
+from minimeter.extract.candidates import Finder
 from minimeter.extract.vocab import label_rx, strip_accents
 from tests.extract.test_lexicon_breadth import read
+from tests.helpers import page_doc
 
 
 def test_turkish_phrasings() -> None:
@@ -77,3 +79,9 @@ def test_turkish_month_names_in_any_case() -> None:
                        ("1 Subat 2024", dt.date(2024, 2, 1)), ("30 ARALIK 2023", dt.date(2023, 12, 30))):
         got = parse.find_dates(text, "DMY")
         assert [m.value for m in got] == [want], text
+
+
+def test_a_dot_grouped_figure_with_a_decimal_comma_is_one_number() -> None:
+    finder = Finder(page_doc(["İlk Endeks   Son Endeks", "42.600,366   42.725,366"]), None)
+    view = finder.views[0]
+    assert [v for v, _s, _e in finder.numbers(view)] == [Decimal("42600.366"), Decimal("42725.366")]
