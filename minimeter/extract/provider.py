@@ -21,14 +21,18 @@ if TYPE_CHECKING:
 
 # Company forms, longest first so "S.L.U." is not read as "S.L.".
 # Dotted forms are printed in either case ("S.p.A." / "S.P.A.", "S.r.l." / "S.R.L.").
-_FORMS = (r"S\.?\s?[pP]\.?\s?[aA]\.?|S\.?\s?L\.?\s?U\.?|S\.?\s?A\.?\s?U\.?|S\.?\s?A\.?|S\.?\s?L\.?|"
+# (Turkish "A.Ş." and "Ltd. Şti." before the "Ltd." they start with.)
+_FORMS = (r"A\.\s?Ş\.?|Ltd\.?\s?Şti\.?|"
+          r"S\.?\s?[pP]\.?\s?[aA]\.?|S\.?\s?L\.?\s?U\.?|S\.?\s?A\.?\s?U\.?|S\.?\s?A\.?|S\.?\s?L\.?|"
           r"S\.?\s?[rR]\.?\s?[lL]\.?|"
           r"GmbH|AG|Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|LLP|LP|L\.P\.|PLC|plc|N\.?V\.?|B\.?V\.?|Sdn\.?\s?Bhd\.?|Berhad|Bhd\.?|SAS|S\.A\.S\.|"
           r"SE|Co\.|Corp\.?|Corporation|Company|\(Pty\)\s?Ltd|SOC\s+Ltd|Cooperative|Co-op")
+# A capital letter (with its accent: "Örnek", "Łódzka", "Électricité") or a digit: how a name's word starts.
+_CAP = "A-Z0-9" + "".join(ch for ch in map(chr, range(0xC0, 0x180)) if ch.isupper())
 # Up to two linking words between capitalised ones ("Canal de Aguas de la Vega, S.L.").
-_LEGAL = re.compile(rf"(?<![\w&])((?:[A-Z0-9][\w&'’.\-]*[ ,]{{1,2}}"
+_LEGAL = re.compile(rf"(?<![\w&])((?:[{_CAP}][\w&'’.\-]*[ ,]{{1,2}}"
                     rf"(?:(?:de|del|di|du|des|la|le|los|las|y|e|et|and|of|&)"
-                    rf"[ ,]{{1,2}}){{0,2}}){{0,6}}[A-Z0-9][\w&'’.\-]*),?\s(?:{_FORMS})(?![\w])")
+                    rf"[ ,]{{1,2}}){{0,2}}){{0,6}}[{_CAP}][\w&'’.\-]*),?\s(?:{_FORMS})(?![\w])")
 # Company forms printed before the name (Indonesian "PT Listrik Nusantara (Persero)", "CV Maju Jaya", a regional
 # company "Perumda Air Minum Tirta ..."), with the state-owned or listed mark that may follow it.
 _PREFIX_FORMS = r"PT\.?|CV\.?|Perum|Perumda|PDAM"
@@ -37,14 +41,14 @@ _PREFIXED = re.compile(rf"(?<![\w&])((?:{_PREFIX_FORMS})\s(?:[A-Z0-9][\w&'’\-]
 _PUBLIC = re.compile(r"(?i)(?<!\w)((?:city|town|village|county|municipality|borough|shire) of [A-Z][\w'’\-]+"
                      r"(?: [A-Z][\w'’\-]+)?)")
 # Matched on the name with its accents stripped ("Énergie" is "energie").
-_UTILITY = re.compile(r"(?i)energ|electr|elettric|eletric|elektri|tenaga|kuasa|power|gas\b|gas[a-z]|water|agua|"
+_UTILITY = re.compile(r"(?i)energ|enerj|electr|elettric|eletric|elektri|tenaga|kuasa|power|gas\b|gas[a-z]|water|agua|"
                       r"acqua|acqued|idric|wasser|\beaux?\b|listrik|air minum|saneamento|saneamiento|assainissement|"
                       r"sewer|"
                       r"utilit|hydro|luz|lumi|vidyut|bijli|supply|fourniture|distribu|comercializ|stadtwerke|services? "
                       r"industriels|servizi industriali|multiserviz|municipal|city power|light|"
                       r"\bew\b")  # (EW: a Swiss Elektrizitätswerk)
 ORG = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\w+|city of|town of|village of|county|"
-                  r"stadtwerke|énergie|energie|energia|électricité|eletric\w*|elétric\w*|eléctric\w*|elektri\w*|"
+                  r"stadtwerke|énergie|energie|energia|enerji|électricité|eletric\w*|elétric\w*|eléctric\w*|elektri\w*|"
                   r"tenaga|kuasa|aguas?|eaux?\b|listrik|kelistrikan|air minum|"
                   r"companhia|compañía|compagnie|empresa|aziend[ae]|inc\b|llc\b|ltd\b|gmbh|\bsa\b|\bag\b|company|"
                   r"cooperative|co-op|genossenschaft|authority|district|services industriels|hydro|municipality|"

@@ -1,6 +1,7 @@
 """Turkish bills: the lexicon's phrasings (electricity, natural gas and water), the Turkish i in its four forms
 (i, I, İ, ı) in labels, distractors and month names, figures grouped "42.600,366", and registers behind one
-multiplier (T1 / T2 / T3 rows of a meter read through a current transformer)."""
+multiplier (T1 / T2 / T3 rows of a meter read through a current transformer), and an issuer named with a
+Turkish company form."""
 
 from __future__ import annotations
 
@@ -118,3 +119,14 @@ def test_rows_with_different_multipliers_are_not_summed_behind_one() -> None:
             "           Toplam                                            8.840"]
     out = extract_rules(page_doc(rows))
     assert out.bill.electricity_kwh != Decimal("8840")
+
+
+def test_a_turkish_company_form_and_energy_word_name_the_issuer() -> None:
+    from minimeter.extract.provider import provider_guess
+    from minimeter.readers.base import Document, Page
+
+    text = ("Örnek Işık Enerji Perakende Satış A.Ş.          e-Arşiv Fatura\n"
+            "Sayın\nDeneme Kırtasiye Ltd. Şti.\nÖrnek Mah. Deneme Cad. No:4 D:2, 34000 Merkez/İstanbul")
+    doc = Document(pages=[Page(number=1, text=text, layout_text=text)], page_count=1)
+    # (A name's first word may start with an accented capital: "Örnek", not "Işık Enerji ...".)
+    assert (provider_guess(doc) or "").startswith("Örnek Işık Enerji Perakende Satış A.Ş")
