@@ -1,7 +1,6 @@
 """Turkish bills: the lexicon's phrasings (electricity, natural gas and water), the Turkish i in its four forms
 (i, I, İ, ı) in labels, distractors and month names, figures grouped "42.600,366", and registers behind one
-multiplier (T1 / T2 / T3 rows of a meter read through a current transformer), and an issuer named with a
-Turkish company form."""
+multiplier (T1 / T2 / T3 rows of a meter read through a current transformer)."""
 
 from __future__ import annotations
 
@@ -130,3 +129,28 @@ def test_a_turkish_company_form_and_energy_word_name_the_issuer() -> None:
     doc = Document(pages=[Page(number=1, text=text, layout_text=text)], page_count=1)
     # (A name's first word may start with an accented capital: "Örnek", not "Işık Enerji ...".)
     assert (provider_guess(doc) or "").startswith("Örnek Işık Enerji Perakende Satış A.Ş")
+
+
+def test_a_street_with_its_house_number_after_no_and_its_town_after_a_comma() -> None:
+    from minimeter.extract.addressee import STREET
+
+    assert STREET.match("Örnek Mah. Deneme Cad. No:45 D:3, 35220 Konak/İzmir")
+    assert STREET.match("Calle Ejemplo No. 23, Barrio Centro")
+    assert not STREET.match("Fatura No: 4512") and not STREET.match("Örnek Mah. Deneme Cad. No:45 D:3")
+    lines = ["Örnek Elektrik Perakende Satış A.Ş.", "",
+             "Sayın                                   Müşteri No    4400012345", "Deneme Kırtasiye Ltd. Şti.",
+             "Örnek Mah. Deneme Cad. No:45 D:3, 35220 Konak/İzmir", "", "Ödenecek Tutar   200,00 TL"]
+    bill = extract_rules(page_doc(lines)).bill
+    assert bill.service_address == "Örnek Mah. Deneme Cad. No:45 D:3, 35220 Konak/İzmir"
+
+
+def test_a_postcode_closing_the_street_line_and_a_long_company_name() -> None:
+    # Five digits after the comma are the postcode (the town on the next line); a business's name closed by
+    # its company form runs to seven words.
+    lines = ["Örnek Elektrik Perakende Satış A.Ş.", "",
+             "Sayın                                   Müşteri No    4400012345",
+             "Deneme Oto Servis San. Tic. Ltd. Şti.", "Örnek Mah. Deneme Cad. No:88 D:11, 01170",
+             "Merkez/Adana", "", "Ödenecek Tutar   200,00 TL"]
+    bill = extract_rules(page_doc(lines)).bill
+    assert bill.customer_name == "Deneme Oto Servis San. Tic. Ltd. Şti."
+    assert (bill.service_address or "").startswith("Örnek Mah. Deneme Cad. No:88 D:11, 01170")
