@@ -11,6 +11,7 @@ from minimeter.extract import parse
 from minimeter.extract.candidates import Finder
 from minimeter.extract.rules import extract_rules
 from minimeter.extract.vocab import label_rx, strip_accents
+from minimeter.readers.base import Document, Page
 from tests.extract.test_lexicon_breadth import read
 from tests.helpers import page_doc
 
@@ -154,3 +155,20 @@ def test_a_postcode_closing_the_street_line_and_a_long_company_name() -> None:
     bill = extract_rules(page_doc(lines)).bill
     assert bill.customer_name == "Deneme Oto Servis San. Tic. Ltd. Şti."
     assert (bill.service_address or "").startswith("Örnek Mah. Deneme Cad. No:88 D:11, 01170")
+
+
+def test_turkish_time_of_use_registers_printed_in_a_row() -> None:
+    from minimeter.extract.registers import register_rows
+
+    def view(*rows: str):  # type: ignore[no-untyped-def]
+        text = "\n".join(["                         T1 Gündüz       T2 Puant        T3 Gece", *rows])
+        return Finder(Document(pages=[Page(number=1, text=text, layout_text=text)], page_count=1), None).views[-1]
+
+    # The active energy's three periods add up; the inductive reactive row is no usage.
+    energy = view("  Aktif Tüketim          1.200 kWh       300 kWh         500 kWh",
+                  "  Endüktif Tüketim       12 kWh          5 kWh           3 kWh")
+    assert [r[0] for r in register_rows(energy, "electricity_kwh", "eu")] == [Decimal(2000)]
+    # The demand is the largest measured power, not the contracted one.
+    power = view("  Sözleşme Demantı       15 kW           15 kW           15 kW",
+                 "  Maksimum Demant        7 kW            9 kW            8 kW")
+    assert [r[0] for r in register_rows(power, "demand_kw", "eu")] == [Decimal(9)]
