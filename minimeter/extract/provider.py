@@ -46,9 +46,11 @@ _UTILITY = re.compile(r"(?i)energ|enerj|electr|elettric|eletric|elektri|tenaga|k
                       r"sewer|"
                       r"utilit|hydro|luz|lumi|vidyut|bijli|supply|fourniture|distribu|comercializ|stadtwerke|services? "
                       r"industriels|servizi industriali|multiserviz|municipal|city power|light|"
-                      r"\bew\b")  # (EW: a Swiss Elektrizitätswerk)
+                      r"\bew\b|"  # (EW: a Swiss Elektrizitätswerk)
+                      r"\bgaz\b|dogalgaz|dagitim|kanalizasyon|belediye")  # (Turkish gas, distribution, sewerage, city)
 ORG = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\w+|city of|town of|village of|county|"
-                  r"stadtwerke|énergie|energie|energia|enerji|électricité|eletric\w*|elétric\w*|eléctric\w*|elektri\w*|"
+                  r"stadtwerke|énergie|energie|energia|électricité|eletric\w*|elétric\w*|eléctric\w*|elektri\w*|"
+                  r"enerji|gaz\b|do[gğ]algaz|da[gğ][iı]t[iı]m|kanalizasyon|belediyesi|"
                   r"tenaga|kuasa|aguas?|eaux?\b|listrik|kelistrikan|air minum|"
                   r"companhia|compañía|compagnie|empresa|aziend[ae]|inc\b|llc\b|ltd\b|gmbh|\bsa\b|\bag\b|company|"
                   r"cooperative|co-op|genossenschaft|authority|district|services industriels|hydro|municipality|"

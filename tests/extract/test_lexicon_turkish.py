@@ -172,3 +172,12 @@ def test_turkish_time_of_use_registers_printed_in_a_row() -> None:
     power = view("  Sözleşme Demantı       15 kW           15 kW           15 kW",
                  "  Maksimum Demant        7 kW            9 kW            8 kW")
     assert [r[0] for r in register_rows(power, "demand_kw", "eu")] == [Decimal(9)]
+
+
+def test_turkish_gas_and_water_utilities_name_themselves() -> None:
+    from minimeter.extract.provider import provider_guess
+
+    gas = page_doc(["ÖRNEK GAZ DAĞITIM A.Ş.", "DOĞALGAZ FATURASI", "Abone No: 1234567890"])
+    water = page_doc(["ÖRNEK SU VE KANALİZASYON İDARESİ", "SU FATURASI", "ABONE NO: 998877"])
+    assert provider_guess(gas) == "ÖRNEK GAZ DAĞITIM A.Ş"
+    assert provider_guess(water) == "ÖRNEK SU VE KANALİZASYON İDARESİ"
