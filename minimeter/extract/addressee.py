@@ -179,7 +179,8 @@ def mailing_block(finder: Finder, profile: Profile | None) -> MailingBlock | Non
     return None
 
 
-_MAIL_LINE = re.compile(r"(?i)^\s*(?:p\.?\s?o\.?\s*box\b|\d{1,6}\s+[a-z]|[a-zß'. -]+\s\d{1,5}(?:,|\s*$))")
+# (A figure with its decimals closing a line, "TOPLAM TUTAR   675,00", is an amount, not a house number.)
+_MAIL_LINE = re.compile(r"(?i)^\s*(?:p\.?\s?o\.?\s*box\b|\d{1,6}\s+[a-z]|[a-zß'. -]+\s\d{1,5}(?:,(?!\d)|\s*$))")
 
 
 _NOT_NAME = re.compile(r"(?i)\b(?:charge|charges|total|tax|fee|credit|balance|payment|usage|history|amount|meter|"

@@ -181,3 +181,16 @@ def test_turkish_gas_and_water_utilities_name_themselves() -> None:
     water = page_doc(["ÖRNEK SU VE KANALİZASYON İDARESİ", "SU FATURASI", "ABONE NO: 998877"])
     assert provider_guess(gas) == "ÖRNEK GAZ DAĞITIM A.Ş"
     assert provider_guess(water) == "ÖRNEK SU VE KANALİZASYON İDARESİ"
+
+
+def test_an_amount_closing_a_line_is_no_street_under_a_name() -> None:
+    # "TOPLAM TUTAR   675,00" ends in a figure as "Musterweg 12" does, but its decimals make it an amount: the
+    # charge line above it is no addressee.
+    from minimeter.extract.addressee import _MAIL_LINE
+
+    assert not _MAIL_LINE.match("TOPLAM TUTAR                         675,00")
+    assert _MAIL_LINE.match("Musterweg 12, 80331 München") and _MAIL_LINE.match("Musterweg 12")
+    lines = ["ÖRNEK SU VE KANALİZASYON İDARESİ", "FATURA TARİHİ: 12.04.2025",
+             "Su Bedeli          18 m³ x 25,00     450,00", "Atıksu Bedeli      18 m³ x 12,50     225,00",
+             "TOPLAM TUTAR                         675,00", "ÖDENECEK TUTAR                       675,00 TL"]
+    assert extract_rules(page_doc(lines)).bill.customer_name is None
