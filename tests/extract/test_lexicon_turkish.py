@@ -194,3 +194,12 @@ def test_an_amount_closing_a_line_is_no_street_under_a_name() -> None:
              "Su Bedeli          18 m³ x 25,00     450,00", "Atıksu Bedeli      18 m³ x 12,50     225,00",
              "TOPLAM TUTAR                         675,00", "ÖDENECEK TUTAR                       675,00 TL"]
     assert extract_rules(page_doc(lines)).bill.customer_name is None
+
+
+def test_turkish_periods_joined_by_ile_ila_or_a_dash_with_month_names_in_capitals() -> None:
+    head = ["Örnek Elektrik A.Ş.", "Fatura Tarihi: 02.05.2025", "Ödenecek Tutar: 250,00 TL",
+            "Toplam Tüketim: 120 kWh"]
+    for period in ("Fatura Dönemi: 01.04.2025 ile 30.04.2025 arası", "OKUMA DÖNEMİ  01/04/2025 ila 30/04/2025",
+                   "TÜKETİM DÖNEMİ: 01 NİSAN 2025 - 30 NİSAN 2025"):
+        bill = extract_rules(page_doc([*head, period])).bill
+        assert (bill.billing_period_start, bill.billing_period_end) == (dt.date(2025, 4, 1), dt.date(2025, 4, 30))
