@@ -60,7 +60,7 @@ TEXTS = ("customer_name", "service_address", "rate_plan")
 
 
 # A figure grouped in thousands (comma-grouped with a decimal point, or dot-grouped with a decimal comma:
-# "42.600,366" is one read, not 42.600 and a stray 366), or plain with its decimals.
+# "12.345,678" is one read, not 12.345 and a stray 678), or plain with its decimals.
 NUM_RX = re.compile(r"(?<![\w.,'/-])\d{1,3}(?:[.'’]\d{3})+,\d+(?![\w/]|[.,]\d)"
                     r"|(?<![\w.,'/-])\d{1,3}(?:[,'’]\d{3})+(?:\.\d+)?(?![\w/])|(?<![\w.,'/-])\d+(?:[.,]\d+)?(?![\w/])")
 # An amount grouped so, with its decimals ("R 1 234,56", "1 816,40 €"): a bill that writes its money so groups

@@ -1,5 +1,5 @@
 """Turkish bills: the lexicon's phrasings (electricity, natural gas and water), the Turkish i in its four forms
-(i, I, İ, ı) in labels, distractors and month names, figures grouped "42.600,366", and registers behind one
+(i, I, İ, ı) in labels, distractors and month names, figures grouped "12.345,678", and registers behind one
 multiplier (T1 / T2 / T3 rows of a meter read through a current transformer)."""
 
 from __future__ import annotations
@@ -85,20 +85,20 @@ def test_turkish_month_names_in_any_case() -> None:
 
 
 def test_a_dot_grouped_figure_with_a_decimal_comma_is_one_number() -> None:
-    finder = Finder(page_doc(["İlk Endeks   Son Endeks", "42.600,366   42.725,366"]), None)
+    finder = Finder(page_doc(["İlk Endeks   Son Endeks", "12.345,678   12.400,678"]), None)
     view = finder.views[0]
-    assert [v for v, _s, _e in finder.numbers(view)] == [Decimal("42600.366"), Decimal("42725.366")]
+    assert [v for v, _s, _e in finder.numbers(view)] == [Decimal("12345.678"), Decimal("12400.678")]
 
 
 REGISTERS = [
-    "Marmara Örnek Enerji A.Ş.",
+    "Örnek Enerji Perakende A.Ş.",
     "Fatura Tarihi 28/05/2025",
     "Tüketim Dönemi 30/04/2025 - 28/05/2025",
     "Ödenecek Tutar   ₺10.000,00",
     "Sayaç No   Zaman       İlk Endeks    Son Endeks    Çarpan    Tüketim (kWh)",
-    "41984681   T1 Gündüz   42.600,366    42.725,366    40        5.000",
-    "41984681   T2 Puant    5.725,867     5.773,867     40        1.920",
-    "41984681   T3 Gece     44.513,161    44.574,161    40        2.440",
+    "70000001   T1 Gündüz   10.000,250    10.125,250    40        5.000",
+    "70000001   T2 Puant    2.000,500     2.048,500     40        1.920",
+    "70000001   T3 Gece     30.000,100    30.061,100    40        2.440",
     "           Toplam                                            9.360",
 ]
 
@@ -108,14 +108,14 @@ def test_registers_behind_one_multiplier_add_up_to_the_usage() -> None:
     out = extract_rules(page_doc(REGISTERS))
     assert out.bill.electricity_kwh == Decimal("9360")
     assert sorted((m.prior_read, m.present_read, m.multiplier) for m in out.bill.meters) == [
-        (Decimal("5725.867"), Decimal("5773.867"), Decimal(40)),
-        (Decimal("42600.366"), Decimal("42725.366"), Decimal(40)),
-        (Decimal("44513.161"), Decimal("44574.161"), Decimal(40)),
+        (Decimal("2000.500"), Decimal("2048.500"), Decimal(40)),
+        (Decimal("10000.250"), Decimal("10125.250"), Decimal(40)),
+        (Decimal("30000.100"), Decimal("30061.100"), Decimal(40)),
     ]
 
 
 def test_rows_with_different_multipliers_are_not_summed_behind_one() -> None:
-    rows = [*REGISTERS[:6], "41984682   T2 Puant    5.725,867     5.773,867     80        3.840",
+    rows = [*REGISTERS[:6], "70000002   T2 Puant    2.000,500     2.048,500     80        3.840",
             "           Toplam                                            8.840"]
     out = extract_rules(page_doc(rows))
     assert out.bill.electricity_kwh != Decimal("8840")
