@@ -34,8 +34,12 @@ if TYPE_CHECKING:
 PO_BOX = re.compile(r"(?i)(?<![a-z])(?:p\.?\s?o\.?\s*box|postboks|(?<![\w.] )(?<!\w)box)\s+\d+")
 # "4385 LAKEVIEW BLVD", "274 Hillcrest Ln Apt 3", a numbered street ("8815 118 Ave NW", "301 3 St S") with its
 # town after a comma / "Chemin des Vignes 115", "Goethestraße 104, 80912 München"
+# / a house number printed after "No", its door or floor beside it, then a comma and the town ("Cumhuriyet Cad.
+# No:45 D:3, 35220 Konak/İzmir": Turkish and Latin American streets; the comma keeps out "Invoice No: 4512")
 STREET = re.compile(r"(?i)^(?:\d{1,6}[a-z]?\s+(?=(?:\d{1,4}\s+)?\w*[a-zà-ÿ])\w[\w'.\- ]*(?:,.+)?"
-                    r"|[a-zà-ÿ][\w'.\- ]{2,}\s\d{1,5}[a-z]?(?:,.+)?)$")
+                    r"|[a-zà-ÿ][\w'.\- ]{2,}\s\d{1,5}[a-z]?(?:,.+)?"
+                    r"|[^\W\d_][\w'.\-]*(?: [\w'.\-]+)+\sn(?:o|º|°)[:.]?\s?\d{1,4}[a-z]?"
+                    r"(?:\s[^\W\d_]{1,6}[:.]?\s?\d{1,4}[a-z]?)*,.+)$")
 # Digits (with a country prefix), a British or Irish code of letters and digits, a Canadian one ("T5B 0T7").
 # A Swedish, Czech, Slovak or Greek code is five digits grouped three and two ("852 31 Sundsvall"): only with
 # its town after it, so no figure grouped by a space ("403 43") reads as one.
@@ -58,7 +62,8 @@ NOT_NAME = re.compile(r"(?i)\b(?:charges?|total|tax|fee|credit|balance|payment|u
                       r"nr|no|n°|num)\b|\.$")  # "Rechnungs-Nr.": a caption, not a name
 # A street line's own house number ("4385 LAKEVIEW BLVD", "Chemin des Vignes 115"): never its postcode, so a
 # caption with a number under a letterhead ("Certificate No. 10222") is no one-line postal address.
-HOUSE = re.compile(r"(?i)^\d{1,6}[a-z]?\s|\s\d{1,5}[a-z]?(?=,|$)")
+# (Five digits after a comma closing the line are its postcode, "... D:11, 01170", not a house number.)
+HOUSE = re.compile(r"(?i)^\d{1,6}[a-z]?\s|(?<!,)\s\d{1,5}[a-z]?(?=,|$)|,\s?\d{1,4}[a-z]?(?=,|$)")
 # A whole address on one line with no postcode, as countries without one print it: a house number (after a
 # short word for the plot or the flat, "Plot 45") and a street, then at least two more places ("7 SAMPAGUITA
 # ST., BRGY. SAN ISIDRO, QUEZON CITY").
@@ -80,7 +85,7 @@ PREMISES = re.compile(r"^(?:[A-Z][a-z]{2,} [A-Z\d]{1,5}|(?:\d{1,3}|[A-Z]{1,2})/F
                       r"(?:,\s*[^\W_][\w'./\- ]*){2,}$")
 # A company's name ending in its abbreviated form ("PACIFIC COLD STORAGE INC.", a dotted one of single letters:
 # "PANIFICIO ROSSI S.N.C.", "S.r.l.", a trading name's "ENT." for enterprises): the dot is not a caption's.
-FORM_DOT = re.compile(r"(?i)\b(?:inc|corp|ltd|co|llc|ent)\.$|(?<![\w.])(?:[a-z]\.){2,4}$")
+FORM_DOT = re.compile(r"(?i)\b(?:inc|corp|ltd|co|llc|ent|şti)\.$|(?<![\w.])(?:[a-z]\.){2,4}$")
 # A business's legal form ("TALLER EL MOTOR SA", "BODEGA SANTA ROSA E.I.R.L.", "Müller GmbH"): it is an
 # organisation word, but one every customer that is a company prints; only the words left beside it tell a
 # utility's letterhead ("Gas del Litoral S.A.") from a customer.
@@ -125,8 +130,11 @@ def _is_name(text: str, utility_names: list[str]) -> bool:
     """A person's or business's name, not a label, a number, or the utility itself (``utility_names`` empty:
     the utility is unknown, and any organisation word marks its letterhead)."""
     low = text.lower()
+    # A business's name closed by its company form runs longer ("Kaya Oto Servis San. Tic. Ltd. Şti.").
+    longest = 7 if FORM_DOT.search(text) else 5
     text = FORM_DOT.sub(lambda m: m.group(0)[:-1], text)
-    if not 1 <= len(text.split()) <= 5 or not text[:1].isupper() or re.search(r"[\d()$€£%@:#/]|www|\.\w{2,3}$", text):
+    if not 1 <= len(text.split()) <= longest or not text[:1].isupper() \
+            or re.search(r"[\d()$€£%@:#/]|www|\.\w{2,3}$", text):
         return False
     if any(n in low for n in utility_names) or any_label_rx().match(text) or NOT_NAME.search(text):
         return False
@@ -191,7 +199,8 @@ def mailing_block(finder: Finder, profile: Profile | None) -> MailingBlock | Non
     return None
 
 
-_MAIL_LINE = re.compile(r"(?i)^\s*(?:p\.?\s?o\.?\s*box\b|\d{1,6}\s+[a-z]|[a-zß'. -]+\s\d{1,5}(?:,|\s*$))")
+# (A figure with its decimals closing a line, "TOPLAM TUTAR   675,00", is an amount, not a house number.)
+_MAIL_LINE = re.compile(r"(?i)^\s*(?:p\.?\s?o\.?\s*box\b|\d{1,6}\s+[a-z]|[a-zß'. -]+\s\d{1,5}(?:,(?!\d)|\s*$))")
 
 
 _NOT_NAME = re.compile(r"(?i)\b(?:charge|charges|total|tax|fee|credit|balance|payment|usage|history|amount|meter|"

@@ -61,7 +61,10 @@ TEXTS = ("customer_name", "service_address", "rate_plan")
 _CELL_END = re.compile(r"[^\S\n]{3,}")
 
 
-NUM_RX = re.compile(r"(?<![\w.,'/-])\d{1,3}(?:[,'’]\d{3})+(?:\.\d+)?(?![\w/])|(?<![\w.,'/-])\d+(?:[.,]\d+)?(?![\w/])")
+# A figure grouped in thousands (comma-grouped with a decimal point, or dot-grouped with a decimal comma:
+# "12.345,678" is one read, not 12.345 and a stray 678), or plain with its decimals.
+NUM_RX = re.compile(r"(?<![\w.,'/-])\d{1,3}(?:[.'’]\d{3})+,\d+(?![\w/]|[.,]\d)"
+                    r"|(?<![\w.,'/-])\d{1,3}(?:[,'’]\d{3})+(?:\.\d+)?(?![\w/])|(?<![\w.,'/-])\d+(?:[.,]\d+)?(?![\w/])")
 # An amount grouped so, with its decimals ("R 1 234,56", "1 816,40 €"): a bill that writes its money so groups
 # its other figures with spaces too.
 SPACED_AMOUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+[.,]\d{2}(?![\d])")

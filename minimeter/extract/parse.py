@@ -220,6 +220,18 @@ def parse_quantity(s: str, fmt: str | None = None) -> tuple[Decimal, str] | None
 MONTHS: dict[str, int] = dict(_LEX.months)
 # Names that are also common words ("des", "set", "out"): a date only with a year beside them.
 AMBIGUOUS_MONTHS = _LEX.ambiguous_months
+# The same names with the Turkish dotless "ı" as "i": "MAYIS" in lower case is "mayis", "NİSAN" is "nisan".
+_MONTHS_DOTTED = {k.replace("ı", "i"): k for k in MONTHS}
+
+
+def month_name(printed: str) -> str:
+    """The lexicon's month name (a key of ``MONTHS``) that ``printed`` spells in any case ("MAYIS", "NİSAN",
+    "Mayıs" are "mayıs"), or ``printed`` in lower case when none (the date patterns match month names
+    case-insensitively, where the four Turkish i's are one letter)."""
+    low = printed.lower().rstrip(".").replace("i\u0307", "i")
+    if low in MONTHS:
+        return low
+    return _MONTHS_DOTTED.get(low.replace("ı", "i"), low)
 
 
 def trie_alternation(words: list[str] | set[str] | dict[str, int]) -> str:
@@ -338,7 +350,7 @@ def find_dates(text: str, order: str = "MDY", ref: dt.date | None = None) -> lis
                         dmy = a > 12 or b <= 12
                     d = dt.date(y, b, a) if dmy else dt.date(y, a, b)  # type: ignore[arg-type]
                 else:
-                    name = m["mon"].lower().rstrip(".")
+                    name = month_name(m["mon"])
                     mon = MONTHS[name]
                     day = int(m["d"])
                     y = _year(m.groupdict().get("y") or m.groupdict().get("y2") or m.groupdict().get("y3"))

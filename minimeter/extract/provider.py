@@ -21,17 +21,21 @@ if TYPE_CHECKING:
 
 # Company forms, longest first so "S.L.U." is not read as "S.L.".
 # Dotted forms are printed in either case ("S.p.A." / "S.P.A.", "S.r.l." / "S.R.L.").
-_FORMS = (r"S\.?\s?[pP]\.?\s?[aA]\.?|S\.?\s?L\.?\s?U\.?|S\.?\s?A\.?\s?U\.?|S\.?\s?A\.?|S\.?\s?L\.?|"
+# (Turkish "A.Ş." and "Ltd. Şti." before the "Ltd." they start with.)
+_FORMS = (r"A\.\s?Ş\.?|Ltd\.?\s?Şti\.?|"
+          r"S\.?\s?[pP]\.?\s?[aA]\.?|S\.?\s?L\.?\s?U\.?|S\.?\s?A\.?\s?U\.?|S\.?\s?A\.?|S\.?\s?L\.?|"
           r"S\.?\s?[rR]\.?\s?[lL]\.?|"
           r"GmbH|AG|Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|LLP|LP|L\.P\.|PLC|plc|N\.?V\.?|B\.?V\.?|Sdn\.?\s?Bhd\.?|Berhad|Bhd\.?|SAS|S\.A\.S\.|"
           r"SE|Co\.|Corp\.?|Corporation|Company|\(Pty\)\s?Ltd|SOC\s+Ltd|Cooperative|Co-op|"
           # Nordic forms: Swedish aktiebolag (publ), handels- and kommanditbolag, Norwegian and Danish
           # aksjeselskap / aktieselskab, anpartsselskab, Finnish osakeyhtiö.
           r"AB(?:\s\(publ\))?|HB|KB|ASA|A/S|AS|ApS|Oyj|Oy")
+# A capital letter (with its accent: "Örnek", "Łódzka", "Électricité") or a digit: how a name's word starts.
+_CAP = "A-Z0-9" + "".join(ch for ch in map(chr, range(0xC0, 0x180)) if ch.isupper())
 # Up to two linking words between capitalised ones ("Canal de Aguas de la Vega, S.L.").
-_LEGAL = re.compile(rf"(?<![\w&])((?:[A-Z0-9][\w&'’.\-]*[ ,]{{1,2}}"
+_LEGAL = re.compile(rf"(?<![\w&])((?:[{_CAP}][\w&'’.\-]*[ ,]{{1,2}}"
                     rf"(?:(?:de|del|di|du|des|la|le|los|las|y|e|et|and|of|&)"
-                    rf"[ ,]{{1,2}}){{0,2}}){{0,6}}[A-Z0-9][\w&'’.\-]*),?\s(?:{_FORMS})(?![\w])")
+                    rf"[ ,]{{1,2}}){{0,2}}){{0,6}}[{_CAP}][\w&'’.\-]*),?\s(?:{_FORMS})(?![\w])")
 # Company forms printed before the name (Indonesian "PT Listrik Nusantara (Persero)", "CV Maju Jaya", a regional
 # company "Perumda Air Minum Tirta ..."), with the state-owned or listed mark that may follow it.
 _PREFIX_FORMS = r"PT\.?|CV\.?|Perum|Perumda|PDAM"
@@ -40,7 +44,7 @@ _PREFIXED = re.compile(rf"(?<![\w&])((?:{_PREFIX_FORMS})\s(?:[A-Z0-9][\w&'’\-]
 _PUBLIC = re.compile(r"(?i)(?<!\w)((?:city|town|village|county|municipality|borough|shire) of [A-Z][\w'’\-]+"
                      r"(?: [A-Z][\w'’\-]+)?)")
 # Matched on the name with its accents stripped ("Énergie" is "energie").
-_UTILITY = re.compile(r"(?i)energ|electr|elettric|eletric|elektr|tenaga|kuasa|power|gas\b|gas[a-z]|water|agua|"
+_UTILITY = re.compile(r"(?i)energ|enerj|electr|elettric|eletric|elektr|tenaga|kuasa|power|gas\b|gas[a-z]|water|agua|"
                       r"plyn|vodar|vodovod|teplar|"  # (Czech: gas, waterworks, heating plant)
                       r"acqua|acqued|idric|wasser|\beaux?\b|listrik|air minum|saneamento|saneamiento|assainissement|"
                       r"sewer|"
@@ -49,9 +53,11 @@ _UTILITY = re.compile(r"(?i)energ|electr|elettric|eletric|elektr|tenaga|kuasa|po
                       r"\bew\b|"  # (EW: a Swiss Elektrizitätswerk)
                       # Nordic: an electricity company or works, power, the grid, district heating, water.
                       r"elbolag|elverk|elhandel|kraft|\bn[aä]t\b|elnett|fj[aä]rrv[aä]rme|fjernvarme|v[aä]rmeverk|"
-                      r"vatten|\bvann\b|forsyning")
+                      r"vatten|\bvann\b|forsyning|"
+                      r"\bgaz\b|dogalgaz|dagitim|kanalizasyon|belediye")  # (Turkish gas, distribution, sewerage, city)
 ORG = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\w+|city of|town of|village of|county|"
                   r"stadtwerke|énergie|energie|energia|électricité|eletric\w*|elétric\w*|eléctric\w*|elektr\w*|"
+                  r"enerji|gaz\b|do[gğ]algaz|da[gğ][iı]t[iı]m|kanalizasyon|belediyesi|"
                   r"tenaga|kuasa|aguas?|eaux?\b|listrik|kelistrikan|air minum|"
                   r"companhia|compañía|compagnie|empresa|aziend[ae]|inc\b|llc\b|ltd\b|gmbh|\bsa\b|\bag\b|company|"
                   r"\bs\.\s?r\.\s?o\.|\ba\.\s?s\.(?!\w)|"  # (Czech and Slovak company forms)

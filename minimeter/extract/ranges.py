@@ -29,7 +29,7 @@ def _month_cell_after(text: str, pos: int) -> bool:
     """Whether a month name (any language of the lexicon) and a two-digit number follow ``pos`` on its line,
     even a month the date parser takes for a word without a year ("set 22")."""
     m = _MONTH_CELL.match(text, pos)
-    return m is not None and m.group(1).lower() in parse.MONTHS
+    return m is not None and parse.month_name(m.group(1)) in parse.MONTHS
 
 
 def _wrapped_after_connector(between: str) -> bool:

@@ -26,15 +26,19 @@ _CELL = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,']\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d
 # Column headings that name periods of a time-of-use tariff.
 _PERIODS = re.compile(r"(?i)(?<![a-z])(?:p\s?[1-6]|f\s?[1-3]|per[ií]od[eo]?\s?[1-6]|period\s?[1-6]|peak|off[- ]?peak|"
                       r"shoulder|on[- ]?peak|mid[- ]?peak|punta|llano|valle|pico|fora ponta|ponta|hp|hc|heures? "
-                      r"(?:pleines|creuses)|ht|nt|hochtarif|niedertarif|intermediate)(?![a-z])")
+                      r"(?:pleines|creuses)|ht|nt|hochtarif|niedertarif|intermediate|"
+                      r"t\s?[1-3]|g[uü]nd[uü]z|puant|gece)(?![a-z])")  # (Turkish T1 daytime, T2 peak, T3 night)
 # Month names as the lexicon knows them (accents dropped), or a year: the headings of a usage history.
 _MONTHS = re.compile(r"(?<![a-z])(?:" + "|".join(sorted({re.escape(strip_accents(m)) for m in parse.MONTHS},
                                                        key=len, reverse=True))
                      + r")(?![a-z])[.\-' ]*(?:\d{2,4})?|(?<!\d)(?:19|20)\d\d(?!\d)")
-_ENERGY_WORDS = re.compile(r"(?i)energ|consum|usage|kwh|activ|verbrauch|arbeit|electric|eletric|import")
-_DEMAND_WORDS = re.compile(r"(?i)regist|m[aá]x|demand|measured|leida|llegida|medid|rilevat|gemessen|puissance atteinte")
-_CONTRACTED = re.compile(r"(?i)contrat|contract|impegnat|souscrit|subscri|disponib|vertrag|install|connected")
-_NOT_ACTIVE = re.compile(r"(?i)reactiv|r[ée]activ|blind|kvar|capacit|induct")
+_ENERGY_WORDS = re.compile(r"(?i)energ|enerj|consum|usage|kwh|activ|aktif|verbrauch|arbeit|electric|eletric|import|"
+                           r"t[uü]ketim")
+_DEMAND_WORDS = re.compile(r"(?i)regist|m[aá]x|maks|demand|demant|measured|leida|llegida|medid|rilevat|gemessen|"
+                           r"puissance atteinte")
+_CONTRACTED = re.compile(r"(?i)contrat|contract|impegnat|souscrit|subscri|disponib|vertrag|install|connected|"
+                         r"s[oö]zle[sş]me|kurulu|ba[gğ]lant")
+_NOT_ACTIVE = re.compile(r"(?i)reactiv|r[ée]activ|reaktif|blind|kvar|capacit|kapasitif|induct|end[uü]ktif")
 _HISTORY = re.compile(r"(?i)hist|storico|anterior|previous|last year|average|media|mitjana|moyenne|durchschnitt")
 
 

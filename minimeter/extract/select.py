@@ -379,28 +379,59 @@ def read_diffs(pairs: list[ReadPair]) -> list[tuple[Decimal, list[ReadPair]]]:
         for a in range(len(run)):
             for b in range(a + 3, len(run) + 1):
                 diffs.append((sum((p.present - p.prior for p in run[a:b]), Decimal(0)), run[a:b]))
+    for run in register_runs(pairs, scaled=True, least=2):
+        # Registers of one meter that each print their difference times a factor (a current transformer's
+        # multiplier, "T1 / T2 / T3 ... x 40"): their plain differences add up, and the factor they share
+        # (``shared_multipliers``) turns the sum into the usage.
+        for a in range(len(run)):
+            for b in range(a + 2, len(run) + 1):
+                diffs.append((sum((p.present - p.prior for p in run[a:b]), Decimal(0)), run[a:b]))
     return diffs
 
 
-def register_runs(pairs: list[ReadPair]) -> list[list[ReadPair]]:
-    """Read rows printed one under another in one view (one pair per line, at most two lines apart, each
-    billing its plain difference): the rows of a reads table, top to bottom."""
+def register_runs(pairs: list[ReadPair], *, scaled: bool = False, least: int = 3) -> list[list[ReadPair]]:
+    """Read rows printed one under another in one view (one pair per line, at most two lines apart), at
+    least ``least`` of them, each billing its plain difference (with ``scaled``: each printing a usage
+    scaled from it): the rows of a reads table, top to bottom."""
     runs: list[list[ReadPair]] = []
     by_view: dict[int, dict[int, ReadPair]] = {}
     for p in pairs:
-        if not p.scaled:
+        if p.scaled == scaled:
             by_view.setdefault(id(p.view), {}).setdefault(p.line, p)
     for rows in by_view.values():
         run: list[ReadPair] = []
         for line in sorted(rows):
             if run and line - run[-1].line > 2:
-                if len(run) >= 3:
+                if len(run) >= least:
                     runs.append(run)
                 run = []
             run.append(rows[line])
-        if len(run) >= 3:
+        if len(run) >= least:
             runs.append(run)
     return runs
+
+
+def shared_multipliers(finder: Finder, ps: list[ReadPair]) -> list[Decimal]:
+    """The factors that may scale the difference of reads ``ps``: one pair's printed multipliers; for
+    several rows that each print a scaled usage, the multipliers every one of them prints (one meter's
+    registers behind one current transformer). Rows billing their plain difference share none."""
+    if len(ps) == 1:
+        return multipliers_near(finder, ps[0])
+    if not all(p.scaled for p in ps):
+        return []
+    common = [m for m in dict.fromkeys(_row_factors(finder, ps[0]))]
+    for p in ps[1:]:
+        own = set(_row_factors(finder, p))
+        common = [m for m in common if m in own]
+    return common
+
+
+def _row_factors(finder: Finder, pair: ReadPair) -> list[Decimal]:
+    """The factors printed on a reads row itself, after its present read (its multiplier column)."""
+    s, e = pair.view.line(pair.line)
+    text = pair.view.text
+    return [v for v, st, en in finder.numbers(pair.view) if pair.pos < st < e and not _is_price(text, st, en)
+            and Decimal("0.01") < v <= Decimal("1000") and v != 1 and v not in (pair.prior, pair.present)]
 
 
 def _matches(value: Decimal, diff: Decimal, mults: list[Decimal]) -> Decimal | None:
@@ -463,7 +494,7 @@ def usage_support(finder: Finder, value: Decimal) -> tuple[str, list[ReadPair], 
     for diff, ps in read_diffs(read_pairs(finder)):
         if diff <= 0:
             continue
-        mults = multipliers_near(finder, ps[0]) if len(ps) == 1 else []
+        mults = shared_multipliers(finder, ps)
         m = _matches(value, diff, mults)
         if m is not None:
             how = "present - prior reads" + (f" x {m}" if m != 1 else "") + (
@@ -483,7 +514,7 @@ def read_usage_candidates(finder: Finder) -> list[tuple[Candidate, str]]:
         first = min(p.line for p in ps)
         s, _ = view.line(max(0, first - 1))
         _, e = view.line(min(view.n_lines - 1, max(p.line for p in ps) + 6))
-        mults = multipliers_near(finder, ps[0]) if len(ps) == 1 else []
+        mults = shared_multipliers(finder, ps)
         for v, st, en in finder.numbers(view):
             if not (s <= st < e) or any(st == p.pos for p in ps) or v <= 0:
                 continue

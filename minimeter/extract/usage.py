@@ -199,7 +199,9 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
         raw_diff = sum((p.present - p.prior for p in sup[1]), Decimal(0)) if sup and sup[2] != 1 else None
         # The registers the reads add up ("F1 178 / F2 107 / F3 92" under a "Consumo kWh" column): each is a
         # part of the usage the reads explain, no rival of it.
-        meters_added = {p.present - p.prior for p in sup[1]} if sup and len(sup[1]) > 1 else set()
+        # (Registers behind one multiplier print each difference scaled: "T1 ... x 40 = 5.000" is a part too.)
+        meters_added = {(p.present - p.prior) * m for p in sup[1] for m in {Decimal(1), sup[2]}} \
+            if sup and len(sup[1]) > 1 else set()
         # (A part the charges are billed on, "Consumo bloque 1: 20 m3", is no rival of the usage it adds up to.)
         strong = [c for c in cands if c.label and c.score >= 0.6 and c.value != best.value and
                   c.value not in parts.get(best.value, ()) and c.value not in meters_added and

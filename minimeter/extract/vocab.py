@@ -101,8 +101,15 @@ def fold(word: str) -> str:
 
 
 def strip_accents(text: str) -> str:
-    """``text`` in lower case without its accents ("Précédent" -> "precedent"), same length per letter kept."""
-    return "".join(unicodedata.normalize("NFD", ch)[0] for ch in text.lower())
+    """``text`` in lower case without its accents ("Précédent" -> "precedent"), one letter for one (the
+    dotted capital "İ", two letters in lower case, is one "i"; the dotless "ı" is "i", as "YIL" is "yıl")."""
+    return "".join(unicodedata.normalize("NFD", ch.lower())[0] for ch in text).replace("ı", "i")
+
+
+# The four Turkish i's: a label's "i" is printed "İ" in capitals, its "ı" is printed "I" (and ASCII prints
+# both as "i"). The case-insensitive match already treats them as one letter; a label's first letter is
+# matched outside it (``label_rx``) and needs them spelled out.
+TURKISH_I = "iIİı"
 
 
 def _first_char_class(ch: str) -> str:
@@ -111,6 +118,8 @@ def _first_char_class(ch: str) -> str:
         return fold(ch)
     base = unicodedata.normalize("NFD", ch)[0]
     chars = dict.fromkeys([ch.lower(), ch.upper(), base.lower(), base.upper()])
+    if base in TURKISH_I:
+        chars.update(dict.fromkeys(TURKISH_I))
     return "[" + "".join(re.escape(c) for c in chars if len(c) == 1) + "]"
 
 

@@ -12,7 +12,7 @@ from minimeter.extract.lexicon import LexiconError, load, load_files
 from minimeter.extract.profiles import _parse
 from minimeter.readers.base import Document, Page
 
-LANGUAGES = ("en", "es", "ca", "pt", "fr", "it", "de", "nl", "ms", "id", "pl")
+LANGUAGES = ("en", "es", "ca", "pt", "fr", "it", "de", "nl", "ms", "id", "pl", "tr")
 
 
 def write(tmp_path: Path, name: str, body: str) -> Path:
@@ -162,6 +162,8 @@ BILLS = {
            "Periode Pemakaian: 1 April 2024 s/d 30 April 2024\nPemakaian kWh: 345 kWh\n", "eu", "DMY"),
     "pl": ("Kwota do zapłaty: 1 234,50 zł\nTermin płatności: 15 maja 2024\n"
            "Okres rozliczeniowy: od 01.04.2024 do 30.04.2024\nZużycie energii: 345 kWh\n", "eu", "DMY"),
+    "tr": ("ÖDENECEK TUTAR: 1.234,50 TL\nSON ÖDEME TARİHİ: 15 Mayıs 2024\n"
+           "Tüketim Dönemi: 01.04.2024 - 30.04.2024\nToplam Tüketim: 345 kWh\n", "eu", "DMY"),
 }
 
 
