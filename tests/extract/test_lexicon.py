@@ -12,7 +12,7 @@ from minimeter.extract.lexicon import LexiconError, load, load_files
 from minimeter.extract.profiles import _parse
 from minimeter.readers.base import Document, Page
 
-LANGUAGES = ("en", "es", "ca", "pt", "fr", "it", "de", "nl", "ms", "id", "pl", "tr")
+LANGUAGES = ("en", "es", "ca", "pt", "fr", "it", "de", "nl", "ms", "id", "pl", "tr", "sv", "nb", "da", "cs", "sk")
 
 
 def write(tmp_path: Path, name: str, body: str) -> Path:
@@ -164,6 +164,16 @@ BILLS = {
            "Okres rozliczeniowy: od 01.04.2024 do 30.04.2024\nZużycie energii: 345 kWh\n", "eu", "DMY"),
     "tr": ("ÖDENECEK TUTAR: 1.234,50 TL\nSON ÖDEME TARİHİ: 15 Mayıs 2024\n"
            "Tüketim Dönemi: 01.04.2024 - 30.04.2024\nToplam Tüketim: 345 kWh\n", "eu", "DMY"),
+    "sv": ("Att betala: 1 234,50 kr\nFörfallodag: 2024-05-15\nPeriod: 2024-04-01 - 2024-04-30\n"
+           "Förbrukning: 345 kWh\n", "eu", "YMD"),
+    "nb": ("Å betale: kr 1 234,50\nForfallsdato: 15.05.2024\nPeriode: 01.04.2024 - 30.04.2024\n"
+           "Forbruk: 345 kWh\n", "eu", "DMY"),
+    "da": ("Beløb at betale: 1.234,50 kr.\nBetalingsfrist: 15.05.2024\nAfregningsperiode: 01.04.2024 - 30.04.2024\n"
+           "Forbrug: 345 kWh\n", "eu", "DMY"),
+    "cs": ("Částka k úhradě: 1 234,50 Kč\nDatum splatnosti: 15.05.2024\nZúčtovací období: 01.04.2024 - 30.04.2024\n"
+           "Spotřeba: 345 kWh\n", "eu", "DMY"),
+    "sk": ("Suma na úhradu: 1 234,50 €\nDátum splatnosti: 15.05.2024\nZúčtovacie obdobie: 01.04.2024 - 30.04.2024\n"
+           "Spotreba: 345 kWh\n", "eu", "DMY"),
 }
 
 
