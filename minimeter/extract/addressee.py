@@ -35,10 +35,12 @@ PO_BOX = re.compile(r"(?i)(?<![a-z])(?:p\.?\s?o\.?\s*box|postboks|(?<![\w.] )(?<
 # "4385 LAKEVIEW BLVD", "274 Hillcrest Ln Apt 3", a numbered street ("8815 118 Ave NW", "301 3 St S") with its
 # town after a comma / "Chemin des Vignes 115", "Goethestraße 104, 80912 München"
 # / a house number printed after "No", its door or floor beside it, then a comma and the town ("Cumhuriyet Cad.
-# No:45 D:3, 35220 Konak/İzmir": Turkish and Latin American streets; the comma keeps out "Invoice No: 4512")
+# No:45 D:3, 35220 Konak/İzmir": Turkish and Latin American streets; the comma keeps out "Invoice No: 4512").
+# That street's words and its doors ("D:3") are alike, so each split between them is tried: the comma closing
+# them within 80 characters bounds that to the street's own short run, not a long line's every word.
 STREET = re.compile(r"(?i)^(?:\d{1,6}[a-z]?\s+(?=(?:\d{1,4}\s+)?\w*[a-zà-ÿ])\w[\w'.\- ]*(?:,.+)?"
                     r"|[a-zà-ÿ][\w'.\- ]{2,}\s\d{1,5}[a-z]?(?:,.+)?"
-                    r"|[^\W\d_][\w'.\-]*(?: [\w'.\-]+)+\sn(?:o|º|°)[:.]?\s?\d{1,4}[a-z]?"
+                    r"|(?=[^,\n]{1,80},)[^\W\d_][\w'.\-]*(?: [\w'.\-]+)+\sn(?:o|º|°)[:.]?\s?\d{1,4}[a-z]?"
                     r"(?:\s[^\W\d_]{1,6}[:.]?\s?\d{1,4}[a-z]?)*,.+)$")
 # Digits (with a country prefix), a British or Irish code of letters and digits, a Canadian one ("T5B 0T7").
 # A Swedish, Czech, Slovak or Greek code is five digits grouped three and two ("852 31 Sundsvall"): only with

@@ -43,3 +43,16 @@ def test_a_street_and_number_alone_is_not_a_whole_address() -> None:
     # no postcode and only one place after it: not enough to be sure it is an address on its own
     _name, address = _block(["Acme", "", "GOMEZ ROSA", "Av. Bolívar 85", "Ruta 12 | Sector 3"])
     assert address is None
+
+
+def test_a_street_pattern_stays_linear_on_a_long_line_of_numbered_words() -> None:
+    # Words that read as both a street's and a door's ("no1") used to be split every way before failing: a
+    # cubic search on one long line. The street printed with its "No:" and door still reads.
+    import time
+
+    from minimeter.extract.addressee import STREET
+
+    start = time.perf_counter()
+    assert not STREET.match("Abc " + "no1 " * 3000)
+    assert time.perf_counter() - start < 0.5
+    assert STREET.match("Cumhuriyet Cad. No:45 D:3, 35220 Konak/Izmir")
