@@ -14,7 +14,8 @@ the page names decides a shared sign (``by_country``). With nothing printed: the
 identified utility's country currency.
 
 ``confirmation(text, code, profile) -> str | None`` is the same judgement for a currency someone else read
-(another extractor, a person): the reason the page supports ``code``, or None. Validation uses it
+(another extractor, a person): the reason the page supports ``code``, or None; never when the page prints
+another currency of the sign's family by its own sign or code ("NZ$") and not ``code``'s. Validation uses it
 (``validate/currency``), so a bill is accepted only on a currency the page confirms.
 """
 
@@ -95,6 +96,10 @@ def confirmation(text: str, code: str, profile: Profile | None) -> str | None:
     if own:
         return f"the page prints {code}'s own sign or code"
     family = _family_of(code)
+    if family and _own_signs(text, family - {code}):
+        # The page prints another member's own sign ("NZ$", "AUD") and never ``code``'s: a cue of ``code``'s
+        # country or a profile (matched, perhaps, on a passing mention) cannot outweigh what the figures say.
+        return None
     if family:
         hits = _family_cues(text, family)
         mine = next((n for n, c in hits if c == code), 0)

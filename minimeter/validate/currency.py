@@ -4,9 +4,10 @@ The amounts are worth nothing in the wrong currency, and a sign several currenci
 "kr") does not say which: a New Zealand bill's "$" read as USD is as wrong as a misread total. The rule
 passes when the page prints the currency's own sign or ISO code ("NZ$", "USD", "€"), names its country
 (a state and ZIP, a tax name: ``[countries]`` cues) more than any other of the sign's family, or names
-a utility that bills in it (a profile, or the list of known utilities); when a person set it in review;
-or when the bill has no currency at all (nothing to be wrong). Otherwise it fails, naming the sign that
-left it open, for every extractor alike (see ``extract/currency.confirmation``).
+a utility that bills in it (a profile, or the list of known utilities), and the page does not print
+another currency of the sign's family by its own sign; or when a person set it in review. It does not
+apply (``passed`` None) to a bill with no currency (nothing to be wrong) or no document to read. Otherwise
+it fails, naming the sign that left it open, for every extractor alike (see ``extract/currency.confirmation``).
 """
 
 from __future__ import annotations

@@ -59,3 +59,12 @@ def test_validation_holds_a_bill_on_an_unconfirmed_currency_and_passes_a_confirm
     assert currency_confirmed(bill, result=result, doc=doc).passed is True
     bill, result, doc = _bill("Amount due $ 44.89", "NZD", source="human")
     assert currency_confirmed(bill, result=result, doc=doc).passed is True  # a reviewer settled it
+
+
+def test_a_rival_of_the_family_printed_by_its_own_sign_blocks_a_cue_or_profile_confirmation() -> None:
+    # One US state-and-ZIP line does not make dollars printed as "NZ$" American, whoever read them as USD.
+    page = "Amount due NZ$ 120.50\nRemit to PO Box 9, Springfield, IL 62704"
+    assert read(page, None).code == "NZD"
+    assert confirmation(page, "USD", None) is None
+    assert confirmation(page, "NZD", None) is not None
+    assert confirmation("Remit to PO Box 9, Springfield, IL 62704\nAmount due $ 120.50", "USD", None)
