@@ -28,8 +28,9 @@ _FORMS = (r"A\.\s?Ş\.?|Ltd\.?\s?Şti\.?|"
           r"GmbH|AG|Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|LLP|LP|L\.P\.|PLC|plc|N\.?V\.?|B\.?V\.?|Sdn\.?\s?Bhd\.?|Berhad|Bhd\.?|SAS|S\.A\.S\.|"
           r"SE|Co\.|Corp\.?|Corporation|Company|\(Pty\)\s?Ltd|SOC\s+Ltd|Cooperative|Co-op|"
           # Nordic forms: Swedish aktiebolag (publ), handels- and kommanditbolag, Norwegian and Danish
-          # aksjeselskap / aktieselskab, anpartsselskab, Finnish osakeyhtiö.
-          r"AB(?:\s\(publ\))?|HB|KB|ASA|A/S|AS|ApS|Oyj|Oy")
+          # aksjeselskap / aktieselskab, anpartsselskab, Finnish osakeyhtiö. (The Norwegian "AS" closes a name:
+          # followed by a word it is the English "as", "ELECTRIC SERVICE AS BILLED", "SAME AS LAST MONTH".)
+          r"AB(?:\s\(publ\))?|HB|KB|ASA|A/S|AS(?![^\S\n][^\W\d_])|ApS|Oyj|Oy")
 # A capital letter (with its accent: "Örnek", "Łódzka", "Électricité") or a digit: how a name's word starts.
 _CAP = "A-Z0-9" + "".join(ch for ch in map(chr, range(0xC0, 0x180)) if ch.isupper())
 # Up to two linking words between capitalised ones ("Canal de Aguas de la Vega, S.L.").

@@ -110,3 +110,12 @@ def test_a_sanitation_company_in_the_letterhead_is_a_utility() -> None:
     doc = _doc("Companhia de Saneamento do Vale Exemplo - SANEX            CONTA DE ÁGUA E ESGOTO\n"
                "CNPJ 00.000.000/0001-00\nCliente MARIA EXEMPLO")
     assert provider_guess(doc) == "Companhia de Saneamento do Vale Exemplo"
+
+
+def test_the_english_as_after_a_capitalised_phrase_is_no_norwegian_company_form() -> None:
+    """"AS" closes a Norwegian company's name; followed by a word it is the English "as"."""
+    from minimeter.extract.provider import candidates
+
+    as_word = candidates(_doc("ACME CITY UTILITIES\nELECTRIC SERVICE AS BILLED\nTotal 12.00"))
+    assert "ELECTRIC SERVICE AS" not in as_word
+    assert "Eksempel Kraft AS" in candidates(_doc("Eksempel Kraft AS\nPostboks 1, 0101 Oslo"))
