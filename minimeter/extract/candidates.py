@@ -41,6 +41,7 @@ from minimeter.extract.vocab import (
     label_rx,
     labels_for,
     names_commodity,
+    names_gas,
     strip_accents,
 )
 from minimeter.extract.wrapped import Wrapped, wrapped_labels
@@ -266,10 +267,7 @@ class Finder(PeriodRanges, ValueReaders):
         out: list[Candidate] = []
         for vi, view in enumerate(self.views):
             for m, phrase, w in self.labels(vi, fname):
-                # (A label names gas by "gas"/"gaz" inside a word, "Gasverbrauch", or by a gas word of the
-                # lexicon, "Spotřeba plynu": gas billed in kWh.)
-                gas_label = fname == "gas_usage" and bool(re.search(r"(?i)ga[sz]", phrase)
-                                                          or names_commodity(phrase, "gas_usage"))
+                gas_label = fname == "gas_usage" and names_gas(phrase)
                 ln = view.line_no(m.start())
                 ls, le = view.line(ln)
                 if kind == "text" and not self._text_label_ok(view, m, ls, le, fname):

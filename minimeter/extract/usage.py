@@ -33,8 +33,8 @@ from minimeter.extract.select import (
     read_usage_candidates,
     usage_support,
 )
-from minimeter.extract.units import SCALED, SOLE_FIELD, UNITS_FOR, named_by_units
-from minimeter.extract.vocab import COMMODITY_WORDS, names_commodity
+from minimeter.extract.units import SCALED, SOLE_FIELD, UNITS_FOR, in_field_unit, named_by_units
+from minimeter.extract.vocab import COMMODITY_WORDS, names_commodity, names_gas
 from minimeter.schema import Commodity, Meter
 
 if TYPE_CHECKING:
@@ -74,8 +74,7 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
         return by_unit | words
     bare = read_usage_candidates(finder)
     gas_kwh = {c.value for c in finder.labelled("gas_usage", "qty", "usage")
-               if c.unit == "kWh" and c.score >= 0.3 and (re.search(r"(?i)ga[sz]", c.label or "")
-                                                          or names_commodity(c.label or "", "gas_usage"))}
+               if c.unit == "kWh" and c.score >= 0.3 and names_gas(c.label or "")}
     converted, volumes = gas_conversions(finder)
     gas_kwh |= {c.value for c in converted}
     default = "electricity_kwh"
@@ -254,8 +253,8 @@ def _in_field_units(out: dict[str, Choice], meters: list[Meter]) -> tuple[dict[s
     ch = out.get("electricity_kwh")
     if ch is None or u is None or u.value not in SCALED:
         return out, meters
-    to, factor = SCALED[u.value]
-    out["electricity_kwh"] = Choice(ch.value * factor, ch.cand, ch.confidence, f"{ch.note} (in {u.value})",
+    value, to = in_field_unit(ch.value, u.value)
+    out["electricity_kwh"] = Choice(value, ch.cand, ch.confidence, f"{ch.note} (in {u.value})",
                                     ch.alternatives, contested=ch.contested)
     out["electricity_kwh__unit"] = Choice(to, None, u.confidence)
     named = [m.model_copy(update={"unit": u.value}) if m.commodity == Commodity.ELECTRICITY and m.unit is None

@@ -85,6 +85,12 @@ def names_commodity(text: str, fname: str) -> bool:
     return rx is not None and rx.search(strip_accents(text)) is not None
 
 
+def names_gas(label: str) -> bool:
+    """Whether a usage label names gas: "gas"/"gaz" inside a word ("Gasverbrauch") or a gas word of the
+    lexicon ("Spotřeba plynu"), so a figure under it in kWh is gas billed in kWh, not electricity."""
+    return bool(re.search(r"(?i)ga[sz]", label)) or names_commodity(label, "gas_usage")
+
+
 def fold(word: str) -> str:
     """A regex for ``word`` that also matches it with its accents lost, as OCR and some PDFs print it
     ("Fälligkeitsdatum" / "Falligkeitsdatum", "Straße" / "StraBe", "échéance" / "echeance")."""
