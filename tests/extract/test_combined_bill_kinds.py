@@ -1,0 +1,33 @@
+"""Kinds of failure found on combined and converted-unit bills: a gas read row that prints its figures bare
+under a table head naming its unit, beside an electricity read row. All values are made up."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from minimeter.extract.rules import extract_rules
+from tests.helpers import page_doc
+
+COMBINED = [
+    "Example Power and Gas Company                                 Account Number: 1111 2222 3333",
+    "Statement Date: 05/25/2031        Billing Period: 04/18/2031 to 05/21/2031",
+    "Account Summary",
+    "  Current Electric Charges                      $206.88",
+    "  Current Gas Charges                            $66.10",
+    "  Total Amount Due                              $272.98     Due Date: 06/15/2031",
+    "Electric Service Details",
+    "Distribution Charge 1,160 kWh x $0.05871                    $68.10",
+    "Meter Number Read Date Previous Read Current Read Multiplier Usage",
+    "244900001 05/21/2031 36824 37984 1 1,160 kWh",
+    "Gas Service Details",
+    "Meter Number Previous Read Current Read CCF Used Btu Factor Therms",
+    "28300002 5669 5722 53 1.0245 54",
+    "Distribution Charge 54 therms x $0.38215                    $20.64",
+]
+
+
+def test_a_bare_read_row_is_the_commodity_its_table_head_names() -> None:
+    # the gas row's therms (53 CCF x 1.0245) must not become the electricity: its head says Therms
+    bill = extract_rules(page_doc(COMBINED)).bill
+    assert bill.electricity_kwh == Decimal("1160")
+    assert bill.gas_usage == Decimal("54")
