@@ -31,3 +31,22 @@ def test_a_bare_read_row_is_the_commodity_its_table_head_names() -> None:
     bill = extract_rules(page_doc(COMBINED)).bill
     assert bill.electricity_kwh == Decimal("1160")
     assert bill.gas_usage == Decimal("54")
+
+
+AU_GAS = [
+    "Example Gas Pty Ltd                                      Tax invoice  Issue date 18/07/2031",
+    "Account summary                          Your gas usage",
+    "New charges $546.30                      Billing period 16/04/2031 to 13/07/2031",
+    "Total amount due $546.30                 Gas used 379 m³",
+    "Pay by 03/08/2031                        Heating value x pressure factor 39.04 x 1.0012",
+    "                                         Gas usage 14,814 MJ",
+    "Supply charge 89 days @ $0.8215/day                     $73.11",
+    "Usage first 7,500 MJ @ $0.03865/MJ                      $289.88",
+    "Usage next 7,314 MJ @ $0.03112/MJ                       $227.61",
+]
+
+
+def test_gas_billed_in_megajoules_is_the_gas_usage_in_mj() -> None:
+    bill = extract_rules(page_doc(AU_GAS)).bill
+    assert (bill.gas_usage, bill.gas_usage_unit) == (Decimal("14814"), "MJ")
+    assert bill.electricity_kwh is None
