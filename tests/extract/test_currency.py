@@ -59,3 +59,11 @@ def test_validation_holds_a_bill_on_an_unconfirmed_currency_and_passes_a_confirm
     assert currency_confirmed(bill, result=result, doc=doc).passed is True
     bill, result, doc = _bill("Amount due $ 44.89", "NZD", source="human")
     assert currency_confirmed(bill, result=result, doc=doc).passed is True  # a reviewer settled it
+
+
+def test_a_chilean_rut_as_printed_is_a_cue_of_chilean_pesos() -> None:
+    # the word RUT alone is one cue; the number's own shape (points, a check digit after a dash) is another
+    cl = "RUT 76.123.456-7  Giro: distribución\nTotal a pagar $ 41.230"
+    assert read(cl, None).code == "CLP"
+    # an Argentine CUIT is no RUT shape
+    assert read("CUIT 30-12345678-9\nTotal a pagar $ 41.230", None).code != "CLP"
