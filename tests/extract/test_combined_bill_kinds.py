@@ -50,3 +50,11 @@ def test_gas_billed_in_megajoules_is_the_gas_usage_in_mj() -> None:
     bill = extract_rules(page_doc(AU_GAS)).bill
     assert (bill.gas_usage, bill.gas_usage_unit) == (Decimal("14814"), "MJ")
     assert bill.electricity_kwh is None
+
+
+def test_a_spanish_account_label_with_the_number_sign_after_the_noun() -> None:
+    # "Cliente N°" as "Cuenta N°": the account, not the RUT printed after it on the same line
+    lines = ["Luz del Ejemplo S.A.          BOLETA ELECTRÓNICA N° 523750078",
+             "Cliente N°: 1274271-6 Tarifa: BT1  |  RUT cliente 47.718.411-1",
+             "Total a pagar $ 41.230       Vencimiento: 24-11-2031"]
+    assert extract_rules(page_doc(lines)).bill.account_number == "1274271-6"
