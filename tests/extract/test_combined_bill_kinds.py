@@ -58,3 +58,15 @@ def test_a_spanish_account_label_with_the_number_sign_after_the_noun() -> None:
              "Cliente N°: 1274271-6 Tarifa: BT1  |  RUT cliente 47.718.411-1",
              "Total a pagar $ 41.230       Vencimiento: 24-11-2031"]
     assert extract_rules(page_doc(lines)).bill.account_number == "1274271-6"
+
+
+def test_a_customer_services_phone_line_under_the_letterhead_is_no_street() -> None:
+    # "Customer services 0345 555 0101" ends in figures as "Chemin des Vignes 115" does; the letterhead above it
+    # ends in "Ltd", so it passed for an addressee over a street
+    lines = ["Example Dales Water Ltd",
+             "Customer services 0345 555 0101  |  Leaks 0800 555 0102",
+             "Mr J Tester",
+             "173 Sample Close, Ely, CB7 4QT",
+             "Account number: 8900 0000 80",
+             "Total amount due £303.59"]
+    assert extract_rules(page_doc(lines)).bill.service_address == "173 Sample Close, Ely, CB7 4QT"
