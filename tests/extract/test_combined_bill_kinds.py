@@ -70,3 +70,13 @@ def test_a_customer_services_phone_line_under_the_letterhead_is_no_street() -> N
              "Account number: 8900 0000 80",
              "Total amount due £303.59"]
     assert extract_rules(page_doc(lines)).bill.service_address == "173 Sample Close, Ely, CB7 4QT"
+
+
+def test_a_customer_number_or_reference_is_the_account_where_no_account_number_is_printed() -> None:
+    ref = ["Example Water Services", "Mr J Tester                      Customer reference: 3540 7363 92",
+           "Total amount due £4,342.27"]
+    assert extract_rules(page_doc(ref)).bill.account_number == "3540 7363 92"
+    both = ["Example Gas Pty Ltd", "Account number 1111 222 333", "Customer number 9999 888 777",
+            "Total amount due $805.25"]
+    assert extract_rules(page_doc(both)).bill.account_number == "1111 222 333"
+
