@@ -80,3 +80,10 @@ def test_a_customer_number_or_reference_is_the_account_where_no_account_number_i
             "Total amount due $805.25"]
     assert extract_rules(page_doc(both)).bill.account_number == "1111 222 333"
 
+
+def test_please_pay_an_amount_by_a_date_gives_the_due_date() -> None:
+    lines = ["Example Water Services    Bill date: 10 April 2031", "Total amount due £4,342.27",
+             "Please pay £4,342.27 by 24 April 2031",
+             "Or spread the cost: 12 monthly payments of £361.86 by Direct Debit."]
+    bill = extract_rules(page_doc(lines)).bill
+    assert bill.due_date is not None and bill.due_date.isoformat() == "2031-04-24"
