@@ -87,3 +87,18 @@ def test_please_pay_an_amount_by_a_date_gives_the_due_date() -> None:
              "Or spread the cost: 12 monthly payments of £361.86 by Direct Debit."]
     bill = extract_rules(page_doc(lines)).bill
     assert bill.due_date is not None and bill.due_date.isoformat() == "2031-04-24"
+
+
+def test_charge_lines_billed_per_megajoule_confirm_the_gas_usage() -> None:
+    from minimeter.extract.candidates import Finder
+    from minimeter.validate.billed import charge_lines
+    from minimeter.validate.printed import PrintedIndex
+
+    doc = page_doc(AU_GAS)
+    billed = {(li.quantity, li.unit) for li in charge_lines(Finder(doc, None))}
+    assert {(Decimal("7500"), "MJ"), (Decimal("7314"), "MJ")} <= billed
+    # a rate printed against its unit with a slash ("$0.03865/MJ", "$0.8215/day") is a printed figure; a date
+    # or a fraction before a slash is not
+    idx = PrintedIndex(doc)
+    assert idx.places(Decimal("0.03865"), "number") and idx.places(Decimal("0.8215"), "number")
+    assert not PrintedIndex(page_doc(["Read on 12/05/2031"])).places(Decimal("12"), "number")
