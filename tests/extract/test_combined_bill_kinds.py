@@ -102,3 +102,14 @@ def test_charge_lines_billed_per_megajoule_confirm_the_gas_usage() -> None:
     idx = PrintedIndex(doc)
     assert idx.places(Decimal("0.03865"), "number") and idx.places(Decimal("0.8215"), "number")
     assert not PrintedIndex(page_doc(["Read on 12/05/2031"])).places(Decimal("12"), "number")
+
+
+def test_a_figure_under_a_header_cell_is_read_whole_not_cut_at_the_cells_edge() -> None:
+    from minimeter.extract.candidates import Finder
+
+    lines = [" Meter Number          Previous Read       Current Read        CCF Used          Btu Factor       Therms",
+             " 96200001                           2572                2645                73           1.0312"
+             "                 75"]
+    found = {c.value for c in Finder(page_doc(lines), None).labelled("gas_usage", "qty", "usage")
+             if c.label == "ccf used"}
+    assert Decimal("7") not in found and Decimal("73") in found
