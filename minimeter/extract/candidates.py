@@ -361,7 +361,7 @@ class Finder(PeriodRanges, ValueReaders):
                             if head and _heads_other_unit(head.group(0), fname):
                                 break  # "Verbrauch m³": a volume's column, whatever unit a later header names
                             width = len(head.group(0)) if head else len(m.group(0))
-                            a, b = s2 + max(0, col - 2), min(e2, s2 + col + width + 6)
+                            a, b = _whole_cells(view.text, s2 + max(0, col - 2), min(e2, s2 + col + width + 6), s2, e2)
                             if a >= b:
                                 continue
                         vals = self.bare_usage(view, a, b, fname, label_text=view.text[ls:le])
@@ -613,3 +613,15 @@ def _heads_other_unit(cell: str, fname: str) -> bool:
     """A header cell that names its own unit, and none ``fname`` is billed in ("Verbrauch m³" for kWh)."""
     found = {parse.QTY_UNITS[t].lower() for t in re.findall(r"[^\s()\[\]]+", cell.lower()) if t in parse.QTY_UNITS}
     return bool(found) and not found & BILLED_IN.get(fname, frozenset())
+
+
+def _whole_cells(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
+    """The window ``[lo, hi)`` of line ``[start, end)`` widened to whole words: a column's reach cut through a
+    figure ("73" under "CCF Used" read as "7") would read a part of it as a value of its own."""
+    if lo >= hi:
+        return lo, hi
+    while start < lo < end and not text[lo - 1].isspace() and not text[lo].isspace():
+        lo -= 1
+    while start < hi < end and not text[hi - 1].isspace() and not text[hi].isspace():
+        hi += 1
+    return lo, hi

@@ -41,7 +41,7 @@ _NOISE = re.compile(
     r"(?i)per day|per month|par jour|pro tag|average|\bavg\b|moyenne|durchschnitt|cost per|budget|"
     r"if paid after|after due date|late payment|security|deposit|kaution|incluses? dans|included in|"
     r"davon enthalten|ct/kwh|¢|cents? per|prix moyen")
-_UNITS = (r"kwh|kw|kva|kvah|mwh|therms?|thm|ccf|hcf|mcf|m3|m³|gallons?|gals?|kgal|dth|days?|day\(s\)|jours?|"
+_UNITS = (r"kwh|kw|kva|kvah|mwh|therms?|thm|ccf|hcf|mcf|m3|m³|gallons?|gals?|kgal|dth|mj|gj|days?|day\(s\)|jours?|"
           r"dias|tage|months?|mois|ct|x|kg|l")
 # A unit price alone ("11.9¢ per kWh") is no charge; a quantity at that price with its amount is.
 _PRICED = re.compile(rf"(?i)(?:\d[\d.,'’ ]*\s*(?:{_UNITS})\s*[x×*]|@)\s*[$€£]?\d")

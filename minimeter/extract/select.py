@@ -503,8 +503,9 @@ def usage_support(finder: Finder, value: Decimal) -> tuple[str, list[ReadPair], 
     return None
 
 
-def read_usage_candidates(finder: Finder) -> list[tuple[Candidate, str]]:
-    """Bare numbers near the reads that equal their difference (x multiplier): the usage itself."""
+def read_usage_candidates(finder: Finder) -> list[tuple[Candidate, str, str]]:
+    """Bare numbers near the reads that equal their difference (x multiplier): the usage itself, each with the
+    text of its own and the reads' line, and the table head above the reads (a line with no figure, or "")."""
     out = []
     pairs = read_pairs(finder)
     for diff, ps in read_diffs(pairs):
@@ -529,8 +530,12 @@ def read_usage_candidates(finder: Finder) -> list[tuple[Candidate, str]]:
             ps_, pe_ = view.line(ps[0].line)
             # The unit printed on the value's own line (or the reads' line) names the commodity.
             ctx = (view.text[ls:le] + " " + view.text[ps_:pe_]).lower()
+            # The head of the reads' table ("Previous Read  Current Read  CCF Used  Therms") names the unit
+            # of a row that prints its figures bare; a line with figures is another row, no head.
+            hs, he = view.line(first - 1) if first > 0 else (0, 0)
+            head = view.text[hs:he].lower()
             out.append((Candidate("usage", v, view.text[st:en], view.page, st, en, view.layout, 0.75, None, None,
-                                  "reads"), ctx))
+                                  "reads"), ctx, "" if re.search(r"\d", head) else head))
     return out
 
 

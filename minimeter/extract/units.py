@@ -21,6 +21,8 @@ MEASURES: dict[str, tuple[str, ...]] = {
     "therms": ("gas_usage",),
     "Smc": ("gas_usage",),
     "Dth": ("gas_usage",),
+    "MJ": ("gas_usage",),
+    "GJ": ("gas_usage",),
     "MCF": ("gas_usage",),
     "CCF": ("gas_usage", "water_usage"),
     "HCF": ("gas_usage", "water_usage"),

@@ -91,12 +91,12 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
         if fname == "gas_usage":
             cands += converted
         if fname != "demand_kw":
-            for c, ctx in bare:
+            for c, ctx, head in bare:
                 printed = _unit_after(finder, c)
                 if printed is not None and printed not in UNITS_FOR[fname] and not (
                         fname == "gas_usage" and printed == "kWh"):
                     continue  # "Consumo fatturato: 37 m³" is not 37 kWh, whatever the reads' line says
-                named = row_names(ctx, printed)
+                named = row_names(ctx, printed) or row_names(head, printed)
                 if not named and c.value in volumes.values():
                     named = {"gas_usage"}  # the volume a printed gas conversion starts from
                 if named == {fname} or (fname == default and not named):

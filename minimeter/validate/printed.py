@@ -21,8 +21,10 @@ if TYPE_CHECKING:
     from minimeter.readers.base import Document
     from minimeter.schema import FieldEvidence, LineItem
 
-_NUM = re.compile(r"(?<![\w.,'’/-])\d{1,3}(?:[,'’.\u00a0 ]\d{3})+(?:[.,]\d+)?(?![\w/])|(?<![\w.,'’/-])\d+(?:[.,]\d+)?"
-                  r"(?![\w/])|(?<![\w\d])[.,]\d+(?![\w/])")
+# (A figure right before a slash is part of a date or a fraction, "12/05"; a decimal one before a slash and a
+# word is a rate per unit, "$0.03865/MJ", "$0.8215/day".)
+_NUM = re.compile(r"(?<![\w.,'’/-])\d{1,3}(?:[,'’.\u00a0 ]\d{3})+(?:[.,]\d+)?(?![\w/])"
+                  r"|(?<![\w.,'’/-])\d+[.,]\d+(?=/[^\W\d_])|(?<![\w.,'’/-])\d+(?:[.,]\d+)?(?![\w/])|(?<![\w\d])[.,]\d+(?![\w/])")
 
 
 def _key(v: Decimal) -> Decimal:

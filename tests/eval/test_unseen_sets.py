@@ -33,17 +33,18 @@ SETS = {
     "k": ("unseen_k.py", ("hk_electric", "ng_disco", "us_solar_nem", "ab_retail"), 12),
     "l": ("unseen_l.py", ("be_settlement", "ar_gas", "fr_eau", "pe_luz"), 12),
     "m": ("unseen_m.py", ("dk_vand", "fi_sahko", "jm_commercial", "ro_gaz"), 13),
+    "n": ("unseen_n.py", ("us_combined", "uk_water", "au_gas", "cl_luz"), 14),
 }
 # fpdf2's core fonts keep a bill of sets B-E a few kilobytes; Chromium embeds a subset of each font it uses
 MAX_BYTES = {"f": 120_000, "g": 150_000, "h": 150_000, "i": 150_000, "j": 150_000, "k": 150_000, "l": 150_000,
-             "m": 150_000}
+             "m": 150_000, "n": 150_000}
 # Sets printed by Chromium (skipped without it); of them, F's tests read the committed bills (32 Chromium starts
 # are slow) where the others generate bills of their own seed.
-NEEDS_CHROMIUM = {"f", "g", "h", "i", "j", "k", "l", "m"}
+NEEDS_CHROMIUM = {"f", "g", "h", "i", "j", "k", "l", "m", "n"}
 COMMITTED_ONLY = {"f"}
 CURRENCIES = {"AUD", "BRL", "EUR", "CAD", "MYR", "USD", "GBP", "PKR", "MXN", "CHF", "PHP", "AED", "IDR", "KES", "PLN",
               "SGD", "COP", "INR", "ZAR", "SEK", "CZK", "NZD", "TRY", "HKD", "NGN", "ARS", "PEN",
-              "DKK", "JMD", "RON"}
+              "DKK", "JMD", "RON", "CLP"}
 MONEY = ("total_amount_due", "previous_balance", "current_charges")
 DATES = ("statement_date", "due_date", "billing_period_start", "billing_period_end")
 QUANTITIES = ("electricity_kwh", "gas_usage", "water_usage", "demand_kw")

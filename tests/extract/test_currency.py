@@ -68,3 +68,11 @@ def test_a_rival_of_the_family_printed_by_its_own_sign_blocks_a_cue_or_profile_c
     assert confirmation(page, "USD", None) is None
     assert confirmation(page, "NZD", None) is not None
     assert confirmation("Remit to PO Box 9, Springfield, IL 62704\nAmount due $ 120.50", "USD", None)
+
+
+def test_a_chilean_rut_as_printed_is_a_cue_of_chilean_pesos() -> None:
+    # the word RUT alone is one cue; the number's own shape (points, a check digit after a dash) is another
+    cl = "RUT 76.123.456-7  Giro: distribución\nTotal a pagar $ 41.230"
+    assert read(cl, None).code == "CLP"
+    # an Argentine CUIT is no RUT shape
+    assert read("CUIT 30-12345678-9\nTotal a pagar $ 41.230", None).code != "CLP"
