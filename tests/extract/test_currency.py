@@ -59,3 +59,11 @@ def test_validation_holds_a_bill_on_an_unconfirmed_currency_and_passes_a_confirm
     assert currency_confirmed(bill, result=result, doc=doc).passed is True
     bill, result, doc = _bill("Amount due $ 44.89", "NZD", source="human")
     assert currency_confirmed(bill, result=result, doc=doc).passed is True  # a reviewer settled it
+
+
+def test_the_taka_and_the_dirham_are_read_by_their_own_signs() -> None:
+    # Bangladesh prints "Tk" / "Tk." / "BDT" before a lakh-grouped figure, Morocco "DH" / "DHS" after its figure
+    assert read("Total Payable Tk 1,23,456.00\nCurrent Bill Tk. 540.00", None).code == "BDT"
+    assert read("Net à payer 4 751,32 DH\nSous-total eau TTC 1 065,29 DHS", None).code == "MAD"
+    # a token of letters stands alone: the "dh" of a word is no dirham
+    assert read("Width 12.50 Bandwidth 40.00", None).code != "MAD"
