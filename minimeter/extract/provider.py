@@ -28,7 +28,7 @@ _FORMS = (r"S\.?\s?[pP]\.?\s?[aA]\.?|S\.?\s?L\.?\s?U\.?|S\.?\s?A\.?\s?U\.?|S\.?\
 # Up to two linking words between capitalised ones ("Canal de Aguas de la Vega, S.L.").
 _LEGAL = re.compile(rf"(?<![\w&])((?:[A-Z0-9][\w&'’.\-]*[ ,]{{1,2}}"
                     rf"(?:(?:de|del|di|du|des|la|le|los|las|y|e|et|and|of|&)"
-                    rf"[ ,]{{1,2}}){{0,2}}){{0,6}}[A-Z0-9][\w&'’.\-]*),?\s(?:{_FORMS})(?![\w])")
+                    rf"[ ,]{{1,2}}){{0,2}}){{0,6}}[A-Z0-9][\w&'’.\-]*),?\s(?:{_FORMS})(?![\w]|-\d)")
 # Company forms printed before the name (Indonesian "PT Listrik Nusantara (Persero)", "CV Maju Jaya", a regional
 # company "Perumda Air Minum Tirta ..."), with the state-owned or listed mark that may follow it.
 _PREFIX_FORMS = r"PT\.?|CV\.?|Perum|Perumda|PDAM"
@@ -42,13 +42,16 @@ _UTILITY = re.compile(r"(?i)energ|electr|elettric|eletric|elektri|tenaga|kuasa|p
                       r"sewer|"
                       r"utilit|hydro|luz|lumi|vidyut|bijli|supply|fourniture|distribu|comercializ|stadtwerke|services? "
                       r"industriels|servizi industriali|multiserviz|municipal|city power|light|"
+                      r"public works|r[eé]gie|"  # (a public utility board: "Board of Public Works", "Régie ...")
                       r"\bew\b")  # (EW: a Swiss Elektrizitätswerk)
 ORG = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\w+|city of|town of|village of|county|"
                   r"stadtwerke|énergie|energie|energia|électricité|eletric\w*|elétric\w*|eléctric\w*|elektri\w*|"
                   r"tenaga|kuasa|aguas?|eaux?\b|listrik|kelistrikan|air minum|"
                   r"companhia|compañía|compagnie|empresa|aziend[ae]|inc\b|llc\b|ltd\b|gmbh|\bsa\b|\bag\b|company|"
                   r"cooperative|co-op|genossenschaft|authority|district|services industriels|hydro|municipality|"
-                  r"fourniture)")  # ("... Fourniture": a French supplier's name, with no company form)
+                  r"fourniture|"  # ("... Fourniture": a French supplier's name, with no company form)
+                  # A public utility board: French "Régie (autonome) de distribution", a US "Board of Public Works"
+                  r"r[eé]gie|public works|soci[eé]t[eé] de distribution)")
 _DOMAIN = re.compile(r"(?i)(?:www\.|@)([a-z0-9][a-z0-9-]{2,40})\.(?:[a-z]{2,6})(?:\.[a-z]{2})?\b")
 # Names every bill prints that are not its issuer: regulators, ombudsmen, payment networks.
 _NOT_ISSUER = re.compile(r"(?i)ombuds|m[eé]diat(?:eur|or)|regulat|arera|ofgem|aneel|cnmc|\bcre\b|\bpuc\b|commission|"
@@ -64,7 +67,8 @@ _OTHER_COMPANY = re.compile(r"(?i)(?:\btdu\b|\btdsp\b|\bdso\b|distribut\w*|wires
 
 # A letterhead line that is a heading, not a name ("Your Energy Bill", "Descrizione: GAS A CONGUAGLIO").
 _HEADING = re.compile(r"(?i)^(?:your|our|this|my|an?)\b|\b(?:bill|statement|invoice|account|codice|code|factura|"
-                      r"fattura|facture|rechnung|fatura|bolletta|summary|notice)\b|:")
+                      r"fattura|facture|rechnung|fatura|bolletta|summary|notice)\b|:|"
+                      r"^(?:tarif|tariff|rate)\b")  # a tariff row ("Tarif électricité  BT Domestique") names no issuer
 
 
 def _utility(name: str) -> bool:

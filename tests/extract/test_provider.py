@@ -110,3 +110,19 @@ def test_a_sanitation_company_in_the_letterhead_is_a_utility() -> None:
     doc = _doc("Companhia de Saneamento do Vale Exemplo - SANEX            CONTA DE ÁGUA E ESGOTO\n"
                "CNPJ 00.000.000/0001-00\nCliente MARIA EXEMPLO")
     assert provider_guess(doc) == "Companhia de Saneamento do Vale Exemplo"
+
+
+def test_a_company_form_glued_to_a_code_is_a_rate_name_not_a_company() -> None:
+    # "LP-2" is a rate schedule ("Large Power Service LP-2"), not a limited partnership
+    doc = _doc("Cottonwood Valley Public Power District\nOffice 555-123-4567\n"
+               "Rate Large Power Service LP-2\nRate Large Power Service LP-2")
+    assert provider_guess(doc) == "Cottonwood Valley Public Power District"
+
+
+def test_a_public_utility_board_heads_the_letterhead_and_a_tariff_row_does_not() -> None:
+    # a French "Régie" and a US "Board of Public Works" name their issuer without a company form; a tariff row
+    # ("Tarif électricité  BT Domestique") is a label with a commodity word, not a name
+    regie = _doc("Tarif électricité  BT Domestique\nRégie de Distribution du Tensift\nRéférence client 11250670")
+    assert provider_guess(regie) == "Régie de Distribution du Tensift"
+    board = _doc("Elk Creek Board of Public Works - Electric\nAccount Number 123456-001")
+    assert provider_guess(board) == "Elk Creek Board of Public Works"
