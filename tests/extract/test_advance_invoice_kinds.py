@@ -28,3 +28,10 @@ def test_the_estimated_yearly_use_an_advance_is_based_on_is_not_the_usage() -> N
     assert bill.electricity_kwh is None and bill.gas_usage is None
     assert str(bill.total_amount_due) == "210.00"
 
+
+def test_a_belgian_direct_debit_with_its_amount_gives_the_due_date_and_the_tariff_formula_the_plan() -> None:
+    lines = [*ADVANCE[:5], "Tariefformule      Groen Vast 1 jaar", *ADVANCE[5:8],
+             "Betaling via domiciliëring:", "wij debiteren € 210,00 op 18/08/2024", *ADVANCE[9:]]
+    bill = extract_rules(page_doc(lines)).bill
+    assert str(bill.due_date) == "2024-08-18"
+    assert bill.rate_plan == "Groen Vast 1 jaar"
