@@ -130,6 +130,11 @@ def candidates(doc: Document, head: str | None | object = _UNREAD) -> dict[str, 
         head = letterhead(doc)
     if isinstance(head, str):
         score[head] += 2.0 if _utility(head) else 1.0
+        if _utility(head):
+            # A utility's name the bill prints again (on its remittance stub, its footer) is its issuer more surely
+            # than a customer's company the bill repeats as often (the address block and the stub).
+            again = sum(p.text.count(head) for p in doc.pages[:4]) - 1
+            score[head] += 1.0 * min(max(again, 0), 2)
         other.discard(head)  # the letterhead's own name, whatever else the bill says of it
     return {k: v for k, v in score.items() if k not in other}
 
@@ -172,7 +177,7 @@ def provider_guess(doc: Document, customer: str | None = None) -> str | None:
             if d in compact or (len(word) >= 4 and (d.startswith(word) or word.startswith(d))):
                 names[name] += w
     if names:
-        best = max(names.items(), key=lambda kv: kv[1])
+        best = max(names.items(), key=lambda kv: (kv[1], kv[0] == head))  # (a tie goes to the letterhead)
         if best[1] >= 2.0:
             return best[0]
     if domains:

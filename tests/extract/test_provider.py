@@ -126,3 +126,11 @@ def test_a_public_utility_board_heads_the_letterhead_and_a_tariff_row_does_not()
     assert provider_guess(regie) == "Régie de Distribution du Tensift"
     board = _doc("Elk Creek Board of Public Works - Electric\nAccount Number 123456-001")
     assert provider_guess(board) == "Elk Creek Board of Public Works"
+
+
+def test_a_utility_letterhead_printed_again_on_the_stub_beats_a_customers_company_printed_as_often() -> None:
+    # the customer's "... Cooperative" is on the address block and the stub; so is the district's name
+    doc = _doc("Prairie Bend Public Power District\nOffice 555-123-4567\nHeartland Grain Cooperative\n"
+               "PO Box 604\nMarshall, MN 56258\nTotal Amount Due $1,234.00\n"
+               "Prairie Bend Public Power District   Account Number 137844-012\nHeartland Grain Cooperative")
+    assert provider_guess(doc) == "Prairie Bend Public Power District"
