@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from minimeter.extract.addressee import PREMISES
 from minimeter.extract.rules import extract_rules
 from tests.helpers import page_doc
 
@@ -29,3 +30,9 @@ def test_reads_with_their_dates_in_brackets_give_the_usage_and_a_price_in_letter
     bill = extract_rules(page_doc(BILL)).bill
     assert bill.water_usage == Decimal("1968")
     assert [(m.prior_read, m.present_read) for m in bill.meters] == [(Decimal("39893"), Decimal("41861"))]
+
+
+def test_a_holding_or_flat_numbered_in_parts_opens_a_one_line_address() -> None:
+    assert PREMISES.match("Flat B-4, 18 Green Road, Dhaka-1205")
+    assert PREMISES.match("Holding 45/2, Station Road, Tongi, Gazipur-1710")
+    assert not PREMISES.match("Invoice 45/2, due 12/03/2024")  # one place after it, not two or more
