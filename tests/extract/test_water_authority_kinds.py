@@ -36,3 +36,12 @@ def test_a_holding_or_flat_numbered_in_parts_opens_a_one_line_address() -> None:
     assert PREMISES.match("Flat B-4, 18 Green Road, Dhaka-1205")
     assert PREMISES.match("Holding 45/2, Station Road, Tongi, Gazipur-1710")
     assert not PREMISES.match("Invoice 45/2, due 12/03/2024")  # one place after it, not two or more
+
+
+def test_water_counted_in_units_the_bill_defines_as_a_thousand_litres_is_in_cubic_metres() -> None:
+    lines = [ln.replace("Consumption (m³)", "Consumption (Unit)") for ln in BILL] + ["1 Unit = 1,000 Litres"]
+    bill = extract_rules(page_doc(lines)).bill
+    assert bill.water_usage == Decimal("1968") and bill.water_usage_unit == "m3"
+    # a bill that defines no unit is left without one
+    plain = extract_rules(page_doc([ln.replace("Consumption (m³)", "Consumption (Unit)") for ln in BILL])).bill
+    assert plain.water_usage_unit is None
