@@ -82,8 +82,9 @@ ONE_TOWN = re.compile(r"^(?:[A-Z][a-z]{1,4}\.?\s+)?\d{1,6}[a-zA-Z]?\s+[^\W\d_][\
                       r",\s*[^\W\d_][\w'.\- ]*$")
 # The same, opened by the premises inside a building rather than a house number: a word and its designator
 # ("Flat B", "Room 702", "Piso 3") or a floor ("G/F", "12/F"), then at least two more places, one of them
-# numbered ("Flat 1805, Tower 2, Harbour View Court, North Point"; "G/F, 28 Wing Lok Street, Sheung Wan").
-PREMISES = re.compile(r"^(?:[A-Z][a-z]{2,} [A-Z\d]{1,5}|(?:\d{1,3}|[A-Z]{1,2})/F)"
+# numbered ("Flat 1805, Tower 2, Harbour View Court, North Point"; "G/F, 28 Wing Lok Street, Sheung Wan"). The
+# designator may be in parts, as South Asian holdings are numbered ("Flat B-4", "Holding 45/2").
+PREMISES = re.compile(r"^(?:[A-Z][a-z]{2,} [A-Z\d]{1,5}(?:[-/][A-Z\d]{1,4})?|(?:\d{1,3}|[A-Z]{1,2})/F)"
                       r"(?:,\s*[^\W_][\w'./\- ]*){2,}$")
 # A company's name ending in its abbreviated form ("PACIFIC COLD STORAGE INC.", a dotted one of single letters:
 # "PANIFICIO ROSSI S.N.C.", "S.r.l.", a trading name's "ENT." for enterprises): the dot is not a caption's.

@@ -36,7 +36,7 @@ _CAP = "A-Z0-9" + "".join(ch for ch in map(chr, range(0xC0, 0x180)) if ch.isuppe
 # Up to two linking words between capitalised ones ("Canal de Aguas de la Vega, S.L.").
 _LEGAL = re.compile(rf"(?<![\w&])((?:[{_CAP}][\w&'’.\-]*[ ,]{{1,2}}"
                     rf"(?:(?:de|del|di|du|des|la|le|los|las|y|e|et|and|of|&)"
-                    rf"[ ,]{{1,2}}){{0,2}}){{0,6}}[{_CAP}][\w&'’.\-]*),?\s(?:{_FORMS})(?![\w])")
+                    rf"[ ,]{{1,2}}){{0,2}}){{0,6}}[{_CAP}][\w&'’.\-]*),?\s(?:{_FORMS})(?![\w]|-\d)")
 # Company forms printed before the name (Indonesian "PT Listrik Nusantara (Persero)", "CV Maju Jaya", a regional
 # company "Perumda Air Minum Tirta ..."), with the state-owned or listed mark that may follow it.
 _PREFIX_FORMS = r"PT\.?|CV\.?|Perum|Perumda|PDAM"
@@ -51,6 +51,7 @@ _UTILITY = re.compile(r"(?i)energ|enerj|electr|elettric|eletric|elektr|tenaga|ku
                       r"sewer|"
                       r"utilit|hydro|luz|lumi|vidyut|bijli|supply|fourniture|distribu|comercializ|stadtwerke|services? "
                       r"industriels|servizi industriali|multiserviz|municipal|city power|light|"
+                      r"public works|r[eé]gie|"  # (a public utility board: "Board of Public Works", "Régie ...")
                       r"\bew\b|"  # (EW: a Swiss Elektrizitätswerk)
                       # Nordic: an electricity company or works, power, the grid, district heating, water.
                       r"elbolag|elverk|elhandel|kraft|\bn[aä]t\b|elnett|fj[aä]rrv[aä]rme|fjernvarme|v[aä]rmeverk|"
@@ -64,7 +65,9 @@ ORG = re.compile(r"(?i)\b(?:energy|electric\w*|power|gas|water|utilit\w+|city of
                   r"\bs\.\s?r\.\s?o\.|\ba\.\s?s\.(?!\w)|"  # (Czech and Slovak company forms)
                   r"cooperative|co-op|genossenschaft|authority|district|services industriels|hydro|municipality|"
                   r"fourniture|"  # ("... Fourniture": a French supplier's name, with no company form)
-                  r"elbolag\w*|kraft\w*|elverk\w*|fjärrvärme|fjernvarme|forsyning|\bab\b|\ba/s\b|\basa\b|\baps\b)")
+                  r"elbolag\w*|kraft\w*|elverk\w*|fjärrvärme|fjernvarme|forsyning|\bab\b|\ba/s\b|\basa\b|\baps\b|"
+                  # A public utility board: French "Régie (autonome) de distribution", a US "Board of Public Works"
+                  r"r[eé]gie|public works|soci[eé]t[eé] de distribution)")
 _DOMAIN = re.compile(r"(?i)(?:www\.|@)([a-z0-9][a-z0-9-]{2,40})\.(?:[a-z]{2,6})(?:\.[a-z]{2})?\b")
 # Names every bill prints that are not its issuer: regulators, ombudsmen, payment networks.
 _NOT_ISSUER = re.compile(r"(?i)ombuds|m[eé]diat(?:eur|or)|regulat|arera|ofgem|aneel|cnmc|\bcre\b|\bpuc\b|commission|"
@@ -80,7 +83,8 @@ _OTHER_COMPANY = re.compile(r"(?i)(?:\btdu\b|\btdsp\b|\bdso\b|distribut\w*|wires
 
 # A letterhead line that is a heading, not a name ("Your Energy Bill", "Descrizione: GAS A CONGUAGLIO").
 _HEADING = re.compile(r"(?i)^(?:your|our|this|my|an?)\b|\b(?:bill|statement|invoice|account|codice|code|factura|"
-                      r"fattura|facture|rechnung|fatura|bolletta|summary|notice)\b|:")
+                      r"fattura|facture|rechnung|fatura|bolletta|summary|notice)\b|:|"
+                      r"^(?:tarif|tariff|rate)\b")  # a tariff row ("Tarif électricité  BT Domestique") names no issuer
 
 
 def _utility(name: str) -> bool:
@@ -142,6 +146,11 @@ def candidates(doc: Document, head: str | None | object = _UNREAD) -> dict[str, 
         head = letterhead(doc)
     if isinstance(head, str):
         score[head] += 2.0 if _utility(head) else 1.0
+        if _utility(head):
+            # A utility's name the bill prints again (on its remittance stub, its footer) is its issuer more surely
+            # than a customer's company the bill repeats as often (the address block and the stub).
+            again = sum(p.text.count(head) for p in doc.pages[:4]) - 1
+            score[head] += 1.0 * min(max(again, 0), 2)
         other.discard(head)  # the letterhead's own name, whatever else the bill says of it
     return {k: v for k, v in score.items() if k not in other}
 
@@ -184,7 +193,7 @@ def provider_guess(doc: Document, customer: str | None = None) -> str | None:
             if d in compact or (len(word) >= 4 and (d.startswith(word) or word.startswith(d))):
                 names[name] += w
     if names:
-        best = max(names.items(), key=lambda kv: kv[1])
+        best = max(names.items(), key=lambda kv: (kv[1], kv[0] == head))  # (a tie goes to the letterhead)
         if best[1] >= 2.0:
             return best[0]
     if domains:

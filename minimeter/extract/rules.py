@@ -19,6 +19,7 @@ from minimeter.extract.profiles import Profile, detect
 from minimeter.extract.provider import provider_guess
 from minimeter.extract.select import Choice
 from minimeter.extract.steps import STEPS, RulesState
+from minimeter.extract.units import declared_water_unit
 from minimeter.schema import BillNormalized, FieldEvidence, Meter, Span
 
 if TYPE_CHECKING:
@@ -97,6 +98,13 @@ def reconcile(choices: dict[str, Choice], profile: Profile | None, doc: Document
         if q in data and u and u.value:
             data[unit_field] = u.value
             ev[unit_field] = FieldEvidence(value=u.value, confidence=u.confidence, source="rules")
+    if "water_usage" in data and "water_usage_unit" not in data:
+        # A water figure in the bill's own "units", which it defines ("1 Unit = 1,000 Litres"): cubic metres.
+        declared = declared_water_unit(doc.text)
+        if declared:
+            data["water_usage_unit"] = declared
+            ev["water_usage_unit"] = FieldEvidence(value=declared, confidence=0.8, source="rules",
+                                                   note="the unit the bill defines")
     if "gas_usage" in data and data.get("gas_usage_unit") == "therms":
         data["gas_therms"] = data["gas_usage"]
         ev["gas_therms"] = ev["gas_usage"].model_copy()

@@ -217,7 +217,8 @@ def read_pairs(finder: Finder) -> list[ReadPair]:
 
                 for d in parse.find_dates(between, finder.order):
                     between = between.replace(d.text, " ")
-                between = re.sub(r"\s+", " ", between)
+                # (or in brackets after its read: "39893 (02 Sep 2023)  41861 (04 Oct 2023)")
+                between = re.sub(r"\s+", " ", re.sub(r"\(\s*\)", " ", between))
             if len(between) > 40 or not BETWEEN_READS.match(between):
                 continue
             if _band_or_billed(view.text, finder.fmt, (a, sa, ea), (b, sb, _eb)):
@@ -444,7 +445,8 @@ def _matches(value: Decimal, diff: Decimal, mults: list[Decimal]) -> Decimal | N
 
 
 _PRICE_AFTER = re.compile(r"(?i)^\s*(?:[$€£]\s*)?(?:/\s*(?:kwh|m3|m³|therms?|ccf)\b|per\s+(?:kwh|m3|therm|unit)|¢)")
-_PRICE_BEFORE = re.compile(r"(?i)(?:@\s*[$€£]?|(?:\bx|×)\s*[$€£])\s*$")  # ("x 40" is a meter's multiplier)
+# ("x 40" is a meter's multiplier; "@ Tk. 42.00", "@ Rs 5.10", "@ J$7.81": a price in a currency of letters)
+_PRICE_BEFORE = re.compile(r"(?:@\s*(?:[$€£₹₦৳]|[A-Z][A-Za-z]{0,3}\.?\$?)?|(?:\b[xX]|×)\s*[$€£])\s*$")
 
 
 def _is_price(text: str, st: int, en: int) -> bool:

@@ -90,3 +90,15 @@ def _sole_rx() -> tuple[tuple[str, re.Pattern[str]], ...]:
 def named_by_units(text: str) -> set[str]:
     """The usage fields ``text`` names by a unit that measures only that commodity ("52 m3" names none)."""
     return {fname for fname, rx in _sole_rx() if rx.search(text)}
+
+
+# "1 Unit = 1,000 Litres", "1 unit = 1 kL", "(1 Unit = 1 m³)": a bill that counts water in "units" says what one is.
+_DECLARED_UNIT = re.compile(r"(?i)\b1\s*units?\s*=\s*(?:1[,.\s]?000\s*lit(?:re|er)s?|1\s*(?:kl|kilolit(?:re|er)|m3|m³)"
+                            r"|one\s+(?:kilolit(?:re|er)|cubic\s+met(?:re|er)))\b")
+
+
+def declared_water_unit(text: str) -> str | None:
+    """``m3`` when the bill defines its "unit" of water as a thousand litres (a cubic metre), else None.
+    (A unit of electricity is a kWh on South Asian bills too, but those print kWh beside it; this reads only
+    the definition, so a bill that defines none is left as it is.)"""
+    return "m3" if _DECLARED_UNIT.search(text) else None

@@ -34,17 +34,18 @@ SETS = {
     "l": ("unseen_l.py", ("be_settlement", "ar_gas", "fr_eau", "pe_luz"), 12),
     "m": ("unseen_m.py", ("dk_vand", "fi_sahko", "jm_commercial", "ro_gaz"), 13),
     "n": ("unseen_n.py", ("us_combined", "uk_water", "au_gas", "cl_luz"), 14),
+    "o": ("unseen_o.py", ("us_ppd_demand", "be_voorschot", "bd_wasa", "ma_multi"), 14),
 }
 # fpdf2's core fonts keep a bill of sets B-E a few kilobytes; Chromium embeds a subset of each font it uses
 MAX_BYTES = {"f": 120_000, "g": 150_000, "h": 150_000, "i": 150_000, "j": 150_000, "k": 150_000, "l": 150_000,
-             "m": 150_000, "n": 150_000}
+             "m": 150_000, "n": 150_000, "o": 150_000}
 # Sets printed by Chromium (skipped without it); of them, F's tests read the committed bills (32 Chromium starts
 # are slow) where the others generate bills of their own seed.
-NEEDS_CHROMIUM = {"f", "g", "h", "i", "j", "k", "l", "m", "n"}
+NEEDS_CHROMIUM = {"f", "g", "h", "i", "j", "k", "l", "m", "n", "o"}
 COMMITTED_ONLY = {"f"}
 CURRENCIES = {"AUD", "BRL", "EUR", "CAD", "MYR", "USD", "GBP", "PKR", "MXN", "CHF", "PHP", "AED", "IDR", "KES", "PLN",
               "SGD", "COP", "INR", "ZAR", "SEK", "CZK", "NZD", "TRY", "HKD", "NGN", "ARS", "PEN",
-              "DKK", "JMD", "RON", "CLP"}
+              "DKK", "JMD", "RON", "CLP", "BDT", "MAD"}
 MONEY = ("total_amount_due", "previous_balance", "current_charges")
 DATES = ("statement_date", "due_date", "billing_period_start", "billing_period_end")
 QUANTITIES = ("electricity_kwh", "gas_usage", "water_usage", "demand_kw")
@@ -74,6 +75,8 @@ MONTHS = (
      "december"),
     ("ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august", "septembrie", "octombrie",
      "noiembrie", "decembrie"),
+    ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november",
+     "december"),
 )
 
 
@@ -114,10 +117,14 @@ def _grouped(whole: str, sep: str) -> str:
 
 def _numbers(value: float, decimals: int) -> set[str]:
     """The ways a bill writes this number: 1234.56 / 1,234.56 / 1.234,56 / 1 234,56 / 1'234.56 / 1 234.56 (the
-    Swiss QR-bill); a credit also unsigned; a whole amount also without decimals (bills in whole rupees)."""
+    Swiss QR-bill) / 1,23,456.00 (South Asian lakh grouping); a credit also unsigned; a whole amount also without
+    decimals (bills in whole rupees)."""
     text = f"{abs(value):.{decimals}f}"
     whole, _, frac = text.partition(".")
     plain = {text, whole + ("," + frac if frac else "")}
+    if len(whole) > 5:  # lakh grouping: the last three digits, then pairs
+        pairs = [whole[:-3][max(0, i - 2):i] for i in range(len(whole) - 3, 0, -2)][::-1]
+        plain.add(",".join([*pairs, whole[-3:]]) + ("." + frac if frac else ""))
     for sep, dec in ((",", "."), (".", ","), (" ", ","), ("'", "."), ("\u2019", "."), (" ", ".")):
         plain.add(_grouped(whole, sep) + (dec + frac if frac else ""))
     if decimals and value == int(value):

@@ -76,3 +76,11 @@ def test_a_chilean_rut_as_printed_is_a_cue_of_chilean_pesos() -> None:
     assert read(cl, None).code == "CLP"
     # an Argentine CUIT is no RUT shape
     assert read("CUIT 30-12345678-9\nTotal a pagar $ 41.230", None).code != "CLP"
+
+
+def test_the_taka_and_the_dirham_are_read_by_their_own_signs() -> None:
+    # Bangladesh prints "Tk" / "Tk." / "BDT" before a lakh-grouped figure, Morocco "DH" / "DHS" after its figure
+    assert read("Total Payable Tk 1,23,456.00\nCurrent Bill Tk. 540.00", None).code == "BDT"
+    assert read("Net à payer 4 751,32 DH\nSous-total eau TTC 1 065,29 DHS", None).code == "MAD"
+    # a token of letters stands alone: the "dh" of a word is no dirham
+    assert read("Width 12.50 Bandwidth 40.00", None).code != "MAD"

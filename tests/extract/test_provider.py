@@ -119,3 +119,27 @@ def test_the_english_as_after_a_capitalised_phrase_is_no_norwegian_company_form(
     as_word = candidates(_doc("ACME CITY UTILITIES\nELECTRIC SERVICE AS BILLED\nTotal 12.00"))
     assert "ELECTRIC SERVICE AS" not in as_word
     assert "Eksempel Kraft AS" in candidates(_doc("Eksempel Kraft AS\nPostboks 1, 0101 Oslo"))
+
+
+def test_a_company_form_glued_to_a_code_is_a_rate_name_not_a_company() -> None:
+    # "LP-2" is a rate schedule ("Large Power Service LP-2"), not a limited partnership
+    doc = _doc("Cottonwood Valley Public Power District\nOffice 555-123-4567\n"
+               "Rate Large Power Service LP-2\nRate Large Power Service LP-2")
+    assert provider_guess(doc) == "Cottonwood Valley Public Power District"
+
+
+def test_a_public_utility_board_heads_the_letterhead_and_a_tariff_row_does_not() -> None:
+    # a French "Régie" and a US "Board of Public Works" name their issuer without a company form; a tariff row
+    # ("Tarif électricité  BT Domestique") is a label with a commodity word, not a name
+    regie = _doc("Tarif électricité  BT Domestique\nRégie de Distribution du Tensift\nRéférence client 11250670")
+    assert provider_guess(regie) == "Régie de Distribution du Tensift"
+    board = _doc("Elk Creek Board of Public Works - Electric\nAccount Number 123456-001")
+    assert provider_guess(board) == "Elk Creek Board of Public Works"
+
+
+def test_a_utility_letterhead_printed_again_on_the_stub_beats_a_customers_company_printed_as_often() -> None:
+    # the customer's "... Cooperative" is on the address block and the stub; so is the district's name
+    doc = _doc("Prairie Bend Public Power District\nOffice 555-123-4567\nHeartland Grain Cooperative\n"
+               "PO Box 604\nMarshall, MN 56258\nTotal Amount Due $1,234.00\n"
+               "Prairie Bend Public Power District   Account Number 137844-012\nHeartland Grain Cooperative")
+    assert provider_guess(doc) == "Prairie Bend Public Power District"
