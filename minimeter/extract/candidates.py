@@ -90,8 +90,10 @@ def s_gap(between: str) -> int:
     return len(between.strip()) + (0 if len(between) < 30 else len(between) - 30)
 
 
-# A demand figure a rate multiplies ("5 kW x 500", "45.2 KW @ $12.50"): what follows the value on its line.
-BILLED_DEMAND = re.compile(r"(?i)[^\S\n]*(?:k[wv]a?\b)?[^\S\n]*(?:x|×|@|\*)[^\S\n]*(?:rs\.?|\$|€|£)?[^\S\n]*\d")
+# A demand figure a rate multiplies ("5 kW x 500", "45.2 KW @ $12.50"): what follows the value on its line. (Not
+# a ratio's term, "203.76 kW x 90 / 86.2": a power-factor adjustment of the registered demand.)
+BILLED_DEMAND = re.compile(r"(?i)[^\S\n]*(?:k[wv]a?\b)?[^\S\n]*(?:x|×|@|\*)[^\S\n]*(?:rs\.?|\$|€|£)?[^\S\n]*\d[\d,.]*"
+                           r"(?![\d,.]|[^\S\n]*[/÷])")
 BILLED_DEMAND_WEIGHT = 0.6
 
 

@@ -501,3 +501,14 @@ def test_a_demand_a_charge_is_billed_on_gives_way_to_the_registered_one() -> Non
         "Demand charge  45.2 kW x $12.50                  565.00",
     ]))
     assert out.bill.demand_kw == Decimal("45.2")
+
+
+
+def test_a_demand_history_peak_and_a_power_factor_formula_are_no_demand_charge() -> None:
+    from minimeter.extract.candidates import BILLED_DEMAND
+    from minimeter.extract.vocab import distractor_hits
+
+    assert BILLED_DEMAND.match(" kW x 500            2,500")  # a rate multiplies it: billed
+    assert BILLED_DEMAND.match(" KW @ $12.50")
+    assert not BILLED_DEMAND.match(" kW x 90 / 86.2")  # a power-factor ratio's term: the registered demand
+    assert distractor_hits("Month  kWh  kW  Days   12-month peak demand ", "usage", "demand_kw")
