@@ -96,7 +96,10 @@ def choose_usage(finder: Finder, profile: Profile | None) -> tuple[dict[str, Cho
                 if printed is not None and printed not in UNITS_FOR[fname] and not (
                         fname == "gas_usage" and printed == "kWh"):
                     continue  # "Consumo fatturato: 37 m³" is not 37 kWh, whatever the reads' line says
-                named = row_names(ctx, printed) or row_names(head, printed)
+                # (A head printing a gas volume beside its kWh, "Verbrauch m³  kWh", is a conversion's table:
+                # its kWh names the gas, no electricity.)
+                conversion = bool(_GAS_VOLUME.search(head)) and named_by_units(head) == {"electricity_kwh"}
+                named = row_names(ctx, printed) or (set() if conversion else row_names(head, printed))
                 if not named and c.value in volumes.values():
                     named = {"gas_usage"}  # the volume a printed gas conversion starts from
                 if named == {fname} or (fname == default and not named):
