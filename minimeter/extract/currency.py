@@ -78,7 +78,7 @@ def by_country(printed: str, text: str) -> str:
     family = parse.SIGN_FAMILIES.get(printed)
     if not family:
         return printed
-    own = _own_signs(text, family)
+    own = _own_signs(parse.tokens_in(text), family)
     own.pop(printed, None)
     if own:
         return max(own, key=lambda c: own[c])
@@ -92,11 +92,11 @@ def confirmation(text: str, code: str, profile: Profile | None) -> str | None:
     """Why the page supports ``code`` as the bill's currency, or None when nothing does."""
     from minimeter.extract.profiles import identify
 
-    own = _own_signs(text, {code})
-    if own:
+    tokens = parse.tokens_in(text)  # (read once: both checks of own signs below look at them)
+    if _own_signs(tokens, {code}):
         return f"the page prints {code}'s own sign or code"
     family = _family_of(code)
-    if family and _own_signs(text, family - {code}):
+    if family and _own_signs(tokens, family - {code}):
         # The page prints another member's own sign ("NZ$", "AUD") and never ``code``'s: a cue of ``code``'s
         # country or a profile (matched, perhaps, on a passing mention) cannot outweigh what the figures say.
         return None
@@ -111,8 +111,6 @@ def confirmation(text: str, code: str, profile: Profile | None) -> str | None:
     known = identify(text)
     if known is not None and known.currency == code:
         return f"the utility the page names ({known.name}) bills in {code}"
-    if not family and (parse.currencies_in(text).get(code) or parse.signs_in(text).get(code)):
-        return f"the page prints {code}'s sign, which no other currency shares"
     return None
 
 
@@ -121,11 +119,12 @@ def _family_of(code: str) -> frozenset[str]:
     return next((f for f in parse.SIGN_FAMILIES.values() if code in f), frozenset())
 
 
-def _own_signs(text: str, codes: set[str] | frozenset[str]) -> dict[str, int]:
+def _own_signs(tokens: dict[str, int], codes: set[str] | frozenset[str]) -> dict[str, int]:
     """How often the page prints a sign or code of each of ``codes`` that no other currency shares
-    ("NZ$", "S$", "USD": not "$")."""
+    ("NZ$", "S$", "USD": not "$"), from the page's currency tokens (``parse.tokens_in``). A currency whose
+    sign is its own has no ambiguous token: any token of it counts."""
     out: dict[str, int] = {}
-    for tok, n in parse.tokens_in(text).items():
+    for tok, n in tokens.items():
         code = parse.CURRENCY_CODES[tok]
         if code in codes and tok not in parse.AMBIGUOUS_TOKENS:
             out[code] = out.get(code, 0) + n
